@@ -1,0 +1,17 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Espace intérimaire – Coop Emploi", template: "%s – Coop Emploi" },
+  description: "L'espace en ligne des intérimaires, de l'agence et des entreprises clientes.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#18736b" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="fr">
+      <body className="min-h-screen font-sans">{children}</body>
+    </html>
+  );
+}
