@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { SignupForm } from "./signup-form";
+
+export const metadata: Metadata = { title: "Inscription" };
+export const dynamic = "force-dynamic";
+
+export default async function SignupPage() {
+  const agencies = await db.agency.findMany({ select: { id: true, name: true, code: true, city: true }, orderBy: { name: "asc" } });
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-slate-900">Créer mon espace intérimaire</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Après l&apos;inscription, vous recevrez un email pour confirmer votre adresse. Vous pourrez ensuite vous connecter.
+      </p>
+      <SignupForm agencies={agencies.map((a) => ({ id: a.id, label: `${a.name}${a.city ? ` (${a.city})` : ""}` }))} />
+      <p className="mt-6 border-t border-slate-200 pt-4 text-center text-sm text-slate-600">
+        Déjà inscrit ?{" "}
+        <Link href="/connexion" className="font-semibold text-brand-700 hover:underline">
+          Se connecter
+        </Link>
+      </p>
+    </>
+  );
+}

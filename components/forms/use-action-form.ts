@@ -1,0 +1,40 @@
+"use client";
+
+import { startTransition, useActionState, useRef } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { initialFormState, type FormState } from "@/lib/forms";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * react-hook-form validates in the browser with the same zod schema as the
+ * server; when valid, the native FormData goes to the server action. Without
+ * JavaScript the form still posts to the action. Inputs are uncontrolled, so
+ * what the user typed stays on screen when the server answers an error.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, action: Action) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    mode: "onTouched",
+  });
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.handleSubmit(() => {
+      const data = new FormData(formRef.current!);
+      startTransition(() => formAction(data));
+    })(event);
+  };
+
+  /** The client-side message first, else the server's. */
+  const errorFor = (name: string): string | undefined => {
+    const clientError = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+    return clientError ?? state.fieldErrors?.[name];
+  };
+
+  return { form, state, pending, formRef, formAction, onSubmit, errorFor, register: form.register };
+}

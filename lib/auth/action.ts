@@ -1,0 +1,33 @@
+import "server-only";
+import type { z } from "zod";
+import { FIX_FIELDS, type FormState, fieldErrorsOf, formDataObject } from "@/lib/forms";
+import { requireClient, requireStaff, requireWorker, type ClientUser, type StaffUser, type WorkerUser } from "./session";
+
+// A chain of guarantees for server actions (after dub's safe-action): the
+// caller is checked first, then the input is parsed, then the action runs with
+// typed data. An action built with these cannot forget either check.
+
+type Handler<S extends z.ZodType, U> = (data: z.infer<S>, user: U, formData: FormData) => Promise<FormState>;
+
+function guarded<U>(requireUser: () => Promise<U>) {
+  return <S extends z.ZodType>(schema: S, handler: Handler<S, U>) =>
+    async (_previous: FormState, formData: FormData): Promise<FormState> => {
+      const user = await requireUser();
+      const parsed = schema.safeParse(formDataObject(formData));
+      if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+      return handler(parsed.data, user, formData);
+    };
+}
+
+export const workerAction = guarded<WorkerUser>(requireWorker);
+export const staffAction = guarded<StaffUser>(requireStaff);
+export const clientAction = guarded<ClientUser>(requireClient);
+
+/** For public forms (sign-in, sign-up, reset): parsing only. */
+export function publicAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const parsed = schema.safeParse(formDataObject(formData));
+    if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+    return handler(parsed.data, formData);
+  };
+}

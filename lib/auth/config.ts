@@ -1,0 +1,41 @@
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { SESSION_MAX_AGE_SECONDS, authorizeCredentials } from "./login";
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}
+
+// Stateless JWT cookie that only carries the id of a UserSession row: the row
+// is checked on every request (lib/auth/session.ts), so ending a session in the
+// database ends it on every instance.
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/connexion", error: "/connexion" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      authorize: async (credentials, request) => {
+        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+        return authorizeCredentials(credentials, { ip, userAgent: request.headers.get("user-agent") });
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session({ session, token }) {
+      session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { passwordProblems } from "./password-rules";
+
+const email = z
+  .string({ error: "Renseignez votre adresse email." })
+  .trim()
+  .min(1, "Renseignez votre adresse email.")
+  .max(254, "Adresse email trop longue.")
+  .email("Adresse email invalide.")
+  .transform((v) => v.toLowerCase());
+
+const newPassword = z.string().superRefine((value, ctx) => {
+  const problems = passwordProblems(value);
+  if (problems.length) ctx.addIssue({ code: "custom", message: `Le mot de passe doit contenir ${problems.join(", ")}.` });
+});
+
+export const loginSchema = z.object({
+  email,
+  password: z.string().min(1, "Renseignez votre mot de passe.").max(200),
+});
+
+const frenchMobile = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s.-]/g, ""))
+  .refine((v) => /^(0[67]\d{8}|\+33[67]\d{8})$/.test(v), "Numéro de portable invalide (ex. 06 12 34 56 78).")
+  .transform((v) => (v.startsWith("0") ? "+33" + v.slice(1) : v));
+
+export const signupSchema = z
+  .object({
+    firstName: z.string().trim().min(1, "Renseignez votre prénom.").max(80),
+    lastName: z.string().trim().min(1, "Renseignez votre nom.").max(80),
+    email,
+    phone: frenchMobile,
+    agencyId: z.string().min(1, "Choisissez votre agence."),
+    password: newPassword,
+    confirmPassword: z.string(),
+    acceptTerms: z.literal("on", { error: "Vous devez accepter les conditions d'utilisation." }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Les deux mots de passe ne correspondent pas." });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(10), password: newPassword, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Les deux mots de passe ne correspondent pas." });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Renseignez votre mot de passe actuel."),
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Les deux mots de passe ne correspondent pas." })
+  .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "Le nouveau mot de passe doit être différent de l'actuel." });

@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export type RateLimitResult = { allowed: boolean; count: number; resetAt: Date; retryAfterSeconds: number };
+
+/**
+ * Fixed-window counter kept in the database, so that limits hold across app
+ * instances. One atomic statement: concurrent hits never lose a count.
+ */
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  const rows = await db.$queryRaw<{ count: number; resetAt: Date }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "resetAt")
+    VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
+    RETURNING "count", "resetAt"`;
+  const { count, resetAt } = rows[0];
+  const retryAfterSeconds = Math.max(0, Math.ceil((new Date(resetAt).getTime() - Date.now()) / 1000));
+  return { allowed: count <= limit, count: Number(count), resetAt: new Date(resetAt), retryAfterSeconds };
+}

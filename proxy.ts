@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Optimistic redirects only: a missing session cookie sends protected pages to
+// the sign-in page. The real checks (session row, role, ownership) happen on
+// the server in every page, action and route handler (lib/auth/session.ts).
+const PUBLIC_PREFIXES = ["/connexion", "/inscription", "/confirmer-email", "/mot-de-passe-oublie", "/reinitialiser-mot-de-passe", "/api/", "/_next/", "/favicon", "/calendrier/"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
+  const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
+  if (hasSession) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = "/connexion";
+  url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"] };
