@@ -18,14 +18,16 @@ export function pgliteDataDir(): string {
   return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), "data", "pglite"));
 }
 
-type PGliteLike = { exec(sql: string): Promise<unknown>; close(): Promise<void> };
+type PGliteLike = { exec(sql: string): Promise<unknown> };
 
 /**
  * pglite-prisma-adapter 0.7.2 does not await exec() in executeScript, so a
- * failing migration would be recorded as applied. This wrapper awaits and rethrows.
+ * failing migration would be recorded as applied. This wrapper awaits and
+ * rethrows, on the adapter's own client (the shadow database has another one).
  */
-function awaitingScripts(factory: SqlMigrationAwareDriverAdapterFactory, client: PGliteLike): SqlMigrationAwareDriverAdapterFactory {
+function awaitingScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const patch = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const client = (adapter as unknown as { client: PGliteLike }).client;
     adapter.executeScript = async (script: string) => {
       await client.exec(script);
     };
@@ -65,6 +67,6 @@ export function createAdapter(options: { databaseUrl?: string; pgliteDir?: strin
     mkdirSync(dir, { recursive: true });
     client = new PGlite(dir);
   }
-  const factory = awaitingScripts(new PrismaPGlite(client), client);
+  const factory = awaitingScripts(new PrismaPGlite(client));
   return { engine: "pglite", factory, close: () => client.close() };
 }

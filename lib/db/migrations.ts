@@ -19,7 +19,16 @@ type SchemaEngine = {
   diff(input: unknown): Promise<{ exitCode: number; stdout: string }>;
 };
 
-function loadEngineModule(): { SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } } {
+type EngineModule = { SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } };
+let engineModule: EngineModule | undefined;
+
+function loadEngineModule(): EngineModule {
+  // One WebAssembly instance per process: the glue module holds it globally.
+  engineModule ??= instantiateEngine();
+  return engineModule;
+}
+
+function instantiateEngine(): EngineModule {
   // The package entry imports a .wasm file, which Node 20 refuses: load the glue by hand.
   const glue = require("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");

@@ -1,0 +1,135 @@
+// npm test: type check, unit tests, one production build, then the end-to-end
+// suite in Chromium against a fresh PGlite database and a fresh PostgreSQL
+// database, each migrated and seeded like a newcomer's. Prints one closing
+// line "N passed, N failed".
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { bin, root, run, startServer, stopServer, waitForHealth } from "./lib";
+
+const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const engines = (process.env.E2E_ENGINES ?? "pglite,postgresql").split(",").map((s) => s.trim()).filter(Boolean);
+const baseEnv = { AUTH_SECRET: "test-secret-not-for-production-0123456789", APP_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" };
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+async function step(name: string, fn: () => Promise<void>) {
+  const started = Date.now();
+  console.log(`\n=== ${name}`);
+  try {
+    await fn();
+    console.log(`=== ${name}: ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failures.push(name);
+    console.error(`=== ${name}: FAILED: ${(error as Error).message}`);
+  }
+}
+
+function readJson(file: string): unknown {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "espace-test-"));
+  const pgAvailable = await withAdmin(async () => true).catch(() => false);
+
+  await step("Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
+
+  await step("Unit tests (Vitest)", async () => {
+    const out = path.join(tmp, "vitest.json");
+    try {
+      await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+        TEST_POSTGRES_ADMIN_URL: pgAvailable ? adminUrl : "",
+      });
+    } finally {
+      const report = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+      if (report) {
+        tally.passed += report.numPassedTests;
+        tally.failed += report.numFailedTests;
+        tally.skipped += report.numPendingTests;
+      } else tally.failed += 1;
+    }
+  });
+
+  let built = false;
+  await step("Production build", async () => {
+    await run(bin("next"), ["build"], baseEnv);
+    built = true;
+  });
+
+  for (const [index, engine] of engines.entries()) {
+    if (!built) break;
+    if (engine === "postgresql" && !pgAvailable) {
+      failures.push(`E2E on PostgreSQL: no server at ${adminUrl} (set TEST_POSTGRES_ADMIN_URL, or E2E_ENGINES=pglite)`);
+      continue;
+    }
+    await step(`End-to-end tests on ${engine}`, async () => {
+      const dbName = `espace_e2e_${process.pid}_${Date.now()}`;
+      const env: NodeJS.ProcessEnv = { ...baseEnv };
+      if (engine === "pglite") {
+        env.PGLITE_DIR = path.join(tmp, "pglite");
+        env.DATABASE_URL = "";
+        delete process.env.DATABASE_URL;
+      } else {
+        await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+        env.DATABASE_URL = databaseUrl(dbName);
+      }
+      env.STORAGE_DIR = path.join(tmp, `storage-${engine}`);
+      const port = Number(process.env.E2E_PORT ?? 3100) + index;
+      let server: ReturnType<typeof startServer> | undefined;
+      try {
+        await run(bin("tsx"), [path.join(root, "scripts", "migrate.ts")], env);
+        await run(bin("tsx"), [path.join(root, "prisma", "seed.ts")], env);
+        server = startServer(port, env);
+        await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+        const out = path.join(tmp, `playwright-${engine}.json`);
+        try {
+          await run(bin("playwright"), ["test", "--reporter=list,json"], {
+            ...env,
+            E2E_BASE_URL: `http://127.0.0.1:${port}`,
+            E2E_ENGINE: engine,
+            PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+          });
+        } finally {
+          const report = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+          if (report) {
+            tally.passed += report.stats.expected + report.stats.flaky;
+            tally.failed += report.stats.unexpected;
+            tally.skipped += report.stats.skipped;
+          } else tally.failed += 1;
+        }
+      } finally {
+        if (server) await stopServer(server);
+        if (engine === "postgresql") await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => undefined);
+      }
+    });
+  }
+
+  rmSync(tmp, { recursive: true, force: true });
+  if (failures.length) console.error(`\nFailed steps:\n- ${failures.join("\n- ")}`);
+  if (failures.length && tally.failed === 0) tally.failed = failures.length;
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+  process.exit(failures.length || tally.failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
