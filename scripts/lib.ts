@@ -8,7 +8,7 @@ export const root = process.cwd();
 export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 /** Runs a command, inheriting the output; rejects on a non-zero exit. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+export function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
     child.on("error", reject);
@@ -16,7 +16,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
   });
 }
 
-export function startServer(port: number, env: NodeJS.ProcessEnv): ChildProcess {
+export function startServer(port: number, env: Record<string, string | undefined>): ChildProcess {
   return spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },

@@ -82,7 +82,7 @@ async function main() {
     }
     await step(`End-to-end tests on ${engine}`, async () => {
       const dbName = `espace_e2e_${process.pid}_${Date.now()}`;
-      const env: NodeJS.ProcessEnv = { ...baseEnv };
+      const env: Record<string, string | undefined> = { ...baseEnv };
       if (engine === "pglite") {
         env.PGLITE_DIR = path.join(tmp, "pglite");
         env.DATABASE_URL = "";

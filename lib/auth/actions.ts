@@ -77,7 +77,7 @@ async function limited(key: string, limit: number, windowSeconds: number): Promi
 const TOO_MANY = "Trop de demandes en peu de temps. Réessayez dans quelques minutes.";
 
 export const signup = publicAction(signupSchema, async (data) => {
-  if (await limited("signup", 10, 3600)) return { error: TOO_MANY };
+  if (await limited("signup", 30, 3600)) return { error: TOO_MANY };
   const agency = await db.agency.findUnique({ where: { id: data.agencyId } });
   if (!agency) return { error: FIX_FIELDS, fieldErrors: { agencyId: "Choisissez votre agence." } };
 
@@ -164,7 +164,7 @@ export async function confirmEmail(_previous: FormState, formData: FormData): Pr
 
 export const requestPasswordReset = publicAction(forgotPasswordSchema, async (data) => {
   const sent = { ok: true, message: "Si un compte existe pour cette adresse, vous allez recevoir un email avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure." };
-  if (await limited("password-reset", 10, 3600)) return { error: TOO_MANY };
+  if (await limited("password-reset", 20, 3600)) return { error: TOO_MANY };
   const perEmail = await hitRateLimit(`password-reset-email:${data.email}`, 3, 3600);
   if (!perEmail.allowed) return sent;
   const user = await db.user.findUnique({ where: { email: data.email } });

@@ -1,0 +1,72 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "Demo2026!";
+export const demo = {
+  worker: "interimaire@demo.coop-emploi.fr",
+  staff: "agence@demo.coop-emploi.fr",
+  client: "client@demo.coop-emploi.fr",
+};
+
+export type OutboxMessage = { channel: "email" | "sms"; to: string; subject: string | null; text: string; createdAt: string };
+
+export async function outbox(request: APIRequestContext, to: string): Promise<OutboxMessage[]> {
+  const res = await request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+/** The first link of the newest email to `to` whose subject matches. */
+export async function linkFromEmail(request: APIRequestContext, to: string, subject: RegExp, path: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(async () => {
+      const messages = await outbox(request, to);
+      const mail = messages.find((m) => m.channel === "email" && subject.test(m.subject ?? ""));
+      found = mail?.text.match(new RegExp(`https?://[^\\s]*${path}\\?token=[A-Za-z0-9_%-]+`))?.[0];
+      return found;
+    })
+    .toBeTruthy();
+  const url = new URL(found!);
+  return url.pathname + url.search;
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.fr`;
+}
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse email").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Connexion" }).click();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Déconnexion" }).first().click();
+  await expect(page).toHaveURL(/\/connexion/);
+}
+
+export async function fillSignup(page: Page, data: { email: string; password: string; firstName?: string; lastName?: string }) {
+  await page.goto("/inscription");
+  await page.getByLabel("Prénom").fill(data.firstName ?? "Camille");
+  await page.getByLabel("Nom", { exact: true }).fill(data.lastName ?? "Testeur");
+  await page.getByLabel("Adresse email").fill(data.email);
+  await page.getByLabel("Téléphone portable").fill("06 98 76 54 32");
+  await page.getByLabel("Agence").selectOption({ index: 1 });
+  await page.getByLabel("Mot de passe", { exact: true }).fill(data.password);
+  await page.getByLabel("Confirmation du mot de passe").fill(data.password);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "S'inscrire" }).click();
+}
+
+/** A new confirmed worker account, made through the real sign-up flow. */
+export async function signUpAndConfirm(page: Page, password = "Nouveau2026!"): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail("worker");
+  await fillSignup(page, { email, password });
+  await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
+  const link = await linkFromEmail(page.request, email, /confirm/i, "/confirmer-email");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await expect(page).toHaveURL(/\/connexion\?confirme=1/);
+  return { email, password };
+}

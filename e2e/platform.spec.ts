@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { demo, login, outbox } from "./helpers";
+
+test("/api/health answers 200 with JSON once the database is reachable", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
+});
+
+test("the outbox route returns the documented JSON shape", async ({ page }) => {
+  await page.goto("/mot-de-passe-oublie");
+  await page.getByLabel("Adresse email").fill(demo.staff);
+  await page.getByRole("button", { name: "Envoyer le lien" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  const messages = await outbox(page.request, demo.staff.toUpperCase());
+  expect(messages.length).toBeGreaterThan(0);
+  const [first] = messages;
+  expect(Object.keys(first).sort()).toEqual(["channel", "createdAt", "subject", "text", "to"]);
+  expect(first).toMatchObject({ channel: "email", to: demo.staff });
+  expect(first.text).not.toMatch(/<[a-z]/i); // plain text, not HTML
+  const latest = await (await page.request.get("/api/dev/outbox")).json();
+  expect(Array.isArray(latest) && latest.length <= 50).toBe(true);
+});
+
+test("unknown pages get the French 404 page", async ({ page }) => {
+  await login(page, demo.worker);
+  const response = await page.goto("/cette-page-n-existe-pas");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
+});
+
+test("staff can read the outbox in the back office", async ({ page }) => {
+  await login(page, demo.staff);
+  await page.goto("/admin/outbox");
+  await expect(page.getByRole("heading", { name: "Boîte d'envoi" })).toBeVisible();
+});
