@@ -34,11 +34,23 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exemple.fr`;
 }
 
+/** Forms validate in the browser once hydrated; wait for that before typing. */
+export async function open(page: Page, path: string) {
+  const response = await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  return response;
+}
+
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/connexion");
+  await open(page, "/connexion");
   await page.getByLabel("Adresse email").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Connexion" }).click();
+  // Either the app opens, or the form answers with a message.
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith("/connexion")),
+    page.locator("form [role=alert]").first().waitFor(),
+  ]);
 }
 
 export async function logout(page: Page) {
@@ -47,12 +59,12 @@ export async function logout(page: Page) {
 }
 
 export async function fillSignup(page: Page, data: { email: string; password: string; firstName?: string; lastName?: string }) {
-  await page.goto("/inscription");
+  await open(page, "/inscription");
   await page.getByLabel("Prénom").fill(data.firstName ?? "Camille");
   await page.getByLabel("Nom", { exact: true }).fill(data.lastName ?? "Testeur");
   await page.getByLabel("Adresse email").fill(data.email);
   await page.getByLabel("Téléphone portable").fill("06 98 76 54 32");
-  await page.getByLabel("Agence").selectOption({ index: 1 });
+  await page.getByLabel("Agence", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Mot de passe", { exact: true }).fill(data.password);
   await page.getByLabel("Confirmation du mot de passe").fill(data.password);
   await page.getByRole("checkbox").check();
@@ -65,7 +77,7 @@ export async function signUpAndConfirm(page: Page, password = "Nouveau2026!"): P
   await fillSignup(page, { email, password });
   await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
   const link = await linkFromEmail(page.request, email, /confirm/i, "/confirmer-email");
-  await page.goto(link);
+  await open(page, link);
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await expect(page).toHaveURL(/\/connexion\?confirme=1/);
   return { email, password };

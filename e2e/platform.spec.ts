@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, login, outbox } from "./helpers";
+import { demo, login, open, outbox } from "./helpers";
 
 test("/api/health answers 200 with JSON once the database is reachable", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -8,7 +8,7 @@ test("/api/health answers 200 with JSON once the database is reachable", async (
 });
 
 test("the outbox route returns the documented JSON shape", async ({ page }) => {
-  await page.goto("/mot-de-passe-oublie");
+  await open(page, "/mot-de-passe-oublie");
   await page.getByLabel("Adresse email").fill(demo.staff);
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByRole("status")).toBeVisible();

@@ -19,3 +19,11 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   const retryAfterSeconds = Math.max(0, Math.ceil((new Date(resetAt).getTime() - Date.now()) / 1000));
   return { allowed: count <= limit, count: Number(count), resetAt: new Date(resetAt), retryAfterSeconds };
 }
+
+/** Whether a counter is already at its limit, without counting a hit. */
+export async function isRateLimited(key: string, limit: number): Promise<RateLimitResult> {
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  if (!row || row.resetAt <= new Date()) return { allowed: true, count: 0, resetAt: new Date(), retryAfterSeconds: 0 };
+  const retryAfterSeconds = Math.max(0, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
+  return { allowed: row.count < limit, count: row.count, resetAt: row.resetAt, retryAfterSeconds };
+}

@@ -19,7 +19,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(sch
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
-    mode: "onTouched",
+    // Validate on submit, then as the user corrects: validating on blur moves
+    // the submit button under the pointer when a message appears.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {

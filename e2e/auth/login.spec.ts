@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { demo, login, logout } from "../helpers";
+import { demo, login, logout, open, signUpAndConfirm } from "../helpers";
 
 test.describe("sign-in and roles", () => {
   test("the worker signs in to the Tableau de bord and signs out", async ({ page }) => {
     await login(page, demo.worker);
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
-    await expect(page.getByText("Mon compte")).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: "Mon compte" }).first()).toBeVisible();
     await logout(page);
     await page.goto("/contrats");
     await expect(page).toHaveURL(/\/connexion\?next=%2Fcontrats/);
@@ -26,7 +26,9 @@ test.describe("sign-in and roles", () => {
   });
 
   test("a wrong password gets the same message as an unknown address", async ({ page }) => {
-    await login(page, demo.worker, "Mauvais2026!");
+    // Not a demo account: wrong passwords count towards its lockout.
+    const account = await signUpAndConfirm(page);
+    await login(page, account.email, "Mauvais2026!");
     await expect(page.getByRole("alert").filter({ hasText: "Email ou mot de passe incorrect." })).toBeVisible();
     await login(page, "personne.inconnue@exemple.fr", "Mauvais2026!");
     await expect(page.getByRole("alert").filter({ hasText: "Email ou mot de passe incorrect." })).toBeVisible();
@@ -34,14 +36,14 @@ test.describe("sign-in and roles", () => {
   });
 
   test("empty fields are explained next to each field", async ({ page }) => {
-    await page.goto("/connexion");
+    await open(page, "/connexion");
     await page.getByRole("button", { name: "Connexion" }).click();
     await expect(page.getByText("Renseignez votre adresse email.")).toBeVisible();
     await expect(page.getByText("Renseignez votre mot de passe.")).toBeVisible();
   });
 
   test("after signing in, the worker goes back to the page asked for", async ({ page }) => {
-    await page.goto("/plannings");
+    await open(page, "/plannings");
     await expect(page).toHaveURL(/next=%2Fplannings/);
     await page.getByLabel("Adresse email").fill(demo.worker);
     await page.getByLabel("Mot de passe", { exact: true }).fill("Demo2026!");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { linkFromEmail, login, signUpAndConfirm, uniqueEmail } from "../helpers";
+import { linkFromEmail, login, open, signUpAndConfirm, uniqueEmail } from "../helpers";
 
 test("password reset by emailed single-use link ends every open session", async ({ browser }) => {
   const page = await browser.newPage();
@@ -10,21 +10,23 @@ test("password reset by emailed single-use link ends every open session", async 
   await login(other, account.email, account.password);
   await expect(other).toHaveURL(/\/$/);
 
-  await page.goto("/connexion");
+  await open(page, "/connexion");
   await page.getByRole("link", { name: /J'ai oublié mon mot de passe/ }).click();
+  await expect(page).toHaveURL(/\/mot-de-passe-oublie$/);
+  await open(page, "/mot-de-passe-oublie");
   await page.getByLabel("Adresse email").fill(account.email);
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
 
   const link = await linkFromEmail(page.request, account.email, /mot de passe/i, "/reinitialiser-mot-de-passe");
-  await page.goto(link);
+  await open(page, link);
   await page.getByLabel("Nouveau mot de passe").fill("Change2026!");
   await page.getByLabel("Vérification").fill("Change2026!");
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
   await expect(page.getByText("Votre mot de passe a été modifié.")).toBeVisible();
 
   await page.goto(link);
-  await expect(page.getByRole("alert")).toContainText("déjà été utilisé");
+  await expect(page.getByText("Ce lien a déjà été utilisé.")).toBeVisible();
 
   await other.goto("/contrats");
   await expect(other).toHaveURL(/\/connexion/);
@@ -36,7 +38,7 @@ test("password reset by emailed single-use link ends every open session", async 
 });
 
 test("asking a reset for an unknown address says the same thing", async ({ page }) => {
-  await page.goto("/mot-de-passe-oublie");
+  await open(page, "/mot-de-passe-oublie");
   await page.getByLabel("Adresse email").fill(uniqueEmail("inconnu"));
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
@@ -50,7 +52,7 @@ test("changing the password in Paramètres ends the other sessions, not this one
   await login(other, account.email, account.password);
   await expect(other).toHaveURL(/\/$/);
 
-  await page.goto("/parametres");
+  await open(page, "/parametres");
   await page.getByLabel("Mot de passe actuel *").fill("Faux2026!!");
   await page.getByLabel("Nouveau mot de passe *").fill("Nouveau2027!");
   await page.getByLabel("Vérification *").fill("Nouveau2027!");

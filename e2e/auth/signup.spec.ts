@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillSignup, linkFromEmail, login, outbox, uniqueEmail, demo } from "../helpers";
+import { fillSignup, linkFromEmail, login, open, outbox, uniqueEmail, demo } from "../helpers";
 
 test("sign-up, login refused until the emailed link is used, then the worker's space", async ({ page }) => {
   const email = uniqueEmail("inscription");
@@ -14,22 +14,22 @@ test("sign-up, login refused until the emailed link is used, then the worker's s
   const mails = await outbox(page.request, email);
   expect(mails[0].text).toContain("Inès");
 
-  await page.goto(link);
+  await open(page, link);
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await expect(page.getByText("Votre adresse email est confirmée.")).toBeVisible();
 
   // The link is single-use.
   await page.goto(link);
-  await expect(page.getByRole("alert")).toContainText("déjà été utilisé");
+  await expect(page.getByText("Ce lien a déjà été utilisé.")).toBeVisible();
 
   await login(page, email, password);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
-  await expect(page.getByText("Inès DURAND")).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Inès DURAND").first()).toBeVisible();
 });
 
 test("sign-up checks each field and keeps what was typed", async ({ page }) => {
-  await page.goto("/inscription");
+  await open(page, "/inscription");
   await page.getByLabel("Prénom").fill("Léo");
   await page.getByLabel("Adresse email").fill("pas-une-adresse");
   await page.getByLabel("Téléphone portable").fill("12345");
@@ -56,5 +56,5 @@ test("signing up with a registered address reveals nothing and warns the owner",
 
 test("an invalid confirmation link is refused", async ({ page }) => {
   await page.goto("/confirmer-email?token=nimportequoi-0123456789");
-  await expect(page.getByRole("alert")).toContainText("incorrect");
+  await expect(page.getByText("Ce lien de confirmation est incorrect.")).toBeVisible();
 });

@@ -19,6 +19,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/connexion", error: "/connexion" },
+  logger: {
+    // Wrong passwords and stale cookies are expected traffic, not server errors.
+    error(error) {
+      const name = (error as { type?: string }).type ?? error.name;
+      if (name === "CredentialsSignin" || name === "JWTSessionError") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

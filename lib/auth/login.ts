@@ -2,12 +2,13 @@ import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { hitRateLimit } from "@/lib/rate-limit";
+import { hitRateLimit, isRateLimited } from "@/lib/rate-limit";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { hashEmail, lockoutMinutes } from "./tokens";
 import { loginSchema } from "./schemas";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+const IP_FAILURE_LIMIT = 100; // wrong passwords per address per 15 minutes
 
 // Codes travel to the login form; none of them tells whether an address exists.
 export class InvalidCredentials extends CredentialsSignin {
@@ -40,8 +41,10 @@ export async function authorizeCredentials(input: unknown, meta: { ip: string | 
   if (!parsed.success) throw new InvalidCredentials();
   const { email, password } = parsed.data;
 
-  if (meta.ip) {
-    const perIp = await hitRateLimit(`login-ip:${meta.ip}`, 50, 15 * 60);
+  // Failed attempts from one address across many accounts (password spraying).
+  const ipKey = meta.ip ? `login-failures-ip:${meta.ip}` : null;
+  if (ipKey) {
+    const perIp = await isRateLimited(ipKey, IP_FAILURE_LIMIT);
     if (!perIp.allowed) throw new LockedOut(Math.ceil(perIp.retryAfterSeconds / 60));
   }
 
@@ -56,6 +59,7 @@ export async function authorizeCredentials(input: unknown, meta: { ip: string | 
 
   if (!user || !passwordOk) {
     const failures = await registerFailure(emailHash);
+    if (ipKey) await hitRateLimit(ipKey, IP_FAILURE_LIMIT, 15 * 60);
     await recordAudit({ action: "auth.login_failed", subjectUserId: user?.id ?? null, details: { failuresInARow: failures } });
     const minutes = lockoutMinutes(failures);
     if (minutes > 0) throw new LockedOut(minutes);

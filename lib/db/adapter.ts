@@ -15,7 +15,7 @@ export function currentEngine(): Engine {
 }
 
 export function pgliteDataDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), "data", "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join(process.cwd(), "data", "pglite"));
 }
 
 type PGliteLike = { exec(sql: string): Promise<unknown> };

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireWorker } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { workerPages } from "@/components/shell/nav";
 
 export const metadata: Metadata = { title: "Paramètres" };
 
@@ -8,12 +10,7 @@ export default async function SettingsPage() {
   await requireWorker();
   return (
     <div className="space-y-6">
-      <div>
-        <nav aria-label="Fil d'Ariane" className="text-sm text-slate-500">
-          Tableau de bord &gt; Paramètres
-        </nav>
-        <h1 className="mt-1 text-2xl font-bold text-slate-900">Paramètres</h1>
-      </div>
+      <PageHeader title={workerPages.parametres.title} breadcrumbs={workerPages.parametres.breadcrumbs} />
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="text-lg font-semibold text-slate-900">Notification Mail</h2>
         <p className="mt-2 text-sm text-slate-600">

@@ -1,0 +1,61 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+
+/** The error's reference, to match the server logs; never its message or stack. */
+/** Each space has its own home; the worker's "/" is a 404 for the others. */
+function homeOf(pathname: string | null): string {
+  if (pathname?.startsWith("/admin")) return "/admin";
+  if (pathname?.startsWith("/client")) return "/client";
+  return "/";
+}
+
+function referenceOf(error: unknown): string | null {
+  if (typeof error === "object" && error !== null && "digest" in error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest) return digest;
+  }
+  return null;
+}
+
+export default function ErrorPage({ error, retry, reset }: { error: unknown; retry?: () => void; reset?: () => void }) {
+  const reference = referenceOf(error);
+  const home = homeOf(usePathname());
+
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return (
+    <div className="flex min-h-[60vh] items-center justify-center px-4 py-12">
+      <div role="alert" className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm sm:p-8">
+        <h1 className="text-2xl font-bold text-slate-900">Une erreur est survenue</h1>
+        <p className="mt-3 text-slate-600">
+          La page n&apos;a pas pu s&apos;afficher. Réessayez dans un instant ; si le problème continue, contactez votre agence.
+        </p>
+        {reference ? (
+          <p className="mt-3 text-sm text-slate-500">
+            Référence : <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700">{reference}</code>
+          </p>
+        ) : null}
+        <div className="mt-6 flex flex-wrap justify-center gap-3">
+          <button
+            type="button"
+            onClick={() => (retry ?? reset)?.()}
+            className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+          >
+            Réessayer
+          </button>
+          {/* A full page load, in case the client state is what broke. */}
+          <a
+            href={home}
+            className="inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
+            Retour à l&apos;accueil
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { cx } from "./cx";
+
+type HrefSource =
+  | { hrefFor: (page: number) => string }
+  | {
+      /** Path of the list, e.g. "/contrats". */
+      pathname: string;
+      /** Current query (other filters are kept). */
+      searchParams?: Record<string, string | string[] | undefined>;
+      /** Name of the page parameter. Default "page". */
+      param?: string;
+    };
+
+/** Builds "/contrats?etat=a-signer&page=2"; page 1 drops the parameter. */
+export function pageHref(
+  pathname: string,
+  searchParams: Record<string, string | string[] | undefined> = {},
+  page: number,
+  param = "page",
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    if (key === param || value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) query.append(key, v);
+  }
+  if (page > 1) query.set(param, String(page));
+  const qs = query.toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}
+
+/** The pages to show as numbers around the current one (0 stands for "…"). */
+function pageWindow(page: number, pageCount: number): number[] {
+  const pages = new Set([1, pageCount, page - 1, page, page + 1]);
+  const sorted = [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const p of sorted) {
+    if (out.length && p - out[out.length - 1] > 1) out.push(0);
+    out.push(p);
+  }
+  return out;
+}
+
+const itemBase = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 text-sm font-medium";
+
+/** Server-rendered pagination: plain links, "Précédent" / "Page 2 sur 5" / "Suivant". */
+export function Pagination({ page, pageCount, className, ...source }: { page: number; pageCount: number; className?: string } & HrefSource) {
+  if (pageCount <= 1) return null;
+  const current = Math.min(Math.max(1, page), pageCount);
+  const href = (p: number) =>
+    "hrefFor" in source ? source.hrefFor(p) : pageHref(source.pathname, source.searchParams, p, source.param);
+
+  const edge = (target: number, label: string, enabled: boolean, rel: "prev" | "next") =>
+    enabled ? (
+      <Link href={href(target)} rel={rel} className={cx(itemBase, "border border-slate-300 bg-white text-slate-800 hover:bg-brand-50 hover:text-brand-900")}>
+        {label}
+      </Link>
+    ) : (
+      <span aria-disabled="true" className={cx(itemBase, "border border-slate-200 text-slate-400")}>
+        {label}
+      </span>
+    );
+
+  return (
+    <nav aria-label="Pagination" className={cx("mt-4 flex flex-wrap items-center justify-between gap-2 sm:justify-end", className)}>
+      {edge(current - 1, "Précédent", current > 1, "prev")}
+      <p className="text-sm text-slate-600 sm:order-first sm:mr-auto">
+        Page {current} sur {pageCount}
+      </p>
+      <ul className="hidden items-center gap-1 sm:flex">
+        {pageWindow(current, pageCount).map((p, index) =>
+          p === 0 ? (
+            <li key={`gap-${index}`} aria-hidden="true" className="px-1 text-slate-400">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === current ? (
+                <span aria-current="page" className={cx(itemBase, "bg-brand-600 text-white")}>
+                  <span className="sr-only">Page </span>
+                  {p}
+                  <span className="sr-only"> sur {pageCount}</span>
+                </span>
+              ) : (
+                <Link href={href(p)} className={cx(itemBase, "text-slate-700 hover:bg-brand-50 hover:text-brand-900")}>
+                  <span className="sr-only">Page </span>
+                  {p}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {edge(current + 1, "Suivant", current < pageCount, "next")}
+    </nav>
+  );
+}

@@ -1,0 +1,106 @@
+// Object storage for uploaded and generated files (payslips, contracts,
+// diplomas...). Keys are generated here, never taken from an uploaded name.
+// One local-folder implementation for now; an S3 one can implement `Storage` later.
+// No "server-only" import: scripts (seed, maintenance) use it too.
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+export type StoredObject = { key: string; sha256: string; size: number };
+
+export type Storage = {
+  /** Stores the bytes under a new key and returns it with the SHA-256 (hex) and size in bytes. */
+  putObject(input: Buffer | Readable, meta: { contentType: string }): Promise<StoredObject>;
+  /** Opens a stored object; rejects when it does not exist. */
+  openObjectStream(key: string): Promise<Readable>;
+  objectExists(key: string): Promise<boolean>;
+  /** Deletes an object; deleting a missing object is not an error. */
+  deleteObject(key: string): Promise<void>;
+};
+
+// "2026/11/3f2c...-uuid": only what newObjectKey() produces is accepted, so a
+// key can never point outside the storage folder.
+const KEY_PATTERN = /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function newObjectKey(now: Date = new Date()): string {
+  const year = now.getUTCFullYear();
+  const month = String(now.getUTCMonth() + 1).padStart(2, "0");
+  return `${year}/${month}/${randomUUID()}`;
+}
+
+export function isValidObjectKey(key: string): boolean {
+  return KEY_PATTERN.test(key);
+}
+
+function checkedKey(key: string): string {
+  if (!isValidObjectKey(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
+  return key;
+}
+
+/** Files in a local folder; writes go to a temporary file renamed into place once complete. */
+export function localStorage(dir: string): Storage {
+  const root = path.resolve(dir);
+  const fileOf = (key: string) => path.join(root, ...checkedKey(key).split("/"));
+
+  return {
+    async putObject(input) {
+      const key = newObjectKey();
+      const target = fileOf(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      const temp = `${target}.${process.pid}.tmp`;
+      const hash = createHash("sha256");
+      let size = 0;
+      const measure = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          size += chunk.length;
+          callback(null, chunk);
+        },
+      });
+      const source = Buffer.isBuffer(input) ? Readable.from([input]) : input;
+      try {
+        await pipeline(source, measure, createWriteStream(temp, { flags: "wx", mode: 0o640 }));
+        await rename(temp, target);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+      return { key, sha256: hash.digest("hex"), size };
+    },
+
+    async openObjectStream(key) {
+      const file = fileOf(key);
+      await stat(file); // rejects with ENOENT before a stream is handed out
+      return createReadStream(file);
+    },
+
+    async objectExists(key) {
+      if (!isValidObjectKey(key)) return false;
+      try {
+        return (await stat(fileOf(key))).isFile();
+      } catch {
+        return false;
+      }
+    },
+
+    async deleteObject(key) {
+      await rm(fileOf(key), { force: true });
+    },
+  };
+}
+
+/** The configured storage: the folder in STORAGE_DIR, else ./storage (git-ignored). */
+export function storageDir(): string {
+  return path.resolve(process.env.STORAGE_DIR ?? path.join(process.cwd(), "storage"));
+}
+
+const holder = globalThis as unknown as { __espaceStorage?: { dir: string; storage: Storage } };
+
+export function getStorage(): Storage {
+  const dir = storageDir();
+  if (holder.__espaceStorage?.dir !== dir) holder.__espaceStorage = { dir, storage: localStorage(dir) };
+  return holder.__espaceStorage.storage;
+}

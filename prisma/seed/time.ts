@@ -1,0 +1,179 @@
+// Calendar helpers of the seed. A calendar day is a Date at UTC midnight (the
+// shape Prisma uses for @db.Date columns); instants are computed from Paris
+// wall-clock times, whatever the time zone of the machine running the seed.
+
+const PARIS = "Europe/Paris";
+const DAY_MS = 86_400_000;
+
+const wallClock = new Intl.DateTimeFormat("en-US", {
+  timeZone: PARIS,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+  hourCycle: "h23",
+});
+
+function parisReading(instantMs: number) {
+  const parts: Record<string, number> = {};
+  for (const part of wallClock.formatToParts(new Date(instantMs))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function parisOffsetMinutes(instantMs: number): number {
+  const p = parisReading(instantMs);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
+}
+
+/** A calendar day (month 1-12). */
+export function calendarDay(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The Paris calendar day containing an instant. */
+export function parisDay(instant: Date): Date {
+  const p = parisReading(instant.getTime());
+  return calendarDay(p.year, p.month, p.day);
+}
+
+/**
+ * The UTC instant of a Paris wall-clock time on a calendar day, correct across
+ * daylight-saving changes ("07:30" on 29 March is 05:30Z, on 28 March 06:30Z).
+ */
+export function parisTime(day: Date, hhmm: string, plusDays = 0): Date {
+  const [hour, minute] = hhmm.split(":").map(Number);
+  const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays, hour, minute);
+  // The offset near the guess, then again near the first answer, settles on
+  // the right side of a change.
+  let instant = guess - parisOffsetMinutes(guess) * 60_000;
+  instant = guess - parisOffsetMinutes(instant) * 60_000;
+  return new Date(instant);
+}
+
+export function addDays(day: Date, days: number): Date {
+  return new Date(day.getTime() + days * DAY_MS);
+}
+
+export function addMinutes(instant: Date, minutes: number): Date {
+  return new Date(instant.getTime() + minutes * 60_000);
+}
+
+export function diffDays(later: Date, earlier: Date): number {
+  return Math.round((later.getTime() - earlier.getTime()) / DAY_MS);
+}
+
+export function startOfMonth(day: Date, plusMonths = 0): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + plusMonths, 1));
+}
+
+export function endOfMonth(day: Date, plusMonths = 0): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + plusMonths + 1, 0));
+}
+
+/** 1 = Monday ... 7 = Sunday. */
+export function isoWeekday(day: Date): number {
+  return ((day.getUTCDay() + 6) % 7) + 1;
+}
+
+/** The Monday of the week of a day. */
+export function mondayOf(day: Date): Date {
+  return addDays(day, 1 - isoWeekday(day));
+}
+
+/** "2026-11-27" */
+export function isoDate(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
+/** "20261130" */
+export function compactDate(day: Date): string {
+  return isoDate(day).replaceAll("-", "");
+}
+
+export function sameDay(a: Date, b: Date): boolean {
+  return a.getTime() === b.getTime();
+}
+
+function easterSunday(year: number): Date {
+  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return calendarDay(year, month, day);
+}
+
+/** The eleven public holidays of metropolitan France, keyed by ISO date. */
+export function frenchPublicHolidays(year: number): Map<string, string> {
+  const easter = easterSunday(year);
+  const days: [Date, string][] = [
+    [calendarDay(year, 1, 1), "Jour de l'an"],
+    [addDays(easter, 1), "Lundi de Pâques"],
+    [calendarDay(year, 5, 1), "Fête du travail"],
+    [calendarDay(year, 5, 8), "Victoire 1945"],
+    [addDays(easter, 39), "Ascension"],
+    [addDays(easter, 50), "Lundi de Pentecôte"],
+    [calendarDay(year, 7, 14), "Fête nationale"],
+    [calendarDay(year, 8, 15), "Assomption"],
+    [calendarDay(year, 11, 1), "Toussaint"],
+    [calendarDay(year, 11, 11), "Armistice 1918"],
+    [calendarDay(year, 12, 25), "Noël"],
+  ];
+  return new Map(days.map(([day, name]) => [isoDate(day), name]));
+}
+
+export function isPublicHoliday(day: Date): boolean {
+  return frenchPublicHolidays(day.getUTCFullYear()).has(isoDate(day));
+}
+
+// ---------------------------------------------------------------------------
+// Deterministic randomness: the same seed gives the same demo data.
+// ---------------------------------------------------------------------------
+
+export type Random = {
+  next(): number; // [0, 1)
+  int(min: number, max: number): number; // inclusive
+  pick<T>(items: readonly T[]): T;
+  chance(probability: number): boolean;
+  id(): string;
+};
+
+/** mulberry32, plus cuid-looking ids so that seeded rows resemble the app's own. */
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    chance: (probability) => next() < probability,
+    id: () => {
+      let out = "c";
+      for (let i = 0; i < 24; i++) out += alphabet[Math.floor(next() * 36)];
+      return out;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatDate,
+  formatDateTime,
+  formatDashedDate,
+  formatDuration,
+  formatEuros,
+  formatLongDate,
+  formatMonthYear,
+  formatTime,
+  parisCalendarDate,
+  parisDayBounds,
+} from "@/lib/format";
+
+// Intl fr-FR uses no-break spaces (U+00A0, U+202F); compare with plain spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+describe("dates in Europe/Paris", () => {
+  it("formats a numeric date in Paris time, not UTC", () => {
+    expect(formatDate(new Date("2026-11-26T14:01:00Z"))).toBe("26/11/2026");
+    // 23:30 UTC on the 26th is already the 27th in Paris (UTC+1 in winter).
+    expect(formatDate(new Date("2026-11-26T23:30:00Z"))).toBe("27/11/2026");
+  });
+
+  it("formats a date and time the way the guide shows contracts", () => {
+    expect(formatDateTime(new Date("2026-11-26T14:01:00Z"))).toBe("26-11-2026 à 15:01");
+    // Summer time: UTC+2.
+    expect(formatDateTime(new Date("2019-05-31T13:00:00Z"))).toBe("31-05-2019 à 15:00");
+    expect(formatDashedDate(new Date("2020-05-20T10:00:00Z"))).toBe("20-05-2020");
+  });
+
+  it("formats a long French date", () => {
+    expect(formatLongDate(new Date("2026-12-02T00:00:00Z"))).toBe("mercredi 2 décembre 2026");
+    expect(formatLongDate(new Date("2026-11-26T13:00:00Z"), { withYear: false })).toBe("jeudi 26 novembre");
+    expect(formatMonthYear(new Date("2020-05-15T10:00:00Z"))).toBe("mai 2020");
+  });
+
+  it("formats a time on 24 hours", () => {
+    expect(formatTime(new Date("2026-11-27T13:00:00Z"))).toBe("14:00");
+    expect(formatTime(new Date("2026-11-26T23:05:00Z"))).toBe("00:05");
+    expect(formatTime(new Date("2026-07-01T05:30:00Z"))).toBe("07:30");
+  });
+
+  it("reads DATE columns (UTC midnight) as their own calendar day", () => {
+    expect(formatDate(new Date("2026-12-02T00:00:00Z"))).toBe("02/12/2026");
+    expect(formatDate("2026-06-30")).toBe("30/06/2026");
+  });
+});
+
+describe("formatDuration", () => {
+  it("writes hours and minutes with two digits", () => {
+    expect(formatDuration(420)).toBe("07h00");
+    expect(formatDuration(180)).toBe("03h00");
+    expect(formatDuration(95)).toBe("01h35");
+    expect(formatDuration(0)).toBe("00h00");
+    expect(formatDuration(153 * 60)).toBe("153h00");
+    expect(formatDuration(-30)).toBe("-00h30");
+  });
+});
+
+describe("formatEuros", () => {
+  it("formats cents as euros in French", () => {
+    expect(plain(formatEuros(10000))).toBe("100,00 €");
+    expect(plain(formatEuros(23050))).toBe("230,50 €");
+    expect(plain(formatEuros(123456789))).toBe("1 234 567,89 €");
+    expect(plain(formatEuros(0))).toBe("0,00 €");
+  });
+});
+
+describe("parisDayBounds", () => {
+  it("gives Paris midnight to midnight in winter", () => {
+    const { start, end } = parisDayBounds(new Date("2026-11-26T15:00:00Z"));
+    expect(start.toISOString()).toBe("2026-11-25T23:00:00.000Z");
+    expect(end.toISOString()).toBe("2026-11-26T23:00:00.000Z");
+  });
+
+  it("gives Paris midnight to midnight in summer", () => {
+    const { start, end } = parisDayBounds(new Date("2026-07-14T21:59:00Z"));
+    expect(start.toISOString()).toBe("2026-07-13T22:00:00.000Z");
+    expect(end.toISOString()).toBe("2026-07-14T22:00:00.000Z");
+  });
+
+  it("uses the Paris day, not the UTC day, late in the evening", () => {
+    const { start } = parisDayBounds(new Date("2026-11-26T23:30:00Z"));
+    expect(start.toISOString()).toBe("2026-11-26T23:00:00.000Z");
+  });
+
+  it("handles the days of the clock changes (23 h and 25 h long)", () => {
+    const spring = parisDayBounds(new Date("2026-03-29T12:00:00Z"));
+    expect(spring.start.toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(spring.end.toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(spring.end.getTime() - spring.start.getTime()).toBe(23 * 3600_000);
+
+    const autumn = parisDayBounds(new Date("2026-10-25T12:00:00Z"));
+    expect(autumn.start.toISOString()).toBe("2026-10-24T22:00:00.000Z");
+    expect(autumn.end.toISOString()).toBe("2026-10-25T23:00:00.000Z");
+    expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3600_000);
+  });
+});
+
+describe("parisCalendarDate", () => {
+  it("gives the Paris day at UTC midnight, as Prisma reads DATE columns", () => {
+    expect(parisCalendarDate(new Date("2026-11-26T23:30:00Z")).toISOString()).toBe("2026-11-27T00:00:00.000Z");
+    expect(parisCalendarDate(new Date("2026-11-26T10:00:00Z")).toISOString()).toBe("2026-11-26T00:00:00.000Z");
+  });
+});
