@@ -1,28 +1,131 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { DayList, MonthView } from "@/components/missions/planning-views";
 import { workerPages } from "@/components/shell/nav";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { cx } from "@/components/ui/cx";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { parisCalendarDate } from "@/lib/format";
+import { addDays, endOfMonth, keyOf, parseDayKey, parseView, shiftAnchor, startOfMonth, viewRange, type View } from "@/lib/missions/calendar";
+import { monthTotalLabel, monthWorkedMinutes } from "@/lib/missions/hours";
+import { planningSlots } from "@/lib/missions/planning";
+import { absoluteUrl } from "@/lib/url";
+import { renewCalendarToken } from "./actions";
 
 const page = workerPages.plannings;
 export const metadata: Metadata = { title: page.title };
 
-export default async function PlanningPage() {
-  await requireWorker();
+const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
+const dayTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });
+
+const href = (view: View, day: Date) => `/plannings?vue=${view}&date=${keyOf(day)}`;
+
+export default async function PlanningPage({ searchParams }: { searchParams: Promise<{ vue?: string; date?: string }> }) {
+  const user = await requireWorker();
+  const sp = await searchParams;
+  const view = parseView(sp.vue);
+  const today = parisCalendarDate(await now());
+  const anchor = parseDayKey(sp.date) ?? today;
+  const range = viewRange(view, anchor);
+  const monthStart = startOfMonth(anchor);
+  const monthEnd = endOfMonth(anchor);
+  const queryStart = range.start < monthStart ? range.start : monthStart;
+  const queryEnd = range.end > monthEnd ? range.end : monthEnd;
+  const [slots, profile] = await Promise.all([
+    planningSlots(user.workerId, queryStart, queryEnd),
+    db.workerProfile.findUniqueOrThrow({ where: { id: user.workerId }, select: { calendarToken: true } }),
+  ]);
+  const month = anchor.getUTCMonth() + 1;
+  const total = monthWorkedMinutes(
+    slots.map((s) => ({ startsAt: s.startsAt, endsAt: new Date(s.startsAt.getTime() + s.minutes * 60_000), breakMinutes: 0, kind: s.absence ? ("ABSENCE" as const) : ("WORK" as const) })),
+    anchor.getUTCFullYear(),
+    month,
+  );
+  const inRange = slots.filter((s) => s.dayKey >= keyOf(range.start) && s.dayKey <= keyOf(range.end));
+  const title =
+    view === "mois" ? monthTitle.format(anchor) : view === "semaine" ? `Semaine du ${shortDay.format(range.start)} au ${shortDay.format(range.end)}` : dayTitle.format(anchor);
+  const feedUrl = profile.calendarToken ? await absoluteUrl(`/calendrier/${profile.calendarToken}.ics`) : null;
+
   return (
-    <ComingSoon
-      page={page}
-      intro={
-        <>
-          <p>
-            Le planning du mois en cours s&apos;affiche par défaut, avec le total de vos heures du mois. Vous pourrez changer
-            l&apos;affichage : mois, semaine ou jour.
+    <>
+      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} description="Il s'affiche par défaut le planning du mois en cours. Vous pouvez cliquer sur les créneaux de couleur : cela ouvre la page du contrat correspondant. Les créneaux gris clair correspondent aux dates en attente de validation." />
+
+      <Card className="mb-4" padded={false}>
+        <div className="flex flex-wrap items-center justify-between gap-3 p-4">
+          <div>
+            <p className="text-sm text-slate-600">Total de vos heures du mois ({monthTitle.format(anchor)})</p>
+            <p className="text-xl font-bold text-slate-900" data-testid="month-total">
+              {monthTotalLabel(total)}
+            </p>
+          </div>
+          <nav aria-label="Affichage du planning" className="flex gap-1 rounded-lg bg-slate-100 p-1">
+            {(["mois", "semaine", "jour"] as View[]).map((v) => (
+              <Link
+                key={v}
+                href={href(v, anchor)}
+                aria-current={v === view ? "page" : undefined}
+                className={cx("min-h-9 rounded-md px-3 py-1.5 text-sm font-medium", v === view ? "bg-white text-brand-800 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+              >
+                {v === "mois" ? "Mois" : v === "semaine" ? "Semaine" : "Jour"}
+              </Link>
+            ))}
+          </nav>
+        </div>
+      </Card>
+
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-lg font-semibold text-slate-900 first-letter:uppercase" data-testid="planning-title">
+          {title}
+        </h2>
+        <div className="flex gap-2">
+          <ButtonLink href={href(view, shiftAnchor(view, anchor, -1))} variant="secondary" size="sm" rel="prev">
+            <span aria-hidden="true">‹</span> Précédent
+          </ButtonLink>
+          <ButtonLink href={href(view, today)} variant="secondary" size="sm">
+            Aujourd&apos;hui
+          </ButtonLink>
+          <ButtonLink href={href(view, shiftAnchor(view, anchor, 1))} variant="secondary" size="sm" rel="next">
+            Suivant <span aria-hidden="true">›</span>
+          </ButtonLink>
+        </div>
+      </div>
+
+      {view === "mois" ? (
+        <MonthView start={range.start} end={range.end} month={month} todayKey={keyOf(today)} slots={inRange} />
+      ) : (
+        <DayList slots={inRange} todayKey={keyOf(today)} empty="Aucun créneau." days={view === "semaine" ? Array.from({ length: 7 }, (_, i) => addDays(range.start, i)) : [anchor]} />
+      )}
+
+      <ul className="mt-3 flex flex-wrap gap-4 text-xs text-slate-600" aria-label="Légende">
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block size-3 rounded bg-brand-600" /> Créneau validé
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block size-3 rounded bg-slate-200" /> En attente de validation
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block size-3 rounded bg-amber-100" /> Absence
+        </li>
+      </ul>
+
+      <Card as="section" className="mt-6" aria-labelledby="agenda-titre">
+        <CardHeader id="agenda-titre" title="Mon planning dans l'agenda de mon téléphone" description="Abonnez votre agenda (Google Agenda, Calendrier d'iPhone, Outlook…) à cette adresse privée : vos créneaux s'y afficheront et se mettront à jour. Ne la partagez pas ; si elle a circulé, renouvelez-la." />
+        {feedUrl ? (
+          <p className="mb-3 break-all rounded-lg bg-slate-50 p-3 font-mono text-sm text-slate-800" data-testid="feed-url">
+            {feedUrl}
           </p>
-          <p className="mt-2">
-            Les créneaux de couleur ouvrent la page du contrat correspondant. Les créneaux gris clair correspondent aux dates en
-            attente de validation.
-          </p>
-        </>
-      }
-    />
+        ) : null}
+        <form action={renewCalendarToken}>
+          <Button type="submit" variant="secondary">
+            {feedUrl ? "Renouveler l'adresse" : "Créer mon adresse d'agenda"}
+          </Button>
+        </form>
+      </Card>
+    </>
   );
 }
