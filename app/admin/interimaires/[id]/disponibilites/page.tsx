@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AvailabilityCalendar } from "@/components/missions/availability-calendar";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireStaff } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { parisCalendarDate } from "@/lib/format";
+import { addDays, addMonths, endOfMonth, keyOf, mondayOf, startOfMonth } from "@/lib/missions/calendar";
+
+export const metadata: Metadata = { title: "Disponibilités de l'intérimaire" };
+
+const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
+
+/** Staff view of a worker's availabilities, for planning; only workers of the staff member's agencies. */
+export default async function WorkerAvailabilityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mois?: string }> }) {
+  const staff = await requireStaff();
+  const { id } = await params;
+  const worker = await db.workerProfile.findFirst({
+    where: { id, agencies: { some: { agencyId: { in: staff.agencyIds } } } },
+    select: { id: true, user: { select: { firstName: true, lastName: true } } },
+  });
+  if (!worker) notFound();
+  const today = parisCalendarDate(await now());
+  const raw = (await searchParams).mois;
+  const month = raw && /^\d{4}-\d{2}$/.test(raw) ? new Date(`${raw}-01T00:00:00Z`) : startOfMonth(today);
+  if (Number.isNaN(month.getTime())) notFound();
+  const entries = await db.availability.findMany({
+    where: { workerId: worker.id, date: { gte: mondayOf(month), lte: addDays(mondayOf(endOfMonth(month)), 6) } },
+    select: { date: true, part: true, available: true },
+  });
+  const name = `${worker.user.firstName} ${worker.user.lastName.toUpperCase()}`;
+  const base = `/admin/interimaires/${worker.id}/disponibilites`;
+  return (
+    <>
+      <PageHeader
+        title={`Disponibilités de ${name}`}
+        breadcrumbs={[{ label: "Administration", href: "/admin" }, { label: "Intérimaires", href: "/admin/interimaires" }, { label: name }, { label: "Disponibilités" }]}
+      />
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-lg font-semibold first-letter:uppercase">{monthTitle.format(month)}</h2>
+        <div className="flex gap-2">
+          <ButtonLink href={`${base}?mois=${keyOf(addMonths(month, -1)).slice(0, 7)}`} variant="secondary" size="sm">
+            Précédent
+          </ButtonLink>
+          <ButtonLink href={base} variant="secondary" size="sm">
+            Aujourd&apos;hui
+          </ButtonLink>
+          <ButtonLink href={`${base}?mois=${keyOf(addMonths(month, 1)).slice(0, 7)}`} variant="secondary" size="sm">
+            Suivant
+          </ButtonLink>
+        </div>
+      </div>
+      <AvailabilityCalendar month={month} entries={entries} todayKey={keyOf(today)} />
+    </>
+  );
+}
