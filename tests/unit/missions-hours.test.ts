@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { monthTotalLabel, monthWorkedMinutes, shiftSpanMinutes, workedMinutes, type ShiftLike } from "@/lib/missions/hours";
+import { parisTime, calendarDay } from "@/prisma/seed/time";
+import { PLANNING_TEST_SHIFTS, PLANNING_TEST_TOTAL_MINUTES } from "@/prisma/seed/missions";
+import { buildCalendar, foldLine } from "@/lib/missions/ical";
+import { expandPattern, isLocked } from "@/lib/missions/availability";
+import { isoWeek, viewRange } from "@/lib/missions/calendar";
+
+const shift = (day: Date, start: string, end: string, breakMinutes = 0, kind: "WORK" | "ABSENCE" = "WORK"): ShiftLike => ({
+  startsAt: parisTime(day, start),
+  endsAt: parisTime(day, end, end <= start ? 1 : 0),
+  breakMinutes,
+  kind,
+});
+
+describe("hours of the planning", () => {
+  it("counts a day shift less its break", () => {
+    expect(workedMinutes(shift(calendarDay(2026, 5, 4), "08:00", "20:00", 60))).toBe(660);
+  });
+
+  it("counts a night shift crossing midnight, even across the October clock change", () => {
+    expect(workedMinutes(shift(calendarDay(2026, 5, 4), "21:00", "07:00", 30))).toBe(570);
+    expect(workedMinutes(shift(calendarDay(2026, 10, 24), "21:00", "07:00", 0))).toBe(11 * 60);
+  });
+
+  it("reads an end before the start as the next day", () => {
+    const start = new Date("2026-05-04T19:00:00Z");
+    expect(shiftSpanMinutes({ startsAt: start, endsAt: new Date("2026-05-04T05:00:00Z") })).toBe(600);
+  });
+
+  it("counts nothing for absences and never a negative time", () => {
+    expect(workedMinutes(shift(calendarDay(2026, 5, 1), "21:00", "07:00", 0, "ABSENCE"))).toBe(0);
+    expect(workedMinutes(shift(calendarDay(2026, 5, 1), "10:00", "10:30", 45))).toBe(0);
+  });
+
+  it("puts a shift in the month of its start day (Paris time), split shifts add up", () => {
+    const may31 = calendarDay(2026, 5, 31);
+    const shifts = [
+      shift(calendarDay(2026, 5, 11), "07:30", "11:30"),
+      shift(calendarDay(2026, 5, 11), "17:00", "20:00"),
+      shift(may31, "22:00", "06:00"), // ends on 1 June, counted in May
+      shift(calendarDay(2026, 4, 30), "23:30", "07:30"), // starts in April (Paris), not May
+      shift(calendarDay(2026, 5, 1), "21:00", "07:00", 0, "ABSENCE"),
+    ];
+    expect(monthWorkedMinutes(shifts, 2026, 5)).toBe((4 + 3 + 8) * 60);
+    expect(monthWorkedMinutes(shifts, 2026, 6)).toBe(0);
+    expect(monthWorkedMinutes(shifts, 2026, 4)).toBe(8 * 60);
+  });
+
+  it("matches the seeded planning worker's month", () => {
+    const monthStart = calendarDay(2027, 1, 1);
+    const last = calendarDay(2027, 1, 31);
+    const shifts = PLANNING_TEST_SHIFTS.map((s) => ({
+      ...shift(s.day === "last" ? last : calendarDay(2027, 1, s.day), s.start, s.end, s.breakMinutes, s.absence ? "ABSENCE" : "WORK"),
+    }));
+    expect(monthWorkedMinutes(shifts, monthStart.getUTCFullYear(), 1)).toBe(PLANNING_TEST_TOTAL_MINUTES);
+  });
+
+  it("words the month total as the guide does", () => {
+    expect(monthTotalLabel(153 * 60)).toBe("153 heures calculées pour ce mois");
+    expect(monthTotalLabel(31 * 60 + 30)).toBe("31 heures 30 calculées pour ce mois");
+    expect(monthTotalLabel(0)).toBe("0 heure calculées pour ce mois");
+  });
+});
+
+describe("calendar helpers, iCal and availability", () => {
+  it("numbers ISO weeks and builds a month grid from Monday to Sunday", () => {
+    expect(isoWeek(calendarDay(2020, 4, 27))).toBe(18);
+    expect(isoWeek(calendarDay(2027, 1, 1))).toBe(53);
+    const r = viewRange("mois", calendarDay(2020, 5, 15));
+    expect(r.start.toISOString().slice(0, 10)).toBe("2020-04-27");
+    expect(r.end.toISOString().slice(0, 10)).toBe("2020-05-31");
+  });
+
+  it("writes a valid, folded, escaped iCalendar", () => {
+    const ics = buildCalendar("Planning", [{ uid: "a@x", start: new Date("2026-05-04T19:00:00Z"), end: new Date("2026-05-05T05:00:00Z"), summary: "APF, MAS; nuit", updatedAt: new Date("2026-05-01T00:00:00Z"), tentative: true }], new Date("2026-05-01T10:00:00Z"));
+    expect(ics).toContain("BEGIN:VCALENDAR\r\n");
+    expect(ics).toContain("DTSTART:20260504T190000Z\r\nDTEND:20260505T050000Z");
+    expect(ics).toContain("SUMMARY:APF\\, MAS\\; nuit");
+    expect(ics).toContain("STATUS:TENTATIVE");
+    const long = foldLine("DESCRIPTION:" + "é".repeat(80));
+    for (const line of long.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it("expands a weekly pattern and locks past days", () => {
+    const days = expandPattern(calendarDay(2026, 12, 1), calendarDay(2026, 12, 14), [1, 3]);
+    expect(days.map((d) => d.toISOString().slice(0, 10))).toEqual(["2026-12-02", "2026-12-07", "2026-12-09", "2026-12-14"]);
+    expect(isLocked(calendarDay(2026, 11, 26), calendarDay(2026, 11, 27))).toBe(true);
+    expect(isLocked(calendarDay(2026, 11, 27), calendarDay(2026, 11, 27))).toBe(false);
+  });
+});
