@@ -22,8 +22,8 @@ export const MISSIONS_TEST_WORKERS: MissionsTestWorker[] = [
 /**
  * The planning worker's shifts in the month after next (day of month, Paris
  * times): 7 h + split 4 h + 3 h + night 21:00-07:00 with 30 min break (9 h 30)
- * + a public-holiday absence (not counted) = 23 h 30 in that month, plus a
- * night starting on the last day of the month (counted in that month: 8 h).
+ * + a public-holiday absence (not counted), plus a
+ * night starting on the last day of the month (counted in that month: 8 h) = 31 h 30.
  */
 export const PLANNING_TEST_SHIFTS: { day: number | "last"; start: string; end: string; breakMinutes: number; absence?: string; validated?: boolean }[] = [
   { day: 10, start: "14:00", end: "21:00", breakMinutes: 0, validated: true },
