@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { addAvailability, type AvailabilityFormState } from "@/app/(espace)/disponibilites/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -26,8 +26,14 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
   const [state, action, pending] = useActionState(addAvailability, {} as AvailabilityFormState);
   const [mode, setMode] = useState<"jour" | "periode">("jour");
   const e = state.errors ?? {};
+  // Submitting through a transition keeps what was typed when the server answers an error.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
       {state.ok ? <Alert variant="success">{state.message}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Je suis</legend>

@@ -23,21 +23,21 @@ test("planning: month total, navigation, week and day views, slots open the cont
   await expect(day10.getByTestId("planning-slot")).toHaveText("14:00 (07h00) - RESIDENCE JEAN XXIII");
   await expect(day10.getByTestId("planning-slot")).toHaveAttribute("data-validated", "1");
   const day11 = page.locator(`td[data-day="${m.day(11)}"]`).getByTestId("planning-slot");
-  await expect(day11).toHaveText(["07:30 (04h00) - RESIDENCE JEAN XXIII", "17:00 (03h00) - RESIDENCE JEAN XXIII"]);
+  await expect(day11).toHaveText(["07:30 (04h00) - RESIDENCE JEAN XXIII (en attente de validation)", "17:00 (03h00) - RESIDENCE JEAN XXIII (en attente de validation)"]);
   await expect(day11.first()).toHaveAttribute("data-validated", "0");
-  await expect(page.locator(`td[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (09h30) - RESIDENCE JEAN XXIII");
-  await expect(page.locator(`td[data-day="${m.day(13)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (10h00) - absent : FER");
+  await expect(page.locator(`td[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)");
+  await expect(page.locator(`td[data-day="${m.day(13)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (10h00) - absent : FER (en attente de validation)");
 
   // Week view of the 12th, then the day view; previous/next move by a week/day.
   await open(page, `/plannings?vue=semaine&date=${m.day(12)}`);
   await expect(page.getByTestId("planning-title")).toContainText("Semaine du");
   await expect(page.getByTestId("month-total")).toHaveText("31 heures 30 calculées pour ce mois");
-  await expect(page.locator(`li[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (09h30) - RESIDENCE JEAN XXIII");
+  await expect(page.locator(`li[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)");
   await page.getByRole("link", { name: "Jour" }).click();
   await expect(page.locator(`li[data-day]`)).toHaveCount(1);
   await page.getByRole("link", { name: /Suivant/ }).click();
   await expect(page).toHaveURL(new RegExp(`vue=jour&date=${m.day(13)}`));
-  await expect(page.getByTestId("planning-slot")).toHaveText("21:00 (10h00) - absent : FER");
+  await expect(page.getByTestId("planning-slot")).toHaveText("21:00 (10h00) - absent : FER (en attente de validation)");
 
   // A slot opens its contract.
   await page.getByTestId("planning-slot").click();
