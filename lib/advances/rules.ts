@@ -7,7 +7,7 @@
 //   after that cut-off goes to the first payment day of the next month);
 // - at least a minimum amount, at most the validated earnings of the month
 //   times the agency's ratio, less the advances already accepted or paid.
-import { parisParts } from "@/lib/format";
+import { parisParts } from "../format";
 
 export type AdvanceRules = {
   /** ISO weekday of the payment, 1 = Monday ... 7 = Sunday. */

@@ -2,7 +2,7 @@
 // the agency's validation. One definition per field: its label, the inputs of
 // its form, how a typed value is checked and shown. Pure (no database), so
 // the worker page, the staff queue and the tests share it.
-import { normalizePhone } from "@/lib/messaging/phone";
+import { normalizePhone } from "../messaging/phone";
 import { formatIban, formatNir, maskIban, maskNir, normalizeBic, normalizeIban, normalizeNir } from "./identifiers";
 
 export type ProfileDocumentKind = "SOCIAL_SECURITY_CARD" | "ID_CARD" | "PROOF_OF_ADDRESS" | "RIB";
