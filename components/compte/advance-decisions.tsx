@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/auth/form-bits";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { keepInputs } from "./keep-form";
 
 export type StaffAdvanceRow = {
   key: string; // "id:version"
@@ -25,7 +26,7 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
   const [state, action, pending] = useActionState(decideAdvances, initialFormState);
   const [decision, setDecision] = useState<"accept" | "refuse" | "pay">("accept");
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} onSubmit={keepInputs(action)} className="space-y-4">
       {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
       {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
       <Table caption="Demandes d'acompte pour ce versement">

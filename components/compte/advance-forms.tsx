@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/forms";
 import { FormMessage } from "@/components/auth/form-bits";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { keepInputs } from "./keep-form";
 
 export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: string; code: string }[]; hasOpen: boolean }) {
   const [state, action, pending] = useActionState(requestAdvance, initialFormState);
@@ -14,7 +15,7 @@ export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: stri
     if (state.ok) ref.current?.reset();
   }, [state]);
   return (
-    <form ref={ref} action={action} noValidate className="space-y-4">
+    <form ref={ref} action={action} onSubmit={keepInputs(action)} noValidate className="space-y-4">
       {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
       {state.error && !state.fieldErrors?.amount ? <FormMessage kind="error">{state.error}</FormMessage> : null}
       {agencies.length > 1 ? (
@@ -77,7 +78,7 @@ export function AdvanceRowActions({ id, version, amountEuros }: { id: string; ve
       {cancelState.error ? <p role="alert" className="text-sm text-red-700">{cancelState.error}</p> : null}
       {editState.ok && !open ? <p role="status" className="text-sm text-green-800">{editState.message}</p> : null}
       {open ? (
-        <form action={editAction} className="space-y-2" noValidate>
+        <form action={editAction} onSubmit={keepInputs(editAction)} className="space-y-2" noValidate>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="version" value={version} />
           <InputField label="Nouveau montant (€)" name="amount" id={`montant-${id}`} inputMode="numeric" defaultValue={String(amountEuros)} error={editState.fieldErrors?.amount} />

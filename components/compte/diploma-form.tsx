@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { FormMessage } from "@/components/auth/form-bits";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/uploads/check";
+import { keepInputs } from "./keep-form";
 
 export function DiplomaForm({ today }: { today: string }) {
   const [state, action, pending] = useActionState(addDiploma, initialFormState);
@@ -21,12 +22,12 @@ export function DiplomaForm({ today }: { today: string }) {
       action={action}
       noValidate
       className="space-y-4"
-      onSubmit={(event) => {
-        const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
+      onSubmit={keepInputs(action, (form) => {
+        const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
         const problem = !file ? UPLOAD_MESSAGES.missing : file.size > MAX_UPLOAD_BYTES ? UPLOAD_MESSAGES.tooLarge : null;
         setFileError(problem);
-        if (problem) event.preventDefault();
-      }}
+        return !problem;
+      })}
     >
       {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
       {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/uploads/check";
+import { keepInputs } from "./keep-form";
 
 export type RowState = {
   /** The validated value as shown (masked when sensitive). */
@@ -78,7 +79,7 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
           </p>
         ) : null}
         {open ? (
-          <form action={action} className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3" noValidate>
+          <form action={action} onSubmit={keepInputs(action)} className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3" noValidate>
             <input type="hidden" name="field" value={field} />
             {def.inputs.map((input) =>
               input.type === "select" ? (
@@ -177,12 +178,12 @@ export function DocumentRow({ doc }: { doc: DocumentRowState }) {
           <form
             action={action}
             className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
-            onSubmit={(event) => {
-              const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
+            onSubmit={keepInputs(action, (form) => {
+              const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
               const problem = !file ? UPLOAD_MESSAGES.missing : file.size > MAX_UPLOAD_BYTES ? UPLOAD_MESSAGES.tooLarge : null;
               setClientError(problem);
-              if (problem) event.preventDefault();
-            }}
+              return !problem;
+            })}
           >
             <input type="hidden" name="kind" value={doc.kind} />
             <InputField label={`${doc.label} (PDF, JPEG ou PNG, 10 Mo maximum)`} name="file" id={`doc-${doc.kind}`} type="file" accept="application/pdf,image/jpeg,image/png" error={error ?? undefined} />

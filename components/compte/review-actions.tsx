@@ -4,6 +4,7 @@ import { useActionState, useState, type ReactNode } from "react";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { keepInputs } from "./keep-form";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -22,7 +23,7 @@ export function ReviewActions({ id, token, approve, refuse, label, children }: {
   }
   return (
     <div className="space-y-2">
-      <form action={approveAction} className="space-y-2">
+      <form action={approveAction} onSubmit={keepInputs(approveAction)} className="space-y-2">
         <input type="hidden" name="id" value={id} />
         {token ? <input type="hidden" name="token" value={token} /> : null}
         {children}
@@ -36,7 +37,7 @@ export function ReviewActions({ id, token, approve, refuse, label, children }: {
         ) : null}
       </form>
       {refusingOpen ? (
-        <form action={refuseAction} className="space-y-2">
+        <form action={refuseAction} onSubmit={keepInputs(refuseAction)} className="space-y-2">
           <input type="hidden" name="id" value={id} />
           <InputField label="Motif du refus" name="reason" id={`motif-${id}`} error={refuseState.fieldErrors?.reason ?? refuseState.error} />
           <Button type="submit" size="sm" variant="danger" disabled={refusing} aria-label={`Confirmer le refus : ${label}`}>
