@@ -12,7 +12,10 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   experimental: {
+    // Uploads go up to 10 MB plus the multipart envelope; the proxy (proxy.ts)
+    // buffers request bodies and would cut them at its 10 MB default.
     serverActions: { bodySizeLimit: "12mb" },
+    proxyClientMaxBodySize: "12mb",
   },
   async headers() {
     return [

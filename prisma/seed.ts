@@ -10,6 +10,7 @@ import { getStorage, type Storage } from "../lib/storage";
 import { DEMO_PASSWORD, DEMO_WORKER_EMAIL } from "./seed/data";
 import type { DocumentRender } from "./seed/plan";
 import { createRandom } from "./seed/time";
+import { encryptSecret } from "../lib/crypto/secrets";
 
 export type SeedOptions = {
   /** The moment the data is built around (default: now). */
@@ -183,7 +184,7 @@ async function main() {
   const prisma = new PrismaClient({ adapter: handle.factory });
   try {
     console.log(`[${currentEngine()}] Données de démonstration…`);
-    await seed(prisma);
+    await seed(prisma, { encryptSecret: (plain) => encryptSecret(plain) });
   } finally {
     await prisma.$disconnect();
     await handle.close();

@@ -25,6 +25,7 @@ import {
 } from "./data";
 import { DASHBOARD_BLOCKS } from "./dashboard";
 import { MISSIONS_TEST_WORKERS, PLANNING_TEST_SHIFTS } from "./missions";
+import { addCompteData } from "./compte";
 import { fictionalIban, maskSocialSecurityNumber, socialSecurityNumber } from "./identity";
 import {
   addDays,
@@ -1344,6 +1345,8 @@ export function buildPlan(options: PlanOptions): Plan {
       [byName("Yanis"), "PENDING"],
     ],
   });
+
+  addCompteData(plan, { rng, passwordHash, encryptSecret });
 
   return plan;
 }

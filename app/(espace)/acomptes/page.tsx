@@ -1,31 +1,139 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
 import { workerPages } from "@/components/shell/nav";
+import { AdvanceRequestForm, AdvanceRowActions } from "@/components/compte/advance-forms";
 import { Alert } from "@/components/ui/alert";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { advanceStateLabel } from "@/lib/advances/labels";
+import { advanceContexts } from "@/lib/advances/queries";
+import { advanceOpenKey } from "@/lib/advances/rules";
 import { requireWorker } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { formatDashedDate, formatDuration, formatEuros, formatLongDate, formatMonthYear } from "@/lib/format";
+import type { AdvanceStatus } from "@/lib/generated/prisma/enums";
 
 const page = workerPages.acomptes;
 export const metadata: Metadata = { title: page.title };
+const PAGE_SIZE = 15;
 
-export default async function AdvancesPage() {
-  await requireWorker();
+const TONES: Record<AdvanceStatus, BadgeTone> = { PENDING: "warning", ACCEPTED: "info", PAID: "success", REFUSED: "danger", CANCELLED: "neutral" };
+
+export default async function AdvancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const worker = await requireWorker();
+  const params = await searchParams;
+  const at = await now();
+  const contexts = await advanceContexts(worker.workerId, at);
+  const where = { workerId: worker.workerId };
+  const total = await db.advanceRequest.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(pageCount, Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1));
+  const requests = await db.advanceRequest.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const openKeys = new Set(contexts.map((c) => advanceOpenKey(worker.workerId, c.agencyId, c.schedule.payDate)));
+  const hasOpen = (await db.advanceRequest.count({ where: { openKey: { in: [...openKeys] } } })) > 0;
+  const main = contexts[0];
+
   return (
-    <ComingSoon
-      page={page}
-      intro={
-        <>
+    <div className="space-y-6">
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description={
           <p>
-            Les acomptes sont émis <strong>le mercredi</strong>. Merci de passer vos demandes d&apos;acompte{" "}
-            <strong>avant mardi soir 00h00</strong>.
+            Les acomptes sont émis <strong>le mercredi</strong>. Merci de passer vos demandes d&apos;acompte <strong>avant mardi soir 00h00</strong>.
           </p>
-          <p className="mt-2">
-            Le montant de l&apos;acompte est ensuite validé par le service paie en fonction de vos heures de travail. Vous êtes
-            alerté par email en cas de refus, quand l&apos;acompte est accepté et quand le virement est fait.
-          </p>
-        </>
-      }
-    >
-      <Alert variant="warning">Aucun acompte ne peut être versé après le dernier mercredi du mois.</Alert>
-    </ComingSoon>
+        }
+      />
+      {contexts.map((c) => {
+        const cutoffShown = new Date(c.schedule.cutoff.getTime() - 60_000);
+        return (
+          <Card as="section" key={c.agencyId} aria-label={`Prochain versement ${c.agencyCode}`} className="space-y-3">
+            <dl className="grid gap-4 sm:grid-cols-3">
+              <div>
+                <dt className="text-sm text-slate-600">Prochain versement{contexts.length > 1 ? ` (${c.agencyCode})` : ""}</dt>
+                <dd className="text-lg font-semibold text-slate-900" data-testid="prochain-versement">
+                  {formatLongDate(c.schedule.payDate)}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">Demande à faire au plus tard</dt>
+                <dd className="text-lg font-semibold text-slate-900">
+                  {formatLongDate(cutoffShown, { withYear: false })} à 23h59
+                </dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">Montant disponible</dt>
+                <dd className="text-lg font-semibold text-slate-900" data-testid="montant-disponible">
+                  {formatEuros(c.availableCents)}
+                </dd>
+              </div>
+            </dl>
+            <p className="text-sm text-slate-600">
+              Heures validées en {formatMonthYear(c.schedule.payDate)} : {formatDuration(c.minutes)}, soit {formatEuros(c.earnedCents)} brut. Jusqu&apos;à{" "}
+              {c.rules.ratioPct} % peuvent être avancés
+              {c.advancedCents ? `, moins ${formatEuros(c.advancedCents)} d'acomptes déjà acceptés ou versés ce mois-ci` : ""}. Montant minimum : {formatEuros(c.rules.minCents)}.
+            </p>
+            {c.schedule.monthClosed ? (
+              <Alert variant="warning">
+                Aucun acompte ne peut être versé après le dernier mercredi du mois ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}). Le prochain
+                versement possible est le {formatLongDate(c.schedule.payDate)}, sur vos heures validées de {formatMonthYear(c.schedule.payDate)}.
+              </Alert>
+            ) : (
+              <Alert variant="info">Aucun acompte ne peut être versé après le dernier mercredi du mois ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}).</Alert>
+            )}
+          </Card>
+        );
+      })}
+
+      {main ? (
+        <Card as="section" aria-labelledby="faire-demande">
+          <CardHeader id="faire-demande" title="Faire une demande d'acompte" />
+          <AdvanceRequestForm agencies={contexts.map((c) => ({ id: c.agencyId, code: c.agencyCode }))} hasOpen={hasOpen} />
+        </Card>
+      ) : null}
+
+      <section aria-labelledby="liste-acomptes" className="space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="liste-acomptes" className="text-lg font-semibold text-slate-900">
+            {total} demande{total > 1 ? "s" : ""} d&apos;acompte
+          </h2>
+          <p className="text-sm text-slate-600">Nombre par page : {PAGE_SIZE}</p>
+        </div>
+        {requests.length === 0 ? (
+          <EmptyState title="Aucune demande d'acompte" description="Vos demandes apparaîtront ici avec leur état." />
+        ) : (
+          <Table caption="Vos demandes d'acompte">
+            <THead>
+              <tr>
+                <Th>Montant</Th>
+                <Th>Ajouté le</Th>
+                <Th>Etat</Th>
+                <Th>Action</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {requests.map((r) => (
+                <Tr key={r.id} data-testid="demande-acompte">
+                  <Td label="Montant" className="font-medium">
+                    {formatEuros(r.amountCents).replace(",00", "")}
+                  </Td>
+                  <Td label="Ajouté le">{formatDashedDate(r.createdAt)}</Td>
+                  <Td label="Etat">
+                    <Badge tone={TONES[r.status]}>{advanceStateLabel(r)}</Badge>
+                    {r.status === "PENDING" || r.status === "ACCEPTED" ? <div className="mt-1 text-xs text-slate-500">Versement du {formatDashedDate(r.payDate)}</div> : null}
+                  </Td>
+                  <Td label="Action">{r.status === "PENDING" ? <AdvanceRowActions id={r.id} version={r.version} amountEuros={Math.round(r.amountCents / 100)} /> : null}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        <Pagination page={current} pageCount={pageCount} pathname="/acomptes" />
+      </section>
+    </div>
   );
 }

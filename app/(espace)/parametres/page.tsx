@@ -1,25 +1,31 @@
 import type { Metadata } from "next";
 import { requireWorker } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { NotificationToggles } from "@/components/compte/notification-toggles";
 import { PageHeader } from "@/components/ui/page-header";
 import { workerPages } from "@/components/shell/nav";
+import { db } from "@/lib/db";
+import { NOTIFICATION_SETTINGS } from "@/lib/notifications";
 
 export const metadata: Metadata = { title: "Paramètres" };
 
 export default async function SettingsPage() {
-  await requireWorker();
+  const worker = await requireWorker();
+  const prefs = await db.notificationPreference.findMany({ where: { userId: worker.id } });
+  const items = NOTIFICATION_SETTINGS.map((s) => ({ ...s, enabled: prefs.find((p) => p.kind === s.kind)?.enabled ?? true }));
   return (
     <div className="space-y-6">
       <PageHeader title={workerPages.parametres.title} breadcrumbs={workerPages.parametres.breadcrumbs} />
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="text-lg font-semibold text-slate-900">Notification Mail</h2>
-        <p className="mt-2 text-sm text-slate-600">
-          Le choix des emails que vous recevez (acomptes, contrats, bulletins de salaire…) sera bientôt disponible ici. En attendant, toutes
-          les notifications sont actives.
-        </p>
+      <section aria-labelledby="notifications" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="notifications" className="text-lg font-semibold text-slate-900">
+          Notification Mail
+        </h2>
+        <NotificationToggles items={items} />
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="text-lg font-semibold text-slate-900">Changer le mot de passe</h2>
+      <section aria-labelledby="mot-de-passe" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="mot-de-passe" className="text-lg font-semibold text-slate-900">
+          Changer le mot de passe
+        </h2>
         <ChangePasswordForm />
       </section>
     </div>

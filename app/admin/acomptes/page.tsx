@@ -1,19 +1,122 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
 import { adminPages } from "@/components/shell/nav";
+import { AdvanceDecisions, type StaffAdvanceRow } from "@/components/compte/advance-decisions";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { advanceStateLabel, REFUSAL_REASONS } from "@/lib/advances/labels";
+import { advancedInMonth, validatedWork } from "@/lib/advances/queries";
+import { availableCents, DEFAULT_ADVANCE_RULES, isoWeekday, parisDay, rulesOfAgency } from "@/lib/advances/rules";
 import { requireStaff } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
 
 const page = adminPages.acomptes;
 export const metadata: Metadata = { title: page.title };
+const DAY_MS = 86_400_000;
 
-export default async function AdvancesPage() {
-  await requireStaff();
+export default async function StaffAdvancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await requireStaff();
+  const params = await searchParams;
+  const at = await now();
+  const agencies = await db.agency.findMany({ where: { id: { in: staff.agencyIds } }, orderBy: { code: "asc" } });
+  const payWeekday = agencies[0] ? rulesOfAgency(agencies[0]).payWeekday : DEFAULT_ADVANCE_RULES.payWeekday;
+  // The next payment day, today included (on a Wednesday, today's batch).
+  let next = parisDay(at);
+  while (isoWeekday(next) !== payWeekday) next = new Date(next.getTime() + DAY_MS);
+  const requested = typeof params.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? new Date(`${params.date}T00:00:00Z`) : null;
+  const payDate = requested && !Number.isNaN(requested.getTime()) ? requested : next;
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+  const requests = await db.advanceRequest.findMany({
+    where: { agencyId: { in: staff.agencyIds }, payDate, status: { not: "CANCELLED" } },
+    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+    include: { agency: true, worker: { select: { id: true, user: { select: { firstName: true, lastName: true } }, agencies: { select: { agencyId: true, workerNumber: true, agency: { select: { code: true } } } } } } },
+  });
+  const otherPending = await db.advanceRequest.groupBy({
+    by: ["payDate"],
+    where: { agencyId: { in: staff.agencyIds }, status: "PENDING", NOT: { payDate } },
+    _count: { _all: true },
+    orderBy: { payDate: "asc" },
+  });
+
+  const month = { year: payDate.getUTCFullYear(), month: payDate.getUTCMonth() + 1 };
+  const figures = new Map<string, { minutes: number; available: number }>();
+  for (const r of requests) {
+    const key = `${r.workerId}:${r.agencyId}`;
+    if (figures.has(key)) continue;
+    const work = await validatedWork(r.workerId, r.agencyId, month);
+    const advanced = await advancedInMonth(r.workerId, r.agencyId, month);
+    figures.set(key, { minutes: work.minutes, available: availableCents({ earnedCents: work.cents, ratioPct: rulesOfAgency(r.agency).ratioPct, alreadyAdvancedCents: advanced }) });
+  }
+  const rows: StaffAdvanceRow[] = requests.map((r) => {
+    const f = figures.get(`${r.workerId}:${r.agencyId}`)!;
+    const number = r.worker.agencies.find((a) => a.agencyId === r.agencyId);
+    return {
+      key: `${r.id}:${r.version}`,
+      worker: `${r.worker.user.lastName.toUpperCase()} ${r.worker.user.firstName}`,
+      number: number ? `${number.agency.code} : ${number.workerNumber}` : r.agency.code,
+      amount: formatEuros(r.amountCents),
+      createdAt: formatDateTime(r.createdAt),
+      state: advanceStateLabel(r),
+      status: r.status,
+      hours: formatDuration(f.minutes),
+      available: formatEuros(f.available),
+      overLimit: r.status === "PENDING" && r.amountCents > f.available,
+    };
+  });
+  const accepted = requests.filter((r) => r.status === "ACCEPTED");
+  const prev = new Date(payDate.getTime() - 7 * DAY_MS);
+  const following = new Date(payDate.getTime() + 7 * DAY_MS);
+
   return (
-    <ComingSoon
-      page={page}
-      intro={<p>Traiter les demandes d&apos;acompte : accepter, refuser avec un motif, marquer comme versées, au regard des heures validées.</p>}
-      notice="Bientôt disponible"
-      noticeDetail={"Cette page de l'espace agence n'est pas encore ouverte."}
-    />
+    <div className="space-y-6">
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description={<p>Demandes d&apos;acompte de vos agences pour un versement, avec les heures validées du mois et le montant disponible de chaque intérimaire.</p>}
+        actions={
+          accepted.length ? (
+            <ButtonLink href={`/admin/acomptes/export?date=${iso(payDate)}`} variant="secondary" prefetch={false}>
+              Exporter les acomptes acceptés (CSV)
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <nav aria-label="Versements" className="flex flex-wrap items-center gap-3 text-sm">
+        <Link className="text-brand-700 underline" href={`/admin/acomptes?date=${iso(prev)}`}>
+          ← Versement précédent
+        </Link>
+        <h2 className="text-lg font-semibold text-slate-900">Versement du {formatLongDate(payDate)}</h2>
+        <Link className="text-brand-700 underline" href={`/admin/acomptes?date=${iso(following)}`}>
+          Versement suivant →
+        </Link>
+        {iso(payDate) !== iso(next) ? (
+          <Link className="text-brand-700 underline" href="/admin/acomptes">
+            Prochain versement
+          </Link>
+        ) : null}
+      </nav>
+      {otherPending.length ? (
+        <p className="text-sm text-slate-700">
+          Autres demandes en attente :{" "}
+          {otherPending.map((g, i) => (
+            <span key={iso(g.payDate)}>
+              {i ? ", " : ""}
+              <Link className="text-brand-700 underline" href={`/admin/acomptes?date=${iso(g.payDate)}`}>
+                {g._count._all} pour le {formatLongDate(g.payDate, { withYear: false })}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <EmptyState title="Aucune demande pour ce versement" />
+      ) : (
+        <AdvanceDecisions rows={rows} reasons={REFUSAL_REASONS} today={iso(parisDay(at))} />
+      )}
+    </div>
   );
 }

@@ -1,19 +1,180 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
 import { adminPages } from "@/components/shell/nav";
+import { ReviewActions } from "@/components/compte/review-actions";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { approveDiploma, refuseDiploma } from "@/lib/diplomas/actions";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { approveProfileChange, refuseProfileChange } from "@/lib/profile/actions";
+import { documentKindOf, fieldDef, fieldLabel } from "@/lib/profile/fields";
+import { changeValue, validatedValues, valueToken } from "@/lib/profile/service";
 
 const page = adminPages.validations;
 export const metadata: Metadata = { title: page.title };
 
-export default async function ValidationsPage() {
-  await requireStaff();
+function DocLink({ id, name }: { id: string; name: string }) {
   return (
-    <ComingSoon
-      page={page}
-      intro={<p>Valider ou refuser les modifications de fiche perso et les diplômes déposés par les intérimaires.</p>}
-      notice="Bientôt disponible"
-      noticeDetail={"Cette page de l'espace agence n'est pas encore ouverte."}
-    />
+    <a className="text-brand-700 underline" href={`/api/documents-personnels/${id}`}>
+      {name}
+    </a>
+  );
+}
+
+export default async function ValidationsPage() {
+  const staff = await requireStaff();
+  const scope = { agencies: { some: { agencyId: { in: staff.agencyIds } } } };
+  const workerSelect = {
+    id: true,
+    civility: true,
+    birthName: true,
+    phone: true,
+    address: true,
+    postalCode: true,
+    city: true,
+    mobilityKm: true,
+    workPeriod: true,
+    familySituation: true,
+    childrenCount: true,
+    ssnEncrypted: true,
+    ibanEncrypted: true,
+    bic: true,
+    user: { select: { id: true, email: true, firstName: true, lastName: true } },
+    agencies: { select: { workerNumber: true, agency: { select: { code: true } } } },
+  } as const;
+  const [changes, diplomas, qualifications] = await Promise.all([
+    db.profileChange.findMany({
+      where: { status: "PENDING", worker: scope },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+      include: { worker: { select: workerSelect }, document: { select: { id: true, fileName: true } } },
+    }),
+    db.diploma.findMany({
+      where: { status: "PENDING", worker: scope },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+      include: { worker: { select: { user: { select: { firstName: true, lastName: true } }, agencies: { select: { workerNumber: true, agency: { select: { code: true } } } } } }, document: { select: { id: true, fileName: true } } },
+    }),
+    db.qualification.findMany({ orderBy: { code: "asc" } }),
+  ]);
+  // Which approved document is in force for each worker and kind, to compare with the new one.
+  const docFields = changes.filter((c) => documentKindOf(c.field));
+  const approvedDocs = docFields.length
+    ? await db.profileChange.findMany({
+        where: { status: "APPROVED", OR: docFields.map((c) => ({ workerId: c.workerId, field: c.field })) },
+        orderBy: { reviewedAt: "desc" },
+        include: { document: { select: { id: true, fileName: true } } },
+      })
+    : [];
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} description={<p>Modifications de fiche perso et diplômes déposés par les intérimaires de vos agences, en attente de validation.</p>} />
+
+      <section aria-labelledby="modifications" className="space-y-3">
+        <h2 id="modifications" className="text-lg font-semibold text-slate-900">
+          Modifications de fiche perso ({changes.length})
+        </h2>
+        {changes.length === 0 ? (
+          <EmptyState title="Aucune modification en attente" />
+        ) : (
+          <Table caption="Modifications de fiche perso en attente">
+            <THead>
+              <tr>
+                <Th>Intérimaire</Th>
+                <Th>Champ</Th>
+                <Th>Valeur actuelle</Th>
+                <Th>Nouvelle valeur</Th>
+                <Th>Demandé le</Th>
+                <Th>Décision</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {changes.map((c) => {
+                const def = fieldDef(c.field);
+                const who = `${c.worker.user.lastName.toUpperCase()} ${c.worker.user.firstName}`;
+                const current = def ? def.display(validatedValues(c.worker)[def.key], false) : null;
+                const approvedDoc = approvedDocs.find((a) => a.workerId === c.workerId && a.field === c.field && a.document)?.document;
+                return (
+                  <Tr key={c.id}>
+                    <Td label="Intérimaire">
+                      <div className="font-medium">{who}</div>
+                      <div className="text-xs text-slate-500">{c.worker.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}</div>
+                    </Td>
+                    <Td label="Champ">{fieldLabel(c.field)}</Td>
+                    <Td label="Valeur actuelle" className="break-all">
+                      {def ? current : approvedDoc ? <DocLink id={approvedDoc.id} name={approvedDoc.fileName} /> : "-"}
+                    </Td>
+                    <Td label="Nouvelle valeur" className="break-all font-medium text-orange-800">
+                      {def ? def.display(changeValue(c.field, c.newValue), false) : c.document ? <DocLink id={c.document.id} name={c.document.fileName} /> : "-"}
+                    </Td>
+                    <Td label="Demandé le" className="whitespace-nowrap">
+                      {formatDateTime(c.createdAt)}
+                    </Td>
+                    <Td label="Décision">
+                      <ReviewActions id={c.id} token={valueToken(c.newValue)} approve={approveProfileChange} refuse={refuseProfileChange} label={`${fieldLabel(c.field)} de ${who}`} />
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </TBody>
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="diplomes" className="space-y-3">
+        <h2 id="diplomes" className="text-lg font-semibold text-slate-900">
+          Diplômes / certificats ({diplomas.length})
+        </h2>
+        {diplomas.length === 0 ? (
+          <EmptyState title="Aucun diplôme en attente" />
+        ) : (
+          <Table caption="Diplômes en attente de validation">
+            <THead>
+              <tr>
+                <Th>Intérimaire</Th>
+                <Th>Diplôme</Th>
+                <Th>Obtenu le</Th>
+                <Th>Document</Th>
+                <Th>Décision</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {diplomas.map((d) => {
+                const who = `${d.worker.user.lastName.toUpperCase()} ${d.worker.user.firstName}`;
+                return (
+                  <Tr key={d.id}>
+                    <Td label="Intérimaire">
+                      <div className="font-medium">{who}</div>
+                      <div className="text-xs text-slate-500">{d.worker.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}</div>
+                    </Td>
+                    <Td label="Diplôme">{d.name}</Td>
+                    <Td label="Obtenu le">{formatDate(d.obtainedOn)}</Td>
+                    <Td label="Document">{d.document ? <DocLink id={d.document.id} name={d.document.fileName} /> : "-"}</Td>
+                    <Td label="Décision">
+                      <ReviewActions id={d.id} approve={approveDiploma} refuse={refuseDiploma} label={`diplôme ${d.name} de ${who}`}>
+                        <fieldset className="text-left">
+                          <legend className="text-xs font-medium text-slate-600">Qualifications accordées</legend>
+                          <div className="max-h-40 space-y-1 overflow-y-auto">
+                            {qualifications.map((q) => (
+                              <label key={q.id} className="flex items-center gap-2 text-xs">
+                                <input type="checkbox" name="qualificationIds" value={q.id} className="accent-brand-600" />
+                                {q.label} ({q.code})
+                              </label>
+                            ))}
+                          </div>
+                        </fieldset>
+                      </ReviewActions>
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </TBody>
+          </Table>
+        )}
+      </section>
+    </div>
   );
 }

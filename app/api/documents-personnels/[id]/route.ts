@@ -1,0 +1,43 @@
+// Download of a worker's own documents (diplomas, ID, RIB...): the owner, or
+// staff of one of the worker's agencies. Anyone else gets 404.
+import { Readable } from "node:stream";
+import { db } from "@/lib/db";
+import { getSessionUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit";
+import { getStorage } from "@/lib/storage";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const KINDS = ["DIPLOMA", "SOCIAL_SECURITY_CARD", "ID_CARD", "PROOF_OF_ADDRESS", "RIB"] as const;
+const notFound = () => new Response("Not Found", { status: 404 });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  const user = await getSessionUser();
+  if (!user || user.role === "CLIENT") return notFound();
+  const scope =
+    user.role === "WORKER"
+      ? { worker: { userId: user.id } }
+      : { worker: { agencies: { some: { agency: { staff: { some: { userId: user.id } } } } } } };
+  const doc = await db.document.findFirst({ where: { id, kind: { in: [...KINDS] }, ...scope }, include: { worker: { select: { userId: true } } } });
+  if (!doc) return notFound();
+  let stream: Readable;
+  try {
+    stream = await getStorage().openObjectStream(doc.storageKey);
+  } catch {
+    return notFound();
+  }
+  if (user.role === "STAFF") {
+    await recordAudit({ action: "document.downloaded", actorId: user.id, subjectUserId: doc.worker?.userId, entityType: "Document", entityId: doc.id, details: { kind: doc.kind } });
+  }
+  const inline = doc.mimeType !== "application/pdf" ? "inline" : "attachment";
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      "Content-Type": doc.mimeType,
+      "Content-Length": String(doc.sizeBytes),
+      "Content-Disposition": `${inline}; filename="${doc.fileName.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

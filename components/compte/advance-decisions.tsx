@@ -1,0 +1,106 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { decideAdvances } from "@/lib/advances/staff-actions";
+import { initialFormState } from "@/lib/forms";
+import { FormMessage } from "@/components/auth/form-bits";
+import { Button } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { keepInputs } from "./keep-form";
+
+export type StaffAdvanceRow = {
+  key: string; // "id:version"
+  worker: string;
+  number: string;
+  amount: string;
+  createdAt: string;
+  state: string;
+  status: string;
+  hours: string;
+  available: string;
+  overLimit: boolean;
+};
+
+export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceRow[]; reasons: string[]; today: string }) {
+  const [state, action, pending] = useActionState(decideAdvances, initialFormState);
+  const [decision, setDecision] = useState<"accept" | "refuse" | "pay">("accept");
+  return (
+    <form action={action} onSubmit={keepInputs(action)} className="space-y-4">
+      {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
+      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      <Table caption="Demandes d'acompte pour ce versement">
+        <THead>
+          <tr>
+            <Th>
+              <span className="sr-only">Sélection</span>
+            </Th>
+            <Th>Intérimaire</Th>
+            <Th>Montant</Th>
+            <Th>Demandé le</Th>
+            <Th>Heures validées du mois</Th>
+            <Th>Disponible</Th>
+            <Th>Etat</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {rows.map((r) => (
+            <Tr key={r.key}>
+              <Td label="Sélection">
+                <input type="checkbox" name="sel" value={r.key} aria-label={`Sélectionner ${r.worker} (${r.amount})`} className="size-5 accent-brand-600" disabled={r.status === "PAID" || r.status === "REFUSED"} />
+              </Td>
+              <Td label="Intérimaire">
+                <div className="font-medium">{r.worker}</div>
+                <div className="text-xs text-slate-500">{r.number}</div>
+              </Td>
+              <Td label="Montant" className={r.overLimit ? "font-semibold text-red-700" : "font-semibold"}>
+                {r.amount}
+                {r.overLimit ? <div className="text-xs font-normal">au-delà du disponible</div> : null}
+              </Td>
+              <Td label="Demandé le" className="whitespace-nowrap">
+                {r.createdAt}
+              </Td>
+              <Td label="Heures validées du mois">{r.hours}</Td>
+              <Td label="Disponible">{r.available}</Td>
+              <Td label="Etat">{r.state}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+      <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+        <legend className="px-1 text-sm font-semibold text-slate-800">Traiter la sélection</legend>
+        <div className="flex flex-wrap gap-4">
+          {(
+            [
+              ["accept", "Accepter"],
+              ["refuse", "Refuser"],
+              ["pay", "Marquer comme versé"],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} className="accent-brand-600" />
+              {text}
+            </label>
+          ))}
+        </div>
+        {decision === "refuse" ? (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <SelectField label="Motif du refus" name="reasonChoice" defaultValue="">
+              <option value="">Autre motif (à saisir)</option>
+              {reasons.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </SelectField>
+            <InputField label="Précision (texte libre)" name="reasonText" error={state.fieldErrors?.reasonText} />
+          </div>
+        ) : null}
+        {decision === "pay" ? <InputField label="Date du virement" name="paidOn" type="date" defaultValue={today} max={today} className="max-w-xs" error={state.fieldErrors?.paidOn} /> : null}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Traitement…" : "Appliquer à la sélection"}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

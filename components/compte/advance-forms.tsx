@@ -1,0 +1,93 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { cancelAdvance, requestAdvance, updateAdvance } from "@/lib/advances/actions";
+import { initialFormState } from "@/lib/forms";
+import { FormMessage } from "@/components/auth/form-bits";
+import { Button } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
+import { keepInputs } from "./keep-form";
+
+export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: string; code: string }[]; hasOpen: boolean }) {
+  const [state, action, pending] = useActionState(requestAdvance, initialFormState);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok) ref.current?.reset();
+  }, [state]);
+  return (
+    <form ref={ref} action={action} onSubmit={keepInputs(action)} noValidate className="space-y-4">
+      {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
+      {state.error && !state.fieldErrors?.amount ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      {agencies.length > 1 ? (
+        <SelectField label="Agence" name="agencyId" required>
+          {agencies.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.code}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <InputField
+        label="Montant de l'acompte souhaité (€)"
+        required
+        name="amount"
+        inputMode="numeric"
+        placeholder="230"
+        error={state.fieldErrors?.amount}
+        hint={
+          hasOpen
+            ? "Vous avez déjà une demande en attente pour ce versement : une nouvelle demande modifie son montant."
+            : "Renseignez le montant souhaité puis cliquez sur « Faire la demande ». Le montant de l'acompte est ensuite validé par le service paie en fonction de vos heures de travail."
+        }
+        className="max-w-xs"
+      />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Envoi…" : "Faire la demande"}
+        </Button>
+        <Button type="reset" variant="ghost">
+          Annuler
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function AdvanceRowActions({ id, version, amountEuros }: { id: string; version: number; amountEuros: number }) {
+  const [open, setOpen] = useState(false);
+  const [editState, editAction, editing] = useActionState(updateAdvance, initialFormState);
+  const [cancelState, cancelAction, cancelling] = useActionState(cancelAdvance, initialFormState);
+  useEffect(() => {
+    if (editState.ok) setOpen(false);
+  }, [editState]);
+  return (
+    <div className="space-y-2 text-left">
+      <p className="text-xs text-slate-500">Modifiez votre demande tant qu&apos;elle est « En attente » de validation par l&apos;agence.</p>
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" variant="secondary" onClick={() => setOpen(!open)} aria-expanded={open}>
+          Modifier
+        </Button>
+        <form action={cancelAction}>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="version" value={version} />
+          <Button size="sm" variant="ghost" type="submit" disabled={cancelling}>
+            Annuler la demande
+          </Button>
+        </form>
+      </div>
+      {cancelState.error ? <p role="alert" className="text-sm text-red-700">{cancelState.error}</p> : null}
+      {editState.ok && !open ? <p role="status" className="text-sm text-green-800">{editState.message}</p> : null}
+      {open ? (
+        <form action={editAction} onSubmit={keepInputs(editAction)} className="space-y-2" noValidate>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="version" value={version} />
+          <InputField label="Nouveau montant (€)" name="amount" id={`montant-${id}`} inputMode="numeric" defaultValue={String(amountEuros)} error={editState.fieldErrors?.amount} />
+          {editState.error && !editState.fieldErrors?.amount ? <p role="alert" className="text-sm text-red-700">{editState.error}</p> : null}
+          <Button size="sm" type="submit" disabled={editing}>
+            Enregistrer
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { addDiploma } from "@/lib/diplomas/actions";
+import { initialFormState } from "@/lib/forms";
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
+import { FormMessage } from "@/components/auth/form-bits";
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/uploads/check";
+import { keepInputs } from "./keep-form";
+
+export function DiplomaForm({ today }: { today: string }) {
+  const [state, action, pending] = useActionState(addDiploma, initialFormState);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok) formRef.current?.reset();
+  }, [state]);
+  return (
+    <form
+      ref={formRef}
+      action={action}
+      noValidate
+      className="space-y-4"
+      onSubmit={keepInputs(action, (form) => {
+        const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
+        const problem = !file ? UPLOAD_MESSAGES.missing : file.size > MAX_UPLOAD_BYTES ? UPLOAD_MESSAGES.tooLarge : null;
+        setFileError(problem);
+        return !problem;
+      })}
+    >
+      {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
+      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      <InputField label="Nom du diplôme" required name="name" placeholder="DIPLOME INFIRMIER" error={state.fieldErrors?.name} hint="Indiquez le nom du diplôme et la date d'obtention." />
+      <InputField label="Date d'obtention" required name="obtainedOn" type="date" max={today} error={state.fieldErrors?.obtainedOn} />
+      <InputField
+        label="Diplôme / certificat"
+        required
+        name="file"
+        type="file"
+        accept="application/pdf,image/jpeg,image/png"
+        hint="Insérez la pièce jointe : PDF, JPEG ou PNG, 10 Mo maximum."
+        error={fileError ?? state.fieldErrors?.file}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Envoi…" : "Ajouter le diplôme"}
+        </Button>
+        <Button type="reset" variant="ghost" onClick={() => setFileError(null)}>
+          Annuler
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { staffAction } from "@/lib/auth/action";
+import type { StaffUser } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import type { FormState } from "@/lib/forms";
+import { formatDashedDate, formatEuros, formatLongDate, parisCalendarDate } from "@/lib/format";
+import { notifyUser } from "@/lib/notifications";
+import { absoluteUrl } from "@/lib/url";
+
+type Decision = "accept" | "refuse" | "pay";
+
+/** "id:version" pairs from the form; the version makes a decision on a request edited since fail. */
+function selection(formData: FormData): { id: string; version: number }[] {
+  return formData
+    .getAll("sel")
+    .filter((v): v is string => typeof v === "string")
+    .slice(0, 500)
+    .map((v) => {
+      const [id, version] = v.split(":");
+      return { id, version: Number(version) };
+    })
+    .filter((s) => s.id && Number.isInteger(s.version));
+}
+
+async function decide(staff: StaffUser, items: { id: string; version: number }[], decision: Decision, extra: { reason?: string; paidOn?: Date }): Promise<{ done: number; stale: number }> {
+  let done = 0;
+  let stale = 0;
+  const decidedAt = await now();
+  for (const item of items) {
+    const request = await db.advanceRequest.findFirst({
+      where: { id: item.id, agencyId: { in: staff.agencyIds } },
+      include: { worker: { select: { userId: true } } },
+    });
+    if (!request) {
+      stale++;
+      continue;
+    }
+    const where = { id: request.id, version: item.version, agencyId: { in: staff.agencyIds }, status: decision === "pay" ? ("ACCEPTED" as const) : ("PENDING" as const) };
+    const data =
+      decision === "accept"
+        ? { status: "ACCEPTED" as const, openKey: null, decidedById: staff.id, decidedAt }
+        : decision === "refuse"
+          ? { status: "REFUSED" as const, openKey: null, refusalReason: extra.reason, decidedById: staff.id, decidedAt }
+          : { status: "PAID" as const, paidOn: extra.paidOn };
+    const updated = await db.advanceRequest.updateMany({ where, data: { ...data, version: { increment: 1 } } });
+    if (updated.count !== 1) {
+      stale++;
+      continue;
+    }
+    done++;
+    await recordAudit({
+      action: decision === "accept" ? "advance.accepted" : decision === "refuse" ? "advance.refused" : "advance.paid",
+      actorId: staff.id,
+      subjectUserId: request.worker.userId,
+      agencyId: request.agencyId,
+      entityType: "AdvanceRequest",
+      entityId: request.id,
+      details: { amountCents: request.amountCents, reason: extra.reason ?? null, paidOn: extra.paidOn?.toISOString().slice(0, 10) ?? null },
+    });
+    const amount = formatEuros(request.amountCents);
+    const link = { ctaLabel: "Voir mes demandes d'acompte", ctaUrl: await absoluteUrl("/acomptes") };
+    if (decision === "accept") {
+      await notifyUser(request.worker.userId, "ADVANCE_ACCEPTED", {
+        title: "Demande d'acompte acceptée",
+        paragraphs: [`Votre demande d'acompte de ${amount} a été acceptée. Elle est en cours de traitement pour le versement du ${formatLongDate(request.payDate)}.`],
+        ...link,
+      });
+    } else if (decision === "refuse") {
+      // No preference covers a refusal: it always goes out, with its reason.
+      await notifyUser(request.worker.userId, null, {
+        title: "Demande d'acompte refusée",
+        paragraphs: [`Votre demande d'acompte de ${amount} pour le versement du ${formatLongDate(request.payDate)} a été refusée.`, `Motif : ${extra.reason}`],
+        ...link,
+      });
+    } else {
+      await notifyUser(request.worker.userId, "ADVANCE_PAID", {
+        title: "Acompte versé",
+        paragraphs: [`Votre acompte de ${amount} a été versé le ${formatDashedDate(extra.paidOn!)}.`],
+        ...link,
+      });
+    }
+  }
+  return { done, stale };
+}
+
+function summary(verb: string, result: { done: number; stale: number }): FormState {
+  if (result.done === 0) return { error: "Aucune demande traitée : elles ont été modifiées ou traitées entre-temps. Rechargez la page." };
+  const plural = result.done > 1 ? "s" : "";
+  const base = `${result.done} demande${plural} ${verb.replaceAll("#", plural)}.`;
+  return { ok: true, message: result.stale ? `${base} ${result.stale} ignorée(s) : modifiée(s) ou traitée(s) entre-temps.` : base };
+}
+
+const decisionSchema = z.looseObject({
+  decision: z.enum(["accept", "refuse", "pay"]),
+  reasonChoice: z.string().max(200).optional(),
+  reasonText: z.string().max(300).optional(),
+  paidOn: z.string().max(10).optional(),
+});
+
+export const decideAdvances = staffAction(decisionSchema, async (data, staff, formData): Promise<FormState> => {
+  const items = selection(formData);
+  if (!items.length) return { error: "Sélectionnez au moins une demande." };
+  if (data.decision === "refuse") {
+    const reason = [data.reasonChoice?.trim(), data.reasonText?.trim()].filter(Boolean).join(" - ");
+    if (reason.length < 3) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { reasonText: "Choisissez ou saisissez le motif du refus." } };
+    const result = await decide(staff, items, "refuse", { reason });
+    revalidatePath("/admin/acomptes");
+    return summary("refusée#", result);
+  }
+  if (data.decision === "pay") {
+    const paidOn = /^\d{4}-\d{2}-\d{2}$/.test(data.paidOn ?? "") ? new Date(`${data.paidOn}T00:00:00Z`) : null;
+    if (!paidOn || Number.isNaN(paidOn.getTime())) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { paidOn: "Indiquez la date du virement." } };
+    if (paidOn > parisCalendarDate(await now())) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { paidOn: "La date du virement ne peut pas être dans le futur." } };
+    const result = await decide(staff, items, "pay", { paidOn });
+    revalidatePath("/admin/acomptes");
+    return summary("marquée# comme versée#", result);
+  }
+  const result = await decide(staff, items, "accept", {});
+  revalidatePath("/admin/acomptes");
+  return summary("acceptée#", result);
+});

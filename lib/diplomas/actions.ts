@@ -1,0 +1,94 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { staffAction, workerAction } from "@/lib/auth/action";
+import type { FormState } from "@/lib/forms";
+import { getStorage } from "@/lib/storage";
+import { checkUpload } from "@/lib/uploads/check";
+import { now } from "@/lib/clock";
+import { parisCalendarDate } from "@/lib/format";
+
+const diplomaSchema = z.object({
+  name: z.string().trim().min(2, "Indiquez le nom du diplôme.").max(150, "150 caractères au maximum."),
+  obtainedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Indiquez la date d'obtention."),
+});
+
+export const addDiploma = workerAction(diplomaSchema, async (data, worker, formData): Promise<FormState> => {
+  const obtainedOn = new Date(`${data.obtainedOn}T00:00:00Z`);
+  const today = parisCalendarDate(await now());
+  if (Number.isNaN(obtainedOn.getTime()) || obtainedOn > today || obtainedOn.getUTCFullYear() < 1950) {
+    return { error: "Veuillez corriger les champs signalés.", fieldErrors: { obtainedOn: "La date d'obtention ne peut pas être dans le futur." } };
+  }
+  const checked = await checkUpload(formData.get("file"));
+  if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
+  const stored = await getStorage().putObject(checked.bytes, { contentType: checked.type.mimeType });
+  const slug = data.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "diplome";
+  const diploma = await db.$transaction(async (tx) => {
+    const document = await tx.document.create({
+      data: {
+        kind: "DIPLOMA",
+        workerId: worker.workerId,
+        storageKey: stored.key,
+        fileName: `${slug}.${checked.type.extension}`,
+        mimeType: checked.type.mimeType,
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        uploadedById: worker.id,
+      },
+    });
+    return tx.diploma.create({ data: { workerId: worker.workerId, name: data.name, obtainedOn, documentId: document.id } });
+  });
+  await recordAudit({ action: "diploma.added", actorId: worker.id, subjectUserId: worker.id, entityType: "Diploma", entityId: diploma.id });
+  revalidatePath("/diplomes");
+  return { ok: true, message: "Diplôme ajouté : il est en attente de validation par l'agence." };
+});
+
+const approveSchema = z.looseObject({ id: z.string().min(1).max(40) });
+
+function staffScope(agencyIds: string[]) {
+  return { worker: { agencies: { some: { agencyId: { in: agencyIds } } } } };
+}
+
+export const approveDiploma = staffAction(approveSchema, async (data, staff, formData): Promise<FormState> => {
+  const diploma = await db.diploma.findFirst({ where: { id: data.id, ...staffScope(staff.agencyIds) }, include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } } });
+  if (!diploma) return { error: "Diplôme introuvable." };
+  const qualificationIds = formData.getAll("qualificationIds").filter((v): v is string => typeof v === "string").slice(0, 20);
+  const known = await db.qualification.findMany({ where: { id: { in: qualificationIds } }, select: { id: true } });
+  const reviewedAt = new Date();
+  const applied = await db.$transaction(async (tx) => {
+    const done = await tx.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "APPROVED", reviewerId: staff.id, reviewedAt } });
+    if (done.count !== 1) return false;
+    if (known.length) {
+      await tx.diploma.update({ where: { id: diploma.id }, data: { grants: { connect: known.map((q) => ({ id: q.id })) } } });
+      for (const q of known) {
+        await tx.workerQualification.upsert({
+          where: { workerId_qualificationId: { workerId: diploma.workerId, qualificationId: q.id } },
+          create: { workerId: diploma.workerId, qualificationId: q.id, diplomaId: diploma.id, grantedAt: reviewedAt },
+          update: {},
+        });
+      }
+    }
+    await recordAudit(
+      { action: "diploma.approved", actorId: staff.id, subjectUserId: diploma.worker.userId, agencyId: diploma.worker.agencies[0]?.agencyId, entityType: "Diploma", entityId: diploma.id, details: { qualificationIds: known.map((q) => q.id) } },
+      tx,
+    );
+    return true;
+  });
+  revalidatePath("/admin/validations");
+  return applied ? { ok: true, message: "Diplôme validé." } : { error: "Ce diplôme a déjà été traité." };
+});
+
+const refuseSchema = z.object({ id: z.string().min(1).max(40), reason: z.string().trim().min(3, "Indiquez le motif du refus.").max(300) });
+
+export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Promise<FormState> => {
+  const diploma = await db.diploma.findFirst({ where: { id: data.id, ...staffScope(staff.agencyIds) }, include: { worker: { select: { userId: true } } } });
+  if (!diploma) return { error: "Diplôme introuvable." };
+  const done = await db.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason } });
+  if (done.count !== 1) return { error: "Ce diplôme a déjà été traité." };
+  await recordAudit({ action: "diploma.refused", actorId: staff.id, subjectUserId: diploma.worker.userId, entityType: "Diploma", entityId: diploma.id, details: { reason: data.reason } });
+  revalidatePath("/admin/validations");
+  return { ok: true, message: "Diplôme refusé." };
+});

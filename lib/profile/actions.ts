@@ -1,0 +1,82 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { staffAction, workerAction } from "@/lib/auth/action";
+import { requireWorker } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms";
+import { getStorage } from "@/lib/storage";
+import { checkUpload } from "@/lib/uploads/check";
+import { fieldDef, PROFILE_DOCUMENTS, type FieldKey } from "./fields";
+import { approveChange, loadProfile, refuseChange, requestFieldChange, validatedValues } from "./service";
+
+const changeSchema = z.looseObject({ field: z.string().max(40) });
+
+export const requestProfileChange = workerAction(changeSchema, async (data, worker): Promise<FormState> => {
+  const def = fieldDef(data.field);
+  if (!def) return { error: "Champ inconnu." };
+  const parsed = def.parse(data as Record<string, string>);
+  if (!parsed.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: parsed.errors };
+  const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: def.key, value: parsed.value });
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
+  revalidatePath("/fiche-perso");
+  return { ok: true, message: result.message };
+});
+
+const documentSchema = z.object({ kind: z.enum(PROFILE_DOCUMENTS.map((d) => d.kind) as [string, ...string[]]) });
+
+export const uploadProfileDocument = workerAction(documentSchema, async (data, worker, formData): Promise<FormState> => {
+  const checked = await checkUpload(formData.get("file"));
+  if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
+  const stored = await getStorage().putObject(checked.bytes, { contentType: checked.type.mimeType });
+  const label = PROFILE_DOCUMENTS.find((d) => d.kind === data.kind)!.label;
+  const slug = label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const document = await db.document.create({
+    data: {
+      kind: data.kind as (typeof PROFILE_DOCUMENTS)[number]["kind"],
+      workerId: worker.workerId,
+      storageKey: stored.key,
+      fileName: `${slug}.${checked.type.extension}`,
+      mimeType: checked.type.mimeType,
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      uploadedById: worker.id,
+    },
+  });
+  const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: `document:${data.kind}`, value: document.id, documentId: document.id });
+  if (!result.ok) return { error: result.error };
+  revalidatePath("/fiche-perso");
+  return { ok: true, message: "Document déposé : il est en attente de validation par l'agence." };
+});
+
+/** The owner asks to see their full social security number or IBAN. */
+export async function revealSecret(field: "ssn" | "iban"): Promise<string | null> {
+  const worker = await requireWorker();
+  if (field !== "ssn" && field !== "iban") return null;
+  const profile = await loadProfile(worker.workerId);
+  if (!profile) return null;
+  const value = validatedValues(profile)[field as FieldKey];
+  await recordAudit({ action: "profile.secret_revealed", actorId: worker.id, subjectUserId: worker.id, details: { field } });
+  return value ? fieldDef(field)!.display(value, false) : null;
+}
+
+const reviewSchema = z.object({ id: z.string().min(1).max(40), token: z.string().max(40).optional() });
+
+export const approveProfileChange = staffAction(reviewSchema, async (data, staff): Promise<FormState> => {
+  const result = await approveChange(staff, data.id, data.token ?? "");
+  revalidatePath("/admin/validations");
+  return result.ok ? { ok: true, message: result.message } : { error: result.error };
+});
+
+const refuseSchema = z.object({
+  id: z.string().min(1).max(40),
+  reason: z.string().trim().min(3, "Indiquez le motif du refus.").max(300, "300 caractères au maximum."),
+});
+
+export const refuseProfileChange = staffAction(refuseSchema, async (data, staff): Promise<FormState> => {
+  const result = await refuseChange(staff, data.id, data.reason);
+  revalidatePath("/admin/validations");
+  return result.ok ? { ok: true, message: result.message } : { error: result.error };
+});

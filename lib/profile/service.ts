@@ -1,0 +1,241 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/secrets";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
+import { documentKindOf, fieldDef, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
+
+type Tx = Prisma.TransactionClient;
+
+const profileSelect = {
+  id: true,
+  civility: true,
+  birthName: true,
+  phone: true,
+  address: true,
+  postalCode: true,
+  city: true,
+  mobilityKm: true,
+  workPeriod: true,
+  familySituation: true,
+  childrenCount: true,
+  ssnEncrypted: true,
+  ibanEncrypted: true,
+  bic: true,
+  user: { select: { id: true, email: true, firstName: true, lastName: true } },
+} satisfies Prisma.WorkerProfileSelect;
+
+type ProfileRow = Prisma.WorkerProfileGetPayload<{ select: typeof profileSelect }>;
+
+/** The validated value of every field, as the canonical strings of lib/profile/fields (decrypted). */
+export function validatedValues(p: ProfileRow): Record<FieldKey, string | null> {
+  const iban = tryDecryptSecret(p.ibanEncrypted);
+  return {
+    civility: p.civility,
+    lastName: p.user.lastName,
+    firstName: p.user.firstName,
+    birthName: p.birthName,
+    email: p.user.email,
+    ssn: tryDecryptSecret(p.ssnEncrypted),
+    mobilityKm: p.mobilityKm === null ? null : String(p.mobilityKm),
+    workPeriod: p.workPeriod,
+    address: p.address ? JSON.stringify({ address: p.address, postalCode: p.postalCode ?? "", city: p.city ?? "" }) : null,
+    phone: p.phone,
+    iban: iban ? JSON.stringify({ iban, bic: p.bic ?? "" }) : null,
+    familySituation: p.familySituation,
+    childrenCount: p.childrenCount === null ? null : String(p.childrenCount),
+  };
+}
+
+export async function loadProfile(workerId: string, client: Tx | typeof db = db): Promise<ProfileRow | null> {
+  return client.workerProfile.findUnique({ where: { id: workerId }, select: profileSelect });
+}
+
+/** A stored change value, decrypted when the field is sensitive. */
+export function changeValue(field: string, stored: string | null): string | null {
+  if (stored === null) return null;
+  return fieldDef(field)?.sensitive ? tryDecryptSecret(stored) : stored;
+}
+
+/** A short fingerprint of the value a reviewer saw: approving a value edited since does nothing. */
+export function valueToken(stored: string | null): string {
+  return createHash("sha256").update(stored ?? "").digest("hex").slice(0, 16);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export type RequestResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/**
+ * Records a change the worker asks for. The validated value stays in force;
+ * a second request for the same field replaces the pending one (one pending
+ * change per field, held by a unique key, so two tabs never make two).
+ */
+export async function requestFieldChange(input: {
+  workerId: string;
+  userId: string;
+  field: string;
+  value: string;
+  documentId?: string | null;
+}): Promise<RequestResult> {
+  const def = fieldDef(input.field);
+  const isDocument = documentKindOf(input.field) !== null;
+  if (!def && !isDocument) return { ok: false, error: "Champ inconnu." };
+  const profile = await loadProfile(input.workerId);
+  if (!profile) return { ok: false, error: "Fiche introuvable." };
+  const current = def ? validatedValues(profile)[def.key] : null;
+  const pending = await db.profileChange.findUnique({ where: { pendingKey: pendingKeyOf(input.workerId, input.field) } });
+  if (def && current === input.value && !pending) return { ok: false, error: "Cette valeur est déjà celle enregistrée.", fieldErrors: {} };
+  if (def?.key === "email") {
+    const taken = await db.user.findFirst({ where: { email: input.value, NOT: { id: input.userId } }, select: { id: true } });
+    if (taken) return { ok: false, error: "Cette adresse email est déjà utilisée par un autre compte.", fieldErrors: { value: "Adresse déjà utilisée." } };
+  }
+  const stored = def?.sensitive ? encryptSecret(input.value) : input.value;
+  const oldStored = def?.sensitive && current ? encryptSecret(current) : current;
+
+  const write = async (): Promise<string> => {
+    const open = await db.profileChange.findUnique({ where: { pendingKey: pendingKeyOf(input.workerId, input.field) } });
+    if (open) {
+      const updated = await db.profileChange.updateMany({
+        where: { id: open.id, status: "PENDING" },
+        data: { newValue: stored, documentId: input.documentId ?? null, createdAt: new Date() },
+      });
+      if (updated.count === 1) return open.id;
+    }
+    const created = await db.profileChange.create({
+      data: {
+        workerId: input.workerId,
+        field: input.field,
+        oldValue: oldStored,
+        newValue: stored,
+        documentId: input.documentId ?? null,
+        pendingKey: pendingKeyOf(input.workerId, input.field),
+      },
+    });
+    return created.id;
+  };
+  let id: string;
+  try {
+    id = await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    id = await write(); // the other tab created it first: edit that one
+  }
+  await recordAudit({ action: "profile.change_requested", actorId: input.userId, subjectUserId: input.userId, entityType: "ProfileChange", entityId: id, details: { field: input.field } });
+  return { ok: true, message: "Modification enregistrée : elle est en attente de validation par l'agence." };
+}
+
+/** Writes an approved value into the profile (inside the approval's transaction). */
+async function applyValue(tx: Tx, profile: ProfileRow, field: string, value: string | null): Promise<void> {
+  const def = fieldDef(field);
+  if (!def || value === null) return; // documents: the approved change itself is the validation
+  const profileData: Prisma.WorkerProfileUpdateInput = {};
+  const userData: Prisma.UserUpdateInput = {};
+  switch (def.key) {
+    case "civility":
+      profileData.civility = value as Civility;
+      break;
+    case "lastName":
+      userData.lastName = value;
+      break;
+    case "firstName":
+      userData.firstName = value;
+      break;
+    case "birthName":
+      profileData.birthName = value || null;
+      break;
+    case "email":
+      userData.email = value;
+      break;
+    case "ssn":
+      profileData.ssnEncrypted = encryptSecret(value);
+      break;
+    case "mobilityKm":
+      profileData.mobilityKm = Number(value);
+      break;
+    case "workPeriod":
+      profileData.workPeriod = value as WorkPeriodPreference;
+      break;
+    case "address": {
+      const a = JSON.parse(value) as { address: string; postalCode: string; city: string };
+      profileData.address = a.address;
+      profileData.city = a.city;
+      if (a.postalCode !== profile.postalCode) {
+        // Another commune: its coordinates are unknown until the agency locates it.
+        Object.assign(profileData, { postalCode: a.postalCode, inseeCode: null, latitude: null, longitude: null });
+      }
+      break;
+    }
+    case "phone":
+      profileData.phone = value;
+      break;
+    case "iban": {
+      const b = JSON.parse(value) as { iban: string; bic: string };
+      profileData.ibanEncrypted = encryptSecret(b.iban);
+      profileData.bic = b.bic;
+      break;
+    }
+    case "familySituation":
+      profileData.familySituation = value as FamilySituation;
+      break;
+    case "childrenCount":
+      profileData.childrenCount = Number(value);
+      break;
+  }
+  if (Object.keys(profileData).length) await tx.workerProfile.update({ where: { id: profile.id }, data: profileData });
+  if (Object.keys(userData).length) await tx.user.update({ where: { id: profile.user.id }, data: userData });
+}
+
+export type ReviewResult = { ok: true; message: string } | { ok: false; error: string };
+
+/** Staff of one of the worker's agencies approve a pending change: applied atomically, once. */
+export async function approveChange(staff: { id: string; agencyIds: string[] }, changeId: string, token: string): Promise<ReviewResult> {
+  const change = await db.profileChange.findFirst({
+    where: { id: changeId, worker: { agencies: { some: { agencyId: { in: staff.agencyIds } } } } },
+    include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
+  });
+  if (!change) return { ok: false, error: "Demande introuvable." };
+  if (change.status !== "PENDING") return { ok: false, error: "Cette demande a déjà été traitée." };
+  if (valueToken(change.newValue) !== token) return { ok: false, error: "L'intérimaire a modifié sa demande entre-temps : vérifiez la nouvelle valeur." };
+  try {
+    await db.$transaction(async (tx) => {
+      const done = await tx.profileChange.updateMany({
+        where: { id: change.id, status: "PENDING", newValue: change.newValue },
+        data: { status: "APPROVED", reviewerId: staff.id, reviewedAt: new Date(), pendingKey: null },
+      });
+      if (done.count !== 1) throw new StaleError();
+      const profile = await loadProfile(change.workerId, tx);
+      await applyValue(tx, profile!, change.field, changeValue(change.field, change.newValue));
+      await recordAudit(
+        { action: "profile.change_approved", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field } },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (error instanceof StaleError) return { ok: false, error: "Cette demande a déjà été traitée ou modifiée." };
+    if (isUniqueViolation(error)) return { ok: false, error: "Cette adresse email est déjà utilisée par un autre compte : refusez la demande." };
+    throw error;
+  }
+  return { ok: true, message: "Modification validée et appliquée." };
+}
+
+export async function refuseChange(staff: { id: string; agencyIds: string[] }, changeId: string, reason: string): Promise<ReviewResult> {
+  const change = await db.profileChange.findFirst({
+    where: { id: changeId, worker: { agencies: { some: { agencyId: { in: staff.agencyIds } } } } },
+    include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
+  });
+  if (!change) return { ok: false, error: "Demande introuvable." };
+  const done = await db.profileChange.updateMany({
+    where: { id: change.id, status: "PENDING" },
+    data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: reason, pendingKey: null },
+  });
+  if (done.count !== 1) return { ok: false, error: "Cette demande a déjà été traitée." };
+  await recordAudit({ action: "profile.change_refused", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field, reason } });
+  return { ok: true, message: "Modification refusée." };
+}
+
+class StaleError extends Error {}
