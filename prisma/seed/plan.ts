@@ -24,6 +24,7 @@ import {
   type ShiftPatternKey,
 } from "./data";
 import { DASHBOARD_BLOCKS } from "./dashboard";
+import { addDocumentsE2eData } from "./documents-e2e";
 import { fictionalIban, maskSocialSecurityNumber, socialSecurityNumber } from "./identity";
 import {
   addDays,
@@ -1316,6 +1317,8 @@ export function buildPlan(options: PlanOptions): Plan {
       [byName("Yanis"), "PENDING"],
     ],
   });
+
+  addDocumentsE2eData({ rng, today, addWorker, agencyId: agencyId.MEDIMP, uploadedById: payrollId, employer: employerOf("MEDIMP"), documents: plan.documents });
 
   return plan;
 }
