@@ -16,4 +16,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"] };
+// /api is left out entirely: route handlers check the session themselves, and a
+// proxy in front of them would buffer (and cap) large uploads' bodies.
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"] };

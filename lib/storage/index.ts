@@ -1,6 +1,7 @@
 // Object storage for uploaded and generated files (payslips, contracts,
 // diplomas...). Keys are generated here, never taken from an uploaded name.
-// One local-folder implementation for now; an S3 one can implement `Storage` later.
+// A local folder by default; S3-compatible object storage (lib/storage/s3.ts)
+// when the S3_* settings are present, so that several app instances share files.
 // No "server-only" import: scripts (seed, maintenance) use it too.
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
@@ -8,6 +9,7 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { s3ConfigFromEnv, s3Storage } from "./s3";
 
 export type StoredObject = { key: string; sha256: string; size: number };
 
@@ -92,7 +94,7 @@ export function localStorage(dir: string): Storage {
   };
 }
 
-/** The configured storage: the folder in STORAGE_DIR, else ./storage (git-ignored). */
+/** The configured storage: S3 when S3_BUCKET is set, else the folder in STORAGE_DIR, else ./storage (git-ignored). */
 export function storageDir(): string {
   return path.resolve(process.env.STORAGE_DIR ?? path.join(process.cwd(), "storage"));
 }
@@ -100,7 +102,8 @@ export function storageDir(): string {
 const holder = globalThis as unknown as { __espaceStorage?: { dir: string; storage: Storage } };
 
 export function getStorage(): Storage {
-  const dir = storageDir();
-  if (holder.__espaceStorage?.dir !== dir) holder.__espaceStorage = { dir, storage: localStorage(dir) };
+  const s3 = s3ConfigFromEnv();
+  const id = s3 ? `s3:${s3.endpoint}/${s3.bucket}` : storageDir();
+  if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: s3 ? s3Storage(s3) : localStorage(id) };
   return holder.__espaceStorage.storage;
 }

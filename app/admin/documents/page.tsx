@@ -1,19 +1,131 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
 import { adminPages } from "@/components/shell/nav";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { BulkPublish } from "@/components/documents/bulk-publish";
+import { PublishDocumentForm } from "@/components/documents/publish-form";
 import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { KIND_LABELS, isWorkerDocumentKind } from "@/lib/documents/rules";
 
 const page = adminPages.documents;
 export const metadata: Metadata = { title: page.title };
 
 export default async function DocumentsPage() {
-  await requireStaff();
+  const staff = await requireStaff();
+  const inMyAgencies = { agencies: { some: { agencyId: { in: staff.agencyIds } } } };
+  const [agencies, requests, recent] = await Promise.all([
+    db.agency.findMany({ where: { id: { in: staff.agencyIds } }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
+    db.documentRequest.findMany({
+      where: { status: "OPEN", worker: inMyAgencies },
+      orderBy: { createdAt: "asc" },
+      take: 50,
+      select: {
+        id: true,
+        kind: true,
+        message: true,
+        createdAt: true,
+        worker: { select: { user: { select: { firstName: true, lastName: true } }, agencies: { where: { agencyId: { in: staff.agencyIds } }, select: { workerNumber: true } } } },
+      },
+    }),
+    db.document.findMany({
+      where: { agencyId: { in: staff.agencyIds }, kind: { in: ["PAYSLIP", "ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] } },
+      orderBy: { createdAt: "desc" },
+      take: 15,
+      select: { id: true, kind: true, number: true, createdAt: true, worker: { select: { user: { select: { firstName: true, lastName: true } } } }, uploadedBy: { select: { firstName: true, lastName: true } } },
+    }),
+  ]);
+
   return (
-    <ComingSoon
-      page={page}
-      intro={<p>Publier les bulletins de salaire, attestations Assedic et certificats de travail, un par un ou par lot.</p>}
-      notice="Bientôt disponible"
-      noticeDetail={"Cette page de l'espace agence n'est pas encore ouverte."}
-    />
+    <div className="space-y-8">
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description={<p>Publier les bulletins de salaire, attestations Assedic et certificats de travail, un par un ou par lot. L&apos;intérimaire est prévenu par email si ses préférences le permettent.</p>}
+      />
+
+      <Card as="section" aria-labelledby="demandes">
+        <CardHeader id="demandes" title={`Demandes en attente (${requests.length})`} description="Attestations et certificats demandés par les intérimaires depuis leur espace. Publier le document clôt la demande." />
+        {requests.length === 0 ? (
+          <p className="text-sm text-slate-600">Aucune demande en attente.</p>
+        ) : (
+          <Table caption="Demandes en attente">
+            <THead>
+              <tr>
+                <Th>Date</Th>
+                <Th>Intérimaire</Th>
+                <Th>Document</Th>
+                <Th>Message</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {requests.map((r) => (
+                <Tr key={r.id}>
+                  <Td label="Date">{formatDateTime(r.createdAt)}</Td>
+                  <Td label="Intérimaire">
+                    {r.worker.user.firstName} {r.worker.user.lastName} (n° {r.worker.agencies.map((a) => a.workerNumber).join(", ")})
+                  </Td>
+                  <Td label="Document">{isWorkerDocumentKind(r.kind) ? KIND_LABELS[r.kind].title : r.kind}</Td>
+                  <Td label="Message">{r.message ?? "—"}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+
+      <Card as="section" aria-labelledby="publier-un">
+        <CardHeader id="publier-un" title="Publier un document" description="Pour un intérimaire : type, période et fichier PDF." />
+        <PublishDocumentForm agencies={agencies} />
+      </Card>
+
+      <Card as="section" aria-labelledby="publier-lot">
+        <CardHeader
+          id="publier-lot"
+          title="Publication groupée des bulletins de salaire"
+          description="Plusieurs PDF ou une archive ZIP. Vous voyez ce qui correspond à qui avant de publier ; chaque intérimaire reçoit un seul email."
+        />
+        <BulkPublish agencies={agencies} />
+      </Card>
+
+      <Card as="section" aria-labelledby="recents">
+        <CardHeader id="recents" title="Derniers documents publiés" />
+        {recent.length === 0 ? (
+          <EmptyState title="Aucun document publié" />
+        ) : (
+          <Table caption="Derniers documents publiés">
+            <THead>
+              <tr>
+                <Th>Date d&apos;ajout</Th>
+                <Th>Intérimaire</Th>
+                <Th>Document</Th>
+                <Th>n°</Th>
+                <Th>Publié par</Th>
+                <Th>PDF</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {recent.map((d) => (
+                <Tr key={d.id}>
+                  <Td label="Date d'ajout">{formatDate(d.createdAt)}</Td>
+                  <Td label="Intérimaire">{d.worker ? `${d.worker.user.firstName} ${d.worker.user.lastName}` : "—"}</Td>
+                  <Td label="Document">{isWorkerDocumentKind(d.kind) ? KIND_LABELS[d.kind].title : d.kind}</Td>
+                  <Td label="n°">{d.number ?? "—"}</Td>
+                  <Td label="Publié par">{d.uploadedBy ? `${d.uploadedBy.firstName} ${d.uploadedBy.lastName}` : "—"}</Td>
+                  <Td label="PDF">
+                    <a href={`/api/documents/${d.id}`} className="font-medium text-brand-700 underline">
+                      Télécharger
+                    </a>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </div>
   );
 }

@@ -1,0 +1,21 @@
+// Bulk publish from one zip: the archive is streamed to disk, checked (zip
+// bombs, non-PDF entries), and kept for the publish step; answers the preview.
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { previewZip } from "@/lib/documents/bulk";
+import { ZipRejected } from "@/lib/documents/zip-reader";
+import { guardStaff, json } from "@/lib/documents/staff-route";
+
+export async function POST(request: Request) {
+  const staff = await guardStaff(request);
+  if (staff instanceof Response) return staff;
+  const agencyId = new URL(request.url).searchParams.get("agency") ?? "";
+  if (!staff.agencyIds.includes(agencyId)) return json({ error: "Agence introuvable." }, 404);
+  if (!request.body) return json({ error: "Archive vide." }, 400);
+  try {
+    return json(await previewZip(staff, agencyId, Readable.fromWeb(request.body as unknown as WebReadableStream)));
+  } catch (error) {
+    if (error instanceof ZipRejected) return json({ error: error.message }, 422);
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+// One document, streamed from storage with a clean file name. Someone else's
+// document answers 404, exactly like a missing one.
+import { Readable } from "node:stream";
+import { contentDisposition, downloadName } from "@/lib/documents/rules";
+import { currentDocumentReader, documentsForDownload } from "@/lib/documents/access";
+import { getStorage } from "@/lib/storage";
+
+export const dynamic = "force-dynamic";
+
+const notFound = () => new Response("Document introuvable", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const reader = await currentDocumentReader();
+  if (!reader) return new Response("Connexion requise", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const { id } = await params;
+  const docs = await documentsForDownload(reader, [id]);
+  if (!docs) return notFound();
+  const doc = docs[0];
+  let stream: Readable;
+  try {
+    stream = await getStorage().openObjectStream(doc.storageKey);
+  } catch {
+    return notFound();
+  }
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      "content-type": "application/pdf",
+      "content-length": String(doc.sizeBytes),
+      "content-disposition": contentDisposition(downloadName(doc)),
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,32 @@
+"use client";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { initialFormState } from "@/lib/forms";
+import { requestNewDocument } from "@/lib/documents/request-actions";
+
+/** "Demander une nouvelle attestation" / "Demander un nouveau certificat". */
+export function RequestDocumentForm({ kind, label, pendingSince }: { kind: "ASSEDIC_CERTIFICATE" | "WORK_CERTIFICATE"; label: string; pendingSince: string | null }) {
+  const [state, action, pending] = useActionState(requestNewDocument, initialFormState);
+  return (
+    <form action={action} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <input type="hidden" name="kind" value={kind} />
+      <div className="space-y-1.5">
+        <label htmlFor="demande-message" className="block text-sm font-medium text-slate-800">
+          Message pour l&apos;agence (facultatif)
+        </label>
+        <textarea id="demande-message" name="message" rows={2} maxLength={1000} className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+      </div>
+      {pendingSince && !state.ok ? <p className="text-sm text-slate-700">Une demande envoyée le {pendingSince} est en cours de traitement.</p> : null}
+      <Button type="submit" disabled={pending}>
+        {label}
+      </Button>
+      {state.ok && state.message ? (
+        <Alert variant="success" role="status">
+          {state.message}
+        </Alert>
+      ) : null}
+      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import { demo, login, open } from "../helpers";
+
+const LEA = "docs.lea@e2e.coop-emploi.fr";
+
+test("staff write a dashboard block with a preview, publish it, and workers see it rendered safely", async ({ page, browser }) => {
+  test.setTimeout(150_000); // one scenario across two sessions: write, publish, move, edit, delete, audit
+  const title = `Info e2e ${Date.now().toString(36)}`;
+  await login(page, demo.staff);
+  await open(page, "/admin/blocs?agence=MEDIMP");
+  await page.getByRole("link", { name: "Ajouter un bloc" }).click();
+  await page.getByLabel("Titre").fill(title);
+  await page.getByLabel("Contenu (Markdown)").fill("Fermeture **exceptionnelle** vendredi.\n\n<script>window.hacked=1</script>\n\n- [lien](javascript:alert(1))");
+  const preview = page.getByTestId("block-preview");
+  await expect(preview.locator("strong")).toHaveText("exceptionnelle");
+  await expect(preview).toContainText("<script>window.hacked=1</script>");
+  await page.getByLabel("Publié (visible des intérimaires de l'agence)").uncheck();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("status")).toContainText(`Bloc « ${title} » créé (non publié)`);
+
+  const worker = await (await browser.newContext()).newPage();
+  await login(worker, LEA);
+  await open(worker, "/");
+  await expect(worker.getByRole("heading", { name: title })).toHaveCount(0);
+
+  // Publish it, move it to the top: the worker sees it first, with bold text and no script.
+  await open(page, "/admin/blocs?agence=MEDIMP");
+  await page.getByRole("button", { name: `Publier ${title}` }).click();
+  await expect(page.getByRole("button", { name: `Retirer ${title}` })).toBeVisible();
+  for (let i = 0; i < 12; i++) {
+    const up = page.getByRole("button", { name: `Monter ${title}` });
+    if (await up.isDisabled()) break;
+    await up.click();
+    await page.waitForLoadState("networkidle");
+  }
+  await expect(page.getByRole("button", { name: `Monter ${title}` })).toBeDisabled();
+
+  await open(worker, "/");
+  const block = worker.getByRole("article", { name: title });
+  await expect(block).toBeVisible();
+  await expect(block.locator("strong")).toHaveText("exceptionnelle");
+  await expect(block.locator("script")).toHaveCount(0);
+  await expect(block.locator('a[href^="javascript"]')).toHaveCount(0);
+  expect(await worker.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  const firstTitle = await worker.locator("#infos-agence ~ * article h3").first().innerText();
+  expect(firstTitle.toLowerCase()).toBe(title.toLowerCase());
+
+  // Edit, then delete: gone for the worker.
+  await page.getByRole("link", { name: `Modifier ${title}` }).click();
+  await page.getByLabel("Contenu (Markdown)").fill("Réouverture *lundi*.");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("status")).toContainText("enregistré");
+  await open(worker, "/");
+  await expect(worker.getByRole("article", { name: title }).locator("em")).toHaveText("lundi");
+  await open(page, "/admin/blocs?agence=MEDIMP");
+  await page.getByRole("button", { name: `Supprimer ${title}` }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(title) })).toHaveCount(0);
+  await open(worker, "/");
+  await expect(worker.getByRole("heading", { name: title })).toHaveCount(0);
+  await worker.context().close();
+
+  // Every change is in the audit log, filterable by action and staff member.
+  await open(page, "/admin/audit");
+  await page.getByLabel("Action").selectOption({ label: "Bloc du tableau de bord créé" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/action=dashboard_block.created/);
+  await expect(page.getByTestId("audit-row").filter({ hasText: title })).toHaveCount(1);
+  for (const action of ["dashboard_block.published", "dashboard_block.moved", "dashboard_block.updated", "dashboard_block.deleted"]) {
+    await open(page, `/admin/audit?action=${action}`);
+    await expect(page.getByTestId("audit-row").filter({ hasText: title }).first()).toBeVisible();
+  }
+});
+
+test("audit log: filter by worker, action and date range", async ({ page, browser }) => {
+  // A login of the worker makes a fresh entry about them.
+  const worker = await (await browser.newContext()).newPage();
+  await login(worker, "docs.marc@e2e.coop-emploi.fr");
+  await worker.context().close();
+
+  await login(page, demo.staff);
+  await open(page, "/admin/audit");
+  await page.getByLabel("Intérimaire").fill("9602");
+  await page.getByLabel("Action").selectOption({ label: "Connexion" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/interimaire=9602/);
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toContainText("Marc Autrui");
+  await expect(rows.first()).toContainText("n° 9602");
+  for (const text of await rows.allInnerTexts()) {
+    expect(text).toContain("Marc Autrui");
+    expect(text).toContain("Connexion");
+  }
+  // A date range in the past holds none of today's logins.
+  await open(page, "/admin/audit?interimaire=9602&action=auth.login&du=2001-01-01&au=2001-12-31");
+  await expect(page.getByText("Aucune action ne correspond à ces filtres.")).toBeVisible();
+  // Filter by staff member: the demo staff member's own logins.
+  await open(page, "/admin/audit");
+  const agentOptions = await page.getByLabel("Membre de l'agence").locator("option").allInnerTexts();
+  expect(agentOptions.length).toBeGreaterThan(2);
+  await page.getByLabel("Membre de l'agence").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/agent=/);
+  await expect(page.getByRole("button", { name: "Filtrer" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Effacer les filtres" })).toBeVisible();
+});

@@ -1,0 +1,161 @@
+// Bulk publishing of payslips from one zip: the zip is spooled to a temporary
+// file and kept in storage between the preview and the publish (which may run
+// on another app instance); entries are then read and stored one at a time.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { getStorage } from "@/lib/storage";
+import { looksLikePdf } from "./rules";
+import { checkZipLimits, openZipEntry, readZipEntries, ZipRejected, type ZipEntry } from "./zip-reader";
+import { notifyPublished, previewPayslips, publishDocument, workersByNumber, type PreviewRow, type StaffContext } from "./publish";
+import { parsePayslipFileName } from "./rules";
+
+export const MAX_ZIP_BYTES = 600 * 1024 * 1024;
+
+/** Entries worth looking at: files, not folders nor macOS metadata. */
+function relevant(entries: ZipEntry[]): ZipEntry[] {
+  return entries.filter((e) => !e.isDirectory && !e.name.startsWith("__MACOSX/") && !path.posix.basename(e.name).startsWith("."));
+}
+
+async function spool(source: Readable, maxBytes: number): Promise<string> {
+  const file = path.join(os.tmpdir(), `espace-zip-${randomUUID()}.zip`);
+  let seen = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      seen += chunk.length;
+      if (seen > maxBytes) return cb(new ZipRejected(`Archive trop volumineuse (${Math.round(maxBytes / 1024 / 1024)} Mo au plus).`));
+      cb(null, chunk);
+    },
+  });
+  try {
+    await pipeline(source, limit, createWriteStream(file, { flags: "wx", mode: 0o600 }));
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
+  return file;
+}
+
+async function firstBytes(file: string, entry: ZipEntry): Promise<Buffer> {
+  const stream = await openZipEntry(file, entry);
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length >= 5) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+export type ZipPreview = { uploadKey: string; rows: PreviewRow[] };
+
+/** Receives a zip, refuses bombs, reports what each entry would become, and keeps the zip for the publish step. */
+export async function previewZip(staff: StaffContext, agencyId: string, body: Readable): Promise<ZipPreview> {
+  const file = await spool(body, MAX_ZIP_BYTES);
+  try {
+    const entries = relevant(await readZipEntries(file));
+    const refused = checkZipLimits(entries);
+    if (refused) throw new ZipRejected(refused);
+    if (entries.length === 0) throw new ZipRejected("L'archive est vide.");
+    const items = [];
+    for (const entry of entries) {
+      const head = await firstBytes(file, entry).catch(() => Buffer.alloc(0));
+      items.push({ name: entry.name, size: entry.uncompressedSize, isPdf: looksLikePdf(head) });
+    }
+    const rows = await previewPayslips(agencyId, items);
+    const { size } = await stat(file);
+    const stored = await getStorage().putObject(createReadStream(file), { contentType: "application/zip" });
+    await recordAudit({
+      action: "document.bulk_uploaded",
+      actorId: staff.userId,
+      agencyId,
+      entityType: "Upload",
+      entityId: stored.key,
+      details: { files: rows.length, matched: rows.filter((r) => r.ok).length, sizeBytes: size },
+    });
+    return { uploadKey: stored.key, rows };
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+export type ZipProgress =
+  | { type: "entry"; done: number; total: number; name: string; ok: boolean; reason?: string; documentId?: string }
+  | { type: "finished"; published: number; skipped: number; emails: number }
+  | { type: "error"; message: string };
+
+/** Publishes the matched entries of a previewed zip one by one, reporting each. */
+export async function* publishZip(staff: StaffContext, agencyId: string, uploadKey: string, batch: string): AsyncGenerator<ZipProgress> {
+  const upload = await db.auditLog.findFirst({ where: { action: "document.bulk_uploaded", actorId: staff.userId, entityId: uploadKey, agencyId } });
+  if (!upload || !staff.agencyIds.includes(agencyId)) {
+    yield { type: "error", message: "Envoi introuvable : recommencez la vérification de l'archive." };
+    return;
+  }
+  const storage = getStorage();
+  let file: string;
+  try {
+    file = await spool(await storage.openObjectStream(uploadKey), MAX_ZIP_BYTES);
+  } catch {
+    yield { type: "error", message: "Envoi introuvable ou déjà publié : recommencez la vérification de l'archive." };
+    return;
+  }
+  try {
+    const entries = relevant(await readZipEntries(file));
+    const refused = checkZipLimits(entries);
+    if (refused) {
+      yield { type: "error", message: refused };
+      return;
+    }
+    const parsed = entries.map((e) => ({ entry: e, p: parsePayslipFileName(e.name) }));
+    const workers = await workersByNumber(agencyId, parsed.flatMap((x) => (x.p.ok ? [x.p.workerNumber] : [])));
+    const published: string[] = [];
+    let done = 0;
+    let skipped = 0;
+    for (const { entry, p } of parsed) {
+      done++;
+      const w = p.ok ? workers.get(p.workerNumber) : undefined;
+      if (!p.ok || !w) {
+        skipped++;
+        yield { type: "entry", done, total: entries.length, name: entry.name, ok: false, reason: p.ok ? `Aucun intérimaire n° ${p.workerNumber} dans cette agence` : p.reason };
+        continue;
+      }
+      let result;
+      try {
+        result = await publishDocument({
+          staff,
+          agencyId,
+          workerId: w.workerId,
+          kind: "PAYSLIP",
+          number: p.number,
+          periodStart: p.periodStart,
+          periodEnd: p.periodEnd,
+          source: await openZipEntry(file, entry),
+          batch,
+        });
+      } catch (error) {
+        if (!(error instanceof ZipRejected)) throw error;
+        result = { ok: false as const, reason: error.message };
+      }
+      if (result.ok) published.push(result.documentId);
+      else skipped++;
+      yield { type: "entry", done, total: entries.length, name: entry.name, ok: result.ok, reason: result.ok ? undefined : result.reason, documentId: result.ok ? result.documentId : undefined };
+    }
+    const emails = await notifyPublished(staff, published);
+    await storage.deleteObject(uploadKey).catch(() => undefined);
+    yield { type: "finished", published: published.length, skipped, emails };
+  } finally {
+    await rm(file, { force: true });
+  }
+}

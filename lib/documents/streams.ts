@@ -1,0 +1,80 @@
+// Stream helpers for documents: a PDF check on the first bytes with a size
+// limit, and a readable that opens its source only when first read.
+import { Readable, Transform } from "node:stream";
+import { looksLikePdf } from "./rules";
+
+export class UploadRejected extends Error {
+  constructor(
+    message: string,
+    readonly code: "not_pdf" | "too_large" | "empty",
+  ) {
+    super(message);
+  }
+}
+
+/** Passes bytes through, failing with UploadRejected when they are not a PDF or exceed maxBytes. */
+export function pdfGuard(maxBytes: number): Transform {
+  let seen = 0;
+  let head: Buffer | null = Buffer.alloc(0);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > maxBytes) return callback(new UploadRejected(`Fichier trop volumineux (${Math.round(maxBytes / 1024 / 1024)} Mo au plus)`, "too_large"));
+      if (head) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 5) return callback();
+        if (!looksLikePdf(head)) return callback(new UploadRejected("Ce fichier n'est pas un PDF", "not_pdf"));
+        const out = head;
+        head = null;
+        return callback(null, out);
+      }
+      callback(null, chunk);
+    },
+    flush(callback) {
+      if (head) return callback(new UploadRejected(head.length === 0 ? "Fichier vide" : "Ce fichier n'est pas un PDF", head.length === 0 ? "empty" : "not_pdf"));
+      callback();
+    },
+  });
+}
+
+/**
+ * A readable that calls `open` on its first read: a zip of 200 documents
+ * opens one storage stream at a time, as the archive reaches it.
+ */
+export class LazyReadable extends Readable {
+  private source: Readable | null = null;
+  private opening = false;
+
+  constructor(private readonly open: () => Promise<Readable>) {
+    super();
+  }
+
+  override _read(): void {
+    if (this.source) {
+      this.source.resume();
+      return;
+    }
+    if (this.opening) return;
+    this.opening = true;
+    this.open().then(
+      (source) => {
+        if (this.destroyed) {
+          source.destroy();
+          return;
+        }
+        this.source = source;
+        source.on("data", (chunk: Buffer) => {
+          if (!this.push(chunk)) source.pause();
+        });
+        source.once("end", () => this.push(null));
+        source.once("error", (error) => this.destroy(error));
+      },
+      (error) => this.destroy(error),
+    );
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.source?.destroy();
+    callback(error);
+  }
+}
