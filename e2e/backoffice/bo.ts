@@ -1,5 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { expect as baseExpect, type Page } from "@playwright/test";
 import { open, uniqueEmail } from "../helpers";
+
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /** A calendar day n days after the Monday that follows today, as "YYYY-MM-DD". */
 export function dayAfterNextMonday(n: number): string {

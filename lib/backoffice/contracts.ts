@@ -12,7 +12,7 @@ import { absoluteUrl } from "@/lib/url";
 import { formatDate, formatTime } from "@/lib/format";
 import { canCancel, canEdit, canIssue, isIssued, missingForIssue, stateWhenIssued } from "./contract-rules";
 import { findOverlap, findSelfOverlap, generateShifts, isoDay, parisDayOf, type ShiftSlot, type WeeklyPattern } from "./shifts";
-import { issueContractDocument } from "./issuing";
+import { issueContract } from "@/lib/contracts/issue";
 
 type Tx = Prisma.TransactionClient;
 
@@ -190,27 +190,33 @@ async function loadForWrite(tx: Tx, staff: StaffUser, contractId: string, versio
 /**
  * Bumps the version with the version in the WHERE, so that two tabs never both
  * apply a change to the same version. A contract the worker has already seen
- * goes back to awaiting signature (it must be signed again).
+ * is issued again in the same transaction (new document and hash, earlier
+ * signature and codes void): it must be signed again.
  */
-async function bumpVersion(tx: Tx, contract: LoadedContract, data: Prisma.ContractUncheckedUpdateManyInput = {}): Promise<{ reissue: boolean; state: ContractState }> {
+async function bumpVersion(
+  tx: Tx,
+  contract: LoadedContract,
+  actorId: string,
+  data: Prisma.ContractUncheckedUpdateManyInput = {},
+): Promise<{ reissue: boolean }> {
   const reissue = isIssued(contract.state);
-  const state: ContractState = reissue ? stateWhenIssued(Boolean(contract.worker.phone)) : contract.state;
-  const { count } = await tx.contract.updateMany({
-    where: { id: contract.id, version: contract.version },
-    data: { ...data, version: { increment: 1 }, ...(reissue ? { state, signedAt: null, signedDocumentId: null } : {}) },
-  });
+  const { count } = await tx.contract.updateMany({ where: { id: contract.id, version: contract.version }, data: { ...data, version: { increment: 1 } } });
   if (count !== 1) throw new ServiceError(STALE);
-  if (reissue) {
-    // Codes sent for the previous version must not sign the new one.
-    await tx.signatureCode.updateMany({ where: { contractId: contract.id, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: new Date() } });
-  }
-  return { reissue, state };
+  if (reissue) await issueInTx(tx, contract, actorId);
+  return { reissue };
 }
 
-/** After a committed change of an issued contract: new document, and the worker is told. */
+/** Renders and records the document; without a mobile number the worker cannot sign: "Incomplet". */
+async function issueInTx(tx: Tx, contract: LoadedContract, actorId: string): Promise<ContractState> {
+  await issueContract(contract.id, { tx, actorId });
+  const state = stateWhenIssued(Boolean(contract.worker.phone));
+  if (state !== "AWAITING_SIGNATURE") await tx.contract.update({ where: { id: contract.id }, data: { state } });
+  return state;
+}
+
+/** After a committed change of an issued contract, the worker is told (if their settings allow). */
 async function afterChange(contractId: string, workerUserId: string, reissue: boolean, summary: string) {
   if (!reissue) return;
-  await issueContractDocument(contractId);
   const contract = await db.contract.findUniqueOrThrow({ where: { id: contractId }, select: { number: true, reference: true } });
   await notifyUser(workerUserId, "CONTRACT_DATE_CHANGED", {
     subject: "Modification d'une date sur un contrat",
@@ -222,6 +228,11 @@ async function afterChange(contractId: string, workerUserId: string, reissue: bo
     ctaLabel: "Voir mes contrats",
     ctaUrl: await absoluteUrl("/contrats"),
   });
+}
+
+/** Rendering the PDF happens inside the transaction: give it time. */
+function issuingTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(work, { timeout: 30_000, maxWait: 15_000 });
 }
 
 export type TermsInput = {
@@ -241,7 +252,7 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
   return run(async () => {
     const qualification = await db.qualification.findUnique({ where: { id: input.qualificationId } });
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");
-    const result = await db.$transaction(async (tx) => {
+    const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       const shifts = await tx.shift.findMany({ where: { contractId } });
       const outside = shifts.filter((s) => {
@@ -266,7 +277,7 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
       compare("qualificationId", contract.qualificationId, input.qualificationId);
       if (Object.keys(changed).length === 0) return { reissue: false, changed, workerUserId: contract.worker.user.id, summary: "" };
       if (outside.length) await tx.shift.deleteMany({ where: { id: { in: outside.map((s) => s.id) } } });
-      const { reissue } = await bumpVersion(tx, contract, {
+      const { reissue } = await bumpVersion(tx, contract, staff.id, {
         reference: input.reference,
         startDate: input.startDate,
         endDate: input.endDate,
@@ -311,7 +322,7 @@ export async function saveShift(
   op: { type: "add"; shift: ShiftInput } | { type: "update"; shiftId: string; shift: ShiftInput } | { type: "remove"; shiftId: string },
 ): Promise<ServiceResult<{ reissued: boolean }>> {
   return run(async () => {
-    const result = await db.$transaction(async (tx) => {
+    const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       await lockWorker(tx, contract.workerId);
       const current = await tx.shift.findMany({ where: { contractId } });
@@ -342,7 +353,7 @@ export async function saveShift(
           summary = `le créneau ${describeShift(target!)} devient ${describeShift(slot)}${op.shift.kind === "ABSENCE" ? ` (absence ${op.shift.absenceCode})` : ""}.`;
         }
       }
-      const { reissue } = await bumpVersion(tx, contract);
+      const { reissue } = await bumpVersion(tx, contract, staff.id);
       await recordAudit(
         {
           action: `contract.shift_${op.type === "add" ? "added" : op.type === "update" ? "updated" : "removed"}`,
@@ -371,7 +382,7 @@ export async function saveShift(
 /** Replaces the shifts not yet validated by those of a weekly pattern over the contract's dates. */
 export async function regenerateShifts(staff: StaffUser, contractId: string, version: number, pattern: WeeklyPattern): Promise<ServiceResult<{ count: number; reissued: boolean }>> {
   return run(async () => {
-    const result = await db.$transaction(async (tx) => {
+    const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       await lockWorker(tx, contract.workerId);
       const kept = await tx.shift.findMany({ where: { contractId, validated: true } });
@@ -382,7 +393,7 @@ export async function regenerateShifts(staff: StaffUser, contractId: string, ver
       await assertNoOverlap(tx, contract.workerId, contract.id, fresh);
       await tx.shift.deleteMany({ where: { contractId, validated: false } });
       await tx.shift.createMany({ data: fresh.map((s) => ({ contractId, startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })) });
-      const { reissue } = await bumpVersion(tx, contract);
+      const { reissue } = await bumpVersion(tx, contract, staff.id);
       await recordAudit(
         {
           action: "contract.shifts_regenerated",
@@ -405,15 +416,16 @@ export async function regenerateShifts(staff: StaffUser, contractId: string, ver
 /** Sends the contract for signature: renders the document and notifies the worker ("Nouveau contrat"). */
 export async function issueContractForSignature(staff: StaffUser, contractId: string, version: number): Promise<ServiceResult<{ state: ContractState }>> {
   return run(async () => {
-    const result = await db.$transaction(async (tx) => {
+    const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       if (!canIssue(contract.state)) throw new ServiceError("Ce contrat a déjà été envoyé à la signature.");
       const workShiftCount = await tx.shift.count({ where: { contractId, kind: "WORK" } });
       const missing = missingForIssue({ workShiftCount, recourseReason: contract.recourseReason, hourlyRateCents: contract.hourlyRateCents });
       if (missing.length) throw new ServiceError(`Impossible d'envoyer ce contrat : il manque ${missing.join(", ")}.`);
-      const state = stateWhenIssued(Boolean(contract.worker.phone));
-      const { count } = await tx.contract.updateMany({ where: { id: contract.id, version: contract.version }, data: { state, version: { increment: 1 } } });
-      if (count !== 1) throw new ServiceError(STALE);
+      // Claims this version first, so that two clicks or two tabs issue once.
+      const claimed = await tx.contract.updateMany({ where: { id: contract.id, version: contract.version, state: { in: ["DRAFT", "INCOMPLETE"] } }, data: { version: { increment: 1 } } });
+      if (claimed.count !== 1) throw new ServiceError(STALE);
+      const state = await issueInTx(tx, contract, staff.id);
       await recordAudit(
         {
           action: "contract.issued",
@@ -428,7 +440,6 @@ export async function issueContractForSignature(staff: StaffUser, contractId: st
       );
       return { state, workerUserId: contract.worker.user.id, number: contract.number, reference: contract.reference };
     });
-    await issueContractDocument(contractId);
     await notifyUser(result.workerUserId, "NEW_CONTRACT", {
       subject: "Nouveau contrat",
       title: "Un nouveau contrat vous attend",
