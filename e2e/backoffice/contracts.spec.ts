@@ -56,9 +56,9 @@ test("staff create a client, a site and a contract with shifts, refuse an overla
   await editForm.getByLabel("Code d'absence").selectOption("MAL");
   await editForm.getByRole("button", { name: "Enregistrer le créneau" }).click();
   await expect(page.getByText("absent : MAL")).toBeVisible();
-  // A Saturday morning shift added by hand, then a shift clashing with Monday refused.
+  // A Wednesday morning shift added by hand, then a shift clashing with Monday evening refused.
   const addForm = page.getByRole("form", { name: "Ajouter le créneau" });
-  await addForm.getByLabel("Date").fill(dayAfterNextMonday(12));
+  await addForm.getByLabel("Date").fill(dayAfterNextMonday(9));
   await addForm.getByLabel("Début").fill("08:00");
   await addForm.getByLabel("Fin").fill("12:00");
   await addForm.getByRole("button", { name: "Ajouter le créneau" }).click();
