@@ -81,17 +81,20 @@ test("staff create a client, a site and a contract with shifts, refuse an overla
 
   // Issue for signature: the worker is emailed "Nouveau contrat".
   await page.getByRole("button", { name: "Envoyer à la signature" }).click();
-  await expect(page.getByText("Contrat envoyé à la signature de l'intérimaire.")).toBeVisible();
+  await expect(page.getByText("Le contrat attend la signature de l'intérimaire.")).toBeVisible();
+  await expect(page.getByText(/^[0-9a-f]{64}$/)).toBeVisible(); // the issued document's SHA-256
   await expect(page.getByText("En attente de signature").first()).toBeVisible();
   await expect.poll(async () => (await outbox(page.request, worker.email)).some((m) => m.subject === "Nouveau contrat")).toBe(true);
 
   // Change the end date: version bumped, the worker emailed, still awaiting signature.
   const terms = page.getByRole("region", { name: "Conditions du contrat" });
+  const versionBefore = Number((await page.getByText(/version \d+/).textContent())!.match(/version (\d+)/)![1]);
   await terms.getByLabel("Date de fin").fill(dayAfterNextMonday(13));
   await terms.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(terms.getByRole("status")).toContainText("doit le signer à nouveau");
   await expect.poll(async () => (await outbox(page.request, worker.email)).some((m) => m.subject === "Modification d'une date sur un contrat")).toBe(true);
-  await expect(page.getByText(/version 4/)).toBeVisible();
+  await expect(page.getByText(new RegExp(`version ${versionBefore + 1}$`))).toBeVisible();
+  await expect(page.getByText("En attente de signature").first()).toBeVisible();
 
   // Two tabs: a form left open on an old version is refused instead of overwriting.
   const stale = await page.context().newPage();
