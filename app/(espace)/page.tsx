@@ -11,6 +11,7 @@ import { requireWorker } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDuration, formatEuros, formatLongDate, formatTime, parisParts } from "@/lib/format";
 import { Markdown } from "@/lib/markdown";
+import { countContractsToSign } from "@/lib/contracts/queries";
 
 export const metadata: Metadata = { title: workerPages.dashboard.title };
 
@@ -19,7 +20,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 async function loadDashboard(workerId: string) {
   const now = new Date();
   const [toSign, pendingAdvance, nextShift, pendingChanges, blocks] = await Promise.all([
-    db.contract.count({ where: { workerId, state: { in: ["AWAITING_SIGNATURE", "INCOMPLETE"] } } }),
+    countContractsToSign(workerId),
     db.advanceRequest.findFirst({
       where: { workerId, status: "PENDING" },
       orderBy: [{ payDate: "asc" }, { createdAt: "asc" }],

@@ -24,6 +24,7 @@ import {
   type ShiftPatternKey,
 } from "./data";
 import { DASHBOARD_BLOCKS } from "./dashboard";
+import { MISSIONS_TEST_WORKERS, PLANNING_TEST_SHIFTS } from "./missions";
 import { fictionalIban, maskSocialSecurityNumber, socialSecurityNumber } from "./identity";
 import {
   addDays,
@@ -842,6 +843,33 @@ export function buildPlan(options: PlanOptions): Plan {
       addContract({ worker: w, clientKey, segment, pattern: pickPattern(clientKey), qualificationCode: pickQualification(clientKey), state, restProbability: 0.3 });
     });
   });
+
+  // Accounts reserved for the e2e tests of "Mes missions" (prisma/seed/missions.ts).
+  for (const t of MISSIONS_TEST_WORKERS) {
+    const w = addWorker({
+      email: t.email, civility: "MME", firstName: t.firstName, lastName: t.lastName, street: "1 Place d'Armes", city: t.city, phone: t.phone,
+      birthDate: calendarDay(1990, 5, 12), mobilityKm: 30, familySituation: "CELIBATAIRE", childrenCount: 0,
+      numbers: { MEDIMP: newNumber("MEDIMP") }, qualifications: ["520", "525"], clients: ["jean23"], createdAt: longAgo(90, 400),
+    });
+    if (t.key === "dispo") continue;
+    addContract({ worker: w, clientKey: "jean23", segment: { start: addDays(today, -20), end: addDays(today, -16) }, pattern: "evening", qualificationCode: "525", state: "SIGNED", restProbability: 0 });
+    if (t.key === "planning") {
+      const monthStart = startOfMonth(today, 2);
+      const c = addContract({ worker: w, clientKey: "jean23", segment: { start: monthStart, end: endOfMonth(monthStart) }, pattern: "evening", qualificationCode: "525", state: "SIGNED", restProbability: 0 });
+      c.shiftDrafts = PLANNING_TEST_SHIFTS.map((s) => {
+        const day = s.day === "last" ? endOfMonth(monthStart) : addDays(monthStart, s.day - 1);
+        const startsAt = parisTime(day, s.start);
+        const endsAt = parisTime(day, s.end, s.end <= s.start ? 1 : 0);
+        return {
+          id: rng.id(), contractId: c.id, day, startsAt, endsAt, breakMinutes: s.breakMinutes,
+          kind: s.absence ? "ABSENCE" : "WORK", absenceCode: s.absence ?? null, validated: !!s.validated,
+          validatedAt: s.validated ? c.createdAt : null, createdAt: c.createdAt, updatedAt: c.createdAt,
+        };
+      });
+    } else {
+      addContract({ worker: w, clientKey: "jean23", segment: { start: addDays(today, 6), end: addDays(today, 9) }, pattern: "evening", qualificationCode: "525", state: "AWAITING_SIGNATURE", restProbability: 0 });
+    }
+  }
 
   // Contract numbers follow creation order and grow with time, as the
   // numbering of a whole agency network does (about five contracts a day).

@@ -1,28 +1,237 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { AutoSubmitSelect } from "@/components/missions/auto-submit-select";
+import { MissionDetailsDialog } from "@/components/missions/mission-details-dialog";
 import { workerPages } from "@/components/shell/nav";
 import { Badge } from "@/components/ui/badge";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { controlClasses } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireWorker } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { listWorkerContracts } from "@/lib/contracts/queries";
+import {
+  PAGE_SIZES,
+  STATE_FILTERS,
+  activeFilterCount,
+  listQuery,
+  parseListParams,
+  stateDisplay,
+  type ContractListParams,
+  type SortKey,
+  hoursText,
+} from "@/lib/contracts/rules";
+import { formatDashedDate, formatDateTime, parisCalendarDate } from "@/lib/format";
 
 const page = workerPages.contrats;
 export const metadata: Metadata = { title: page.title };
 
-export default async function ContractsPage() {
-  await requireWorker();
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: "reference", label: "Référence" },
+  { key: "qualification", label: "Qualification" },
+  { key: "debut", label: "Date de mission" },
+  { key: "detail", label: "Détail" },
+  { key: "horaires", label: "Horaires" },
+  { key: "entreprise", label: "Entreprise" },
+];
+
+
+function SortHeader({ col, p }: { col: { key: SortKey; label: string }; p: ContractListParams }) {
+  const active = p.sort === col.key;
+  const nextDir = active && p.dir === "asc" ? "desc" : "asc";
   return (
-    <ComingSoon
-      page={page}
-      intro={
-        <>
-          <p>
-            Consultez les informations de vos missions et signez vos contrats. Chaque ligne correspond à un contrat ; vous recevrez
-            un code par SMS pour confirmer la signature électronique de votre contrat.
-          </p>
-          <p className="mt-2">
-            Quand c&apos;est vert, le contrat est signé : <Badge tone="success">Valide</Badge>
-          </p>
-        </>
-      }
-    />
+    <Th aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <Link href={`/contrats${listQuery(p, { sort: col.key, dir: nextDir, page: 1 })}`} className="inline-flex items-center gap-1 hover:text-brand-700">
+        {col.label}
+        <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-300"}>
+          {active ? (p.dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+        <span className="sr-only">{active ? (p.dir === "asc" ? " (tri croissant)" : " (tri décroissant)") : " (trier)"}</span>
+      </Link>
+    </Th>
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+export default async function ContractsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireWorker();
+  const p = parseListParams(await searchParams);
+  const today = parisCalendarDate(await now());
+  const { rows, total, page: current, pageCount } = await listWorkerContracts(user.workerId, p, today);
+  const filters = activeFilterCount(p);
+  const cleared = `/contrats${listQuery(p, { current: false, date: null, state: null, page: 1 })}`;
+
+  return (
+    <>
+      <PageHeader title="Contrats" breadcrumbs={page.breadcrumbs} description="Quand c'est vert, le contrat est signé ! Signez votre contrat : vous recevrez un code par SMS pour confirmer la signature électronique." />
+
+      <Card className="mb-4">
+        <form method="get" action="/contrats" className="grid gap-4 sm:grid-cols-[auto_1fr_1fr_auto] sm:items-end" aria-label="Filtres des contrats">
+          {p.sort !== "creation" || p.dir !== "desc" ? (
+            <>
+              <input type="hidden" name="tri" value={p.sort} />
+              <input type="hidden" name="ordre" value={p.dir} />
+            </>
+          ) : null}
+          {p.perPage !== 15 ? <input type="hidden" name="par" value={p.perPage} /> : null}
+          <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-800">
+            <input type="checkbox" name="en-cours" value="1" defaultChecked={p.current} className="size-5 accent-brand-600" />
+            Contrats en cours à ce jour
+          </label>
+          <div className="space-y-1.5">
+            <label htmlFor="filtre-date" className="block text-sm font-medium text-slate-800">
+              Contrats à la date du
+            </label>
+            <input id="filtre-date" type="date" name="date" defaultValue={p.date ?? ""} className={controlClasses()} />
+          </div>
+          <div className="space-y-1.5">
+            <label htmlFor="filtre-etat" className="block text-sm font-medium text-slate-800">
+              Statut du contrat
+            </label>
+            <select id="filtre-etat" name="etat" defaultValue={p.state ?? ""} className={controlClasses()}>
+              <option value="">Tous les statuts</option>
+              {Object.entries(STATE_FILTERS).map(([key, f]) => (
+                <option key={key} value={key}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="secondary">
+            Filtrer
+          </Button>
+        </form>
+      </Card>
+
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          {filters > 0 ? (
+            <Link href={cleared} className="inline-flex min-h-9 items-center gap-1 rounded-full bg-brand-50 px-3 font-medium text-brand-900 ring-1 ring-brand-600/20 hover:bg-brand-100" title="Effacer les filtres">
+              {filters} {filters > 1 ? "filtres actifs" : "filtre actif"} <span aria-hidden="true">✕</span>
+            </Link>
+          ) : (
+            <span className="text-slate-600">0 filtre actif</span>
+          )}
+          <span className="font-semibold text-slate-900" data-testid="contract-count">
+            {plural(total, "contrat", "contrats")}
+          </span>
+        </div>
+        <form method="get" action="/contrats" className="flex items-center gap-2 text-sm">
+          {Object.entries(Object.fromEntries(new URLSearchParams(listQuery(p, { page: 1, perPage: 15 }).slice(1)))).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <label htmlFor="par-page" className="font-medium text-slate-700">
+            Nombre par page :
+          </label>
+          <AutoSubmitSelect id="par-page" name="par" defaultValue={String(p.perPage)} className={controlClasses() + " w-auto py-1.5"}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </AutoSubmitSelect>
+          <noscript>
+            <Button type="submit" size="sm" variant="secondary">
+              OK
+            </Button>
+          </noscript>
+        </form>
+      </div>
+
+      <ul className="mb-3 flex flex-wrap gap-3 text-sm text-slate-600" aria-label="Légende">
+        <li>
+          <Badge tone="success">Valide</Badge>
+        </li>
+        <li>
+          <Badge tone="warning">Des éléments sont en attente de validation</Badge>
+        </li>
+        <li>
+          <Badge tone="danger">Incomplet</Badge>
+        </li>
+      </ul>
+
+      {rows.length === 0 ? (
+        <EmptyState title="Aucun contrat" description={filters ? "Aucun contrat ne correspond à ces filtres." : "Vos contrats apparaîtront ici."} />
+      ) : (
+        <Table caption="Vos contrats">
+          <THead>
+            <tr>
+              {COLUMNS.map((col) => (
+                <SortHeader key={col.key} col={col} p={p} />
+              ))}
+              <Th>Contrat de mission</Th>
+              <SortHeader col={{ key: "creation", label: "Date de création" }} p={p} />
+              <SortHeader col={{ key: "etat", label: "État" }} p={p} />
+              <Th>Action</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {rows.map((c) => {
+              const st = stateDisplay(c.state);
+              return (
+                <Tr key={c.id} data-testid="contract-row" className="max-sm:mx-0 max-sm:border-b max-sm:border-slate-200">
+                  <Td label="Référence" className="font-semibold">
+                    {c.reference}
+                  </Td>
+                  <Td label="Qualification">
+                    {c.qualification.label} ({c.qualification.code})
+                  </Td>
+                  <Td label="Date de mission" className="whitespace-nowrap sm:whitespace-normal">
+                    Du {formatDashedDate(c.startDate)} Au {formatDashedDate(c.endDate)}
+                  </Td>
+                  <Td label="Détail">{c.detail ?? "—"}</Td>
+                  <Td label="Horaires" className="whitespace-nowrap">
+                    {hoursText(c.hoursLabel)}
+                  </Td>
+                  <Td label="Entreprise">{c.client.name}</Td>
+                  <Td label="Contrat de mission">
+                    {c.state === "CANCELLED" ? (
+                      "—"
+                    ) : (
+                      <span className="flex flex-col items-end gap-1 sm:items-start">
+                        <a href={`/contrats/${c.id}/pdf`} className="font-medium text-brand-700 underline" download>
+                          Télécharger<span className="sr-only"> le contrat {c.number}</span>
+                        </a>
+                        {c.signedDocumentId ? (
+                          <a href={`/contrats/${c.id}/pdf?signe=1`} className="font-medium text-brand-700 underline" download>
+                            Contrat signé<span className="sr-only"> {c.number}</span>
+                          </a>
+                        ) : null}
+                      </span>
+                    )}
+                  </Td>
+                  <Td label="Date de création" className="whitespace-nowrap">
+                    {formatDateTime(c.createdAt)}
+                  </Td>
+                  <Td label="État">
+                    <Badge tone={st.tone}>{st.label}</Badge>
+                  </Td>
+                  <Td label="Action">
+                    <span className="flex flex-col items-end gap-1 sm:items-start">
+                      {c.state === "AWAITING_SIGNATURE" ? (
+                        <ButtonLink href={`/contrats/${c.id}`} size="sm">
+                          Signer<span className="sr-only"> le contrat {c.number}</span>
+                        </ButtonLink>
+                      ) : (
+                        <Link href={`/contrats/${c.id}`} className="text-sm font-medium text-brand-700 underline">
+                          Voir le contrat<span className="sr-only"> {c.number}</span>
+                        </Link>
+                      )}
+                      <MissionDetailsDialog details={{ number: c.number, site: c.site, client: { name: c.client.name, phone: c.client.phone ?? c.site.phone } }} />
+                    </span>
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      )}
+      <Pagination page={current} pageCount={pageCount} hrefFor={(n) => `/contrats${listQuery(p, { page: n })}`} />
+    </>
   );
 }

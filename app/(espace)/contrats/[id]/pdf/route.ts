@@ -1,0 +1,40 @@
+// Contract PDF download: the worker who owns it, or staff of its agency.
+// Anyone else gets a 404, as if the contract did not exist.
+import { Readable } from "node:stream";
+import { getSessionUser, requireStaff, requireWorker } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { ensureIssuedDocument } from "@/lib/contracts/issue";
+import { getStorage } from "@/lib/storage";
+
+const notFound = () => new Response("Introuvable", { status: 404 });
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const session = await getSessionUser();
+  if (!session) return notFound();
+  let where;
+  if (session.role === "WORKER") {
+    const w = await requireWorker();
+    where = { id, workerId: w.workerId, state: { not: "DRAFT" as const } };
+  } else if (session.role === "STAFF") {
+    const s = await requireStaff();
+    where = { id, agencyId: { in: s.agencyIds } };
+  } else return notFound();
+  const c = await db.contract.findFirst({ where, select: { id: true, number: true, state: true, signedDocumentId: true, issuedDocumentId: true } });
+  if (!c) return notFound();
+  const signed = new URL(request.url).searchParams.get("signe") === "1";
+  const documentId = signed ? c.signedDocumentId : (c.issuedDocumentId ?? (await ensureIssuedDocument(c.id)));
+  if (!documentId) return notFound();
+  const doc = await db.document.findUnique({ where: { id: documentId } });
+  if (!doc) return notFound();
+  const stream = await getStorage().openObjectStream(doc.storageKey);
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(doc.sizeBytes),
+      "Content-Disposition": `attachment; filename="${doc.fileName}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

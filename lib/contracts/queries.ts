@@ -1,0 +1,64 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { STATE_FILTERS, WORKER_VISIBLE_STATES, type ContractListParams, type SortKey } from "./rules";
+
+function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ContractOrderByWithRelationInput[] {
+  const by: Record<SortKey, Prisma.ContractOrderByWithRelationInput> = {
+    reference: { reference: dir },
+    qualification: { qualification: { label: dir } },
+    debut: { startDate: dir },
+    detail: { detail: { sort: dir, nulls: "last" } },
+    horaires: { hoursLabel: dir },
+    entreprise: { client: { name: dir } },
+    creation: { createdAt: dir },
+    etat: { state: dir },
+  };
+  return [by[sort], { createdAt: "desc" }, { id: "asc" }];
+}
+
+/** The filters of the list, as a Prisma where (today: the Paris calendar day as UTC midnight). */
+export function workerContractsWhere(workerId: string, p: ContractListParams, today: Date): Prisma.ContractWhereInput {
+  const and: Prisma.ContractWhereInput[] = [{ workerId, state: { in: WORKER_VISIBLE_STATES } }];
+  if (p.current) and.push({ startDate: { lte: today }, endDate: { gte: today } });
+  if (p.date) {
+    const d = new Date(`${p.date}T00:00:00Z`);
+    and.push({ startDate: { lte: d }, endDate: { gte: d } });
+  }
+  if (p.state) and.push({ state: { in: STATE_FILTERS[p.state].states } });
+  return { AND: and };
+}
+
+export const listSelect = {
+  id: true,
+  number: true,
+  reference: true,
+  startDate: true,
+  endDate: true,
+  detail: true,
+  hoursLabel: true,
+  state: true,
+  createdAt: true,
+  issuedSha256: true,
+  signedDocumentId: true,
+  qualification: { select: { code: true, label: true } },
+  client: { select: { name: true, phone: true } },
+  site: { select: { name: true, address: true, city: true, postalCode: true, accessMeans: true, phone: true } },
+} satisfies Prisma.ContractSelect;
+
+export type ContractListRow = Prisma.ContractGetPayload<{ select: typeof listSelect }>;
+
+/** One page of the worker's contracts, sorted and filtered by the database. */
+export async function listWorkerContracts(workerId: string, p: ContractListParams, today: Date) {
+  const where = workerContractsWhere(workerId, p, today);
+  const total = await db.contract.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / p.perPage));
+  const page = Math.min(p.page, pageCount);
+  const rows = await db.contract.findMany({ where, orderBy: orderBy(p.sort, p.dir), skip: (page - 1) * p.perPage, take: p.perPage, select: listSelect });
+  return { rows, total, page, pageCount };
+}
+
+/** Count of contracts to sign, shared by the dashboard and the list filter "En attente de signature". */
+export function countContractsToSign(workerId: string): Promise<number> {
+  return db.contract.count({ where: { workerId, state: { in: STATE_FILTERS["a-signer"].states } } });
+}

@@ -1,0 +1,200 @@
+// Signing a contract with a one-time code sent by SMS. Every rule lives in the
+// database (codes, attempts, resend limits), so it holds across instances.
+import "server-only";
+import { buffer } from "node:stream/consumers";
+import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { recordAudit, requestContext } from "@/lib/audit";
+import { sendSms, templates } from "@/lib/messaging";
+import { notifyUser } from "@/lib/notifications";
+import { getStorage } from "@/lib/storage";
+import { absoluteUrl } from "@/lib/url";
+import { appendCertificate } from "./certificate";
+import { ensureIssuedDocument } from "./issue";
+import {
+  CODE_MAX_ATTEMPTS,
+  CODE_TTL_MINUTES,
+  codeExpiry,
+  codeMatches,
+  codeState,
+  generateCode,
+  hashCode,
+  maskPhone,
+  resendDecision,
+  type CodeBinding,
+} from "./rules";
+
+export type SignResult =
+  | { ok: true; maskedPhone: string }
+  | { ok: false; error: string; field?: "code"; maskedPhone?: string; finished?: boolean };
+
+const parisStamp = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
+
+/** The worker's own contract, or null (another worker's id is a 404 for the caller). */
+async function ownContract(contractId: string, workerId: string) {
+  return db.contract.findFirst({
+    where: { id: contractId, workerId },
+    include: { worker: { include: { user: true } }, agency: true },
+  });
+}
+
+/** Sends a new code (after consent), invalidating the previous one; limited to 1 a minute, 5 an hour. */
+export async function requestSignatureCode(contractId: string, user: { id: string; workerId: string }): Promise<SignResult> {
+  const at = await now();
+  const c = await ownContract(contractId, user.workerId);
+  if (!c) return { ok: false, error: "Contrat introuvable.", finished: true };
+  if (c.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
+  if (c.state !== "AWAITING_SIGNATURE") return { ok: false, error: "Ce contrat n'est pas à signer.", finished: true };
+  await ensureIssuedDocument(c.id);
+  const fresh = await db.contract.findUniqueOrThrow({ where: { id: c.id }, select: { issuedSha256: true } });
+  const phone = c.worker.phone;
+  if (!fresh.issuedSha256) return { ok: false, error: "Le document du contrat n'est pas encore disponible." };
+  if (!phone) return { ok: false, error: "Aucun numéro de portable n'est renseigné sur votre fiche : contactez votre agence." };
+  const masked = maskPhone(phone);
+  const binding: CodeBinding = { contractId: c.id, userId: user.id, documentSha256: fresh.issuedSha256 };
+  const code = generateCode();
+
+  // Serialize per contract and user: lock the contract row while deciding.
+  const outcome = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${c.id} FOR UPDATE`;
+    const recent = await tx.signatureCode.findMany({
+      where: { contractId: c.id, userId: user.id, createdAt: { gt: new Date(at.getTime() - 3_600_000) } },
+      select: { createdAt: true },
+    });
+    const decision = resendDecision(recent.map((r) => r.createdAt), at);
+    if (!decision.allowed) return decision;
+    await tx.signatureCode.updateMany({ where: { contractId: c.id, userId: user.id, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: at } });
+    await tx.signatureCode.create({
+      data: { contractId: c.id, userId: user.id, documentSha256: binding.documentSha256, codeHash: hashCode(code, binding), expiresAt: codeExpiry(at), createdAt: at },
+    });
+    return decision;
+  });
+  if (!outcome.allowed) {
+    await recordAudit({ action: "contract.signature_code_refused", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { reason: outcome.reason } });
+    const wait = outcome.reason === "minute" ? `${outcome.retryAfterSeconds} secondes` : `${Math.ceil(outcome.retryAfterSeconds / 60)} minutes`;
+    return {
+      ok: false,
+      maskedPhone: masked,
+      error:
+        outcome.reason === "minute"
+          ? `Un code vient d'être envoyé. Vous pourrez en demander un nouveau dans ${wait}.`
+          : `Trop de codes demandés pour ce contrat. Réessayez dans ${wait}.`,
+    };
+  }
+  await sendSms({ to: phone, userId: user.id, text: templates.signatureCode({ code, validMinutes: CODE_TTL_MINUTES }) });
+  await recordAudit({ action: "contract.signature_code_sent", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { phone: masked, documentSha256: binding.documentSha256 } });
+  return { ok: true, maskedPhone: masked };
+}
+
+/** Checks the code and signs: one success per code and per contract version, whatever the tabs. */
+export async function confirmSignature(contractId: string, code: string, user: { id: string; workerId: string; email: string; firstName: string; lastName: string }): Promise<SignResult> {
+  const at = await now();
+  const c = await ownContract(contractId, user.workerId);
+  if (!c) return { ok: false, error: "Contrat introuvable.", finished: true };
+  if (c.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
+  if (c.state !== "AWAITING_SIGNATURE" || !c.issuedSha256 || !c.issuedDocumentId) return { ok: false, error: "Ce contrat n'est pas à signer.", finished: true };
+  const binding: CodeBinding = { contractId: c.id, userId: user.id, documentSha256: c.issuedSha256 };
+  const audit = (action: string, details: Record<string, string | number>) =>
+    recordAudit({ action, actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details });
+  const masked = c.worker.phone ? maskPhone(c.worker.phone) : "";
+
+  const row = await db.signatureCode.findFirst({ where: { contractId: c.id, userId: user.id }, orderBy: { createdAt: "desc" } });
+  const state = row ? codeState(row, binding, at) : "invalidated";
+  if (!row || state !== "usable") {
+    await audit("contract.signature_failed", { reason: row ? state : "no-code" });
+    const error =
+      state === "expired"
+        ? "Ce code a expiré. Demandez un nouveau code."
+        : state === "locked"
+          ? "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code."
+          : "Aucun code valable pour ce contrat. Demandez un nouveau code.";
+    return { ok: false, field: "code", error, maskedPhone: masked };
+  }
+
+  if (!codeMatches(code.trim(), row.codeHash, binding)) {
+    // Counts the try only while the code is still open; the 5th wrong try ends it.
+    const bumped = await db.signatureCode.updateMany({ where: { id: row.id, usedAt: null, invalidatedAt: null, attempts: { lt: CODE_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } } });
+    const after = await db.signatureCode.findUniqueOrThrow({ where: { id: row.id }, select: { attempts: true } });
+    if (bumped.count && after.attempts >= CODE_MAX_ATTEMPTS) await db.signatureCode.updateMany({ where: { id: row.id, invalidatedAt: null }, data: { invalidatedAt: at } });
+    await audit("contract.signature_failed", { reason: "wrong-code", attempts: after.attempts });
+    const left = CODE_MAX_ATTEMPTS - after.attempts;
+    return {
+      ok: false,
+      field: "code",
+      maskedPhone: masked,
+      error: left > 0 ? `Code incorrect. Il vous reste ${left} essai${left > 1 ? "s" : ""}.` : "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code.",
+    };
+  }
+
+  // The right code: build the signed PDF from the issued one, then commit once.
+  const issued = await db.document.findUniqueOrThrow({ where: { id: c.issuedDocumentId } });
+  const issuedBytes = await buffer(await getStorage().openObjectStream(issued.storageKey));
+  const { ipAddress, userAgent } = await requestContext();
+  const signed = await appendCertificate(issuedBytes, {
+    contractNumber: c.number,
+    contractVersion: c.version,
+    signerName: `${user.firstName} ${user.lastName.toUpperCase()}`,
+    signerEmail: user.email,
+    phoneMasked: masked,
+    signedAtParis: `${parisStamp.format(at)} (heure de Paris)`,
+    ipAddress,
+    userAgent,
+    issuedSha256: c.issuedSha256,
+    agencyName: c.agency.name,
+  });
+  const stored = await getStorage().putObject(Buffer.from(signed), { contentType: "application/pdf" });
+  const won = await db.$transaction(async (tx) => {
+    const used = await tx.signatureCode.updateMany({ where: { id: row.id, usedAt: null, invalidatedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
+    if (used.count !== 1) return false;
+    const doc = await tx.document.create({
+      data: {
+        kind: "CONTRACT_SIGNED",
+        workerId: c.workerId,
+        agencyId: c.agencyId,
+        storageKey: stored.key,
+        fileName: `contrat-${c.number}-signe.pdf`,
+        mimeType: "application/pdf",
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        number: c.number,
+        periodStart: c.startDate,
+        periodEnd: c.endDate,
+        uploadedById: user.id,
+      },
+    });
+    const updated = await tx.contract.updateMany({
+      where: { id: c.id, state: "AWAITING_SIGNATURE", version: c.version, issuedSha256: c.issuedSha256 },
+      data: { state: "SIGNED", signedAt: at, signedDocumentId: doc.id },
+    });
+    if (updated.count !== 1) throw new Error("contract changed while signing");
+    await tx.signature.create({
+      data: { contractId: c.id, userId: user.id, contractVersion: c.version, documentSha256: c.issuedSha256!, signedDocumentSha256: stored.sha256, phoneMasked: masked, ipAddress, userAgent, signedAt: at },
+    });
+    await tx.signatureCode.updateMany({ where: { contractId: c.id, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: at } });
+    await recordAudit(
+      { action: "contract.signed", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { version: c.version, documentSha256: c.issuedSha256!, signedDocumentSha256: stored.sha256 } },
+      tx,
+    );
+    return true;
+  }).catch(() => false);
+
+  if (!won) {
+    await getStorage().deleteObject(stored.key);
+    const again = await db.contract.findUnique({ where: { id: c.id }, select: { state: true } });
+    if (again?.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
+    await audit("contract.signature_failed", { reason: "race" });
+    return { ok: false, field: "code", error: "Ce code n'est plus valable. Demandez un nouveau code.", maskedPhone: masked };
+  }
+
+  await notifyUser(user.id, "NEW_CONTRACT", {
+    title: `Contrat n° ${c.number} signé`,
+    subject: `Votre contrat n° ${c.number} est signé`,
+    paragraphs: [
+      `Vous avez signé électroniquement votre contrat de mission n° ${c.number} le ${parisStamp.format(at)}.`,
+      "Le contrat signé, avec son certificat de signature, est disponible dans Mon espace > Mes contrats.",
+    ],
+    ctaLabel: "Voir mes contrats",
+    ctaUrl: await absoluteUrl("/contrats"),
+  }).catch(() => false);
+  return { ok: true, maskedPhone: masked };
+}
