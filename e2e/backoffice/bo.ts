@@ -1,5 +1,5 @@
 import { expect as baseExpect, type Page } from "@playwright/test";
-import { open, uniqueEmail } from "../helpers";
+import { open, outbox, uniqueEmail, type OutboxMessage } from "../helpers";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -85,4 +85,13 @@ export async function fillContract(page: Page, c: ContractDraft) {
   await page.getByLabel("Heure de fin").fill(c.end);
   await page.getByLabel("Pause (minutes)").fill(c.breakMinutes ?? "0");
   await page.getByRole("button", { name: "Créer le contrat" }).click();
+}
+
+/** The outbox, tolerant of a dropped connection on a loaded machine (polls call it again). */
+export async function outboxOrEmpty(request: Parameters<typeof outbox>[0], to: string): Promise<OutboxMessage[]> {
+  try {
+    return await outbox(request, to);
+  } catch {
+    return [];
+  }
 }

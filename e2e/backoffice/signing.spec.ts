@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { demo, linkFromEmail, login, open, outbox } from "../helpers";
-import { createClientWithSite, dayAfterNextMonday, fillContract, idFromUrl, inviteWorker } from "./bo";
+import { demo, linkFromEmail, login, open } from "../helpers";
+import { createClientWithSite, dayAfterNextMonday, fillContract, idFromUrl, inviteWorker, outboxOrEmpty } from "./bo";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -50,7 +50,7 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   let code = "";
   await expect
     .poll(async () => {
-      const sms = (await outbox(wp.request, worker.email)).find((m) => m.channel === "sms" && /code de signature/.test(m.text));
+      const sms = (await outboxOrEmpty(wp.request, worker.email)).find((m) => m.channel === "sms" && /code de signature/.test(m.text));
       code = sms?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
       return code;
     })
@@ -71,7 +71,7 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   // The Monday shift fell outside the new dates and was removed.
   await expect(page.getByTestId("shift-row")).toHaveCount(2);
   await expect
-    .poll(async () => (await outbox(page.request, worker.email)).find((m) => m.subject === "Modification d'une date sur un contrat")?.text ?? "")
+    .poll(async () => (await outboxOrEmpty(page.request, worker.email)).find((m) => m.subject === "Modification d'une date sur un contrat")?.text ?? "")
     .toContain(`contrat n° ${number}`);
 
   // Worker: the contract asks for a signature again.
