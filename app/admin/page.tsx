@@ -7,45 +7,51 @@ import { cx } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
 import { formatEuros, formatLongDate, parisCalendarDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Accueil – Espace agence" };
 
+/** The next advance payment day (Wednesday by default), today included, as a calendar date. */
+function nextPayDate(today: Date, weekday: number): Date {
+  const iso = ((today.getUTCDay() + 6) % 7) + 1;
+  return new Date(today.getTime() + (((weekday - iso + 7) % 7) * 86_400_000));
+}
+
 async function loadCounts(agencyIds: string[]) {
   const inAgencies = { some: { agencyId: { in: agencyIds } } };
-  const today = parisCalendarDate();
+  const clock = await now();
+  const today = parisCalendarDate(clock);
+  const payDate = nextPayDate(today, 3);
+  const weekAgo = new Date(clock.getTime() - 7 * 86_400_000);
 
-  const [workers, awaitingSignature, incomplete, profileChanges, diplomas, nextAdvance] = await Promise.all([
+  const [workers, awaitingSignature, incomplete, drafts, profileChanges, diplomas, advancesPending, advancesAccepted, timesheets, offersAnswered] = await Promise.all([
     db.workerProfile.count({ where: { agencies: inAgencies } }),
     db.contract.count({ where: { agencyId: { in: agencyIds }, state: "AWAITING_SIGNATURE" } }),
     db.contract.count({ where: { agencyId: { in: agencyIds }, state: "INCOMPLETE" } }),
+    db.contract.count({ where: { agencyId: { in: agencyIds }, state: "DRAFT" } }),
     db.profileChange.count({ where: { status: "PENDING", worker: { agencies: inAgencies } } }),
     db.diploma.count({ where: { status: "PENDING", worker: { agencies: inAgencies } } }),
-    db.advanceRequest.findFirst({
-      where: { agencyId: { in: agencyIds }, status: "PENDING", payDate: { gte: today } },
-      orderBy: { payDate: "asc" },
-      select: { payDate: true },
+    db.advanceRequest.aggregate({
+      where: { agencyId: { in: agencyIds }, status: "PENDING", payDate },
+      _count: { _all: true },
+      _sum: { amountCents: true },
     }),
+    db.advanceRequest.count({ where: { agencyId: { in: agencyIds }, status: "ACCEPTED", payDate } }),
+    db.timesheet.count({ where: { status: "SUBMITTED", submittedAt: { gte: weekAgo }, contract: { agencyId: { in: agencyIds } } } }),
+    db.missionOffer.count({ where: { response: { not: "PENDING" }, need: { status: "OPEN", agencyId: { in: agencyIds } } } }),
   ]);
-
-  // Pending advances for the next payment date that has any.
-  const advances = nextAdvance
-    ? await db.advanceRequest.aggregate({
-        where: { agencyId: { in: agencyIds }, status: "PENDING", payDate: nextAdvance.payDate },
-        _count: { _all: true },
-        _sum: { amountCents: true },
-      })
-    : null;
 
   return {
     workers,
     awaitingSignature,
     incomplete,
+    drafts,
     profileChanges,
     diplomas,
-    advances: advances
-      ? { payDate: nextAdvance!.payDate, count: advances._count._all, totalCents: advances._sum.amountCents ?? 0 }
-      : null,
+    advances: { payDate, count: advancesPending._count._all, totalCents: advancesPending._sum.amountCents ?? 0, accepted: advancesAccepted },
+    timesheets,
+    offersAnswered,
   };
 }
 
@@ -134,14 +140,32 @@ export default async function AdminHomePage() {
         <StatCard
           href={adminPages.acomptes.href}
           icon="euro"
-          label="Demandes d'acompte en attente"
-          value={counts.advances?.count ?? 0}
-          detail={
-            counts.advances
-              ? `${formatEuros(counts.advances.totalCents)} pour le ${formatLongDate(counts.advances.payDate)}`
-              : "pour le prochain versement"
-          }
-          attention={(counts.advances?.count ?? 0) > 0}
+          label="Acomptes du prochain mercredi"
+          value={counts.advances.count}
+          detail={`${counts.advances.count ? `${formatEuros(counts.advances.totalCents)} à traiter` : "Aucune demande à traiter"}${counts.advances.accepted ? `, ${counts.advances.accepted} acceptée${counts.advances.accepted > 1 ? "s" : ""} à verser` : ""} pour le ${formatLongDate(counts.advances.payDate)}`}
+          attention={counts.advances.count > 0}
+        />
+        <StatCard
+          href="/admin/heures"
+          icon="clock"
+          label="Relevés d'heures soumis"
+          value={counts.timesheets}
+          detail="par les entreprises ces 7 derniers jours"
+        />
+        <StatCard
+          href={adminPages.ciblages.href}
+          icon="target"
+          label="Réponses aux offres"
+          value={counts.offersAnswered}
+          detail="sur les ciblages encore ouverts"
+          attention={counts.offersAnswered > 0}
+        />
+        <StatCard
+          href={`${adminPages.contrats.href}?etat=brouillon`}
+          icon="contract"
+          label="Contrats en brouillon"
+          value={counts.drafts}
+          detail="pas encore envoyés à la signature"
         />
       </ul>
     </div>

@@ -1,19 +1,156 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
 import { adminPages } from "@/components/shell/nav";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { InputField, SelectField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ContractState } from "@/lib/generated/prisma/enums";
+import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES } from "@/lib/backoffice/contract-rules";
+import { clientScope, contractScope, personName, qualificationLabel } from "@/lib/backoffice/scope";
+import { parseDay } from "@/lib/backoffice/shifts";
+import { formatDashedDate, formatDateTime } from "@/lib/format";
 
 const page = adminPages.contrats;
 export const metadata: Metadata = { title: page.title };
 
-export default async function ContractsPage() {
-  await requireStaff();
+const PAGE_SIZE = 15;
+
+const STATE_SLUGS: Record<string, ContractState> = {
+  brouillon: "DRAFT",
+  incomplet: "INCOMPLETE",
+  "a-signer": "AWAITING_SIGNATURE",
+  signe: "SIGNED",
+  annule: "CANCELLED",
+};
+
+type Search = { etat?: string; interimaire?: string; client?: string; du?: string; au?: string; page?: string };
+
+export default async function ContractsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const staff = await requireStaff();
+  const search = await searchParams;
+  const state = search.etat ? STATE_SLUGS[search.etat] : undefined;
+  const from = search.du ? parseDay(search.du) : null;
+  const to = search.au ? parseDay(search.au) : null;
+  const workerQuery = search.interimaire?.trim() ?? "";
+  const where: Prisma.ContractWhereInput = {
+    ...contractScope(staff),
+    ...(state ? { state } : {}),
+    ...(search.client ? { clientId: search.client } : {}),
+    ...(from ? { endDate: { gte: from } } : {}),
+    ...(to ? { startDate: { lte: to } } : {}),
+    ...(workerQuery
+      ? {
+          worker: {
+            OR: [
+              { user: { lastName: { contains: workerQuery, mode: "insensitive" } } },
+              { user: { firstName: { contains: workerQuery, mode: "insensitive" } } },
+              { agencies: { some: { workerNumber: workerQuery, agencyId: { in: staff.agencyIds } } } },
+            ],
+          },
+        }
+      : {}),
+  };
+  const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const [count, contracts, clients] = await Promise.all([
+    db.contract.count({ where }),
+    db.contract.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (current - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: { worker: { select: { user: { select: { firstName: true, lastName: true } } } }, client: { select: { name: true } }, qualification: true },
+    }),
+    db.client.findMany({ where: clientScope(staff), select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const active = [state, search.client, from, to, workerQuery].filter(Boolean).length;
+
   return (
-    <ComingSoon
-      page={page}
-      intro={<p>Créer et modifier les contrats et leurs créneaux, les envoyer à la signature et suivre leur état.</p>}
-      notice="Bientôt disponible"
-      noticeDetail={"Cette page de l'espace agence n'est pas encore ouverte."}
-    />
+    <div className="space-y-6">
+      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} actions={<ButtonLink href="/admin/contrats/nouveau" variant="primary">Nouveau contrat</ButtonLink>} />
+      <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6" aria-label="Filtres">
+        <SelectField label="État" name="etat" defaultValue={search.etat ?? ""}>
+          <option value="">Tous</option>
+          {Object.entries(STATE_SLUGS).map(([slug, s]) => (
+            <option key={slug} value={slug}>
+              {CONTRACT_STATE_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
+        <InputField label="Intérimaire" name="interimaire" defaultValue={workerQuery} placeholder="Nom ou n°" />
+        <SelectField label="Client" name="client" defaultValue={search.client ?? ""}>
+          <option value="">Tous</option>
+          {clients.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <InputField label="Du" name="du" type="date" defaultValue={search.du ?? ""} />
+        <InputField label="Au" name="au" type="date" defaultValue={search.au ?? ""} />
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClasses({ variant: "primary" })}>
+            Filtrer
+          </button>
+        </div>
+      </form>
+      <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+        <Link href="/admin/contrats" className="font-medium text-brand-700 hover:underline">
+          {active} filtre{active > 1 ? "s" : ""} actif{active > 1 ? "s" : ""}
+        </Link>
+        <span>
+          {count} contrat{count > 1 ? "s" : ""}
+        </span>
+      </p>
+      {contracts.length ? (
+        <Table caption="Contrats">
+          <THead>
+            <tr>
+              <Th>N°</Th>
+              <Th>Référence</Th>
+              <Th>Intérimaire</Th>
+              <Th>Qualification</Th>
+              <Th>Date de mission</Th>
+              <Th>Horaires</Th>
+              <Th>Entreprise</Th>
+              <Th>Date de création</Th>
+              <Th>Etat</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {contracts.map((c) => (
+              <Tr key={c.id}>
+                <Td label="N°">
+                  <Link href={`/admin/contrats/${c.id}`} className="font-semibold text-brand-700 hover:underline">
+                    {c.number}
+                  </Link>
+                </Td>
+                <Td label="Référence">{c.reference}</Td>
+                <Td label="Intérimaire">{personName(c.worker.user)}</Td>
+                <Td label="Qualification">{qualificationLabel(c.qualification)}</Td>
+                <Td label="Date de mission">
+                  Du {formatDashedDate(c.startDate)} Au {formatDashedDate(c.endDate)}
+                </Td>
+                <Td label="Horaires">{c.hoursLabel}</Td>
+                <Td label="Entreprise">{c.client.name}</Td>
+                <Td label="Date de création">{formatDateTime(c.createdAt)}</Td>
+                <Td label="Etat">
+                  <Badge tone={CONTRACT_STATE_TONES[c.state]}>{CONTRACT_STATE_LABELS[c.state]}</Badge>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      ) : (
+        <EmptyState title="Aucun contrat ne correspond à ces filtres." />
+      )}
+      <Pagination page={current} pageCount={Math.ceil(count / PAGE_SIZE)} pathname="/admin/contrats" searchParams={search} />
+    </div>
   );
 }

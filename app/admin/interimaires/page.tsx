@@ -1,19 +1,127 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
 import { adminPages } from "@/components/shell/nav";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { InputField, SelectField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { personName, workerScope } from "@/lib/backoffice/scope";
 
 const page = adminPages.interimaires;
 export const metadata: Metadata = { title: page.title };
+const PAGE_SIZE = 20;
 
-export default async function WorkersPage() {
-  await requireStaff();
+type Search = { nom?: string; numero?: string; qualification?: string; ville?: string; page?: string };
+
+export default async function WorkersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const staff = await requireStaff();
+  const search = await searchParams;
+  const name = search.nom?.trim() ?? "";
+  const number = search.numero?.trim() ?? "";
+  const city = search.ville?.trim() ?? "";
+  const words = name.split(/\s+/).filter(Boolean).slice(0, 4);
+  const where: Prisma.WorkerProfileWhereInput = {
+    AND: [
+      workerScope(staff),
+      // Every word must match the first, last or birth name.
+      ...words.map((w) => ({
+        OR: [
+          { user: { firstName: { contains: w, mode: "insensitive" as const } } },
+          { user: { lastName: { contains: w, mode: "insensitive" as const } } },
+          { birthName: { contains: w, mode: "insensitive" as const } },
+        ],
+      })),
+      ...(number ? [{ agencies: { some: { workerNumber: number, agencyId: { in: staff.agencyIds } } } }] : []),
+      ...(search.qualification ? [{ qualifications: { some: { qualificationId: search.qualification } } }] : []),
+      ...(city ? [{ OR: [{ city: { contains: city, mode: "insensitive" as const } }, { postalCode: { startsWith: city } }] }] : []),
+    ],
+  };
+  const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const [count, workers, qualifications] = await Promise.all([
+    db.workerProfile.count({ where }),
+    db.workerProfile.findMany({
+      where,
+      orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { id: "asc" }],
+      skip: (current - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: {
+        user: { select: { firstName: true, lastName: true, email: true, active: true, passwordHash: true } },
+        agencies: { where: { agencyId: { in: staff.agencyIds } }, include: { agency: { select: { code: true } } } },
+        qualifications: { include: { qualification: { select: { code: true } } } },
+      },
+    }),
+    db.qualification.findMany({ orderBy: { code: "asc" } }),
+  ]);
+  const active = [name, number, search.qualification, city].filter(Boolean).length;
   return (
-    <ComingSoon
-      page={page}
-      intro={<p>La liste des intérimaires de vos agences, avec leur fiche, leurs qualifications et leurs documents.</p>}
-      notice="Bientôt disponible"
-      noticeDetail={"Cette page de l'espace agence n'est pas encore ouverte."}
-    />
+    <div className="space-y-6">
+      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} actions={<ButtonLink href="/admin/interimaires/inviter" variant="primary">Inviter un intérimaire</ButtonLink>} />
+      <form method="get" role="search" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5">
+        <InputField label="Nom" name="nom" defaultValue={name} />
+        <InputField label="N° intérimaire" name="numero" defaultValue={number} inputMode="numeric" />
+        <SelectField label="Qualification" name="qualification" defaultValue={search.qualification ?? ""}>
+          <option value="">Toutes</option>
+          {qualifications.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.label} ({q.code})
+            </option>
+          ))}
+        </SelectField>
+        <InputField label="Ville ou code postal" name="ville" defaultValue={city} />
+        <div className="flex items-end">
+          <button type="submit" className={buttonClasses({ variant: "primary" })}>
+            Rechercher
+          </button>
+        </div>
+      </form>
+      <p className="flex flex-wrap gap-3 text-sm text-slate-600">
+        <Link href="/admin/interimaires" className="font-medium text-brand-700 hover:underline">
+          {active} filtre{active > 1 ? "s" : ""} actif{active > 1 ? "s" : ""}
+        </Link>
+        <span>
+          {count} intérimaire{count > 1 ? "s" : ""}
+        </span>
+      </p>
+      {workers.length ? (
+        <Table caption="Intérimaires">
+          <THead>
+            <tr>
+              <Th>Nom</Th>
+              <Th>N° intérimaire</Th>
+              <Th>Qualifications</Th>
+              <Th>Ville</Th>
+              <Th>Compte</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {workers.map((w) => (
+              <Tr key={w.id}>
+                <Td label="Nom">
+                  <Link href={`/admin/interimaires/${w.id}`} className="font-semibold text-brand-700 hover:underline">
+                    {personName(w.user)}
+                  </Link>
+                  <span className="block text-xs text-slate-500">{w.user.email}</span>
+                </Td>
+                <Td label="N° intérimaire">{w.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}</Td>
+                <Td label="Qualifications">{w.qualifications.map((q) => q.qualification.code).join(", ") || "—"}</Td>
+                <Td label="Ville">{[w.postalCode, w.city].filter(Boolean).join(" ") || "—"}</Td>
+                <Td label="Compte">
+                  {!w.user.active ? <Badge tone="danger">Désactivé</Badge> : w.user.passwordHash ? <Badge tone="success">Actif</Badge> : <Badge tone="warning">Invité</Badge>}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      ) : (
+        <EmptyState title="Aucun intérimaire ne correspond à cette recherche." />
+      )}
+      <Pagination page={current} pageCount={Math.ceil(count / PAGE_SIZE)} pathname="/admin/interimaires" searchParams={search} />
+    </div>
   );
 }

@@ -1,0 +1,23 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { publicAction } from "@/lib/auth/action";
+import { consumeToken, setPassword } from "@/lib/auth/accounts";
+import { resetPasswordSchema } from "@/lib/auth/schemas";
+import { recordAudit } from "@/lib/audit";
+
+/** An invited worker chooses a password; the link proves the mailbox, so the email is confirmed too. */
+export const activateAccount = publicAction(resetPasswordSchema, async (data) => {
+  const result = await consumeToken(data.token, "INVITATION");
+  if ("error" in result) {
+    return {
+      error:
+        result.error === "expired"
+          ? "Ce lien d'invitation a expiré. Demandez à votre agence de vous renvoyer une invitation."
+          : "Ce lien n'est plus valable : il a déjà été utilisé ou il est incorrect.",
+    };
+  }
+  await setPassword(result.userId, data.password, { reason: "reset" });
+  await recordAudit({ action: "auth.account_activated", actorId: result.userId, subjectUserId: result.userId });
+  redirect("/connexion?confirme=1");
+});

@@ -1,0 +1,75 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { staffAction } from "@/lib/auth/action";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { FIX_FIELDS, type FormState } from "@/lib/forms";
+import { clientSchema, siteSchema } from "@/lib/backoffice/schemas";
+
+const DUPLICATE = "Un client porte déjà ce nom dans cette agence.";
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "P2002";
+}
+
+export const saveClientAction = staffAction(clientSchema, async (data, staff): Promise<FormState> => {
+  if (!staff.agencyIds.includes(data.agencyId)) return { error: FIX_FIELDS, fieldErrors: { agencyId: "Choisissez une de vos agences." } };
+  const fields = { name: data.name, phone: data.phone, email: data.email, siret: data.siret ? data.siret.replace(/\s/g, "") : null };
+  if (!data.clientId) {
+    let id: string;
+    try {
+      id = await db.$transaction(async (tx) => {
+        const client = await tx.client.create({ data: { agencyId: data.agencyId, ...fields } });
+        await recordAudit({ action: "client.created", actorId: staff.id, agencyId: data.agencyId, entityType: "Client", entityId: client.id, details: fields }, tx);
+        return client.id;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
+      throw error;
+    }
+    revalidatePath("/admin/clients");
+    redirect(`/admin/clients/${id}?cree=1`);
+  }
+  const existing = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
+  if (!existing) return { error: "Client introuvable." };
+  try {
+    await db.$transaction(async (tx) => {
+      // The agency of a client does not move: its contracts belong to it.
+      await tx.client.update({ where: { id: existing.id }, data: fields });
+      const before = { name: existing.name, phone: existing.phone, email: existing.email, siret: existing.siret };
+      await recordAudit({ action: "client.updated", actorId: staff.id, agencyId: existing.agencyId, entityType: "Client", entityId: existing.id, details: { before, after: fields } }, tx);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
+    throw error;
+  }
+  revalidatePath(`/admin/clients/${existing.id}`);
+  return { ok: true, message: "Client enregistré." };
+});
+
+export const saveSiteAction = staffAction(siteSchema, async (data, staff): Promise<FormState> => {
+  const client = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
+  if (!client) return { error: "Client introuvable." };
+  const fields = { name: data.name, address: data.address, postalCode: data.postalCode, city: data.city, phone: data.phone, accessMeans: data.accessMeans };
+  if (data.siteId) {
+    const site = await db.clientSite.findFirst({ where: { id: data.siteId, clientId: client.id } });
+    if (!site) return { error: "Site introuvable." };
+    await db.$transaction(async (tx) => {
+      // A new address invalidates the coordinates used for distances.
+      const moved = site.postalCode !== fields.postalCode || site.city !== fields.city || site.address !== fields.address;
+      await tx.clientSite.update({ where: { id: site.id }, data: { ...fields, ...(moved ? { latitude: null, longitude: null, inseeCode: null } : {}) } });
+      const before = { name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, phone: site.phone, accessMeans: site.accessMeans };
+      await recordAudit({ action: "client_site.updated", actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id, details: { before, after: fields } }, tx);
+    });
+    revalidatePath(`/admin/clients/${client.id}`);
+    return { ok: true, message: "Site enregistré." };
+  }
+  await db.$transaction(async (tx) => {
+    const site = await tx.clientSite.create({ data: { clientId: client.id, ...fields } });
+    await recordAudit({ action: "client_site.created", actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id, details: fields }, tx);
+  });
+  revalidatePath(`/admin/clients/${client.id}`);
+  return { ok: true, message: `Site « ${fields.name} » ajouté.` };
+});

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { adminPages } from "@/components/shell/nav";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { ClientForm } from "../client-forms";
+
+export const metadata: Metadata = { title: "Nouveau client" };
+
+export default async function NewClientPage() {
+  const staff = await requireStaff();
+  const agencies = await db.agency.findMany({ where: { id: { in: staff.agencyIds } }, select: { id: true, code: true }, orderBy: { code: "asc" } });
+  return (
+    <div>
+      <PageHeader
+        title="Nouveau client"
+        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.clients.title, href: adminPages.clients.href }, { label: "Nouveau client" }]}
+        description="Après la création, ajoutez le ou les sites où se déroulent les missions."
+      />
+      <Card>
+        <ClientForm agencies={agencies} />
+      </Card>
+    </div>
+  );
+}

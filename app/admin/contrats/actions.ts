@@ -1,0 +1,123 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { staffAction } from "@/lib/auth/action";
+import { FIX_FIELDS, type FormState } from "@/lib/forms";
+import {
+  cancelContract,
+  createContract,
+  issueContractForSignature,
+  regenerateShifts,
+  saveShift,
+  updateContractTerms,
+  type ServiceResult,
+} from "@/lib/backoffice/contracts";
+import {
+  cancelSchema,
+  contractCreateSchema,
+  contractRefSchema,
+  contractTermsSchema,
+  regenerateSchema,
+  removeShiftSchema,
+  shiftSchema,
+  weekdaysOf,
+} from "@/lib/backoffice/schemas";
+import { hoursLabel, shiftFromTimes } from "@/lib/backoffice/shifts";
+
+function failure(result: Extract<ServiceResult<unknown>, { ok: false }>): FormState {
+  return result.field ? { error: result.error, fieldErrors: { [result.field]: result.error } } : { error: result.error };
+}
+
+const reissuedNote = " Le contrat a été renvoyé à l'intérimaire, qui doit le signer à nouveau.";
+
+export const createContractAction = staffAction(contractCreateSchema, async (data, staff) => {
+  const result = await createContract(staff, {
+    workerId: data.workerId,
+    siteId: data.siteId,
+    qualificationId: data.qualificationId,
+    reference: data.reference.toUpperCase(),
+    startDate: data.startDate,
+    endDate: data.endDate,
+    hoursLabel: data.hoursLabel ?? hoursLabel(data.start, data.end),
+    hourlyRateCents: data.hourlyRate,
+    recourseReason: data.recourseReason,
+    detail: data.detail,
+    weeklyHours: data.weeklyHours,
+    pattern: { weekdays: weekdaysOf(data), start: data.start, end: data.end, breakMinutes: data.breakMinutes },
+  });
+  if (!result.ok) return failure(result);
+  revalidatePath("/admin/contrats");
+  redirect(`/admin/contrats/${result.value.id}?cree=1`);
+});
+
+export const updateTermsAction = staffAction(contractTermsSchema, async (data, staff) => {
+  const result = await updateContractTerms(staff, data.contractId, data.version, {
+    qualificationId: data.qualificationId,
+    reference: data.reference.toUpperCase(),
+    startDate: data.startDate,
+    endDate: data.endDate,
+    hoursLabel: data.hoursLabel,
+    hourlyRateCents: data.hourlyRate,
+    recourseReason: data.recourseReason,
+    detail: data.detail,
+    weeklyHours: data.weeklyHours,
+  });
+  if (!result.ok) return failure(result);
+  revalidatePath(`/admin/contrats/${data.contractId}`);
+  return { ok: true, message: `Contrat enregistré.${result.value.reissued ? reissuedNote : ""}` };
+});
+
+export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
+  const slot = shiftFromTimes(data.date, data.start, data.end, data.breakMinutes);
+  if (!slot) return { error: FIX_FIELDS, fieldErrors: { start: "Heure invalide." } };
+  const shift = { day: data.date, ...slot, kind: data.kind, absenceCode: data.kind === "ABSENCE" ? (data.absenceCode ?? null) : null };
+  const result = await saveShift(
+    staff,
+    data.contractId,
+    data.version,
+    data.shiftId ? { type: "update", shiftId: data.shiftId, shift } : { type: "add", shift },
+  );
+  if (!result.ok) return failure(result);
+  revalidatePath(`/admin/contrats/${data.contractId}`);
+  return { ok: true, message: `${data.shiftId ? "Créneau modifié." : "Créneau ajouté."}${result.value.reissued ? reissuedNote : ""}` };
+});
+
+export const removeShiftAction = staffAction(removeShiftSchema, async (data, staff) => {
+  const result = await saveShift(staff, data.contractId, data.version, { type: "remove", shiftId: data.shiftId });
+  if (!result.ok) return failure(result);
+  revalidatePath(`/admin/contrats/${data.contractId}`);
+  return { ok: true, message: `Créneau supprimé.${result.value.reissued ? reissuedNote : ""}` };
+});
+
+export const regenerateShiftsAction = staffAction(regenerateSchema, async (data, staff) => {
+  const result = await regenerateShifts(staff, data.contractId, data.version, {
+    weekdays: weekdaysOf(data),
+    start: data.start,
+    end: data.end,
+    breakMinutes: data.breakMinutes,
+  });
+  if (!result.ok) return failure(result);
+  revalidatePath(`/admin/contrats/${data.contractId}`);
+  return { ok: true, message: `${result.value.count} créneau(x) générés.${result.value.reissued ? reissuedNote : ""}` };
+});
+
+export const issueContractAction = staffAction(contractRefSchema, async (data, staff) => {
+  const result = await issueContractForSignature(staff, data.contractId, data.version);
+  if (!result.ok) return failure(result);
+  revalidatePath(`/admin/contrats/${data.contractId}`);
+  return {
+    ok: true,
+    message:
+      result.value.state === "AWAITING_SIGNATURE"
+        ? "Contrat envoyé à la signature de l'intérimaire."
+        : "Contrat envoyé, mais incomplet : l'intérimaire n'a pas de téléphone portable pour recevoir le code de signature.",
+  };
+});
+
+export const cancelContractAction = staffAction(cancelSchema, async (data, staff) => {
+  const result = await cancelContract(staff, data.contractId, data.version, data.reason);
+  if (!result.ok) return failure(result);
+  revalidatePath(`/admin/contrats/${data.contractId}`);
+  return { ok: true, message: "Contrat annulé." };
+});

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { adminPages } from "@/components/shell/nav";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { InviteForm } from "../invite-form";
+
+export const metadata: Metadata = { title: "Inviter un intérimaire" };
+
+export default async function InvitePage() {
+  const staff = await requireStaff();
+  const agencies = await db.agency.findMany({ where: { id: { in: staff.agencyIds } }, select: { id: true, code: true }, orderBy: { code: "asc" } });
+  return (
+    <div>
+      <PageHeader
+        title="Inviter un intérimaire"
+        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.interimaires.title, href: adminPages.interimaires.href }, { label: "Inviter" }]}
+        description="Le compte est créé avec un nouveau numéro dans l'agence ; l'intérimaire reçoit un email avec un lien, valable 7 jours, pour choisir son mot de passe."
+      />
+      <Card>
+        <InviteForm agencies={agencies} />
+      </Card>
+    </div>
+  );
+}

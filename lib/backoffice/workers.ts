@@ -1,0 +1,113 @@
+// Staff writes on worker accounts: invitation and (de)activation.
+import "server-only";
+import { db } from "@/lib/db";
+import type { StaffUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit";
+import { issueToken } from "@/lib/auth/accounts";
+import { TOKEN_LIFETIME_MINUTES } from "@/lib/auth/tokens";
+import { sendEmail } from "@/lib/messaging";
+import { invitation } from "@/lib/messaging/templates";
+import { absoluteUrl } from "@/lib/url";
+import type { ServiceResult } from "./contracts";
+
+const ALL_NOTIFICATIONS = [
+  "ADVANCE_ACCEPTED",
+  "ADVANCE_PAID",
+  "TARGETING_CLOSED",
+  "CONTRACT_DATE_CHANGED",
+  "NEW_PAYSLIP",
+  "NEW_WORK_CERTIFICATE",
+  "NEW_CONTRACT",
+  "NEW_ASSEDIC_CERTIFICATE",
+] as const;
+
+export async function sendInvitationEmail(user: { id: string; email: string; firstName: string }) {
+  const token = await issueToken(user.id, "INVITATION");
+  const url = await absoluteUrl(`/inscription/activer?token=${encodeURIComponent(token)}`);
+  await sendEmail({ to: user.email, userId: user.id, ...invitation({ firstName: user.firstName, url, validMinutes: TOKEN_LIFETIME_MINUTES.INVITATION }) });
+}
+
+/**
+ * Creates the account (no password yet), the profile and the worker number in
+ * the agency, then emails a link to choose a password. An address that already
+ * has an account is refused, so an invitation never takes over an account.
+ */
+export async function inviteWorker(
+  staff: StaffUser,
+  input: { agencyId: string; firstName: string; lastName: string; email: string; phone: string | null },
+): Promise<ServiceResult<{ workerId: string; workerNumber: string }>> {
+  if (!staff.agencyIds.includes(input.agencyId)) return { ok: false, error: "Choisissez une de vos agences.", field: "agencyId" };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const created = await db.$transaction(async (tx) => {
+        const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+        if (taken) return null;
+        const rows = await tx.$queryRaw<{ next: number }[]>`SELECT (COALESCE(MAX(CAST("workerNumber" AS INTEGER)), 1000) + 1)::int AS next FROM "WorkerAgency" WHERE "agencyId" = ${input.agencyId} AND "workerNumber" ~ '^[0-9]{1,9}$'`;
+        const workerNumber = String(rows[0]?.next ?? 1001);
+        const user = await tx.user.create({
+          data: {
+            email: input.email,
+            role: "WORKER",
+            firstName: input.firstName,
+            lastName: input.lastName.toUpperCase(),
+            workerProfile: { create: { phone: input.phone, agencies: { create: { agencyId: input.agencyId, workerNumber } } } },
+            notificationPrefs: { create: ALL_NOTIFICATIONS.map((kind) => ({ kind, enabled: true })) },
+          },
+          include: { workerProfile: { select: { id: true } } },
+        });
+        await recordAudit(
+          {
+            action: "worker.invited",
+            actorId: staff.id,
+            subjectUserId: user.id,
+            agencyId: input.agencyId,
+            entityType: "WorkerProfile",
+            entityId: user.workerProfile!.id,
+            details: { email: input.email, workerNumber },
+          },
+          tx,
+        );
+        return { user, workerId: user.workerProfile!.id, workerNumber };
+      });
+      if (!created) return { ok: false, error: "Un compte existe déjà avec cette adresse email.", field: "email" };
+      await sendInvitationEmail(created.user);
+      return { ok: true, value: { workerId: created.workerId, workerNumber: created.workerNumber } };
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      // same email or same number taken concurrently: the next loop tells which
+    }
+  }
+  return { ok: false, error: "Impossible de créer le compte pour le moment, réessayez." };
+}
+
+/** Deactivating ends every session at once; the account keeps its data. */
+export async function setWorkerActive(staff: StaffUser, workerId: string, active: boolean): Promise<ServiceResult> {
+  const worker = await db.workerProfile.findFirst({
+    where: { id: workerId, agencies: { some: { agencyId: { in: staff.agencyIds } } } },
+    select: { id: true, userId: true, user: { select: { active: true } }, agencies: { where: { agencyId: { in: staff.agencyIds } }, select: { agencyId: true } } },
+  });
+  if (!worker) return { ok: false, error: "Intérimaire introuvable." };
+  if (worker.user.active === active) return { ok: true, value: undefined };
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: worker.userId, active: !active }, data: { active } });
+    if (count !== 1) return;
+    let ended = 0;
+    if (!active) {
+      ended = (await tx.userSession.deleteMany({ where: { userId: worker.userId } })).count;
+      await tx.authToken.updateMany({ where: { userId: worker.userId, usedAt: null }, data: { usedAt: new Date() } });
+    }
+    await recordAudit(
+      {
+        action: active ? "worker.reactivated" : "worker.deactivated",
+        actorId: staff.id,
+        subjectUserId: worker.userId,
+        agencyId: worker.agencies[0]?.agencyId ?? null,
+        entityType: "WorkerProfile",
+        entityId: worker.id,
+        details: active ? {} : { sessionsEnded: ended },
+      },
+      tx,
+    );
+  });
+  return { ok: true, value: undefined };
+}
