@@ -24,6 +24,7 @@ import {
   type ShiftPatternKey,
 } from "./data";
 import { DASHBOARD_BLOCKS } from "./dashboard";
+import { addHoursAndTargetingData } from "./hours-targeting";
 import { fictionalIban, maskSocialSecurityNumber, socialSecurityNumber } from "./identity";
 import {
   addDays,
@@ -1316,6 +1317,8 @@ export function buildPlan(options: PlanOptions): Plan {
       [byName("Yanis"), "PENDING"],
     ],
   });
+
+  addHoursAndTargetingData({ plan, rng, now, today, passwordHash, agencyId, qualificationId });
 
   return plan;
 }
