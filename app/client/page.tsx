@@ -75,7 +75,7 @@ export default async function TimesheetEntryPage({ searchParams }: { searchParam
             </Link>
           </nav>
         </div>
-        <form method="get" action="/client" className="flex flex-wrap items-end gap-3">
+        <form key={`${isoDate(week.monday)}-${ref}`} method="get" action="/client" className="flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor="semaine" className="block text-sm font-medium text-slate-800">
               Semaine du

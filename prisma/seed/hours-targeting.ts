@@ -153,7 +153,7 @@ export function addHoursAndTargetingData(ctx: Ctx): void {
   const ines = addWorker({ first: "Inès", last: "Garrigues", email: "heures.ines@exemple.fr", place: MURET, street: "8 Place de la Mairie", mobilityKm: 10, qualification: "520" });
   addContract({ worker: lucas, client: tilleuls, qualification: "312", start: addDays(monday, -28), end: addDays(monday, 27), slot: ["08:00", "15:00"], breakMinutes: 0, weekdaysOnly: true, reference: "RENFORT" });
   // Starts on a Wednesday: Monday and Tuesday of that week are outside the contract.
-  addContract({ worker: emma, client: tilleuls, qualification: "312", start: addDays(monday, -26), end: addDays(monday, 13), slot: ["09:00", "17:00"], breakMinutes: 60, weekdaysOnly: false, reference: "R COSTES" });
+  addContract({ worker: emma, client: tilleuls, qualification: "312", start: addDays(monday, -26), end: addDays(monday, 13), slot: ["09:00", "17:00"], breakMinutes: 90, weekdaysOnly: false, reference: "R COSTES" });
   addContract({ worker: ines, client: glycines, qualification: "520", start: addDays(monday, -14), end: addDays(monday, 13), slot: ["07:00", "14:00"], breakMinutes: 0, weekdaysOnly: true, reference: "RENFORT" });
 
   // Ciblage: nurses (301) around the Clinique des Tilleuls in Toulouse.
