@@ -51,7 +51,7 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   await expect(offer.getByText("En attente de votre réponse")).toBeVisible();
   await offer.getByRole("button", { name: "Oui, je suis intéressé(e)" }).click();
   await expect(page.getByRole("status")).toContainText("Merci");
-  await expect(page.getByRole("article").filter({ hasText: description }).getByText("Intéressé(e)")).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: description }).getByText("Intéressé(e)", { exact: true })).toBeVisible();
 
   // Staff pick her: a DRAFT contract with the need's shifts.
   await switchUser(page, demo.staff);
