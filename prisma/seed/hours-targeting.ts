@@ -107,7 +107,10 @@ export function addHoursAndTargetingData(ctx: Ctx): void {
     reference: string;
   }) => {
     const id = rng.id();
-    const issuedAt = addMinutes(parisTime(addDays(args.start, -5), "10:00"), 0);
+    // Issued five days before the start, and never after now.
+    const planned = parisTime(addDays(args.start, -5), "10:00");
+    const latest = addMinutes(ctx.now, -24 * 60);
+    const issuedAt = planned.getTime() < latest.getTime() ? planned : latest;
     plan.contracts.push({
       id,
       number: String(contractNumber++),
