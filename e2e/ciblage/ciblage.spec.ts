@@ -2,6 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { demo, login, open, outbox } from "../helpers";
 import { addDays, iso, parisToday } from "../heures/dates";
 
+// Several sign-ins in one scenario: more time than the default on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function switchUser(page: Page, email: string) {
   await page.context().clearCookies();
   await login(page, email);
@@ -17,10 +20,13 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   await page.getByLabel("Date de début").fill(iso(addDays(today, 20)));
   await page.getByLabel("Date de fin").fill(iso(addDays(today, 22)));
   await page.getByLabel("Horaires").fill("8h-15h");
+  await page.getByLabel("Nombre d'intérimaires recherchés").fill("0");
   await page.getByLabel("Description").fill(description);
   await page.getByRole("button", { name: "Créer le ciblage" }).click();
   await expect(page.getByText(/Horaires au format 08:00-15:00/)).toBeVisible();
+  await expect(page.getByText("Au moins 1 intérimaire.")).toBeVisible();
   await page.getByLabel("Horaires").fill("08:00-15:00");
+  await page.getByLabel("Nombre d'intérimaires recherchés").fill("1");
   await page.getByRole("button", { name: "Créer le ciblage" }).click();
   await expect(page).toHaveURL(/\/admin\/ciblages\/[^/?]+$/);
   const needUrl = new URL(page.url()).pathname;
@@ -43,7 +49,11 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   const mails = await outbox(page.request, "cible.aurore@exemple.fr");
   expect(mails.find((m) => m.subject === "Nouvelle proposition de mission" && m.text.includes("Clinique des Tilleuls"))).toBeTruthy();
 
-  // Aurore says yes from her space.
+  // Fanny and Aurore say yes from their space; one worker is wanted.
+  await switchUser(page, "cible.fanny@exemple.fr");
+  await open(page, "/offres");
+  await page.getByRole("article").filter({ hasText: description }).getByRole("button", { name: "Oui, je suis intéressé(e)" }).click();
+  await expect(page.getByRole("article").filter({ hasText: description }).getByText("Intéressé(e)", { exact: true })).toBeVisible();
   await switchUser(page, "cible.aurore@exemple.fr");
   await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mes propositions de mission" }).click();
   await expect(page).toHaveURL(/\/offres$/);
@@ -58,11 +68,16 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   await open(page, needUrl);
   const offers = page.getByRole("table", { name: "Propositions envoyées" });
   await expect(offers.getByRole("row", { name: "Aurore Ciblat" })).toContainText("Acceptée");
+  await expect(page.getByTestId("retenus")).toHaveText("0 / 1 intérimaire retenu");
   await expect(offers.getByRole("row", { name: "Bruno Ciblat" })).toContainText("En attente");
   await expect(offers.getByRole("row", { name: "Bruno Ciblat" }).getByRole("button", { name: "Retenir" })).toHaveCount(0);
   await offers.getByRole("row", { name: "Aurore Ciblat" }).getByRole("button", { name: "Retenir" }).click();
-  await expect(page.getByRole("status")).toContainText("le contrat a été créé en brouillon");
-  await expect(page.getByText(/Contrat n° \d+ créé en brouillon/)).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("son contrat a été créé en brouillon");
+  await expect(page.getByText(/Aurore CIBLAT : contrat n° \d+ créé en brouillon/)).toBeVisible();
+  await expect(page.getByTestId("retenus")).toHaveText("1 / 1 intérimaire retenu");
+  // The one worker wanted is found: Fanny, who also said yes, can no longer be retained.
+  await expect(offers.getByRole("row", { name: "Fanny Ciblat" })).toContainText("Acceptée");
+  await expect(offers.getByRole("row", { name: "Fanny Ciblat" }).getByRole("button", { name: "Retenir" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Compléter et émettre le contrat" })).toHaveAttribute("href", /\/admin\/contrats\/[^/]+$/);
   await expect(offers.getByRole("row", { name: "Aurore Ciblat" })).toContainText("Retenu");
 

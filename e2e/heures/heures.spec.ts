@@ -6,6 +6,9 @@ const HOURS_CLIENT = "heures.client@demo.coop-emploi.fr";
 const OTHER_CLIENT = "glycines.client@demo.coop-emploi.fr";
 const monday = mondayOf(parisToday());
 
+// Several sign-ins in one scenario: more time than the default on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function switchUser(page: Page, email: string) {
   await page.context().clearCookies();
   await login(page, email);

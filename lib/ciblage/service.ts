@@ -18,7 +18,7 @@ export async function needForStaff(agencyIds: string[], needId: string) {
       qualification: true,
       contract: { select: { id: true, number: true, state: true, workerId: true } },
       offers: {
-        include: { worker: { select: { id: true, city: true, user: { select: { id: true, firstName: true, lastName: true, email: true } } } } },
+        include: { contract: { select: { id: true, number: true } }, worker: { select: { id: true, city: true, user: { select: { id: true, firstName: true, lastName: true, email: true } } } } },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -55,8 +55,9 @@ export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
     },
   });
   const offered = new Set(need.offers.map((o) => o.workerId));
+  const retainedIds = new Set(need.offers.filter((o) => o.contractId).map((o) => o.workerId));
   return workers
-    .filter((w) => w.id !== need.contract?.workerId)
+    .filter((w) => !retainedIds.has(w.id))
     .map((w) => {
       const result = matchCandidate(
         {
@@ -134,13 +135,17 @@ async function nextContractNumber(): Promise<string> {
   return String(BigInt(rows[0]?.max ?? "40000") + 1n);
 }
 
-/** Staff pick a worker who said yes: a DRAFT contract with the need's shifts; the need is filled. */
+/**
+ * Staff retain a worker who said yes: a DRAFT contract with the need's shifts,
+ * linked to the offer. Up to the number of workers wanted; the need is filled
+ * when that many are retained.
+ */
 export async function pickWorker(staff: { id: string; agencyIds: string[] }, needId: string, offerId: string) {
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
   const offer = need.offers.find((o) => o.id === offerId);
   if (!offer) return null;
-  if (need.contract) return { ok: true, contractId: need.contract.id };
+  if (offer.contractId) return { ok: true, contractId: offer.contractId };
   if (need.status !== "OPEN") return { error: "Ce ciblage n'est plus ouvert." };
   if (offer.response !== "ACCEPTED") return { error: "Seul un intérimaire qui a accepté la proposition peut être retenu." };
   const planned = shiftsForNeed(need);
@@ -149,6 +154,13 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
     const number = await nextContractNumber();
     try {
       const contractId = await db.$transaction(async (tx) => {
+        // One pick at a time per need: the row lock makes a second tab wait, then count again.
+        await tx.$queryRaw`SELECT id FROM "MissionNeed" WHERE id = ${need.id} FOR UPDATE`;
+        const current = await tx.missionNeed.findUniqueOrThrow({ where: { id: need.id }, select: { status: true, workersWanted: true } });
+        const retained = await tx.missionOffer.count({ where: { needId: need.id, contractId: { not: null } } });
+        const mine = await tx.missionOffer.findUniqueOrThrow({ where: { id: offer.id }, select: { contractId: true } });
+        if (mine.contractId) throw new AlreadyFilled(mine.contractId);
+        if (current.status !== "OPEN" || retained >= current.workersWanted) throw new AlreadyFilled(null);
         const contract = await tx.contract.create({
           data: {
             number,
@@ -168,9 +180,12 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
             shifts: { create: planned.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })) },
           },
         });
-        // The need is claimed once: a second pick (another tab) finds it filled and creates nothing.
-        const claimed = await tx.missionNeed.updateMany({ where: { id: need.id, status: "OPEN", contractId: null }, data: { status: "FILLED", contractId: contract.id } });
-        if (!claimed.count) throw new AlreadyFilled();
+        await tx.missionOffer.update({ where: { id: offer.id }, data: { contractId: contract.id } });
+        const filled = retained + 1 >= current.workersWanted;
+        await tx.missionNeed.update({
+          where: { id: need.id },
+          data: { ...(filled ? { status: "FILLED" } : {}), ...(need.contractId ? {} : { contractId: contract.id }) },
+        });
         await recordAudit(
           {
             action: "targeting.worker_picked",
@@ -179,7 +194,7 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
             agencyId: need.agencyId,
             entityType: "MissionNeed",
             entityId: need.id,
-            details: { offerId: offer.id, contractId: contract.id, contractNumber: number },
+            details: { offerId: offer.id, contractId: contract.id, contractNumber: number, retained: retained + 1, wanted: current.workersWanted },
           },
           tx,
         );
@@ -188,8 +203,7 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
       return { ok: true, contractId };
     } catch (error) {
       if (error instanceof AlreadyFilled) {
-        const again = await db.missionNeed.findUnique({ where: { id: need.id }, select: { contractId: true } });
-        return again?.contractId ? { ok: true, contractId: again.contractId } : { error: "Ce ciblage n'est plus ouvert." };
+        return error.contractId ? { ok: true, contractId: error.contractId } : { error: "Le nombre d'intérimaires recherchés est atteint ou le ciblage n'est plus ouvert." };
       }
       if ((error as { code?: string }).code === "P2002") continue; // contract number taken meanwhile
       throw error;
@@ -198,7 +212,11 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
   return { error: "Le contrat n'a pas pu être créé, réessayez." };
 }
 
-class AlreadyFilled extends Error {}
+class AlreadyFilled extends Error {
+  constructor(readonly contractId: string | null) {
+    super("already filled");
+  }
+}
 
 /** Closes the need; every offered worker not retained is emailed "Fermeture d'un ciblage" if their preference allows. */
 export async function closeNeed(staff: { id: string; agencyIds: string[] }, needId: string, at: Date) {
@@ -207,7 +225,7 @@ export async function closeNeed(staff: { id: string; agencyIds: string[] }, need
   if (need.status === "CLOSED") return { ok: true, notified: 0 };
   const claimed = await db.missionNeed.updateMany({ where: { id: need.id, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: at } });
   if (!claimed.count) return { ok: true, notified: 0 };
-  const others = need.offers.filter((o) => o.workerId !== need.contract?.workerId);
+  const others = need.offers.filter((o) => !o.contractId);
   let notified = 0;
   for (const o of others) {
     const sent = await notifyUser(o.worker.user.id, "TARGETING_CLOSED", {

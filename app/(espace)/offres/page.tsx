@@ -29,7 +29,6 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           hoursLabel: true,
           hourlyRateCents: true,
           description: true,
-          contract: { select: { workerId: true } },
           qualification: { select: { code: true, label: true } },
           site: { select: { name: true, address: true, postalCode: true, city: true, client: { select: { name: true } } } },
         },
@@ -58,7 +57,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           {offers.map((o) => {
             const n = o.need;
             const open = n.status === "OPEN";
-            const retained = n.contract?.workerId === worker.workerId;
+            const retained = Boolean(o.contractId);
             return (
               <li key={o.id}>
                 <Card as="article" aria-label={`${n.qualification.label} – ${n.site.client.name}`}>

@@ -27,6 +27,7 @@ const needSchema = z.object({
     .trim()
     .refine((v) => v === "" || /^\d{1,3}([.,]\d{1,2})?$/.test(v), "Taux horaire en euros, par exemple 14,50."),
   description: z.string().trim().max(500, "500 caractères au plus."),
+  workersWanted: z.coerce.number({ message: "Indiquez un nombre entre 1 et 20." }).int("Indiquez un nombre entier.").min(1, "Au moins 1 intérimaire.").max(20, "20 intérimaires au plus."),
 });
 
 /** "Créer le ciblage": a need of the agency of the chosen site. */
@@ -53,6 +54,7 @@ export const createNeedAction = staffAction(needSchema, async (data, staff): Pro
       hoursLabel: data.hoursLabel.replace(/\s+/g, " "),
       hourlyRateCents: data.hourlyRate ? Math.round(Number(data.hourlyRate.replace(",", ".")) * 100) : null,
       description: data.description || null,
+      workersWanted: data.workersWanted,
       createdById: staff.id,
     },
   });
@@ -80,7 +82,7 @@ export async function pickWorkerAction(formData: FormData) {
   const result = await pickWorker(staff, needId, String(formData.get("offerId") ?? ""));
   if (!result) notFound();
   if ("error" in result) back(needId, result.error ?? "Erreur", "err");
-  back(needId, "Intérimaire retenu : le contrat a été créé en brouillon.");
+  back(needId, "Intérimaire retenu : son contrat a été créé en brouillon.");
 }
 
 export async function closeNeedAction(formData: FormData) {

@@ -30,7 +30,7 @@ export default async function TargetingPage() {
       include: {
         site: { select: { name: true, city: true, client: { select: { name: true } } } },
         qualification: { select: { code: true, label: true } },
-        offers: { select: { response: true } },
+        offers: { select: { response: true, contractId: true } },
       },
       orderBy: [{ status: "asc" }, { startDate: "asc" }],
       take: 100,
@@ -98,7 +98,7 @@ export default async function TargetingPage() {
                     <span className="block text-xs text-slate-500">{n.hoursLabel.replace(/\s*00:00-00:00/, "")}</span>
                   </Td>
                   <Td label="Réponses">
-                    {n.offers.filter((o) => o.response === "ACCEPTED").length} oui · {n.offers.filter((o) => o.response === "DECLINED").length} non · {n.offers.length} envoyées
+                    {n.offers.filter((o) => o.response === "ACCEPTED").length} oui · {n.offers.filter((o) => o.response === "DECLINED").length} non · {n.offers.length} envoyées · {n.offers.filter((o) => o.contractId).length}/{n.workersWanted} retenus
                   </Td>
                   <Td label="État">
                     <Badge tone={NEED_STATUS[n.status].tone}>{NEED_STATUS[n.status].label}</Badge>

@@ -36,6 +36,7 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
   const excluded = rows.filter((r) => r.status === "excluded");
   const title = `${need.qualification.label} – ${need.site.client.name}`;
   const open = need.status === "OPEN";
+  const retained = need.offers.filter((o) => o.contract);
 
   return (
     <div className="space-y-6">
@@ -46,7 +47,7 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
           <p>
             {need.site.name}, {need.site.address}, {need.site.postalCode} {need.site.city} · du {frenchDate(need.startDate)} au {frenchDate(need.endDate)} ·{" "}
             {need.hoursLabel.replace(/\s*00:00-00:00/, "")}
-            {need.hourlyRateCents ? ` · ${formatEuros(need.hourlyRateCents)} / h` : ""}
+            {need.hourlyRateCents ? ` · ${formatEuros(need.hourlyRateCents)} / h` : ""} · {need.workersWanted} intérimaire{need.workersWanted > 1 ? "s" : ""} recherché{need.workersWanted > 1 ? "s" : ""}
           </p>
         }
         actions={<Badge tone={need.status === "OPEN" ? "info" : need.status === "FILLED" ? "success" : "neutral"}>{STATUS[need.status]}</Badge>}
@@ -59,12 +60,21 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
       {query.err ? <Alert variant="error">{query.err}</Alert> : null}
       {need.description ? <p className="text-slate-700">{need.description}</p> : null}
 
-      {need.contract ? (
-        <Alert variant="success" title="Besoin pourvu">
-          Contrat n° {need.contract.number} créé en brouillon.{" "}
-          <Link href={`/admin/contrats/${need.contract.id}`} className="font-semibold underline">
-            Compléter et émettre le contrat
-          </Link>
+      <p className="text-sm font-medium text-slate-800" data-testid="retenus">
+        {retained.length} / {need.workersWanted} intérimaire{need.workersWanted > 1 ? "s" : ""} retenu{retained.length > 1 ? "s" : ""}
+      </p>
+      {retained.length ? (
+        <Alert variant="success" title={need.status === "FILLED" ? "Besoin pourvu" : "Intérimaires retenus"}>
+          <ul className="space-y-1">
+            {retained.map((o) => (
+              <li key={o.id}>
+                {o.worker.user.firstName} {o.worker.user.lastName.toUpperCase()} : contrat n° {o.contract!.number} créé en brouillon.{" "}
+                <Link href={`/admin/contrats/${o.contract!.id}`} className="font-semibold underline">
+                  Compléter et émettre le contrat
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Alert>
       ) : null}
 
@@ -87,7 +97,7 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
             <TBody>
               {need.offers.map((o) => {
                 const r = RESPONSE[o.response];
-                const retained = need.contract?.workerId === o.workerId;
+                const isRetained = Boolean(o.contract);
                 return (
                   <Tr key={o.id} aria-label={`${o.worker.user.firstName} ${o.worker.user.lastName}`}>
                     <Td label="Intérimaire">
@@ -99,7 +109,7 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
                       {o.respondedAt ? <span className="ml-2 text-xs text-slate-500">le {formatDateTime(o.respondedAt)}</span> : null}
                     </Td>
                     <Td label="Action">
-                      {retained ? (
+                      {isRetained ? (
                         <Badge tone="success">Retenu</Badge>
                       ) : open && o.response === "ACCEPTED" ? (
                         <form action={pickWorkerAction}>
