@@ -1,37 +1,39 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { clientPages } from "@/components/shell/nav";
-import { Card } from "@/components/ui/card";
+import { WEEKDAYS, gridRow } from "@/components/timesheets/grid-row";
+import { WeekGrid } from "@/components/timesheets/week-grid";
+import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { formatDate, parisCalendarDate } from "@/lib/format";
+import { now } from "@/lib/clock";
+import { clientWeekRows } from "@/lib/timesheets/queries";
+import { addDays, frenchDayMonth, isoDate, parseIsoDate, periodLabel, weekAt, weekOf } from "@/lib/timesheets/rules";
+import { saveWeekAction } from "./actions";
 
 const page = clientPages.heures;
 export const metadata: Metadata = { title: page.title };
 
-export default async function TimesheetEntryPage() {
+
+
+export default async function TimesheetEntryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireClient();
-  const today = parisCalendarDate();
-  const [clients, current] = await Promise.all([
-    db.client.findMany({
-      where: { id: { in: user.clientIds } },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    // Contracts in force today: issued to the worker (not draft, not cancelled).
-    db.contract.groupBy({
-      by: ["clientId"],
-      where: {
-        clientId: { in: user.clientIds },
-        state: { in: ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED"] },
-        startDate: { lte: today },
-        endDate: { gte: today },
-      },
-      _count: { _all: true },
-    }),
-  ]);
-  const countFor = (clientId: string) => current.find((row) => row.clientId === clientId)?._count._all ?? 0;
+  const params = await searchParams;
+  const today = await now();
+  const chosen = parseIsoDate(typeof params.semaine === "string" ? params.semaine : null);
+  const week = chosen ? weekOf(chosen) : weekAt(today);
+  const current = weekAt(today);
+  const ref = typeof params.ref === "string" ? params.ref.slice(0, 40) : "";
+  const rows = await clientWeekRows(user.clientIds, week, ref);
+
+  const link = (monday: Date) => {
+    const q = new URLSearchParams({ semaine: isoDate(monday) });
+    if (ref) q.set("ref", ref);
+    return `/client?${q}`;
+  };
+  const days = week.days.map((d, i) => ({ iso: isoDate(d), label: frenchDayMonth(d), weekday: WEEKDAYS[i] }));
+  const gridRows = rows.map((r) => gridRow(r, r.status === "SUBMITTED"));
 
   return (
     <div className="space-y-6">
@@ -39,42 +41,95 @@ export default async function TimesheetEntryPage() {
         title={page.title}
         description={
           <p>
-            Saisissez et transmettez chaque semaine les heures travaillées par les intérimaires en mission dans votre entreprise.
-            Les heures transmises sont reportées sur le planning de chaque intérimaire.
+            Saisissez chaque semaine les heures travaillées par les intérimaires en mission chez vous, enregistrez un brouillon si besoin, puis
+            transmettez-les à l&apos;agence. Les heures transmises sont validées sur le planning de l&apos;intérimaire.
           </p>
         }
       />
 
-      <section aria-labelledby="entreprises">
-        <h2 id="entreprises" className="sr-only">
-          Vos entreprises
+      <section aria-labelledby="periode" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="periode" className="sr-only">
+          Période et contrat
         </h2>
-        {clients.length === 0 ? (
-          <EmptyState title="Aucune entreprise n'est rattachée à votre compte" description="Contactez votre agence." />
-        ) : (
-          <ul className="grid gap-4 sm:grid-cols-2">
-            {clients.map((client) => {
-              const count = countFor(client.id);
-              return (
-                <li key={client.id}>
-                  <Card className="h-full">
-                    <p className="font-semibold text-slate-900">{client.name}</p>
-                    <p className="mt-1 text-sm text-slate-600">
-                      <span className="text-2xl font-bold text-brand-700 tabular-nums">{count}</span>{" "}
-                      {count > 1 ? "contrats en cours" : "contrat en cours"} au {formatDate(today)}
-                    </p>
-                  </Card>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <p className="text-sm font-medium text-slate-800">Choisir une période</p>
+            <p className="mt-1 text-lg font-semibold text-slate-900 tabular-nums" data-testid="periode">
+              {periodLabel(week)}
+            </p>
+            <p className="text-sm text-slate-500">Semaine {week.number}</p>
+          </div>
+          <nav aria-label="Changer de semaine" className="flex flex-wrap gap-2">
+            <Link href={link(addDays(week.monday, -7))} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              ‹ Semaine précédente
+            </Link>
+            <Link href={link(addDays(week.monday, 7))} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              Semaine suivante ›
+            </Link>
+            <Link
+              href={ref ? `/client?ref=${encodeURIComponent(ref)}` : "/client"}
+              aria-current={isoDate(week.monday) === isoDate(current.monday) ? "page" : undefined}
+              className={buttonClasses({ variant: "ghost", size: "sm" })}
+            >
+              Semaine actuelle
+            </Link>
+          </nav>
+        </div>
+        <form key={`${isoDate(week.monday)}-${ref}`} method="get" action="/client" className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="semaine" className="block text-sm font-medium text-slate-800">
+              Semaine du
+            </label>
+            <input id="semaine" name="semaine" type="date" defaultValue={isoDate(week.monday)} className="mt-1 rounded-lg border border-slate-300 px-3 py-2" />
+          </div>
+          <div>
+            <label htmlFor="ref" className="block text-sm font-medium text-slate-800">
+              Références ou contrat
+            </label>
+            <input
+              id="ref"
+              name="ref"
+              defaultValue={ref}
+              placeholder="N° de contrat ou référence"
+              className="mt-1 rounded-lg border border-slate-300 px-3 py-2"
+            />
+          </div>
+          <button type="submit" className={buttonClasses({ size: "md" })}>
+            Afficher
+          </button>
+          {ref ? (
+            <Link href={`/client?semaine=${isoDate(week.monday)}`} className={buttonClasses({ variant: "ghost", size: "md" })}>
+              Effacer le filtre
+            </Link>
+          ) : null}
+        </form>
       </section>
 
-      <EmptyState
-        title="La saisie des heures sera bientôt disponible."
-        description="Vous pourrez choisir une période et un contrat, puis saisir les heures travaillées par semaine et par intérimaire."
-      />
+      {rows.length === 0 ? (
+        <EmptyState
+          title={ref ? `Aucun contrat « ${ref} » sur cette semaine` : "Aucun intérimaire en mission chez vous cette semaine"}
+          description="Choisissez une autre période ou un autre contrat."
+        />
+      ) : (
+        <section aria-labelledby="heures" className="space-y-2">
+          <h2 id="heures" className="text-lg font-semibold text-slate-900">
+            Heures travaillées du {periodLabel(week)}
+          </h2>
+          <p className="text-sm text-slate-600">
+            Les heures sont pré-remplies d&apos;après le planning prévu. Saisissez une durée par jour (7, 7,5 ou 7h30) : 12 heures au plus par jour
+            et 48 heures par semaine.
+          </p>
+          <WeekGrid
+            key={`${isoDate(week.monday)}-${ref}`}
+            weekNumber={week.number}
+            days={days}
+            rows={gridRows}
+            action={saveWeekAction}
+            hidden={{ semaine: isoDate(week.monday) }}
+            mode="client"
+          />
+        </section>
+      )}
     </div>
   );
 }

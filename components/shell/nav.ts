@@ -87,6 +87,13 @@ export const workerPages = {
     title: "Mes disponibilités",
     breadcrumbs: [MON_ESPACE, { label: "Mes disponibilités" }],
   },
+  offres: {
+    href: "/offres",
+    label: "Mes propositions de mission",
+    icon: "target",
+    title: "Mes propositions de mission",
+    breadcrumbs: [MON_ESPACE, { label: "Mes propositions de mission" }],
+  },
   bulletins: {
     href: "/bulletins-de-salaire",
     label: "Bulletins de salaire",
@@ -125,7 +132,7 @@ const w = workerPages;
 export const workerNav: NavGroup[] = [
   { items: [w.dashboard] },
   { label: "Votre compte", icon: "user", items: [w.acomptes, w.fichePerso, w.diplomes, w.parametres] },
-  { label: "Mes missions", icon: "briefcase", items: [w.contrats, w.plannings, w.disponibilites] },
+  { label: "Mes missions", icon: "briefcase", items: [w.contrats, w.plannings, w.disponibilites, w.offres] },
   { label: "Documents", icon: "folder", items: [w.bulletins, w.attestationsAssedic, w.certificatsDeTravail] },
 ];
 
@@ -151,6 +158,7 @@ export const adminPages = {
   validations: adminPage("/admin/validations", "Validations", "check"),
   documents: adminPage("/admin/documents", "Documents", "folder"),
   ciblages: adminPage("/admin/ciblages", "Ciblages", "target"),
+  heures: adminPage("/admin/heures", "Heures transmises", "clock"),
   blocs: adminPage("/admin/blocs", "Tableau de bord intérimaires", "layout"),
   audit: adminPage("/admin/audit", "Journal d'audit", "audit"),
   outbox: adminPage("/admin/outbox", "Boîte d'envoi", "outbox"),
@@ -161,7 +169,7 @@ const a = adminPages;
 export const adminNav: NavGroup[] = [
   { items: [a.home] },
   { label: "Gestion", items: [a.interimaires, a.contrats, a.clients] },
-  { label: "Traitements", items: [a.acomptes, a.validations, a.documents, a.ciblages] },
+  { label: "Traitements", items: [a.acomptes, a.validations, a.documents, a.ciblages, a.heures] },
   { label: "Administration", items: [a.blocs, a.audit, a.outbox] },
 ];
 
@@ -178,9 +186,16 @@ export const clientPages = {
     title: "Saisie des heures",
     breadcrumbs: [],
   },
+  contrats: {
+    href: "/client/contrats",
+    label: "Mes contrats",
+    icon: "contract",
+    title: "Mes contrats",
+    breadcrumbs: [{ label: "Saisie des heures", href: "/client" }, { label: "Mes contrats" }],
+  },
 } satisfies Record<string, PageDef>;
 
-export const clientNav: NavGroup[] = [{ items: [clientPages.heures] }];
+export const clientNav: NavGroup[] = [{ items: [clientPages.heures, clientPages.contrats] }];
 
 /** Whether a menu entry is the current page (or one of its sub-pages). */
 export function isCurrent(item: Pick<NavItem, "href" | "exact">, pathname: string): boolean {

@@ -1,0 +1,215 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/cx";
+import { initialFormState, type FormState } from "@/lib/forms";
+import { MAX_WEEK_MINUTES, formatHours, parseHours } from "@/lib/timesheets/rules";
+
+export type WeekGridDay = { iso: string; label: string; weekday: string };
+export type WeekGridRow = {
+  contractId: string;
+  workerName: string;
+  contractLabel: string;
+  qualification: string;
+  statusLabel: string;
+  statusTone: "success" | "warning" | "neutral";
+  readOnly: boolean;
+  days: { iso: string; value: string; inContract: boolean; planned: string; shiftValidated: boolean }[];
+};
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const cellName = (contractId: string, iso: string) => `h.${contractId}.${iso}`;
+
+/**
+ * The week of hours, one row per worker's contract: inputs per day, totals per
+ * worker and for the week computed as the user types. The server checks it all
+ * again; its messages appear under the refused cells and nothing typed is lost.
+ */
+export function WeekGrid({
+  weekNumber,
+  days,
+  rows,
+  action,
+  hidden,
+  mode,
+}: {
+  weekNumber: number;
+  days: WeekGridDay[];
+  rows: WeekGridRow[];
+  action: Action;
+  hidden: Record<string, string>;
+  mode: "client" | "staff";
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [values, setValues] = useState<Record<string, string>>(() => {
+    const out: Record<string, string> = {};
+    for (const r of rows) for (const d of r.days) out[cellName(r.contractId, d.iso)] = d.value;
+    return out;
+  });
+  const minutesOf = (name: string) => parseHours(values[name]) ?? 0;
+  const rowTotal = (r: WeekGridRow) => r.days.reduce((sum, d) => sum + minutesOf(cellName(r.contractId, d.iso)), 0);
+  const dayTotal = (iso: string) => rows.reduce((sum, r) => sum + minutesOf(cellName(r.contractId, iso)), 0);
+  const weekTotal = rows.reduce((sum, r) => sum + rowTotal(r), 0);
+  const editable = rows.some((r) => !r.readOnly);
+  const errors = state.fieldErrors ?? {};
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.name) data.set(submitter.name, submitter.value);
+    startTransition(() => formAction(data));
+  };
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {rows
+        .filter((r) => !r.readOnly)
+        .map((r) => (
+          <input key={r.contractId} type="hidden" name="contractId" value={r.contractId} />
+        ))}
+      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      {state.ok && state.message ? (
+        <Alert variant="success" role="status">
+          {state.message}
+        </Alert>
+      ) : null}
+
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-[960px] w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Heures travaillées de la semaine {weekNumber}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50">
+            <tr>
+              <th scope="col" className="px-3 py-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                N° semaine
+              </th>
+              <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-3 py-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                Intérimaire
+              </th>
+              {days.map((d) => (
+                <th key={d.iso} scope="col" className="px-2 py-3 text-center text-xs font-semibold text-slate-600">
+                  <span className="block uppercase tracking-wide">{d.weekday}</span>
+                  <span className="block font-normal">{d.label}</span>
+                </th>
+              ))}
+              <th scope="col" className="px-3 py-3 text-right text-xs font-semibold uppercase tracking-wide text-slate-600">
+                Heures travaillées
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => {
+              const total = rowTotal(r);
+              const rowError = errors[`row.${r.contractId}`];
+              return (
+                <tr key={r.contractId} className="align-top" aria-label={r.workerName}>
+                  <td className="px-3 py-3 font-semibold tabular-nums text-slate-700">{weekNumber}</td>
+                  <th scope="row" className="sticky left-0 z-10 min-w-48 bg-white px-3 py-3 text-left font-normal">
+                    <span className="block font-semibold text-slate-900">{r.workerName}</span>
+                    <span className="block text-xs text-slate-600">{r.contractLabel}</span>
+                    <span className="block text-xs text-slate-500">{r.qualification}</span>
+                    <span className="mt-1 block">
+                      <Badge tone={r.statusTone}>{r.statusLabel}</Badge>
+                    </span>
+                  </th>
+                  {r.days.map((d) => {
+                    const name = cellName(r.contractId, d.iso);
+                    const error = errors[name];
+                    const day = days.find((x) => x.iso === d.iso);
+                    const label = `${r.workerName}, ${day?.weekday} ${day?.label}`;
+                    return (
+                      <td key={d.iso} className="px-1.5 py-2 text-center">
+                        <input
+                          name={name}
+                          aria-label={label}
+                          inputMode="decimal"
+                          autoComplete="off"
+                          value={values[name] ?? ""}
+                          disabled={r.readOnly}
+                          readOnly={r.readOnly}
+                          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+                          aria-invalid={error ? true : undefined}
+                          aria-describedby={error ? `${name}-erreur` : undefined}
+                          placeholder={d.inContract ? "0" : "–"}
+                          className={cx(
+                            "w-16 rounded-md border px-1.5 py-2 text-center text-base tabular-nums shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200",
+                            error ? "border-red-500 bg-red-50" : "border-slate-300",
+                            !d.inContract && "bg-slate-100 text-slate-400",
+                            r.readOnly && "cursor-not-allowed bg-slate-50 text-slate-700",
+                          )}
+                        />
+                        {d.planned ? <span className="mt-0.5 block text-[11px] text-slate-500">prévu {d.planned}</span> : null}
+                        {d.shiftValidated ? <span className="block text-[11px] font-medium text-green-700">validé</span> : null}
+                        {error ? (
+                          <span id={`${name}-erreur`} role="alert" className="mt-1 block max-w-24 text-xs font-medium text-red-700">
+                            {error}
+                          </span>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                  <td className="px-3 py-3 text-right">
+                    <span
+                      data-testid={`total-${r.contractId}`}
+                      className={cx("font-semibold tabular-nums", total > MAX_WEEK_MINUTES ? "text-red-700" : "text-slate-900")}
+                    >
+                      {formatHours(total)}
+                    </span>
+                    {rowError ? (
+                      <span role="alert" className="mt-1 block max-w-40 text-xs font-medium text-red-700">
+                        {rowError}
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot className="border-t border-slate-200 bg-slate-50">
+            <tr>
+              <td className="px-3 py-3" />
+              <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-3 text-left font-semibold text-slate-900">
+                Total de la semaine
+              </th>
+              {days.map((d) => (
+                <td key={d.iso} className="px-2 py-3 text-center tabular-nums text-slate-700">
+                  {formatHours(dayTotal(d.iso))}
+                </td>
+              ))}
+              <td className="px-3 py-3 text-right text-base font-bold tabular-nums text-slate-900" data-testid="total-semaine">
+                {formatHours(weekTotal)}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      {editable ? (
+        <div className="flex flex-wrap gap-2">
+          {mode === "client" ? (
+            <>
+              <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+                Enregistrer le brouillon
+              </Button>
+              <Button type="submit" name="intent" value="submit" disabled={pending}>
+                Transmettre les heures
+              </Button>
+            </>
+          ) : (
+            <Button type="submit" name="intent" value="correct" disabled={pending}>
+              Enregistrer la correction
+            </Button>
+          )}
+          {pending ? <span className="self-center text-sm text-slate-600">Enregistrement…</span> : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,240 @@
+// Ciblage: a mission need of an agency, the workers it matches, the offers
+// sent to them, their answers, the pick that turns the need into a DRAFT
+// contract, and the closing that tells the others. Every function checks the
+// caller's scope in its own queries and audits staff actions.
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { notifyUser } from "@/lib/notifications";
+import { absoluteUrl } from "@/lib/url";
+import { frenchDate } from "@/lib/timesheets/rules";
+import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } from "./rules";
+
+export async function needForStaff(agencyIds: string[], needId: string) {
+  return db.missionNeed.findFirst({
+    where: { id: needId, agencyId: { in: agencyIds } },
+    include: {
+      site: { include: { client: { select: { id: true, name: true } } } },
+      qualification: true,
+      contract: { select: { id: true, number: true, state: true, workerId: true } },
+      offers: {
+        include: { contract: { select: { id: true, number: true } }, worker: { select: { id: true, city: true, user: { select: { id: true, firstName: true, lastName: true, email: true } } } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+}
+
+export type NeedForStaff = NonNullable<Awaited<ReturnType<typeof needForStaff>>>;
+
+export type MatchRow = MatchResult & { name: string; workerNumber: string | null; city: string | null; mobilityKm: number | null; offered: boolean };
+
+/** The qualified workers of the need's agency, each classified (match / to check / excluded). */
+export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
+  const dayFrom = need.startDate;
+  const dayTo = need.endDate;
+  const workers = await db.workerProfile.findMany({
+    where: {
+      user: { active: true },
+      qualifications: { some: { qualificationId: need.qualificationId } },
+      agencies: { some: { agencyId: need.agencyId } },
+    },
+    select: {
+      id: true,
+      city: true,
+      latitude: true,
+      longitude: true,
+      mobilityKm: true,
+      user: { select: { firstName: true, lastName: true } },
+      agencies: { where: { agencyId: need.agencyId }, select: { workerNumber: true } },
+      availabilities: { where: { available: false, date: { gte: dayFrom, lte: dayTo } }, select: { date: true, part: true } },
+      contracts: {
+        where: { state: { not: "CANCELLED" }, startDate: { lte: dayTo }, endDate: { gte: new Date(dayFrom.getTime() - 86_400_000) } },
+        select: { number: true, shifts: { select: { startsAt: true, endsAt: true } } },
+      },
+    },
+  });
+  const offered = new Set(need.offers.map((o) => o.workerId));
+  const retainedIds = new Set(need.offers.filter((o) => o.contractId).map((o) => o.workerId));
+  return workers
+    .filter((w) => !retainedIds.has(w.id))
+    .map((w) => {
+      const result = matchCandidate(
+        {
+          workerId: w.id,
+          latitude: w.latitude,
+          longitude: w.longitude,
+          mobilityKm: w.mobilityKm,
+          unavailable: w.availabilities.map((a) => ({ date: a.date, part: a.part as DayPartName })),
+          booked: w.contracts.flatMap((c) => c.shifts.map((s) => ({ ...s, contractNumber: c.number }))),
+        },
+        need,
+        need.site,
+      );
+      return {
+        ...result,
+        name: `${w.user.firstName} ${w.user.lastName.toUpperCase()}`,
+        workerNumber: w.agencies[0]?.workerNumber ?? null,
+        city: w.city,
+        mobilityKm: w.mobilityKm,
+        offered: offered.has(w.id),
+      };
+    })
+    .sort((a, b) => (a.distanceKm ?? 1e9) - (b.distanceKm ?? 1e9) || a.name.localeCompare(b.name));
+}
+
+function needSummary(need: { site: { name: string; city: string }; qualification: { label: string; code: string }; startDate: Date; endDate: Date; hoursLabel: string }) {
+  return `${need.qualification.label} (${need.qualification.code}) à ${need.site.name}, ${need.site.city}, du ${frenchDate(need.startDate)} au ${frenchDate(need.endDate)}, ${need.hoursLabel.replace(/\s*00:00-00:00/, "")}`;
+}
+
+/** Sends the offer to the chosen workers among those that match; a worker already offered is not offered twice. */
+export async function sendOffers(staff: { id: string; agencyIds: string[] }, needId: string, workerIds: string[]) {
+  const need = await needForStaff(staff.agencyIds, needId);
+  if (!need) return null;
+  if (need.status !== "OPEN") return { error: "Ce ciblage n'est plus ouvert." };
+  const matches = await matchingWorkers(need);
+  const allowed = new Set(matches.filter((m) => m.status === "match").map((m) => m.workerId));
+  const chosen = [...new Set(workerIds)].filter((id) => allowed.has(id));
+  if (!chosen.length) return { error: "Choisissez au moins un intérimaire correspondant." };
+  const already = await db.missionOffer.findMany({ where: { needId: need.id, workerId: { in: chosen } }, select: { workerId: true } });
+  const fresh = chosen.filter((id) => !already.some((a) => a.workerId === id));
+  const result = await db.missionOffer.createMany({ data: fresh.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true });
+  await recordAudit({ action: "targeting.offers_sent", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { workerIds: fresh } });
+  const url = await absoluteUrl("/offres");
+  const users = await db.workerProfile.findMany({ where: { id: { in: fresh } }, select: { userId: true } });
+  for (const u of users) {
+    await notifyUser(u.userId, null, {
+      subject: "Nouvelle proposition de mission",
+      title: "Une mission vous est proposée",
+      paragraphs: [`Votre agence vous propose une mission : ${needSummary(need)}.`, "Répondez depuis votre espace, rubrique Mes missions > Mes propositions de mission."],
+      ctaLabel: "Voir la proposition",
+      ctaUrl: url,
+    });
+  }
+  return { ok: true, count: result.count };
+}
+
+/** The worker's yes or no, while the need is open. Answering the same twice changes nothing. */
+export async function answerOffer(worker: { id: string; workerId: string }, offerId: string, accept: boolean, at: Date) {
+  const offer = await db.missionOffer.findFirst({ where: { id: offerId, workerId: worker.workerId }, include: { need: { select: { id: true, status: true, agencyId: true } } } });
+  if (!offer) return null;
+  const response = accept ? "ACCEPTED" : "DECLINED";
+  if (offer.response === response) return { ok: true };
+  if (offer.need.status !== "OPEN") return { error: "Cette proposition n'est plus ouverte." };
+  const updated = await db.missionOffer.updateMany({
+    where: { id: offer.id, workerId: worker.workerId, need: { status: "OPEN" } },
+    data: { response, respondedAt: at },
+  });
+  if (!updated.count) return { error: "Cette proposition n'est plus ouverte." };
+  await recordAudit({ action: accept ? "targeting.offer_accepted" : "targeting.offer_declined", actorId: worker.id, subjectUserId: worker.id, agencyId: offer.need.agencyId, entityType: "MissionOffer", entityId: offer.id });
+  return { ok: true };
+}
+
+async function nextContractNumber(): Promise<string> {
+  const rows = await db.$queryRawUnsafe<{ max: string | null }[]>(`SELECT MAX(CAST("number" AS BIGINT))::text AS max FROM "Contract" WHERE "number" ~ '^[0-9]+$'`);
+  return String(BigInt(rows[0]?.max ?? "40000") + 1n);
+}
+
+/**
+ * Staff retain a worker who said yes: a DRAFT contract with the need's shifts,
+ * linked to the offer. Up to the number of workers wanted; the need is filled
+ * when that many are retained.
+ */
+export async function pickWorker(staff: { id: string; agencyIds: string[] }, needId: string, offerId: string) {
+  const need = await needForStaff(staff.agencyIds, needId);
+  if (!need) return null;
+  const offer = need.offers.find((o) => o.id === offerId);
+  if (!offer) return null;
+  if (offer.contractId) return { ok: true, contractId: offer.contractId };
+  if (need.status !== "OPEN") return { error: "Ce ciblage n'est plus ouvert." };
+  if (offer.response !== "ACCEPTED") return { error: "Seul un intérimaire qui a accepté la proposition peut être retenu." };
+  const planned = shiftsForNeed(need);
+  if (!planned.length) return { error: "Les horaires du besoin ne permettent pas de générer les créneaux." };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const number = await nextContractNumber();
+    try {
+      const contractId = await db.$transaction(async (tx) => {
+        // One pick at a time per need: the row lock makes a second tab wait, then count again.
+        await tx.$queryRaw`SELECT id FROM "MissionNeed" WHERE id = ${need.id} FOR UPDATE`;
+        const current = await tx.missionNeed.findUniqueOrThrow({ where: { id: need.id }, select: { status: true, workersWanted: true } });
+        const retained = await tx.missionOffer.count({ where: { needId: need.id, contractId: { not: null } } });
+        const mine = await tx.missionOffer.findUniqueOrThrow({ where: { id: offer.id }, select: { contractId: true } });
+        if (mine.contractId) throw new AlreadyFilled(mine.contractId);
+        if (current.status !== "OPEN" || retained >= current.workersWanted) throw new AlreadyFilled(null);
+        const contract = await tx.contract.create({
+          data: {
+            number,
+            reference: "CIBLAGE",
+            agencyId: need.agencyId,
+            workerId: offer.workerId,
+            clientId: need.site.clientId,
+            siteId: need.siteId,
+            qualificationId: need.qualificationId,
+            startDate: need.startDate,
+            endDate: need.endDate,
+            hoursLabel: need.hoursLabel,
+            detail: need.description,
+            hourlyRateCents: need.hourlyRateCents ?? 0,
+            recourseReason: "Accroissement temporaire d'activité",
+            state: "DRAFT",
+            shifts: { create: planned.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })) },
+          },
+        });
+        await tx.missionOffer.update({ where: { id: offer.id }, data: { contractId: contract.id } });
+        const filled = retained + 1 >= current.workersWanted;
+        await tx.missionNeed.update({
+          where: { id: need.id },
+          data: { ...(filled ? { status: "FILLED" } : {}), ...(need.contractId ? {} : { contractId: contract.id }) },
+        });
+        await recordAudit(
+          {
+            action: "targeting.worker_picked",
+            actorId: staff.id,
+            subjectUserId: offer.worker.user.id,
+            agencyId: need.agencyId,
+            entityType: "MissionNeed",
+            entityId: need.id,
+            details: { offerId: offer.id, contractId: contract.id, contractNumber: number, retained: retained + 1, wanted: current.workersWanted },
+          },
+          tx,
+        );
+        return contract.id;
+      });
+      return { ok: true, contractId };
+    } catch (error) {
+      if (error instanceof AlreadyFilled) {
+        return error.contractId ? { ok: true, contractId: error.contractId } : { error: "Le nombre d'intérimaires recherchés est atteint ou le ciblage n'est plus ouvert." };
+      }
+      if ((error as { code?: string }).code === "P2002") continue; // contract number taken meanwhile
+      throw error;
+    }
+  }
+  return { error: "Le contrat n'a pas pu être créé, réessayez." };
+}
+
+class AlreadyFilled extends Error {
+  constructor(readonly contractId: string | null) {
+    super("already filled");
+  }
+}
+
+/** Closes the need; every offered worker not retained is emailed "Fermeture d'un ciblage" if their preference allows. */
+export async function closeNeed(staff: { id: string; agencyIds: string[] }, needId: string, at: Date) {
+  const need = await needForStaff(staff.agencyIds, needId);
+  if (!need) return null;
+  if (need.status === "CLOSED") return { ok: true, notified: 0 };
+  const claimed = await db.missionNeed.updateMany({ where: { id: need.id, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: at } });
+  if (!claimed.count) return { ok: true, notified: 0 };
+  const others = need.offers.filter((o) => !o.contractId);
+  let notified = 0;
+  for (const o of others) {
+    const sent = await notifyUser(o.worker.user.id, "TARGETING_CLOSED", {
+      subject: "Fermeture d'un ciblage",
+      title: "Fermeture d'un ciblage",
+      paragraphs: [`La mission qui vous avait été proposée est pourvue ou n'est plus d'actualité : ${needSummary(need)}.`, "Merci pour votre réponse. D'autres missions vous seront proposées prochainement."],
+    });
+    if (sent) notified++;
+  }
+  await recordAudit({ action: "targeting.closed", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { offers: others.length, notified } });
+  return { ok: true, notified };
+}

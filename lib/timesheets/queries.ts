@@ -1,0 +1,146 @@
+// Reads for the hours entry, always scoped to the caller's client companies
+// or agencies in the query itself.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { addDays, hoursInputValue, isoDate, plannedMinutesByDay, type Week } from "./rules";
+
+/** Contracts a client company works with: issued to the worker, not cancelled. */
+export const CLIENT_VISIBLE_STATES = ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED"] as const;
+
+export type GridDay = { iso: string; value: string; planned: number; inContract: boolean; shiftValidated: boolean };
+
+export type GridRow = {
+  contractId: string;
+  workerId: string;
+  workerName: string;
+  contractNumber: string;
+  reference: string;
+  qualification: string;
+  siteName: string;
+  startDate: Date;
+  endDate: Date;
+  timesheetId: string | null;
+  status: "NONE" | "DRAFT" | "SUBMITTED";
+  submittedAt: Date | null;
+  updatedAt: Date | null;
+  days: GridDay[];
+};
+
+const contractSelect = {
+  id: true,
+  number: true,
+  reference: true,
+  startDate: true,
+  endDate: true,
+  workerId: true,
+  worker: { select: { user: { select: { firstName: true, lastName: true } } } },
+  qualification: { select: { code: true, label: true } },
+  site: { select: { name: true } },
+} satisfies Prisma.ContractSelect;
+
+type ContractRow = Prisma.ContractGetPayload<{ select: typeof contractSelect }>;
+
+async function buildRows(contracts: ContractRow[], week: Week): Promise<GridRow[]> {
+  if (!contracts.length) return [];
+  const ids = contracts.map((c) => c.id);
+  const [timesheets, shifts] = await Promise.all([
+    db.timesheet.findMany({ where: { contractId: { in: ids }, weekStart: week.monday }, include: { entries: true } }),
+    db.shift.findMany({
+      where: { contractId: { in: ids }, startsAt: { gte: week.start, lt: week.end } },
+      select: { contractId: true, startsAt: true, endsAt: true, breakMinutes: true, kind: true, validated: true },
+    }),
+  ]);
+  return contracts.map((c) => {
+    const sheet = timesheets.find((t) => t.contractId === c.id) ?? null;
+    const own = shifts.filter((s) => s.contractId === c.id);
+    const planned = plannedMinutesByDay(own);
+    const validatedDays = new Set(own.filter((s) => s.validated && s.kind === "WORK").map((s) => isoDate(parisDayOf(s.startsAt))));
+    const days = week.days.map((d) => {
+      const iso = isoDate(d);
+      const entry = sheet?.entries.find((e) => isoDate(e.date) === iso);
+      const inContract = d >= c.startDate && d <= c.endDate;
+      const minutes = sheet ? (entry?.minutes ?? 0) : inContract ? (planned.get(iso) ?? 0) : 0;
+      return { iso, value: hoursInputValue(minutes), planned: planned.get(iso) ?? 0, inContract, shiftValidated: validatedDays.has(iso) };
+    });
+    return {
+      contractId: c.id,
+      workerId: c.workerId,
+      workerName: `${c.worker.user.firstName} ${c.worker.user.lastName.toUpperCase()}`,
+      contractNumber: c.number,
+      reference: c.reference,
+      qualification: `${c.qualification.label} (${c.qualification.code})`,
+      siteName: c.site.name,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      timesheetId: sheet?.id ?? null,
+      status: sheet ? sheet.status : "NONE",
+      submittedAt: sheet?.submittedAt ?? null,
+      updatedAt: sheet?.updatedAt ?? null,
+      days,
+    };
+  });
+}
+
+function parisDayOf(instant: Date): Date {
+  const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Date(`${p}T00:00:00Z`);
+}
+
+/** The client's contracts running during the week, optionally filtered by reference or number. */
+export async function clientWeekRows(clientIds: string[], week: Week, reference?: string): Promise<GridRow[]> {
+  const ref = reference?.trim();
+  const contracts = await db.contract.findMany({
+    where: {
+      clientId: { in: clientIds },
+      state: { in: [...CLIENT_VISIBLE_STATES] },
+      startDate: { lte: week.sunday },
+      endDate: { gte: week.monday },
+      ...(ref ? { OR: [{ number: { contains: ref, mode: "insensitive" } }, { reference: { contains: ref, mode: "insensitive" } }] } : {}),
+    },
+    select: contractSelect,
+    orderBy: [{ worker: { user: { lastName: "asc" } } }, { number: "asc" }],
+  });
+  return buildRows(contracts, week);
+}
+
+/** One submitted timesheet, for staff of the contract's agency. */
+export async function staffTimesheet(agencyIds: string[], timesheetId: string) {
+  const sheet = await db.timesheet.findFirst({
+    where: { id: timesheetId, contract: { agencyId: { in: agencyIds } } },
+    select: { id: true, weekStart: true, status: true, contract: { select: contractSelect } },
+  });
+  return sheet;
+}
+
+export async function rowsForContract(contract: ContractRow, week: Week): Promise<GridRow[]> {
+  return buildRows([contract], week);
+}
+
+export { contractSelect };
+
+/** Submitted timesheets of a week, for staff of the agencies. */
+export async function staffSubmittedWeek(agencyIds: string[], week: Week) {
+  return db.timesheet.findMany({
+    where: { weekStart: week.monday, contract: { agencyId: { in: agencyIds } } },
+    select: {
+      id: true,
+      status: true,
+      submittedAt: true,
+      updatedAt: true,
+      entries: { select: { minutes: true } },
+      enteredBy: { select: { firstName: true, lastName: true } },
+      contract: {
+        select: {
+          number: true,
+          reference: true,
+          client: { select: { name: true } },
+          worker: { select: { user: { select: { firstName: true, lastName: true } } } },
+        },
+      },
+    },
+    orderBy: [{ status: "desc" }, { submittedAt: "desc" }],
+  });
+}
+
+export const weekDaysAfter = (monday: Date) => Array.from({ length: 7 }, (_, i) => addDays(monday, i));

@@ -1,0 +1,216 @@
+// Pure rules of the client's weekly hours entry ("Saisie des heures"): weeks
+// (Monday to Sunday, Europe/Paris), hours typed in a cell, and the legal caps
+// checked before anything is saved. No database, no clock: unit-tested.
+
+export const MAX_DAY_MINUTES = 12 * 60;
+export const MAX_WEEK_MINUTES = 48 * 60;
+const DAY_MS = 86_400_000;
+
+const wallClock = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+  hourCycle: "h23",
+});
+
+function parisReading(ms: number) {
+  const p: Record<string, number> = {};
+  for (const part of wallClock.formatToParts(new Date(ms))) if (part.type !== "literal") p[part.type] = Number(part.value);
+  return p as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+function parisOffsetMinutes(ms: number): number {
+  const p = parisReading(ms);
+  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** A calendar day as a UTC-midnight Date (the shape of DATE columns). */
+export function calendarDay(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The Paris calendar day containing an instant. */
+export function parisDay(instant: Date): Date {
+  const p = parisReading(instant.getTime());
+  return calendarDay(p.year, p.month, p.day);
+}
+
+/** The UTC instant of a Paris wall-clock time ("07:30") on a calendar day, across DST changes. */
+export function parisTime(day: Date, hhmm: string, plusDays = 0): Date {
+  const [hour, minute] = hhmm.split(":").map(Number);
+  const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays, hour, minute);
+  let instant = guess - parisOffsetMinutes(guess) * 60_000;
+  instant = guess - parisOffsetMinutes(instant) * 60_000;
+  return new Date(instant);
+}
+
+export function addDays(day: Date, days: number): Date {
+  return new Date(day.getTime() + days * DAY_MS);
+}
+
+/** "2026-11-27" */
+export function isoDate(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
+/** Parses "2026-11-23" into a calendar day, or null. */
+export function parseIsoDate(value: string | null | undefined): Date | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const d = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || isoDate(d) !== value ? null : d;
+}
+
+/** The Monday of the week of a calendar day. */
+export function mondayOf(day: Date): Date {
+  const weekday = ((day.getUTCDay() + 6) % 7) + 1;
+  return addDays(day, 1 - weekday);
+}
+
+export type Week = {
+  /** Monday, as a calendar day (Timesheet.weekStart). */
+  monday: Date;
+  /** Sunday, as a calendar day. */
+  sunday: Date;
+  /** The seven calendar days. */
+  days: Date[];
+  /** Monday 00:00 in Paris, as an instant. */
+  start: Date;
+  /** The next Monday 00:00 in Paris (exclusive). */
+  end: Date;
+  number: number;
+};
+
+/** The week (Monday to Sunday, Paris time) that contains a calendar day. */
+export function weekOf(day: Date): Week {
+  const monday = mondayOf(day);
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  return {
+    monday,
+    sunday: days[6],
+    days,
+    start: parisTime(monday, "00:00"),
+    end: parisTime(addDays(monday, 7), "00:00"),
+    number: isoWeekNumber(monday),
+  };
+}
+
+/** The week that contains an instant, read in Paris. */
+export function weekAt(instant: Date): Week {
+  return weekOf(parisDay(instant));
+}
+
+/** ISO 8601 week number (1-53). */
+export function isoWeekNumber(day: Date): number {
+  const thursday = addDays(mondayOf(day), 3);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  return Math.floor((thursday.getTime() - yearStart) / DAY_MS / 7) + 1;
+}
+
+const dd = (n: number) => String(n).padStart(2, "0");
+
+/** "27/08/2018" */
+export function frenchDate(day: Date): string {
+  return `${dd(day.getUTCDate())}/${dd(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+}
+
+/** "27/08" */
+export function frenchDayMonth(day: Date): string {
+  return `${dd(day.getUTCDate())}/${dd(day.getUTCMonth() + 1)}`;
+}
+
+/** The guide's period label: "27/08/2018 au 02/09/2018". */
+export function periodLabel(week: Pick<Week, "monday" | "sunday">): string {
+  return `${frenchDate(week.monday)} au ${frenchDate(week.sunday)}`;
+}
+
+/**
+ * Hours typed in a cell: "7", "7,5", "7.25", "7h", "7h30", "7:30". Empty
+ * means zero. Returns minutes, or null when the text is not a duration.
+ */
+export function parseHours(text: string | null | undefined): number | null {
+  const value = (text ?? "").trim().toLowerCase().replace(/\s+/g, "");
+  if (value === "") return 0;
+  let m = value.match(/^(\d{1,2})(?:[h:](\d{1,2})?)?$/);
+  if (m) {
+    const minutes = m[2] === undefined ? 0 : Number(m[2]);
+    if (minutes > 59) return null;
+    return Number(m[1]) * 60 + minutes;
+  }
+  m = value.match(/^(\d{1,2})?[.,](\d{1,2})$/);
+  if (m) return Math.round((Number(m[1] ?? 0) + Number(`0.${m[2]}`)) * 60);
+  return null;
+}
+
+/** 450 -> "7h30", 0 -> "" (an empty cell). */
+export function hoursInputValue(minutes: number): string {
+  if (!minutes) return "";
+  return `${Math.floor(minutes / 60)}h${dd(minutes % 60)}`;
+}
+
+/** 450 -> "7h30", 0 -> "0h00": totals. */
+export function formatHours(minutes: number): string {
+  return `${Math.floor(minutes / 60)}h${dd(minutes % 60)}`;
+}
+
+export type DayCell = { date: Date; text: string };
+
+export type RowCheck = {
+  /** Minutes per day, in the order of the cells. */
+  minutes: number[];
+  total: number;
+  /** French message per ISO date. */
+  errors: Record<string, string>;
+};
+
+/**
+ * Checks one worker's week on one contract: each cell a duration, nothing on
+ * a day outside the contract, at most 12 h a day. The 48 h weekly cap is
+ * checked per worker by `checkWeeklyCaps`, across their rows.
+ */
+export function checkRow(cells: DayCell[], contract: { startDate: Date; endDate: Date }): RowCheck {
+  const errors: Record<string, string> = {};
+  const minutes = cells.map((cell) => {
+    const key = isoDate(cell.date);
+    const parsed = parseHours(cell.text);
+    if (parsed === null) {
+      errors[key] = "Saisissez une durée, par exemple 7, 7,5 ou 7h30.";
+      return 0;
+    }
+    if (parsed > 0 && (cell.date < contract.startDate || cell.date > contract.endDate)) {
+      errors[key] = "Ce jour est en dehors des dates du contrat.";
+      return parsed;
+    }
+    if (parsed > MAX_DAY_MINUTES) errors[key] = "Pas plus de 12 heures par jour.";
+    return parsed;
+  });
+  return { minutes, total: minutes.reduce((a, b) => a + b, 0), errors };
+}
+
+/** The workers whose week goes over 48 h, with their total. */
+export function checkWeeklyCaps(rows: { workerId: string; total: number }[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.workerId, (totals.get(row.workerId) ?? 0) + row.total);
+  return new Map([...totals].filter(([, total]) => total > MAX_WEEK_MINUTES));
+}
+
+export const WEEK_CAP_MESSAGE = "Pas plus de 48 heures sur la semaine.";
+
+/** Worked minutes of a shift (its length less its break). */
+export function shiftMinutes(s: { startsAt: Date; endsAt: Date; breakMinutes: number }): number {
+  return Math.max(0, Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000) - s.breakMinutes);
+}
+
+/** Planned minutes per Paris day (ISO date) of work shifts: the pre-filled hours. */
+export function plannedMinutesByDay(shifts: { startsAt: Date; endsAt: Date; breakMinutes: number; kind: string }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of shifts) {
+    if (s.kind !== "WORK") continue;
+    const key = isoDate(parisDay(s.startsAt));
+    out.set(key, (out.get(key) ?? 0) + shiftMinutes(s));
+  }
+  return out;
+}

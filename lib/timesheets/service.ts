@@ -1,0 +1,202 @@
+// Writes of the hours entry: a client saves or submits its week, staff correct
+// submitted hours. Each write checks scope in its own queries, runs in one
+// transaction with its audit entry, and never makes two timesheets for one
+// contract and week (unique key + conditional updates on the status).
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CLIENT_VISIBLE_STATES } from "./queries";
+import { WEEK_CAP_MESSAGE, checkRow, checkWeeklyCaps, formatHours, isoDate, parisDay, weekOf, type Week } from "./rules";
+
+type Tx = Prisma.TransactionClient;
+
+export type SaveResult = { ok: boolean; message?: string; error?: string; fieldErrors?: Record<string, string> };
+
+export const cellName = (contractId: string, iso: string) => `h.${contractId}.${iso}`;
+
+/** Marks the contract's work shifts of the week validated on the days with hours, and not on the others. */
+async function syncShiftValidation(tx: Tx, contractId: string, week: Week, minutesByIso: Map<string, number>, at: Date) {
+  const shifts = await tx.shift.findMany({
+    where: { contractId, kind: "WORK", startsAt: { gte: week.start, lt: week.end } },
+    select: { id: true, startsAt: true, validated: true },
+  });
+  const validate: string[] = [];
+  const unvalidate: string[] = [];
+  for (const s of shifts) {
+    const worked = (minutesByIso.get(isoDate(parisDay(s.startsAt))) ?? 0) > 0;
+    if (worked && !s.validated) validate.push(s.id);
+    if (!worked && s.validated) unvalidate.push(s.id);
+  }
+  if (validate.length) await tx.shift.updateMany({ where: { id: { in: validate } }, data: { validated: true, validatedAt: at } });
+  if (unvalidate.length) await tx.shift.updateMany({ where: { id: { in: unvalidate } }, data: { validated: false, validatedAt: null } });
+  return shifts;
+}
+
+async function writeEntries(tx: Tx, timesheetId: string, contractId: string, week: Week, minutesByIso: Map<string, number>) {
+  const shifts = await tx.shift.findMany({
+    where: { contractId, kind: "WORK", startsAt: { gte: week.start, lt: week.end } },
+    select: { id: true, startsAt: true },
+    orderBy: { startsAt: "asc" },
+  });
+  await tx.timesheetEntry.deleteMany({ where: { timesheetId } });
+  const data = [...minutesByIso].map(([iso, minutes]) => ({
+    timesheetId,
+    date: new Date(`${iso}T00:00:00Z`),
+    minutes,
+    shiftId: shifts.find((s) => isoDate(parisDay(s.startsAt)) === iso)?.id ?? null,
+  }));
+  if (data.length) await tx.timesheetEntry.createMany({ data });
+}
+
+/**
+ * The client's "Enregistrer" (draft) or "Transmettre" (submit) for a week.
+ * Every row of the form is checked first; nothing is written if one cell is refused.
+ */
+export async function saveClientWeek(
+  user: { id: string; clientIds: string[] },
+  input: { monday: Date; contractIds: string[]; values: Record<string, string>; submit: boolean; at: Date },
+): Promise<SaveResult> {
+  const week = weekOf(input.monday);
+  const contracts = await db.contract.findMany({
+    where: {
+      id: { in: input.contractIds },
+      clientId: { in: user.clientIds },
+      state: { in: [...CLIENT_VISIBLE_STATES] },
+      startDate: { lte: week.sunday },
+      endDate: { gte: week.monday },
+    },
+    select: { id: true, number: true, agencyId: true, workerId: true, startDate: true, endDate: true, worker: { select: { userId: true } } },
+  });
+  if (contracts.length !== new Set(input.contractIds).size) return { ok: false, error: "Un des contrats de la saisie est introuvable. Rechargez la page." };
+  const existing = await db.timesheet.findMany({ where: { contractId: { in: contracts.map((c) => c.id) }, weekStart: week.monday }, select: { contractId: true, status: true } });
+  const editable = contracts.filter((c) => existing.find((t) => t.contractId === c.id)?.status !== "SUBMITTED");
+  if (!editable.length) return { ok: false, error: "Les heures de cette semaine ont déjà été transmises." };
+
+  const fieldErrors: Record<string, string> = {};
+  const checked = editable.map((c) => {
+    const row = checkRow(
+      week.days.map((date) => ({ date, text: input.values[cellName(c.id, isoDate(date))] ?? "" })),
+      c,
+    );
+    for (const [iso, message] of Object.entries(row.errors)) fieldErrors[cellName(c.id, iso)] = message;
+    return { contract: c, row };
+  });
+  const overCap = checkWeeklyCaps(checked.map((x) => ({ workerId: x.contract.workerId, total: x.row.total })));
+  for (const x of checked) {
+    const total = overCap.get(x.contract.workerId);
+    if (total !== undefined) fieldErrors[`row.${x.contract.id}`] = `${WEEK_CAP_MESSAGE} (${formatHours(total)} saisies)`;
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, error: "Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors };
+
+  let saved = 0;
+  let alreadySubmitted = 0;
+  for (const { contract, row } of checked) {
+    const minutesByIso = new Map<string, number>();
+    week.days.forEach((d, i) => {
+      if (d >= contract.startDate && d <= contract.endDate) minutesByIso.set(isoDate(d), row.minutes[i]);
+    });
+    // One timesheet per contract and week: a concurrent create (another tab) hits the unique key, then both use that row.
+    const key = { contractId_weekStart: { contractId: contract.id, weekStart: week.monday } };
+    const sheet =
+      (await db.timesheet.findUnique({ where: key })) ??
+      (await db.timesheet
+        .create({ data: { contractId: contract.id, weekStart: week.monday, enteredById: user.id } })
+        .catch(async () => db.timesheet.findUniqueOrThrow({ where: key })));
+    const done = await db.$transaction(async (tx) => {
+      // Only a draft changes: a timesheet submitted meanwhile stays as submitted.
+      const claimed = await tx.timesheet.updateMany({
+        where: { id: sheet.id, status: "DRAFT" },
+        data: input.submit ? { status: "SUBMITTED", submittedAt: input.at, enteredById: user.id } : { enteredById: user.id },
+      });
+      if (claimed.count === 0) return false;
+      await writeEntries(tx, sheet.id, contract.id, week, minutesByIso);
+      if (input.submit) await syncShiftValidation(tx, contract.id, week, minutesByIso, input.at);
+      await recordAudit(
+        {
+          action: input.submit ? "timesheet.submitted" : "timesheet.draft_saved",
+          actorId: user.id,
+          subjectUserId: contract.worker.userId,
+          agencyId: contract.agencyId,
+          entityType: "Timesheet",
+          entityId: sheet.id,
+          details: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesByIso), total: row.total },
+        },
+        tx,
+      );
+      return true;
+    });
+    if (done) saved++;
+    else alreadySubmitted++;
+  }
+  if (!saved) return { ok: false, error: "Les heures de cette semaine ont déjà été transmises." };
+  const base = input.submit ? "Heures transmises à l'agence." : "Brouillon enregistré. Pensez à transmettre les heures une fois la semaine complète.";
+  return { ok: true, message: alreadySubmitted ? `${base} Certaines lignes avaient déjà été transmises et n'ont pas changé.` : base };
+}
+
+/** Staff correct the hours of a submitted timesheet; each changed day is audited with its old and new value. */
+export async function correctTimesheet(
+  staff: { id: string; agencyIds: string[] },
+  input: { timesheetId: string; version: string; values: Record<string, string>; at: Date },
+): Promise<SaveResult | null> {
+  const sheet = await db.timesheet.findFirst({
+    where: { id: input.timesheetId, contract: { agencyId: { in: staff.agencyIds } } },
+    select: {
+      id: true,
+      status: true,
+      weekStart: true,
+      updatedAt: true,
+      entries: { select: { date: true, minutes: true } },
+      contract: { select: { id: true, number: true, agencyId: true, startDate: true, endDate: true, worker: { select: { userId: true } } } },
+    },
+  });
+  if (!sheet) return null;
+  if (sheet.status !== "SUBMITTED") return { ok: false, error: "Seules les heures transmises par le client peuvent être corrigées." };
+  const week = weekOf(sheet.weekStart);
+  const c = sheet.contract;
+  const row = checkRow(
+    week.days.map((date) => ({ date, text: input.values[cellName(c.id, isoDate(date))] ?? "" })),
+    c,
+  );
+  const fieldErrors: Record<string, string> = {};
+  for (const [iso, message] of Object.entries(row.errors)) fieldErrors[cellName(c.id, iso)] = message;
+  if (checkWeeklyCaps([{ workerId: "w", total: row.total }]).size) fieldErrors[`row.${c.id}`] = `${WEEK_CAP_MESSAGE} (${formatHours(row.total)} saisies)`;
+  if (Object.keys(fieldErrors).length) return { ok: false, error: "Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors };
+
+  const minutesByIso = new Map<string, number>();
+  const changes: { date: string; old: number; new: number }[] = [];
+  week.days.forEach((d, i) => {
+    const iso = isoDate(d);
+    if (d < c.startDate || d > c.endDate) return;
+    minutesByIso.set(iso, row.minutes[i]);
+    const old = sheet.entries.find((e) => isoDate(e.date) === iso)?.minutes ?? 0;
+    if (old !== row.minutes[i]) changes.push({ date: iso, old, new: row.minutes[i] });
+  });
+  if (!changes.length) return { ok: true, message: "Aucune modification." };
+
+  const ok = await db.$transaction(async (tx) => {
+    // The version is the updatedAt the staff member saw: a concurrent change wins, this one is refused.
+    const claimed = await tx.timesheet.updateMany({
+      where: { id: sheet.id, status: "SUBMITTED", updatedAt: new Date(input.version) },
+      data: { updatedAt: input.at },
+    });
+    if (claimed.count === 0) return false;
+    await writeEntries(tx, sheet.id, c.id, week, minutesByIso);
+    await syncShiftValidation(tx, c.id, week, minutesByIso, input.at);
+    await recordAudit(
+      {
+        action: "timesheet.corrected",
+        actorId: staff.id,
+        subjectUserId: c.worker.userId,
+        agencyId: c.agencyId,
+        entityType: "Timesheet",
+        entityId: sheet.id,
+        details: { contract: c.number, week: isoDate(week.monday), changes },
+      },
+      tx,
+    );
+    return true;
+  });
+  if (!ok) return { ok: false, error: "Ces heures viennent d'être modifiées par ailleurs : rechargez la page avant de corriger." };
+  return { ok: true, message: `Correction enregistrée (${changes.length} jour${changes.length > 1 ? "s" : ""} modifié${changes.length > 1 ? "s" : ""}).` };
+}
