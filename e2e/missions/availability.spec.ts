@@ -11,7 +11,7 @@ test("availability: one day, a weekly pattern, change and remove; past dates ref
   const today = parisToday();
 
   // A past day is refused, next to the field.
-  await page.getByLabel("Matin").check();
+  await page.getByRole("checkbox", { name: "Matin", exact: true }).check();
   await page.getByLabel("Jour", { exact: true }).fill(plusDays(today, -1));
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Les dates passées ne peuvent pas être modifiées.")).toBeVisible();
@@ -19,21 +19,21 @@ test("availability: one day, a weekly pattern, change and remove; past dates ref
 
   // One day, morning + night, available.
   const day = plusDays(today, 2);
-  await page.getByLabel("Nuit").check();
+  await page.getByRole("checkbox", { name: "Nuit", exact: true }).check();
   await page.getByLabel("Jour", { exact: true }).fill(day);
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("2 créneaux enregistrés.")).toBeVisible();
   await expect(page.getByTestId("availability-item")).toHaveCount(2);
 
   // A weekly pattern: unavailable every day of the week for the full day, over 7 days starting in 3 days.
-  await page.getByLabel("Indisponible").check();
-  await page.getByLabel("Chaque semaine sur une période").check();
-  await page.getByLabel("Journée entière").check();
-  await page.getByLabel("Matin").uncheck();
-  await page.getByLabel("Nuit").uncheck();
-  await page.getByLabel("Du").fill(plusDays(today, 3));
-  await page.getByLabel("Au").fill(plusDays(today, 16));
-  for (const d of ["Lundi", "Mercredi"]) await page.getByLabel(d, { exact: true }).check();
+  await page.getByRole("radio", { name: "Indisponible", exact: true }).check();
+  await page.getByRole("radio", { name: "Chaque semaine sur une période" }).check();
+  await page.getByRole("checkbox", { name: "Journée entière", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Matin", exact: true }).uncheck();
+  await page.getByRole("checkbox", { name: "Nuit", exact: true }).uncheck();
+  await page.getByLabel("Du", { exact: true }).fill(plusDays(today, 3));
+  await page.getByLabel("Au", { exact: true }).fill(plusDays(today, 16));
+  for (const d of ["Lundi", "Mercredi"]) await page.getByRole("checkbox", { name: d, exact: true }).check();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText(/créneaux? enregistrés?\./)).toBeVisible();
   const items = page.getByTestId("availability-item");

@@ -14,7 +14,7 @@ test("planning: month total, navigation, week and day views, slots open the cont
   const m = monthAfterNext();
   await login(page, missionsWorkers.planning.email);
   await open(page, "/plannings");
-  await expect(page.getByRole("link", { name: "Mois" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Mois", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: /Suivant/ }).click();
   await page.getByRole("link", { name: /Suivant/ }).click();
   await expect(page).toHaveURL(new RegExp(`vue=mois&date=${m.key}`));
@@ -33,7 +33,7 @@ test("planning: month total, navigation, week and day views, slots open the cont
   await expect(page.getByTestId("planning-title")).toContainText("Semaine du");
   await expect(page.getByTestId("month-total")).toHaveText("31 heures 30 calculées pour ce mois");
   await expect(page.locator(`li[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)");
-  await page.getByRole("link", { name: "Jour" }).click();
+  await page.getByRole("link", { name: "Jour", exact: true }).click();
   await expect(page.locator(`li[data-day]`)).toHaveCount(1);
   await page.getByRole("link", { name: /Suivant/ }).click();
   await expect(page).toHaveURL(new RegExp(`vue=jour&date=${m.day(13)}`));
