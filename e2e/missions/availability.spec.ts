@@ -6,6 +6,7 @@ const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Pa
 const plusDays = (key: string, n: number) => new Date(Date.parse(`${key}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 test("availability: one day, a weekly pattern, change and remove; past dates refused; staff see them", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
   await login(page, missionsWorkers.dispo.email);
   await open(page, "/disponibilites");
   const today = parisToday();

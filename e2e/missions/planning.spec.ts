@@ -11,12 +11,17 @@ function monthAfterNext(): { key: string; day: (d: number) => string } {
 }
 
 test("planning: month total, navigation, week and day views, slots open the contract, iCal feed", async ({ page, request }) => {
+  test.setTimeout(180_000);
   const m = monthAfterNext();
   await login(page, missionsWorkers.planning.email);
   await open(page, "/plannings");
   await expect(page.getByRole("link", { name: "Mois", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: /Suivant/ }).click();
+  await expect(page).toHaveURL(/vue=mois&date=/);
+  await expect(page.getByTestId("planning-title")).not.toHaveText(/^$/);
+  const once = page.url();
   await page.getByRole("link", { name: /Suivant/ }).click();
+  await expect(page).not.toHaveURL(once);
   await expect(page).toHaveURL(new RegExp(`vue=mois&date=${m.key}`));
   await expect(page.getByTestId("month-total")).toHaveText("31 heures 30 calculées pour ce mois");
   const day10 = page.locator(`td[data-day="${m.day(10)}"]`);
