@@ -6,12 +6,13 @@ const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Pa
 const plusDays = (key: string, n: number) => new Date(Date.parse(`${key}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 test("availability: one day, a weekly pattern, change and remove; past dates refused; staff see them", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
   await login(page, missionsWorkers.dispo.email);
   await open(page, "/disponibilites");
   const today = parisToday();
 
   // A past day is refused, next to the field.
-  await page.getByLabel("Matin").check();
+  await page.getByRole("checkbox", { name: "Matin", exact: true }).check();
   await page.getByLabel("Jour", { exact: true }).fill(plusDays(today, -1));
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Les dates passées ne peuvent pas être modifiées.")).toBeVisible();
@@ -19,31 +20,32 @@ test("availability: one day, a weekly pattern, change and remove; past dates ref
 
   // One day, morning + night, available.
   const day = plusDays(today, 2);
-  await page.getByLabel("Nuit").check();
+  await page.getByRole("checkbox", { name: "Nuit", exact: true }).check();
   await page.getByLabel("Jour", { exact: true }).fill(day);
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("2 créneaux enregistrés.")).toBeVisible();
   await expect(page.getByTestId("availability-item")).toHaveCount(2);
 
   // A weekly pattern: unavailable every day of the week for the full day, over 7 days starting in 3 days.
-  await page.getByLabel("Indisponible").check();
-  await page.getByLabel("Chaque semaine sur une période").check();
-  await page.getByLabel("Journée entière").check();
-  await page.getByLabel("Matin").uncheck();
-  await page.getByLabel("Nuit").uncheck();
-  await page.getByLabel("Du").fill(plusDays(today, 3));
-  await page.getByLabel("Au").fill(plusDays(today, 16));
-  for (const d of ["Lundi", "Mercredi"]) await page.getByLabel(d, { exact: true }).check();
+  await page.getByRole("radio", { name: "Indisponible", exact: true }).check();
+  await page.getByRole("radio", { name: "Chaque semaine sur une période" }).check();
+  await page.getByRole("checkbox", { name: "Journée entière", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Matin", exact: true }).uncheck();
+  await page.getByRole("checkbox", { name: "Nuit", exact: true }).uncheck();
+  await page.getByLabel("Du", { exact: true }).fill(plusDays(today, 3));
+  await page.getByLabel("Au", { exact: true }).fill(plusDays(today, 16));
+  for (const d of ["Lundi", "Mercredi"]) await page.getByRole("checkbox", { name: d, exact: true }).check();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText(/créneaux? enregistrés?\./)).toBeVisible();
   const items = page.getByTestId("availability-item");
-  await expect(items.filter({ hasText: "Indisponible" })).toHaveCount(4);
-  for (const text of await items.filter({ hasText: "Indisponible" }).allInnerTexts()) expect(text).toMatch(/^(lundi|mercredi)/i);
+  const unavailable = items.filter({ has: page.getByText("Indisponible", { exact: true }) });
+  await expect(unavailable).toHaveCount(4);
+  for (const text of await unavailable.allInnerTexts()) expect(text).toMatch(/^(lundi|mercredi)/i);
 
   // Change one, remove another.
   const first = items.filter({ hasText: "Matin" }).first();
   await first.getByRole("button", { name: /Passer en indisponible/ }).click();
-  await expect(items.filter({ hasText: "Matin" }).first().getByText("Indisponible")).toBeVisible();
+  await expect(items.filter({ hasText: "Matin" }).first().getByText("Indisponible", { exact: true })).toBeVisible();
   await items.filter({ hasText: "Nuit" }).first().getByRole("button", { name: /Supprimer/ }).click();
   await expect(items.filter({ hasText: "Nuit" })).toHaveCount(0);
   await expect(items).toHaveCount(5);

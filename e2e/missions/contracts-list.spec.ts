@@ -4,6 +4,7 @@ import { demo, login, open } from "../helpers";
 const count = async (page: import("@playwright/test").Page) => Number((await page.getByTestId("contract-count").innerText()).match(/\d+/)![0]);
 
 test("contracts list: sort, filters and pages live in the URL; details dialog; PDF download", async ({ page }) => {
+  test.setTimeout(180_000);
   await login(page, demo.worker);
   await open(page, "/contrats");
   const total = await count(page);

@@ -6,6 +6,7 @@ import { clickSignFor, missionsWorkers, pdfText, setClock, smsCodes, waitForNewC
 const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 test("sign a contract: consent, wrong code then the right one, signed PDF with its certificate, other users get 404", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
   const w = missionsWorkers.sign1;
   await login(page, w.email);
   await open(page, "/contrats?etat=a-signer");
@@ -87,6 +88,7 @@ test("sign a contract: consent, wrong code then the right one, signed PDF with i
 });
 
 test("expired code and too many wrong tries end a code", async ({ page, context, baseURL }) => {
+  test.setTimeout(150_000);
   const w = missionsWorkers.sign2;
   const t0 = new Date();
   await setClock(context, baseURL!, t0);
@@ -121,6 +123,7 @@ test("expired code and too many wrong tries end a code", async ({ page, context,
 });
 
 test("resending is limited to one a minute and five an hour, and invalidates the previous code", async ({ page, context, baseURL }) => {
+  test.setTimeout(150_000);
   const w = missionsWorkers.sign3;
   const t0 = new Date();
   await setClock(context, baseURL!, t0);

@@ -26,12 +26,14 @@ export const MISSIONS_TEST_WORKERS: MissionsTestWorker[] = [
  * night starting on the last day of the month (counted in that month: 8 h) = 31 h 30.
  */
 export const PLANNING_TEST_SHIFTS: { day: number | "last"; start: string; end: string; breakMinutes: number; absence?: string; validated?: boolean }[] = [
-  { day: 10, start: "14:00", end: "21:00", breakMinutes: 0, validated: true },
+  { day: 10, start: "14:00", end: "21:00", breakMinutes: 0 },
   { day: 11, start: "07:30", end: "11:30", breakMinutes: 0 },
   { day: 11, start: "17:00", end: "20:00", breakMinutes: 0 },
   { day: 12, start: "21:00", end: "07:00", breakMinutes: 30 },
   { day: 13, start: "21:00", end: "07:00", breakMinutes: 0, absence: "FER" },
   { day: "last", start: "22:00", end: "06:00", breakMinutes: 0 },
 ];
+/** The contract's hours label: every slot reads as one of its times. */
+export const PLANNING_TEST_HOURS_LABEL = "14:00-21:00 07:30-11:30 17:00-20:00 21:00-07:00 22:00-06:00";
 /** 7 + 4 + 3 + 9.5 + 8 hours. */
 export const PLANNING_TEST_TOTAL_MINUTES = (7 + 4 + 3 + 9.5 + 8) * 60;

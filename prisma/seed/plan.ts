@@ -24,7 +24,7 @@ import {
   type ShiftPatternKey,
 } from "./data";
 import { DASHBOARD_BLOCKS } from "./dashboard";
-import { MISSIONS_TEST_WORKERS, PLANNING_TEST_SHIFTS } from "./missions";
+import { MISSIONS_TEST_WORKERS, PLANNING_TEST_HOURS_LABEL, PLANNING_TEST_SHIFTS } from "./missions";
 import { addCompteData } from "./compte";
 import { addDocumentsE2eData } from "./documents-e2e";
 import { addHoursAndTargetingData } from "./hours-targeting";
@@ -854,11 +854,13 @@ export function buildPlan(options: PlanOptions): Plan {
       birthDate: calendarDay(1990, 5, 12), mobilityKm: 30, familySituation: "CELIBATAIRE", childrenCount: 0,
       numbers: { MEDIMP: newNumber("MEDIMP") }, qualifications: ["520", "525"], clients: ["jean23"], createdAt: longAgo(90, 400),
     });
-    if (t.key === "dispo") continue;
+    for (const code of ["520", "525"]) plan.workerQualifications.push({ workerId: w.profileId, qualificationId: qualificationId[code], grantedAt: w.createdAt });
     addContract({ worker: w, clientKey: "jean23", segment: { start: addDays(today, -20), end: addDays(today, -16) }, pattern: "evening", qualificationCode: "525", state: "SIGNED", restProbability: 0 });
+    if (t.key === "dispo") continue;
     if (t.key === "planning") {
       const monthStart = startOfMonth(today, 2);
       const c = addContract({ worker: w, clientKey: "jean23", segment: { start: monthStart, end: endOfMonth(monthStart) }, pattern: "evening", qualificationCode: "525", state: "SIGNED", restProbability: 0 });
+      c.hoursLabel = PLANNING_TEST_HOURS_LABEL;
       c.shiftDrafts = PLANNING_TEST_SHIFTS.map((s) => {
         const day = s.day === "last" ? endOfMonth(monthStart) : addDays(monthStart, s.day - 1);
         const startsAt = parisTime(day, s.start);

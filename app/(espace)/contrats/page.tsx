@@ -71,7 +71,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
       <PageHeader title="Contrats" breadcrumbs={page.breadcrumbs} description="Quand c'est vert, le contrat est signé ! Signez votre contrat : vous recevrez un code par SMS pour confirmer la signature électronique." />
 
       <Card className="mb-4">
-        <form method="get" action="/contrats" className="grid gap-4 sm:grid-cols-[auto_1fr_1fr_auto] sm:items-end" aria-label="Filtres des contrats">
+        <form key={listQuery(p)} method="get" action="/contrats" className="grid gap-4 sm:grid-cols-[auto_1fr_1fr_auto] sm:items-end" aria-label="Filtres des contrats">
           {p.sort !== "creation" || p.dir !== "desc" ? (
             <>
               <input type="hidden" name="tri" value={p.sort} />
