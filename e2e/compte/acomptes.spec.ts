@@ -1,6 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { open } from "../helpers";
 import { accounts, emailsTo, expectEmail, signedIn } from "./compte-helpers";
+
+// Slow shared machines: generous waits.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 // The test accounts have validated hours in March 2025: 15 days x 7 h at 12,50 €/h = 1 312,50 €,
 // 60 % of which may be advanced (787 €). Monday 24 March 2025, 10:00 in Paris:
@@ -110,7 +114,11 @@ test("cut-off edges, and a notification turned off is not sent while the others 
   const worker = await signedIn(browser, accounts.notif, MONDAY);
   await open(worker, "/parametres");
   const accepted = worker.getByRole("switch", { name: /Demande d'acompte acceptée/ });
-  await expect(accepted).toBeChecked();
+  if (!(await accepted.isChecked())) {
+    // A previous run on the same database left it off.
+    await accepted.check();
+    await expect(worker.getByText("« Demande d'acompte acceptée » : activée. Enregistré.")).toBeVisible();
+  }
   await accepted.uncheck();
   await expect(worker.getByText("« Demande d'acompte acceptée » : désactivée. Enregistré.")).toBeVisible();
   await open(worker, "/parametres");
@@ -129,4 +137,7 @@ test("cut-off edges, and a notification turned off is not sent while the others 
   await expect(staff.getByText("1 demande marquée comme versée.")).toBeVisible();
   await expectEmail(worker, accounts.notif, /Acompte versé/);
   expect(await emailsTo(worker, accounts.notif, /Demande d'acompte acceptée/)).toHaveLength(0);
+  await open(worker, "/parametres");
+  await worker.getByRole("switch", { name: /Demande d'acompte acceptée/ }).check();
+  await expect(worker.getByText("« Demande d'acompte acceptée » : activée. Enregistré.")).toBeVisible();
 });

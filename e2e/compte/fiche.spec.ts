@@ -1,6 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { open } from "../helpers";
 import { accounts, fakePdf, pdf, signedIn } from "./compte-helpers";
+
+// Slow shared machines: generous waits.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("a profile change waits in orange, is approved once by staff and applied; a refusal shows its reason", async ({ browser }) => {
   const worker = await signedIn(browser, accounts.fiche);
