@@ -13,7 +13,8 @@ const MONDAY = "2025-03-24T09:00:00.000Z";
 async function decide(staff: Page, who: RegExp, decision: "Accepter" | "Refuser" | "Marquer comme versé", fill?: (page: Page) => Promise<unknown>) {
   await open(staff, "/admin/acomptes");
   await expect(staff.getByRole("heading", { name: "Versement du mercredi 26 mars 2025" })).toBeVisible();
-  await staff.getByLabel(who).check();
+  // Rows already paid or refused (earlier runs on the same database) cannot be selected.
+  await staff.getByLabel(who).and(staff.locator("input:enabled")).first().check();
   await staff.getByRole("radio", { name: decision }).check();
   if (fill) await fill(staff);
   await staff.getByRole("button", { name: "Appliquer à la sélection" }).click();

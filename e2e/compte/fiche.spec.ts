@@ -24,7 +24,7 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await worker.locator("#mobilityKm-value").fill(mobility);
   await worker.getByRole("button", { name: "Enregistrer" }).click();
   const mobilityRow = worker.locator("dd", { has: worker.getByTestId("valeur-mobilityKm") });
-  await expect(mobilityRow.getByText("En attente de validation par l'agence")).toBeVisible();
+  await expect(mobilityRow.getByText("En attente de validation par l'agence").first()).toBeVisible();
   await expect(mobilityRow.getByText(`Nouvelle valeur : ${mobility} kms`)).toBeVisible();
   await expect(worker.getByTestId("valeur-mobilityKm")).toHaveText("30 kms"); // the validated value stays in force
 
