@@ -129,7 +129,7 @@ test("cut-off edges, and a notification turned off is not sent while the others 
   await open(worker, "/acomptes");
   await worker.getByLabel("Montant de l'acompte souhaité (€)").fill("120");
   await worker.getByRole("button", { name: "Faire la demande" }).click();
-  await expect(worker.getByText(/Votre demande d'acompte est enregistrée/)).toBeVisible();
+  await expect(worker.getByText(/Votre demande d'acompte est enregistrée|son montant a été modifié/)).toBeVisible();
 
   const staff = await signedIn(browser, accounts.staff, MONDAY);
   await decide(staff, /Sélectionner NOTIFIÉ Noé/, "Accepter");
