@@ -36,5 +36,5 @@ export async function emailsTo(page: Page, to: string, subject: RegExp): Promise
 }
 
 export async function expectEmail(page: Page, to: string, subject: RegExp, text?: RegExp) {
-  await expect.poll(async () => (await emailsTo(page, to, subject)).some((m) => !text || text.test(m.text))).toBe(true);
+  await expect.poll(async () => (await emailsTo(page, to, subject)).some((m) => !text || text.test(m.text)), { timeout: 30_000 }).toBe(true);
 }

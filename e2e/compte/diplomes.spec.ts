@@ -1,6 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { open } from "../helpers";
 import { accounts, fakePdf, pdf, signedIn } from "./compte-helpers";
+
+// Slow shared machines: generous waits.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("a diploma is added with its file, a fake PDF is refused, staff validate it and grant a qualification", async ({ browser }) => {
   const worker = await signedIn(browser, accounts.diplome);

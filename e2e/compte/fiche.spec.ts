@@ -1,6 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { open } from "../helpers";
 import { accounts, fakePdf, pdf, signedIn } from "./compte-helpers";
+
+// Slow shared machines: generous waits.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test("a profile change waits in orange, is approved once by staff and applied; a refusal shows its reason", async ({ browser }) => {
   const worker = await signedIn(browser, accounts.fiche);
@@ -12,7 +16,9 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await worker.getByRole("button", { name: "Afficher" }).first().click();
   await expect(worker.getByTestId("valeur-ssn")).toHaveText("2 85 07 12 202 050 83");
 
-  const mobility = String(40 + Math.floor(Math.random() * 50));
+  const before = (await worker.getByTestId("valeur-mobilityKm").innerText()).trim();
+  let mobility = String(40 + Math.floor(Math.random() * 50));
+  if (`${mobility} kms` === before) mobility = String(Number(mobility) + 1);
   await worker.getByRole("button", { name: "Modifier : Mobilité" }).click();
   await worker.locator("#mobilityKm-value").fill("9999");
   await worker.getByRole("button", { name: "Enregistrer" }).click();
@@ -20,9 +26,9 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await worker.locator("#mobilityKm-value").fill(mobility);
   await worker.getByRole("button", { name: "Enregistrer" }).click();
   const mobilityRow = worker.locator("dd", { has: worker.getByTestId("valeur-mobilityKm") });
-  await expect(mobilityRow.getByText("En attente de validation par l'agence")).toBeVisible();
+  await expect(mobilityRow.getByText("En attente de validation par l'agence").first()).toBeVisible();
   await expect(mobilityRow.getByText(`Nouvelle valeur : ${mobility} kms`)).toBeVisible();
-  await expect(worker.getByTestId("valeur-mobilityKm")).toHaveText("30 kms"); // the validated value stays in force
+  await expect(worker.getByTestId("valeur-mobilityKm")).toHaveText(before); // the validated value stays in force
 
   // A wrong IBAN key is refused next to the field.
   await worker.getByRole("button", { name: "Modifier : IBAN / BIC" }).click();
@@ -43,7 +49,7 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await open(staff, "/admin/validations");
   await open(stale, "/admin/validations");
   const row = staff.getByRole("row").filter({ hasText: "FICHET Fabienne" }).filter({ hasText: "Mobilité" });
-  await expect(row.getByText("30 kms")).toBeVisible();
+  await expect(row.getByText(before)).toBeVisible();
   await expect(row.getByText(`${mobility} kms`)).toBeVisible();
   await staff.getByRole("button", { name: "Valider : Mobilité de FICHET Fabienne" }).click();
   await expect(staff.getByText("Modification validée et appliquée.")).toBeVisible();

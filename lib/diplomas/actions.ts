@@ -77,7 +77,6 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
     );
     return true;
   });
-  revalidatePath("/admin/validations");
   return applied ? { ok: true, message: "Diplôme validé." } : { error: "Ce diplôme a déjà été traité." };
 });
 
@@ -89,6 +88,5 @@ export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Prom
   const done = await db.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason } });
   if (done.count !== 1) return { error: "Ce diplôme a déjà été traité." };
   await recordAudit({ action: "diploma.refused", actorId: staff.id, subjectUserId: diploma.worker.userId, entityType: "Diploma", entityId: diploma.id, details: { reason: data.reason } });
-  revalidatePath("/admin/validations");
   return { ok: true, message: "Diplôme refusé." };
 });

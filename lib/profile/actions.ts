@@ -66,7 +66,6 @@ const reviewSchema = z.object({ id: z.string().min(1).max(40), token: z.string()
 
 export const approveProfileChange = staffAction(reviewSchema, async (data, staff): Promise<FormState> => {
   const result = await approveChange(staff, data.id, data.token ?? "");
-  revalidatePath("/admin/validations");
   return result.ok ? { ok: true, message: result.message } : { error: result.error };
 });
 
@@ -77,6 +76,5 @@ const refuseSchema = z.object({
 
 export const refuseProfileChange = staffAction(refuseSchema, async (data, staff): Promise<FormState> => {
   const result = await refuseChange(staff, data.id, data.reason);
-  revalidatePath("/admin/validations");
   return result.ok ? { ok: true, message: result.message } : { error: result.error };
 });
