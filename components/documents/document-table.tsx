@@ -170,7 +170,7 @@ export function DocumentTable({
         </THead>
         <TBody>
           {rows.map((r) => (
-            <Tr key={r.id} data-testid="document-row" className={selected.has(r.id) ? "bg-brand-50/60" : undefined}>
+            <Tr key={r.id} data-testid="document-row" className={selected.has(r.id) ? "bg-brand-50/60 sm:align-middle" : "sm:align-middle"}>
               <Td label="Sélection">
                 <input
                   type="checkbox"

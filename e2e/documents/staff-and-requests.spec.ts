@@ -60,17 +60,23 @@ test("staff bulk publish from a zip: entries matched one by one; a zip bomb is r
   const p1 = randomPeriod();
   let p2 = randomPeriod();
   while (p2.yyyymmdd === p1.yyyymmdd) p2 = randomPeriod();
+  let p3 = randomPeriod();
+  while (p3.yyyymmdd === p1.yyyymmdd || p3.yyyymmdd === p2.yyyymmdd) p3 = randomPeriod();
   const zip = new JSZip();
   zip.file(`paie/${docsWorkers.nina.number}_${p1.yyyymmdd}.pdf`, tinyPdf("zip-1"));
-  zip.file(`paie/${docsWorkers.marc.number}_${p2.yyyymmdd}.pdf`, tinyPdf("zip-2"));
-  zip.file(`paie/${docsWorkers.nina.number}_${p2.yyyymmdd}.pdf`, Buffer.from("PK pas un pdf"));
+  zip.file(`paie/${docsWorkers.nina.number}_${p2.yyyymmdd}.pdf`, tinyPdf("zip-2"));
+  zip.file(`paie/${docsWorkers.nina.number}_${p3.yyyymmdd}.pdf`, Buffer.from("PK pas un pdf"));
   const bulk = await openBulk(page);
   await bulk.getByLabel("Bulletins (PDF) ou archive ZIP").setInputFiles([{ name: "paie.zip", mimeType: "application/zip", buffer: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) }]);
   await bulk.getByRole("button", { name: "Vérifier les fichiers" }).click();
   await expect(bulk.getByRole("heading", { name: /2 bulletins prêts, 1 fichier refusé/ })).toBeVisible();
-  await expect(bulk.getByTestId("bulk-row").filter({ hasText: `${docsWorkers.nina.number}_${p2.yyyymmdd}` })).toContainText("Ce fichier n'est pas un PDF");
+  await expect(bulk.getByTestId("bulk-row").filter({ hasText: `${docsWorkers.nina.number}_${p3.yyyymmdd}` })).toContainText("Ce fichier n'est pas un PDF");
   await bulk.getByRole("button", { name: "Publier 2 bulletins" }).click();
-  await expect(bulk.getByRole("status").filter({ hasText: "Publication terminée" })).toContainText("2 bulletins publiés, 2 emails envoyés");
+  await expect(bulk.getByRole("status").filter({ hasText: "Publication terminée" })).toContainText("2 bulletins publiés, 1 email envoyé");
+  // One email for the worker, naming both months.
+  await expect
+    .poll(async () => (await outbox(page.request, docsWorkers.nina.email)).filter((m) => m.subject === "Nouveaux bulletins de salaire" && p1.label.test(m.text) && p2.label.test(m.text)).length)
+    .toBe(1);
 
   const bomb = new JSZip();
   bomb.file(`${docsWorkers.nina.number}_20100131.pdf`, Buffer.concat([Buffer.from("%PDF-1.4"), Buffer.alloc(40 * 1024 * 1024)]));

@@ -12,7 +12,7 @@ import { getStorage } from "@/lib/storage";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { formatMonthYear } from "@/lib/format";
 import { KIND_LABELS, MAX_DOCUMENT_BYTES, downloadName, parsePayslipFileName, type WorkerDocumentKind } from "./rules";
-import { pdfGuard, UploadRejected } from "./streams";
+import { guardedPdf, UploadRejected } from "./streams";
 
 export type StaffContext = { userId: string; agencyIds: string[] };
 
@@ -108,7 +108,7 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
   const storage = getStorage();
   let stored;
   try {
-    stored = await storage.putObject(input.source.pipe(pdfGuardWithErrors(input.source)), { contentType: "application/pdf" });
+    stored = await storage.putObject(guardedPdf(input.source, MAX_DOCUMENT_BYTES), { contentType: "application/pdf" });
   } catch (error) {
     if (error instanceof UploadRejected) return { ok: false, reason: error.message, code: error.code };
     throw error;
@@ -157,13 +157,6 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
     if ((error as { code?: string }).code === "P2002") return { ok: false, reason: `${KIND_LABELS[input.kind].title} ${input.number} déjà publié`, code: "duplicate" };
     throw error;
   }
-}
-
-/** pdfGuard, with errors of the source forwarded so that a broken upload fails the pipeline. */
-function pdfGuardWithErrors(source: Readable) {
-  const guard = pdfGuard(MAX_DOCUMENT_BYTES);
-  source.once("error", (e) => guard.destroy(e));
-  return guard;
 }
 
 const NOTIFICATION_OF: Record<WorkerDocumentKind, NotificationKind> = {

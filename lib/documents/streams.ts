@@ -38,6 +38,23 @@ export function pdfGuard(maxBytes: number): Transform {
 }
 
 /**
+ * `source` piped through pdfGuard, ready to hand to storage. Errors of the
+ * source are forwarded; both streams keep an error listener of their own, so
+ * that a second emission (the source still writing after the guard refused
+ * the file) never becomes an uncaught exception; the consumer's pipeline
+ * reports the error. The source is released when the guard closes.
+ */
+export function guardedPdf(source: Readable, maxBytes: number): Transform {
+  const guard = pdfGuard(maxBytes);
+  guard.on("error", () => undefined);
+  source.on("error", (error) => guard.destroy(error));
+  guard.once("close", () => {
+    if (!source.destroyed) source.destroy();
+  });
+  return source.pipe(guard);
+}
+
+/**
  * A readable that calls `open` on its first read: a zip of 200 documents
  * opens one storage stream at a time, as the archive reaches it.
  */

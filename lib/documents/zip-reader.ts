@@ -133,9 +133,12 @@ export async function openZipEntry(file: string, entry: ZipEntry): Promise<Reada
     return Readable.from([]);
   }
   const limit = byteLimit(entry.uncompressedSize, entry.name);
+  // Whoever stops reading the entry releases the file handle too.
+  limit.once("close", () => raw.destroy());
+  raw.on("error", (e) => limit.destroy(e));
   if (entry.method === 0) return raw.pipe(limit);
   const inflate = createInflateRaw();
-  raw.on("error", (e) => inflate.destroy(e));
+  limit.once("close", () => inflate.destroy());
   inflate.on("error", (e) => limit.destroy(e));
   return raw.pipe(inflate).pipe(limit);
 }

@@ -119,3 +119,30 @@ describe("PDF guard", () => {
     expect(await run([Buffer.from("%PDF-"), Buffer.alloc(2000)])).toBeInstanceOf(UploadRejected);
   });
 });
+
+describe("guarded upload stream", () => {
+  it("refuses a non-PDF upload without an uncaught exception, even while the source keeps writing", async () => {
+    const { guardedPdf } = await import("@/lib/documents/streams");
+    const { pipeline } = await import("node:stream/promises");
+    const { Writable } = await import("node:stream");
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const source = Readable.from((function* () {
+        yield Buffer.from("Ceci n'est pas un PDF");
+        for (let i = 0; i < 200; i++) yield Buffer.alloc(16 * 1024, 1);
+      })());
+      const sink = new Writable({ write: (_c, _e, cb) => cb() });
+      await expect(pipeline(guardedPdf(source, 10 * 1024 * 1024), sink)).rejects.toMatchObject({ code: "not_pdf" });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(uncaught).toEqual([]);
+      expect(source.destroyed).toBe(true);
+
+      const ok = await buffer(guardedPdf(Readable.from([Buffer.from("%PDF-1.7 ok")]), 1000));
+      expect(ok.toString()).toBe("%PDF-1.7 ok");
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+  });
+});
