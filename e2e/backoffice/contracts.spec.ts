@@ -6,7 +6,7 @@ import { createClientWithSite, dayAfterNextMonday, fillContract, idFromUrl, invi
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 test("staff create a client, a site and a contract with shifts, refuse an overlap, edit shifts, issue, change a date, cancel", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await login(page, demo.staff);
   const worker = await inviteWorker(page, { phone: "06 39 98 41 07" });
   const clientName = `CLINIQUE E2E ${Date.now().toString(36).toUpperCase()}`;
