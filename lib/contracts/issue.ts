@@ -66,7 +66,9 @@ async function renderAndStore(tx: Tx, c: ContractWithParts, at: Date, actorId: s
       mimeType: "application/pdf",
       sizeBytes: stored.size,
       sha256: stored.sha256,
-      number: c.number,
+      // Each issue is its own document: (worker, kind, number) is unique, and a
+      // contract is issued again after every change.
+      number: `${c.number}-${stored.key.slice(-12)}`,
       periodStart: c.startDate,
       periodEnd: c.endDate,
       uploadedById: actorId ?? null,

@@ -156,7 +156,8 @@ export async function confirmSignature(contractId: string, code: string, user: {
         mimeType: "application/pdf",
         sizeBytes: stored.size,
         sha256: stored.sha256,
-        number: c.number,
+        // One signature per contract version, so one signed document per version.
+        number: `${c.number}-v${c.version}`,
         periodStart: c.startDate,
         periodEnd: c.endDate,
         uploadedById: user.id,
