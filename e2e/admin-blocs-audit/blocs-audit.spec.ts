@@ -27,11 +27,11 @@ test("staff write a dashboard block with a preview, publish it, and workers see 
   await open(page, "/admin/blocs?agence=MEDIMP");
   await page.getByRole("button", { name: `Publier ${title}` }).click();
   await expect(page.getByRole("button", { name: `Retirer ${title}` })).toBeVisible();
-  for (let i = 0; i < 12; i++) {
-    const up = page.getByRole("button", { name: `Monter ${title}` });
-    if (await up.isDisabled()) break;
-    await up.click();
-    await page.waitForLoadState("networkidle");
+  // The block's heading reads "N. title": move it up until it is first.
+  const heading = page.getByRole("heading", { name: new RegExp(`^\\d+\\. ${title}$`) });
+  for (let n = Number((await heading.innerText()).split(".")[0]); n > 1; n--) {
+    await page.getByRole("button", { name: `Monter ${title}` }).click();
+    await expect(heading).toHaveText(new RegExp(`^${n - 1}\\. `));
   }
   await expect(page.getByRole("button", { name: `Monter ${title}` })).toBeDisabled();
 
