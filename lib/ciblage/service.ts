@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { notifyUser } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { frenchDate } from "@/lib/timesheets/rules";
+import { locateCommune } from "@/lib/geo/communes";
 import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } from "./rules";
 
 export async function needForStaff(agencyIds: string[], needId: string) {
@@ -42,6 +43,7 @@ export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
     select: {
       id: true,
       city: true,
+      postalCode: true,
       latitude: true,
       longitude: true,
       mobilityKm: true,
@@ -54,6 +56,8 @@ export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
       },
     },
   });
+  const site = await locatedPlace("site", need.site);
+  for (const w of workers) Object.assign(w, await locatedPlace("worker", w));
   const offered = new Set(need.offers.map((o) => o.workerId));
   const retainedIds = new Set(need.offers.filter((o) => o.contractId).map((o) => o.workerId));
   return workers
@@ -69,7 +73,7 @@ export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
           booked: w.contracts.flatMap((c) => c.shifts.map((s) => ({ ...s, contractNumber: c.number }))),
         },
         need,
-        need.site,
+        site,
       );
       return {
         ...result,
@@ -81,6 +85,24 @@ export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
       };
     })
     .sort((a, b) => (a.distanceKm ?? 1e9) - (b.distanceKm ?? 1e9) || a.name.localeCompare(b.name));
+}
+
+type Place = { id: string; postalCode: string | null; city: string | null; latitude: number | null; longitude: number | null };
+
+/**
+ * The coordinates of a site or a worker's home. Addresses recorded before
+ * communes were located (imports, older data) are located now, from the
+ * register, and saved; one that cannot be stays "not located".
+ */
+async function locatedPlace<T extends Place>(kind: "site" | "worker", place: T): Promise<T> {
+  if (place.latitude !== null || !place.postalCode || !place.city) return place;
+  const found = locateCommune(place.postalCode, place.city);
+  if (!found.ok || found.commune.latitude === null) return place;
+  const position = { inseeCode: found.commune.inseeCode, latitude: found.commune.latitude, longitude: found.commune.longitude };
+  // Only if still unlocated: a concurrent address change wins.
+  if (kind === "site") await db.clientSite.updateMany({ where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city }, data: position });
+  else await db.workerProfile.updateMany({ where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city }, data: position });
+  return { ...place, ...position };
 }
 
 function needSummary(need: { site: { name: string; city: string }; qualification: { label: string; code: string }; startDate: Date; endDate: Date; hoursLabel: string }) {

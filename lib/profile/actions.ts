@@ -9,6 +9,7 @@ import { requireWorker } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
 import { getStorage } from "@/lib/storage";
 import { checkUpload } from "@/lib/uploads/check";
+import { locateCommune } from "@/lib/geo/communes";
 import { fieldDef, PROFILE_DOCUMENTS, type FieldKey } from "./fields";
 import { approveChange, loadProfile, refuseChange, requestFieldChange, validatedValues } from "./service";
 
@@ -19,6 +20,13 @@ export const requestProfileChange = workerAction(changeSchema, async (data, work
   if (!def) return { error: "Champ inconnu." };
   const parsed = def.parse(data as Record<string, string>);
   if (!parsed.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: parsed.errors };
+  if (def.key === "address") {
+    // Checked against the register of communes here, on the server: the list
+    // is too large for the browser.
+    const a = JSON.parse(parsed.value) as { postalCode: string; city: string };
+    const place = locateCommune(a.postalCode, a.city);
+    if (!place.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { [place.field]: place.error } };
+  }
   const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: def.key, value: parsed.value });
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
   revalidatePath("/fiche-perso");

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/secrets";
+import { locateCommune } from "@/lib/geo/communes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
 import { documentKindOf, fieldDef, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
@@ -164,9 +165,12 @@ async function applyValue(tx: Tx, profile: ProfileRow, field: string, value: str
       const a = JSON.parse(value) as { address: string; postalCode: string; city: string };
       profileData.address = a.address;
       profileData.city = a.city;
-      if (a.postalCode !== profile.postalCode) {
-        // Another commune: its coordinates are unknown until the agency locates it.
-        Object.assign(profileData, { postalCode: a.postalCode, inseeCode: null, latitude: null, longitude: null });
+      profileData.postalCode = a.postalCode;
+      if (a.postalCode !== profile.postalCode || a.city !== profile.city) {
+        // Another commune: the point the ciblage measures distances from moves with it.
+        const place = locateCommune(a.postalCode, a.city);
+        const commune = place.ok ? place.commune : null;
+        Object.assign(profileData, { inseeCode: commune?.inseeCode ?? null, latitude: commune?.latitude ?? null, longitude: commune?.longitude ?? null });
       }
       break;
     }

@@ -173,4 +173,6 @@ export function addHoursAndTargetingData(ctx: Ctx): void {
   for (let d = 18; d <= 26; d++) for (const w of near) availability(w.profileId, addDays(today, d), true);
   availability(elsa.profileId, addDays(today, 21), false);
   addContract({ worker: gael, client: glycines, qualification: "301", start: addDays(today, 21), end: addDays(today, 23), slot: ["09:00", "16:00"], breakMinutes: 0, weekdaysOnly: false, reference: "RENFORT" });
+  // Moves house during the geocoding e2e: not located until the agency approves the new address.
+  nurse("Hugo", UNKNOWN, "Chemin du Moulin", 40);
 }

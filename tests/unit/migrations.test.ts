@@ -44,9 +44,10 @@ async function snapshot(query: (sql: string) => Promise<unknown[]>): Promise<Sna
 const hasPostgres = await postgresReachable();
 
 describe("migrations", () => {
+  // The schema engine runs in WebAssembly: slow on a loaded machine.
   it("match prisma/schema.prisma (no migration is missing)", async () => {
     expect((await diffSchema()).trim()).toBe("");
-  });
+  }, 120_000);
 
   it.skipIf(!hasPostgres && !process.env.CI)("bring an empty PostgreSQL and an empty PGlite to the same schema", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pglite-mig-"));

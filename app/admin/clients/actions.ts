@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { FIX_FIELDS, type FormState } from "@/lib/forms";
 import { clientSchema, siteSchema } from "@/lib/backoffice/schemas";
+import { locateCommune } from "@/lib/geo/communes";
 
 const DUPLICATE = "Un client porte déjà ce nom dans cette agence.";
 
@@ -53,13 +54,18 @@ export const saveSiteAction = staffAction(siteSchema, async (data, staff): Promi
   const client = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
   if (!client) return { error: "Client introuvable." };
   const fields = { name: data.name, address: data.address, postalCode: data.postalCode, city: data.city, phone: data.phone, accessMeans: data.accessMeans };
+  // The commune of the site, for the distances of the ciblage; a postal code
+  // and city that do not go together are refused next to the field.
+  const place = locateCommune(data.postalCode, data.city);
+  if (!place.ok) return { error: FIX_FIELDS, fieldErrors: { [place.field]: place.error } };
+  const position = { inseeCode: place.commune.inseeCode, latitude: place.commune.latitude, longitude: place.commune.longitude };
   if (data.siteId) {
     const site = await db.clientSite.findFirst({ where: { id: data.siteId, clientId: client.id } });
     if (!site) return { error: "Site introuvable." };
     await db.$transaction(async (tx) => {
-      // A new address invalidates the coordinates used for distances.
-      const moved = site.postalCode !== fields.postalCode || site.city !== fields.city || site.address !== fields.address;
-      await tx.clientSite.update({ where: { id: site.id }, data: { ...fields, ...(moved ? { latitude: null, longitude: null, inseeCode: null } : {}) } });
+      // A new commune moves the point used for distances.
+      const moved = site.postalCode !== fields.postalCode || site.city !== fields.city || site.latitude === null;
+      await tx.clientSite.update({ where: { id: site.id }, data: { ...fields, ...(moved ? position : {}) } });
       const before = { name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, phone: site.phone, accessMeans: site.accessMeans };
       await recordAudit({ action: "client_site.updated", actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id, details: { before, after: fields } }, tx);
     });
@@ -67,7 +73,7 @@ export const saveSiteAction = staffAction(siteSchema, async (data, staff): Promi
     return { ok: true, message: "Site enregistré." };
   }
   await db.$transaction(async (tx) => {
-    const site = await tx.clientSite.create({ data: { clientId: client.id, ...fields } });
+    const site = await tx.clientSite.create({ data: { clientId: client.id, ...fields, ...position } });
     await recordAudit({ action: "client_site.created", actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id, details: fields }, tx);
   });
   revalidatePath(`/admin/clients/${client.id}`);

@@ -134,7 +134,7 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
           <h2 id="correspondants" className="mb-1 text-lg font-semibold">
             Intérimaires correspondants ({matches.length})
           </h2>
-          <p className="mb-3 text-sm text-slate-600">Qualifiés, sans indisponibilité ni autre mission sur ces dates, et dont le domicile est dans leur rayon de mobilité.</p>
+          <p className="mb-3 text-sm text-slate-600">Qualifiés, sans indisponibilité ni autre mission sur ces dates, et dont le domicile est dans leur rayon de mobilité. Distances à vol d'oiseau entre les communes du domicile et du site.</p>
           {matches.length === 0 ? (
             <p className="text-sm text-slate-600">Aucun intérimaire ne correspond.</p>
           ) : (

@@ -48,7 +48,10 @@ export default async function ClientPage({ params, searchParams }: Props) {
                 title={`Modifier le site ${s.name}`}
                 defaults={{ siteId: s.id, name: s.name, address: s.address, postalCode: s.postalCode, city: s.city, phone: s.phone ?? "", accessMeans: s.accessMeans ?? "" }}
               />
-              <p className="mt-3 text-sm">
+              <p className="mt-3 text-sm text-slate-600">
+                {s.latitude !== null ? `Localisé : commune INSEE ${s.inseeCode ?? "?"}, pour les distances du ciblage.` : "Adresse non localisée : les distances du ciblage ne pourront pas être calculées."}
+              </p>
+              <p className="mt-1 text-sm">
                 <a className="font-medium text-brand-700 hover:underline" href={`/admin/contrats/nouveau?site=${s.id}`}>
                   Nouveau contrat sur ce site
                 </a>
