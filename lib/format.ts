@@ -1,7 +1,10 @@
 // French formats for dates, times, durations and money. Instants are stored in
 // UTC and always shown in Europe/Paris, whatever the server's time zone.
 
-export const PARIS_TIME_ZONE = "Europe/Paris";
+import { PARIS_TIME_ZONE } from "./time/paris";
+
+// Paris wall-clock arithmetic lives in lib/time/paris; re-exported for the pages that use it from here.
+export { PARIS_TIME_ZONE, parisCalendarDate, parisDayBounds, parisParts, type ParisParts } from "./time/paris";
 
 type DateInput = Date | string | number;
 
@@ -40,36 +43,7 @@ const longDateNoYear = new Intl.DateTimeFormat("fr-FR", {
 
 const monthYear = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, month: "long", year: "numeric" });
 
-const wallClock = new Intl.DateTimeFormat("en-US", {
-  timeZone: PARIS_TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
-
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-
-export type ParisParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-/** The wall-clock reading in Paris of an instant (month 1-12). */
-export function parisParts(value: DateInput): ParisParts {
-  const parts: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(toDate(value))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
-  };
-}
 
 /** "26/11/2026" */
 export function formatDate(value: DateInput): string {
@@ -115,39 +89,4 @@ export function formatDuration(minutes: number): string {
 /** 10000 -> "100,00 €" (fr-FR separators: no-break spaces). */
 export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
-}
-
-/** The UTC instant at which a Paris wall-clock time occurs. */
-function parisWallClockToInstant(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  // Offset of Paris from UTC near the guess, applied twice so that a guess on
-  // the other side of a DST change settles on the right offset.
-  let instant = guess;
-  for (let i = 0; i < 2; i++) {
-    const p = parisParts(instant);
-    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    instant = guess - (asUtc - instant);
-  }
-  return new Date(instant);
-}
-
-/**
- * The Paris calendar day that contains an instant, as UTC instants:
- * `start` is midnight in Paris, `end` the next midnight (exclusive).
- */
-export function parisDayBounds(value: DateInput): { start: Date; end: Date } {
-  const p = parisParts(value);
-  const start = parisWallClockToInstant(p.year, p.month, p.day);
-  const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-  const end = parisWallClockToInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
-  return { start, end };
-}
-
-/**
- * The Paris calendar day of an instant as a UTC-midnight Date, the shape
- * Prisma uses for `@db.Date` columns (compare DATE columns with this).
- */
-export function parisCalendarDate(value: DateInput = new Date()): Date {
-  const p = parisParts(value);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day));
 }

@@ -1,7 +1,8 @@
 // A month of a worker's availabilities (used by the worker and by staff).
 import { cx } from "@/components/ui/cx";
 import type { DayPart } from "@/lib/generated/prisma/enums";
-import { addDays, endOfMonth, isoWeek, keyOf, mondayOf, startOfMonth } from "@/lib/missions/calendar";
+import { isoWeek, keyOf, startOfMonth } from "@/lib/missions/calendar";
+import { monthGrid } from "@/lib/missions/month-grid";
 import { DAY_PARTS } from "@/lib/missions/availability";
 
 export type AvailabilityEntry = { date: Date; part: DayPart; available: boolean };
@@ -11,12 +12,9 @@ const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "l
 
 export function AvailabilityCalendar({ month, entries, todayKey }: { month: Date; entries: AvailabilityEntry[]; todayKey: string }) {
   const first = startOfMonth(month);
-  const start = mondayOf(first);
-  const end = addDays(mondayOf(endOfMonth(month)), 6);
   const byDay = new Map<string, AvailabilityEntry[]>();
   for (const e of entries) byDay.set(keyOf(e.date), [...(byDay.get(keyOf(e.date)) ?? []), e]);
-  const weeks: Date[][] = [];
-  for (let d = start; d <= end; d = addDays(d, 7)) weeks.push(Array.from({ length: 7 }, (_, i) => addDays(d, i)));
+  const weeks = monthGrid(month);
   const order = (p: DayPart) => DAY_PARTS.findIndex((x) => x.part === p);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">

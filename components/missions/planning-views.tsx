@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
-import { addDays, dayFromKey, isoWeek, keyOf } from "@/lib/missions/calendar";
+import { dayFromKey, isoWeek, keyOf } from "@/lib/missions/calendar";
+import { gridWeeks } from "@/lib/missions/month-grid";
 import type { PlanningSlot } from "@/lib/missions/planning";
 
 const WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
@@ -33,8 +34,7 @@ function byDay(slots: PlanningSlot[]) {
 /** Month grid on larger screens; on phones, the days that have slots as a list. */
 export function MonthView({ start, end, month, todayKey, slots }: { start: Date; end: Date; month: number; todayKey: string; slots: PlanningSlot[] }) {
   const days = byDay(slots);
-  const weeks: Date[][] = [];
-  for (let d = start; d <= end; d = addDays(d, 7)) weeks.push(Array.from({ length: 7 }, (_, i) => addDays(d, i)));
+  const weeks = gridWeeks(start, end);
   return (
     <>
       <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm sm:block">

@@ -7,7 +7,7 @@
 //   after that cut-off goes to the first payment day of the next month);
 // - at least a minimum amount, at most the validated earnings of the month
 //   times the agency's ratio, less the advances already accepted or paid.
-import { parisParts } from "../format";
+import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
 
 export type AdvanceRules = {
   /** ISO weekday of the payment, 1 = Monday ... 7 = Sunday. */
@@ -35,8 +35,7 @@ export function calendarDay(year: number, month: number, day: number): Date {
 
 /** The Paris calendar day of an instant. */
 export function parisDay(instant: Date): Date {
-  const p = parisParts(instant);
-  return calendarDay(p.year, p.month, p.day);
+  return parisCalendarDate(instant);
 }
 
 export function isoWeekday(day: Date): number {
@@ -49,14 +48,7 @@ function addDays(day: Date, days: number): Date {
 
 /** The UTC instant of midnight (00:00, Paris time) at the start of a calendar day. */
 export function parisMidnight(day: Date): Date {
-  const guess = day.getTime();
-  let instant = guess;
-  for (let i = 0; i < 2; i++) {
-    const p = parisParts(new Date(instant));
-    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    instant = guess - (asUtc - instant);
-  }
-  return new Date(instant);
+  return parisTimeOnDay(day, 0);
 }
 
 /** The instant after which a request no longer counts for this payment day (exclusive). */

@@ -1,32 +1,9 @@
 // Pure rules for contract shifts: generation from a weekly pattern, overlap
 // detection and the hours label. No database here, so all of it is unit-tested.
 
-const PARIS = "Europe/Paris";
+import { parisCalendarDate, parisParts, parisTimeOnDay } from "../time/paris";
+
 const DAY_MS = 86_400_000;
-
-const wallClock = new Intl.DateTimeFormat("en-US", {
-  timeZone: PARIS,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
-
-function parisReading(instantMs: number) {
-  const parts: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(new Date(instantMs))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-}
-
-function parisOffsetMs(instantMs: number): number {
-  const p = parisReading(instantMs);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instantMs / 1000) * 1000;
-}
 
 /** A calendar day as UTC midnight, the shape of `@db.Date` columns. "2026-03-29" -> Date. */
 export function parseDay(iso: string): Date | null {
@@ -62,21 +39,17 @@ export function parseTime(hhmm: string): number | null {
  * on the spring-forward night) lands one hour later, as clocks do.
  */
 export function parisInstant(day: Date, minutesOfDay: number, plusDays = 0): Date {
-  const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays, 0, minutesOfDay);
-  let instant = guess - parisOffsetMs(guess);
-  instant = guess - parisOffsetMs(instant);
-  return new Date(instant);
+  return parisTimeOnDay(day, minutesOfDay, plusDays);
 }
 
 /** The Paris calendar day (UTC midnight Date) containing an instant. */
 export function parisDayOf(instant: Date): Date {
-  const p = parisReading(instant.getTime());
-  return new Date(Date.UTC(p.year, p.month - 1, p.day));
+  return parisCalendarDate(instant);
 }
 
 /** The Paris wall-clock time "HH:MM" of an instant. */
 export function parisHHMM(instant: Date): string {
-  const p = parisReading(instant.getTime());
+  const p = parisParts(instant);
   return `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
 }
 

@@ -2,7 +2,7 @@
 // A shift counts for the Paris calendar day (and so the month) it starts on,
 // the payroll convention for night shifts that cross midnight. Breaks are
 // deducted; absences (public holiday, sick leave...) count for nothing.
-import { parisParts } from "@/lib/format";
+import { parisParts } from "@/lib/time/paris";
 
 export type ShiftLike = { startsAt: Date; endsAt: Date; breakMinutes: number; kind: "WORK" | "ABSENCE" };
 

@@ -10,7 +10,8 @@ import { documentKindOf, fieldDef, pendingKeyOf, PROFILE_FIELDS, type FieldKey }
 
 type Tx = Prisma.TransactionClient;
 
-const profileSelect = {
+/** The profile columns validatedValues reads (also selected by the staff review page). */
+export const profileSelect = {
   id: true,
   civility: true,
   birthName: true,

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, hoursInputValue, isoDate, plannedMinutesByDay, type Week } from "./rules";
+import { parisCalendarDate } from "@/lib/time/paris";
 
 /** Contracts a client company works with: issued to the worker, not cancelled. */
 export const CLIENT_VISIBLE_STATES = ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED"] as const;
@@ -55,7 +56,7 @@ async function buildRows(contracts: ContractRow[], week: Week): Promise<GridRow[
     const sheet = timesheets.find((t) => t.contractId === c.id) ?? null;
     const own = shifts.filter((s) => s.contractId === c.id);
     const planned = plannedMinutesByDay(own);
-    const validatedDays = new Set(own.filter((s) => s.validated && s.kind === "WORK").map((s) => isoDate(parisDayOf(s.startsAt))));
+    const validatedDays = new Set(own.filter((s) => s.validated && s.kind === "WORK").map((s) => isoDate(parisCalendarDate(s.startsAt))));
     const days = week.days.map((d) => {
       const iso = isoDate(d);
       const entry = sheet?.entries.find((e) => isoDate(e.date) === iso);
@@ -80,11 +81,6 @@ async function buildRows(contracts: ContractRow[], week: Week): Promise<GridRow[
       days,
     };
   });
-}
-
-function parisDayOf(instant: Date): Date {
-  const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-  return new Date(`${p}T00:00:00Z`);
 }
 
 /** The client's contracts running during the week, optionally filtered by reference or number. */

@@ -2,31 +2,11 @@
 // (Monday to Sunday, Europe/Paris), hours typed in a cell, and the legal caps
 // checked before anything is saved. No database, no clock: unit-tested.
 
+import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
+
 export const MAX_DAY_MINUTES = 12 * 60;
 export const MAX_WEEK_MINUTES = 48 * 60;
 const DAY_MS = 86_400_000;
-
-const wallClock = new Intl.DateTimeFormat("en-US", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
-
-function parisReading(ms: number) {
-  const p: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(new Date(ms))) if (part.type !== "literal") p[part.type] = Number(part.value);
-  return p as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-}
-
-function parisOffsetMinutes(ms: number): number {
-  const p = parisReading(ms);
-  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 60_000);
-}
 
 /** A calendar day as a UTC-midnight Date (the shape of DATE columns). */
 export function calendarDay(year: number, month: number, day: number): Date {
@@ -35,17 +15,13 @@ export function calendarDay(year: number, month: number, day: number): Date {
 
 /** The Paris calendar day containing an instant. */
 export function parisDay(instant: Date): Date {
-  const p = parisReading(instant.getTime());
-  return calendarDay(p.year, p.month, p.day);
+  return parisCalendarDate(instant);
 }
 
 /** The UTC instant of a Paris wall-clock time ("07:30") on a calendar day, across DST changes. */
 export function parisTime(day: Date, hhmm: string, plusDays = 0): Date {
   const [hour, minute] = hhmm.split(":").map(Number);
-  const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays, hour, minute);
-  let instant = guess - parisOffsetMinutes(guess) * 60_000;
-  instant = guess - parisOffsetMinutes(instant) * 60_000;
-  return new Date(instant);
+  return parisTimeOnDay(day, hour * 60 + minute, plusDays);
 }
 
 export function addDays(day: Date, days: number): Date {

@@ -2,34 +2,9 @@
 // shape Prisma uses for @db.Date columns); instants are computed from Paris
 // wall-clock times, whatever the time zone of the machine running the seed.
 
-const PARIS = "Europe/Paris";
+import { parisCalendarDate, parisTimeOnDay } from "../../lib/time/paris";
+
 const DAY_MS = 86_400_000;
-
-const wallClock = new Intl.DateTimeFormat("en-US", {
-  timeZone: PARIS,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
-
-function parisReading(instantMs: number) {
-  const parts: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(new Date(instantMs))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-}
-
-/** Minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
-function parisOffsetMinutes(instantMs: number): number {
-  const p = parisReading(instantMs);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
-}
 
 /** A calendar day (month 1-12). */
 export function calendarDay(year: number, month: number, day: number): Date {
@@ -38,8 +13,7 @@ export function calendarDay(year: number, month: number, day: number): Date {
 
 /** The Paris calendar day containing an instant. */
 export function parisDay(instant: Date): Date {
-  const p = parisReading(instant.getTime());
-  return calendarDay(p.year, p.month, p.day);
+  return parisCalendarDate(instant);
 }
 
 /**
@@ -48,12 +22,7 @@ export function parisDay(instant: Date): Date {
  */
 export function parisTime(day: Date, hhmm: string, plusDays = 0): Date {
   const [hour, minute] = hhmm.split(":").map(Number);
-  const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + plusDays, hour, minute);
-  // The offset near the guess, then again near the first answer, settles on
-  // the right side of a change.
-  let instant = guess - parisOffsetMinutes(guess) * 60_000;
-  instant = guess - parisOffsetMinutes(instant) * 60_000;
-  return new Date(instant);
+  return parisTimeOnDay(day, hour * 60 + minute, plusDays);
 }
 
 export function addDays(day: Date, days: number): Date {

@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { adminPages } from "@/components/shell/nav";
-import { Badge } from "@/components/ui/badge";
+import { ContractTable } from "@/components/backoffice/contract-table";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InputField, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContractState } from "@/lib/generated/prisma/enums";
-import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES } from "@/lib/backoffice/contract-rules";
-import { clientScope, contractScope, personName, qualificationLabel } from "@/lib/backoffice/scope";
+import { CONTRACT_STATE_LABELS } from "@/lib/backoffice/contract-rules";
+import { clientScope, contractScope } from "@/lib/backoffice/scope";
 import { parseDay } from "@/lib/backoffice/shifts";
-import { formatDashedDate, formatDateTime } from "@/lib/format";
 
 const page = adminPages.contrats;
 export const metadata: Metadata = { title: page.title };
@@ -109,44 +107,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
         </span>
       </p>
       {contracts.length ? (
-        <Table caption="Contrats">
-          <THead>
-            <tr>
-              <Th>N°</Th>
-              <Th>Référence</Th>
-              <Th>Intérimaire</Th>
-              <Th>Qualification</Th>
-              <Th>Date de mission</Th>
-              <Th>Horaires</Th>
-              <Th>Entreprise</Th>
-              <Th>Date de création</Th>
-              <Th>Etat</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {contracts.map((c) => (
-              <Tr key={c.id}>
-                <Td label="N°">
-                  <Link href={`/admin/contrats/${c.id}`} className="font-semibold text-brand-700 hover:underline">
-                    {c.number}
-                  </Link>
-                </Td>
-                <Td label="Référence">{c.reference}</Td>
-                <Td label="Intérimaire">{personName(c.worker.user)}</Td>
-                <Td label="Qualification">{qualificationLabel(c.qualification)}</Td>
-                <Td label="Date de mission">
-                  Du {formatDashedDate(c.startDate)} Au {formatDashedDate(c.endDate)}
-                </Td>
-                <Td label="Horaires">{c.hoursLabel}</Td>
-                <Td label="Entreprise">{c.client.name}</Td>
-                <Td label="Date de création">{formatDateTime(c.createdAt)}</Td>
-                <Td label="Etat">
-                  <Badge tone={CONTRACT_STATE_TONES[c.state]}>{CONTRACT_STATE_LABELS[c.state]}</Badge>
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <ContractTable caption="Contrats" detailed contracts={contracts} />
       ) : (
         <EmptyState title="Aucun contrat ne correspond à ces filtres." />
       )}

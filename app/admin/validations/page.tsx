@@ -10,7 +10,7 @@ import { approveDiploma, refuseDiploma } from "@/lib/diplomas/actions";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { approveProfileChange, refuseProfileChange } from "@/lib/profile/actions";
 import { documentKindOf, fieldDef, fieldLabel } from "@/lib/profile/fields";
-import { changeValue, validatedValues, valueToken } from "@/lib/profile/service";
+import { changeValue, profileSelect, validatedValues, valueToken } from "@/lib/profile/service";
 
 const page = adminPages.validations;
 export const metadata: Metadata = { title: page.title };
@@ -27,21 +27,7 @@ export default async function ValidationsPage() {
   const staff = await requireStaff();
   const scope = { agencies: { some: { agencyId: { in: staff.agencyIds } } } };
   const workerSelect = {
-    id: true,
-    civility: true,
-    birthName: true,
-    phone: true,
-    address: true,
-    postalCode: true,
-    city: true,
-    mobilityKm: true,
-    workPeriod: true,
-    familySituation: true,
-    childrenCount: true,
-    ssnEncrypted: true,
-    ibanEncrypted: true,
-    bic: true,
-    user: { select: { id: true, email: true, firstName: true, lastName: true } },
+    ...profileSelect,
     agencies: { select: { workerNumber: true, agency: { select: { code: true } } } },
   } as const;
   const [changes, diplomas, qualifications] = await Promise.all([

@@ -2,17 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionButton } from "@/components/backoffice/server-form";
+import { ContractTable } from "@/components/backoffice/contract-table";
 import { adminPages } from "@/components/shell/nav";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES } from "@/lib/backoffice/contract-rules";
 import { personName, qualificationLabel, scopedWorkerOr404 } from "@/lib/backoffice/scope";
 import { parisHHMM, workedMinutes } from "@/lib/backoffice/shifts";
 import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
@@ -245,36 +244,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
           }
         />
         {contracts.length ? (
-          <Table caption="Contrats de l'intérimaire">
-            <THead>
-              <tr>
-                <Th>N°</Th>
-                <Th>Référence</Th>
-                <Th>Date de mission</Th>
-                <Th>Entreprise</Th>
-                <Th>Etat</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {contracts.map((c) => (
-                <Tr key={c.id}>
-                  <Td label="N°">
-                    <Link href={`/admin/contrats/${c.id}`} className="font-semibold text-brand-700 hover:underline">
-                      {c.number}
-                    </Link>
-                  </Td>
-                  <Td label="Référence">{c.reference}</Td>
-                  <Td label="Date de mission">
-                    Du {formatDashedDate(c.startDate)} Au {formatDashedDate(c.endDate)}
-                  </Td>
-                  <Td label="Entreprise">{c.client.name}</Td>
-                  <Td label="Etat">
-                    <Badge tone={CONTRACT_STATE_TONES[c.state]}>{CONTRACT_STATE_LABELS[c.state]}</Badge>
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
+          <ContractTable caption="Contrats de l'intérimaire" contracts={contracts} />
         ) : (
           <p className="text-sm text-slate-600">Aucun contrat.</p>
         )}

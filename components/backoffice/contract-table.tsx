@@ -1,0 +1,84 @@
+// The staff's table of contracts: the full list (/admin/contrats) and a
+// worker's contracts (/admin/interimaires/[id]), which leaves out the columns
+// that name the worker or repeat the contract's details.
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
+import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES } from "@/lib/backoffice/contract-rules";
+import { personName, qualificationLabel } from "@/lib/backoffice/scope";
+import { formatDashedDate, formatDateTime } from "@/lib/format";
+import type { ContractState } from "@/lib/generated/prisma/enums";
+
+type ContractRow = {
+  id: string;
+  number: string;
+  reference: string;
+  startDate: Date;
+  endDate: Date;
+  state: ContractState;
+  client: { name: string };
+};
+
+type DetailedContractRow = ContractRow & {
+  worker: { user: { firstName: string; lastName: string } };
+  qualification: { code: string; label: string };
+  hoursLabel: string;
+  createdAt: Date;
+};
+
+type Props = { caption: string } & ({ detailed: true; contracts: DetailedContractRow[] } | { detailed?: false; contracts: ContractRow[] });
+
+export function ContractTable(props: Props) {
+  const detailed = props.detailed === true;
+  return (
+    <Table caption={props.caption}>
+      <THead>
+        <tr>
+          <Th>N°</Th>
+          <Th>Référence</Th>
+          {detailed ? (
+            <>
+              <Th>Intérimaire</Th>
+              <Th>Qualification</Th>
+            </>
+          ) : null}
+          <Th>Date de mission</Th>
+          {detailed ? <Th>Horaires</Th> : null}
+          <Th>Entreprise</Th>
+          {detailed ? <Th>Date de création</Th> : null}
+          <Th>Etat</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {props.contracts.map((c) => {
+          const full = props.detailed ? (c as DetailedContractRow) : null;
+          return (
+            <Tr key={c.id}>
+              <Td label="N°">
+                <Link href={`/admin/contrats/${c.id}`} className="font-semibold text-brand-700 hover:underline">
+                  {c.number}
+                </Link>
+              </Td>
+              <Td label="Référence">{c.reference}</Td>
+              {full ? (
+                <>
+                  <Td label="Intérimaire">{personName(full.worker.user)}</Td>
+                  <Td label="Qualification">{qualificationLabel(full.qualification)}</Td>
+                </>
+              ) : null}
+              <Td label="Date de mission">
+                Du {formatDashedDate(c.startDate)} Au {formatDashedDate(c.endDate)}
+              </Td>
+              {full ? <Td label="Horaires">{full.hoursLabel}</Td> : null}
+              <Td label="Entreprise">{c.client.name}</Td>
+              {full ? <Td label="Date de création">{formatDateTime(full.createdAt)}</Td> : null}
+              <Td label="Etat">
+                <Badge tone={CONTRACT_STATE_TONES[c.state]}>{CONTRACT_STATE_LABELS[c.state]}</Badge>
+              </Td>
+            </Tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}
