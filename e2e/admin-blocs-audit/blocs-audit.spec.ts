@@ -53,7 +53,19 @@ test("staff write a dashboard block with a preview, publish it, and workers see 
   await open(worker, "/");
   await expect(worker.getByRole("article", { name: title }).locator("em")).toHaveText("lundi");
   await open(page, "/admin/blocs?agence=MEDIMP");
-  await page.getByRole("button", { name: `Supprimer ${title}` }).click();
+  // Deleting asks first; "Annuler" leaves the block in place.
+  const confirmDelete = page.getByRole("region", { name: `Supprimer le bloc « ${title} » ?` });
+  await page.getByRole("link", { name: `Supprimer ${title}` }).click();
+  await expect(confirmDelete).toBeVisible();
+  await expect(confirmDelete.getByRole("heading")).toBeFocused();
+  await confirmDelete.getByRole("link", { name: "Annuler", exact: true }).click();
+  await expect(confirmDelete).toHaveCount(0);
+  await open(page, "/admin/blocs?agence=MEDIMP");
+  await expect(heading).toBeVisible();
+  await open(worker, "/");
+  await expect(worker.getByRole("heading", { name: title })).toBeVisible();
+  await page.getByRole("link", { name: `Supprimer ${title}` }).click();
+  await confirmDelete.getByRole("button", { name: "Supprimer le bloc" }).click();
   await expect(page.getByRole("heading", { name: new RegExp(title) })).toHaveCount(0);
   await open(worker, "/");
   await expect(worker.getByRole("heading", { name: title })).toHaveCount(0);
@@ -69,6 +81,8 @@ test("staff write a dashboard block with a preview, publish it, and workers see 
     await open(page, `/admin/audit?action=${action}`);
     await expect(page.getByTestId("audit-row").filter({ hasText: title }).first()).toBeVisible();
   }
+  // Deleted once: the cancelled confirmation left no trace.
+  await expect(page.getByTestId("audit-row").filter({ hasText: title })).toHaveCount(1);
 });
 
 test("audit log: filter by worker, action and date range", async ({ page, browser }) => {

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect as baseExpect, type Page } from "@playwright/test";
 import { open, outbox, uniqueEmail, type OutboxMessage } from "../helpers";
 
@@ -94,4 +95,21 @@ export async function outboxOrEmpty(request: Parameters<typeof outbox>[0], to: s
   } catch {
     return [];
   }
+}
+
+/**
+ * Clicks a download link and checks what arrives is a PDF: the downloaded file
+ * starts with %PDF, and the same URL answers with content-type application/pdf.
+ */
+export async function expectPdfLink(page: Page, name: string) {
+  const link = page.getByRole("link", { name, exact: true });
+  const href = await link.getAttribute("href");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const file = await readFile(await download.path());
+  expect(file.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  return href!;
 }

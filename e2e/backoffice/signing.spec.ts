@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { demo, linkFromEmail, login, open } from "../helpers";
-import { createClientWithSite, dayAfterNextMonday, fillContract, idFromUrl, inviteWorker, outboxOrEmpty } from "./bo";
+import { createClientWithSite, dayAfterNextMonday, expectPdfLink, fillContract, idFromUrl, inviteWorker, outboxOrEmpty } from "./bo";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -32,6 +32,8 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   const contractId = idFromUrl(page);
   const number = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/\d+/)![0];
   await expect(page.getByTestId("shift-row")).toHaveCount(3);
+  // A draft has no document to download yet.
+  await expect(page.getByRole("link", { name: "Télécharger le contrat (PDF)" })).toHaveCount(0);
 
   // A draft is not shown to the worker.
   await login(wp, worker.email, "Signe2026!x");
@@ -39,6 +41,9 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
 
   await page.getByRole("button", { name: "Envoyer à la signature" }).click();
   await expect(page.getByText("Le contrat attend la signature de l'intérimaire.")).toBeVisible();
+  // Staff download the issued contract; no signed version yet.
+  expect(await expectPdfLink(page, "Télécharger le contrat (PDF)")).toBe(`/contrats/${contractId}/pdf`);
+  await expect(page.getByRole("link", { name: "Télécharger le contrat signé (PDF)" })).toHaveCount(0);
 
   // Worker: sees it in Mes contrats and signs it with the code received by SMS.
   await open(wp, "/contrats");
@@ -63,6 +68,7 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   // Staff: the contract is signed; moving its start date sends it back for signature.
   await open(page, `/admin/contrats/${contractId}`);
   await expect(page.getByText("Valide (signé)").first()).toBeVisible();
+  expect(await expectPdfLink(page, "Télécharger le contrat signé (PDF)")).toBe(`/contrats/${contractId}/pdf?signe=1`);
   const terms = page.getByRole("region", { name: "Conditions du contrat" });
   await terms.getByLabel("Date de début").fill(dayAfterNextMonday(22));
   await terms.getByRole("button", { name: "Enregistrer les modifications" }).click();

@@ -97,6 +97,12 @@ test("staff of one agency get 404 on a worker, a contract or a client of another
   await expect(page.getByRole("heading", { level: 1, name: "Majid BENALI" })).toBeVisible();
   const workerPath = new URL(page.url()).pathname;
   const contractHref = await page.getByRole("region", { name: "Contrats" }).getByRole("link").filter({ hasText: /^\d+$/ }).first().getAttribute("href");
+  // A signed one has a document: its PDF must be refused too, not merely missing.
+  const signedHref = await page.getByRole("region", { name: "Contrats" }).getByRole("row").filter({ hasText: "Valide (signé)" }).first().getByRole("link").filter({ hasText: /^\d+$/ }).getAttribute("href");
+  const pdfPath = `${signedHref!.replace(/^\/admin/, "")}/pdf`;
+  const ownPdf = await page.request.get(pdfPath);
+  expect(ownPdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await ownPdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   await open(page, contractHref!);
   await expect(page.getByRole("heading", { level: 1, name: /Contrat n° \d+/ })).toBeVisible();
   const clientHref = await page.locator(`main a[href^="/admin/clients/"]`).first().getAttribute("href");
@@ -109,6 +115,10 @@ test("staff of one agency get 404 on a worker, a contract or a client of another
   for (const path of [workerPath, contractHref!, clientHref!]) {
     const response = await open(op, path);
     expect(response?.status(), path).toBe(404);
+  }
+  // Nor can he download a MEDIMP contract's PDF, issued or signed.
+  for (const path of [pdfPath, `${pdfPath}?signe=1`]) {
+    expect((await op.request.get(path)).status(), path).toBe(404);
   }
   // Nor does the MEDIMP worker show up in his searches or lists.
   await open(op, "/admin/interimaires?numero=3985");

@@ -82,7 +82,19 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   await expect(offers.getByRole("row", { name: "Aurore Ciblat" })).toContainText("Retenu");
 
   // Closing: Fanny is emailed, Bruno turned that email off, Aurore was retained.
-  await page.getByRole("button", { name: "Clôturer le ciblage" }).click();
+  // Closing asks first; "Annuler" closes nothing and emails no one.
+  const confirmClose = page.getByRole("region", { name: "Confirmer la clôture ?" });
+  await page.getByRole("link", { name: "Clôturer", exact: true }).click();
+  await expect(confirmClose).toBeVisible();
+  await expect(confirmClose.getByRole("heading")).toBeFocused();
+  await confirmClose.getByRole("link", { name: "Annuler", exact: true }).click();
+  await expect(confirmClose).toHaveCount(0);
+  await expect(page.getByText(/^Ciblage clôturé/)).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Clôturer", exact: true })).toBeVisible();
+  expect((await outbox(page.request, "cible.fanny@exemple.fr")).filter((m) => m.subject === "Fermeture d'un ciblage" && m.text.includes("Clinique des Tilleuls"))).toHaveLength(0);
+  await page.getByRole("link", { name: "Clôturer", exact: true }).click();
+  await confirmClose.getByRole("button", { name: "Clôturer le ciblage" }).click();
   await expect(page.getByRole("status")).toContainText("Ciblage clôturé. 1 intérimaire a été prévenu par email.");
   const closing = (m: { subject: string | null; text: string }) => m.subject === "Fermeture d'un ciblage" && m.text.includes("Clinique des Tilleuls");
   expect((await outbox(page.request, "cible.fanny@exemple.fr")).filter(closing)).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { open } from "../helpers";
-import { accounts, fakePdf, pdf, signedIn } from "./compte-helpers";
+import { accounts, emailsTo, fakePdf, pdf, signedIn } from "./compte-helpers";
 
 // Slow shared machines: generous waits.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -48,6 +48,9 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   const stale = await staff.context().newPage();
   await open(staff, "/admin/validations");
   await open(stale, "/admin/validations");
+  // The worker is emailed each decision once; count only this run's emails.
+  const since = Date.now() - 5_000;
+  const decisionEmails = async (subject: RegExp) => (await emailsTo(staff, accounts.fiche, subject)).filter((m) => Date.parse(m.createdAt) >= since);
   const row = staff.getByRole("row").filter({ hasText: "FICHET Fabienne" }).filter({ hasText: "Mobilité" });
   await expect(row.getByText(before)).toBeVisible();
   await expect(row.getByText(`${mobility} kms`)).toBeVisible();
@@ -60,6 +63,13 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await staff.getByLabel("Motif du refus").fill("Merci de joindre un justificatif de PACS.");
   await staff.getByRole("button", { name: "Confirmer le refus : Situation familiale de FICHET Fabienne" }).click();
   await expect(staff.getByText("Modification refusée.")).toBeVisible();
+
+  // Both decisions reach the worker by email; the refusal with its reason.
+  await expect.poll(async () => (await decisionEmails(/^Modification de votre fiche refusée$/)).map((m) => m.text).join("\n")).toMatch(/« Situation familiale ».*refusée[\s\S]*Motif : Merci de joindre un justificatif de PACS\./);
+  const approved = await decisionEmails(/^Modification de votre fiche validée$/);
+  expect(approved).toHaveLength(1); // the stale second approval sent nothing
+  expect(approved[0].text).toContain("« Mobilité » a été validée");
+  expect(approved[0].text).toContain("/fiche-perso");
 
   await open(worker, "/fiche-perso");
   await expect(worker.getByTestId("valeur-mobilityKm")).toHaveText(`${mobility} kms`);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, login, open } from "../helpers";
+import { fillContract } from "../backoffice/bo";
 import { addDays, cell, fr, iso, mondayOf, parisToday } from "./dates";
 
 const HOURS_CLIENT = "heures.client@demo.coop-emploi.fr";
@@ -124,4 +125,53 @@ test("hours outside the contract, over 12 h a day or 48 h a week are refused; a 
   const filtered = await open(page, `/client?ref=96003`);
   expect(filtered?.status()).toBe(200);
   await expect(page.getByText("GARRIGUES")).toHaveCount(0);
+});
+
+test("the 48 h cap counts the hours the worker already has at another client's site that week", async ({ page }) => {
+  const week = addDays(monday, -21);
+  const emma = "Emma ROUX";
+  // Staff give Emma a weekend evening contract at the Glycines, besides her days at the Tilleuls.
+  await login(page, demo.staff);
+  await open(page, "/admin/clients?q=GLYCINES");
+  await page.getByRole("link", { name: "EHPAD LES GLYCINES" }).click();
+  const siteHref = await page.getByRole("link", { name: "Nouveau contrat sur ce site" }).first().getAttribute("href");
+  const siteId = new URL(siteHref!, "http://x").searchParams.get("site")!;
+  await open(page, "/admin/interimaires?nom=Roux");
+  await page.getByRole("link", { name: emma }).click();
+  await expect(page.getByRole("heading", { level: 1, name: emma })).toBeVisible();
+  const workerId = new URL(page.url()).pathname.split("/").at(-1)!;
+  await fillContract(page, {
+    workerId,
+    siteId,
+    reference: "SOIREES",
+    startDate: iso(addDays(week, 5)),
+    endDate: iso(addDays(week, 6)),
+    start: "18:00",
+    end: "23:00",
+    weekdays: ["Samedi", "Dimanche"],
+  });
+  await expect(page).toHaveURL(/\/admin\/contrats\/[^/?]+\?cree=1/, { timeout: 30_000 });
+  await page.getByRole("button", { name: "Envoyer à la signature" }).click();
+  await expect(page.getByText("Le contrat attend la signature de l'intérimaire.")).toBeVisible({ timeout: 20_000 });
+
+  // The Glycines submit 10 h for her weekend.
+  await switchUser(page, OTHER_CLIENT);
+  await open(page, `/client?semaine=${iso(week)}`);
+  await page.getByLabel(cell(emma, week, 5)).fill("5");
+  await page.getByLabel(cell(emma, week, 6)).fill("5");
+  await page.getByRole("button", { name: "Transmettre les heures" }).click();
+  await expect(page.getByRole("status")).toContainText("Heures transmises à l'agence.");
+
+  // The Tilleuls: 40 h alone would pass, but with the Glycines' 10 h the week is 50 h.
+  await switchUser(page, HOURS_CLIENT);
+  await open(page, `/client?semaine=${iso(week)}&ref=96002`);
+  for (let i = 0; i < 7; i++) await page.getByLabel(cell(emma, week, i)).fill(i < 5 ? "8" : "");
+  await page.getByRole("button", { name: "Transmettre les heures" }).click();
+  await expect(page.getByText("Pas plus de 48 heures sur la semaine, heures sur les autres sites comprises : 50h00 au total, dont 10h00 déjà saisies ou validées sur d'autres sites.")).toBeVisible();
+  await open(page, `/client?semaine=${iso(week)}&ref=96002`);
+  await expect(page.getByRole("row", { name: emma }).getByText("À saisir")).toBeVisible();
+  // 38 h here and 10 h there: exactly 48 h, accepted.
+  for (let i = 0; i < 7; i++) await page.getByLabel(cell(emma, week, i)).fill(i === 0 ? "6" : i < 5 ? "8" : "");
+  await page.getByRole("button", { name: "Transmettre les heures" }).click();
+  await expect(page.getByRole("status")).toContainText("Heures transmises à l'agence.");
 });

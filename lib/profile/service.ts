@@ -6,7 +6,10 @@ import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/sec
 import { locateCommune } from "@/lib/geo/communes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
-import { documentKindOf, fieldDef, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
+import { MessageDeliveryError } from "@/lib/messaging";
+import { notifyUser } from "@/lib/notifications";
+import { absoluteUrl } from "@/lib/url";
+import { documentKindOf, fieldDef, fieldLabel, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
 
 type Tx = Prisma.TransactionClient;
 
@@ -225,6 +228,7 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
     if (isUniqueViolation(error)) return { ok: false, error: "Cette adresse email est déjà utilisée par un autre compte : refusez la demande." };
     throw error;
   }
+  await notifyReviewed(change.worker.userId, change.field, { approved: true });
   return { ok: true, message: "Modification validée et appliquée." };
 }
 
@@ -240,7 +244,36 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
   });
   if (done.count !== 1) return { ok: false, error: "Cette demande a déjà été traitée." };
   await recordAudit({ action: "profile.change_refused", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field, reason } });
+  await notifyReviewed(change.worker.userId, change.field, { approved: false, reason });
   return { ok: true, message: "Modification refusée." };
+}
+
+/**
+ * Emails the worker the agency's decision on one of their changes. None of the
+ * eight preferences of Paramètres covers it (they are about contracts,
+ * documents, advances and ciblages), and it answers the worker's own request,
+ * so it always goes out, like a refused advance. The email names the field but
+ * never the value (it may be an IBAN or a social security number). Sent after
+ * the decision is stored: a failing mail provider does not undo it (the
+ * message stays in the outbox as failed).
+ */
+async function notifyReviewed(userId: string, field: string, decision: { approved: true } | { approved: false; reason: string }): Promise<void> {
+  const label = fieldLabel(field);
+  const content = decision.approved
+    ? {
+        title: "Modification de votre fiche validée",
+        paragraphs: [`Votre modification « ${label} » a été validée par l'agence. Elle figure désormais sur votre fiche.`],
+      }
+    : {
+        title: "Modification de votre fiche refusée",
+        paragraphs: [`Votre modification « ${label} » a été refusée par l'agence.`, `Motif : ${decision.reason}`, "Vous pouvez la corriger et la soumettre à nouveau depuis votre fiche."],
+      };
+  try {
+    await notifyUser(userId, null, { ...content, ctaLabel: "Voir ma fiche", ctaUrl: await absoluteUrl("/fiche-perso") });
+  } catch (error) {
+    if (!(error instanceof MessageDeliveryError)) throw error;
+    console.warn(`Profile review email not delivered: ${error.message}`);
+  }
 }
 
 class StaleError extends Error {}

@@ -166,14 +166,44 @@ export function checkRow(cells: DayCell[], contract: { startDate: Date; endDate:
   return { minutes, total: minutes.reduce((a, b) => a + b, 0), errors };
 }
 
-/** The workers whose week goes over 48 h, with their total. */
-export function checkWeeklyCaps(rows: { workerId: string; total: number }[]): Map<string, number> {
+/**
+ * The workers whose week goes over 48 h, with their total: the rows being
+ * saved plus `elsewhere`, their minutes of the week already on other
+ * contracts (other clients or sites, see `otherContractsMinutes`).
+ */
+export function checkWeeklyCaps(rows: { workerId: string; total: number }[], elsewhere: ReadonlyMap<string, number> = new Map()): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const row of rows) totals.set(row.workerId, (totals.get(row.workerId) ?? 0) + row.total);
+  for (const row of rows) totals.set(row.workerId, (totals.get(row.workerId) ?? elsewhere.get(row.workerId) ?? 0) + row.total);
   return new Map([...totals].filter(([, total]) => total > MAX_WEEK_MINUTES));
 }
 
 export const WEEK_CAP_MESSAGE = "Pas plus de 48 heures sur la semaine.";
+
+/** The message next to a row over the cap; names the hours of other sites when they count. */
+export function weekCapMessage(total: number, elsewhere = 0): string {
+  if (!elsewhere) return `${WEEK_CAP_MESSAGE} (${formatHours(total)} saisies)`;
+  return `Pas plus de 48 heures sur la semaine, heures sur les autres sites comprises : ${formatHours(total)} au total, dont ${formatHours(elsewhere)} déjà saisies ou validées sur d'autres sites.`;
+}
+
+/** One of the worker's other contracts in the week: its timesheet of the week, if any, and its shifts of the week. */
+export type OtherContractWeek = {
+  timesheet: { status: "DRAFT" | "SUBMITTED"; entries: { minutes: number }[] } | null;
+  shifts: { startsAt: Date; endsAt: Date; breakMinutes: number; kind: string; validated: boolean }[];
+};
+
+/**
+ * A worker's minutes of the week on other contracts: per contract, the hours
+ * of its submitted timesheet, or else its validated work shifts. A draft's
+ * figures are not counted: another client's unsent hours must not block this one.
+ */
+export function otherContractsMinutes(contracts: OtherContractWeek[]): number {
+  let total = 0;
+  for (const c of contracts) {
+    if (c.timesheet?.status === "SUBMITTED") total += c.timesheet.entries.reduce((sum, e) => sum + e.minutes, 0);
+    else for (const s of c.shifts) if (s.kind === "WORK" && s.validated) total += shiftMinutes(s);
+  }
+  return total;
+}
 
 /** Worked minutes of a shift (its length less its break). */
 export function shiftMinutes(s: { startsAt: Date; endsAt: Date; breakMinutes: number }): number {

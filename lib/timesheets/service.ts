@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CLIENT_VISIBLE_STATES } from "./queries";
-import { WEEK_CAP_MESSAGE, checkRow, checkWeeklyCaps, formatHours, isoDate, parisDay, weekOf, type Week } from "./rules";
+import { checkRow, checkWeeklyCaps, isoDate, otherContractsMinutes, parisDay, weekCapMessage, weekOf, type Week } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,6 +31,33 @@ async function syncShiftValidation(tx: Tx, contractId: string, week: Week, minut
   if (validate.length) await tx.shift.updateMany({ where: { id: { in: validate } }, data: { validated: true, validatedAt: at } });
   if (unvalidate.length) await tx.shift.updateMany({ where: { id: { in: unvalidate } }, data: { validated: false, validatedAt: null } });
   return shifts;
+}
+
+/**
+ * Each worker's minutes of the week on their contracts other than `exceptContractIds`,
+ * at any client (see `otherContractsMinutes`). Only the totals leave this function.
+ */
+async function minutesElsewhere(workerIds: string[], exceptContractIds: string[], week: Week): Promise<Map<string, number>> {
+  const contracts = await db.contract.findMany({
+    where: {
+      workerId: { in: workerIds },
+      id: { notIn: exceptContractIds },
+      state: { in: [...CLIENT_VISIBLE_STATES] },
+      startDate: { lte: week.sunday },
+      endDate: { gte: week.monday },
+    },
+    select: {
+      workerId: true,
+      timesheets: { where: { weekStart: week.monday }, select: { status: true, entries: { select: { minutes: true } } } },
+      shifts: { where: { kind: "WORK", startsAt: { gte: week.start, lt: week.end } }, select: { startsAt: true, endsAt: true, breakMinutes: true, kind: true, validated: true } },
+    },
+  });
+  const out = new Map<string, number>();
+  for (const c of contracts) {
+    const minutes = otherContractsMinutes([{ timesheet: c.timesheets[0] ?? null, shifts: c.shifts }]);
+    out.set(c.workerId, (out.get(c.workerId) ?? 0) + minutes);
+  }
+  return out;
 }
 
 async function writeEntries(tx: Tx, timesheetId: string, contractId: string, week: Week, minutesByIso: Map<string, number>) {
@@ -82,10 +109,19 @@ export async function saveClientWeek(
     for (const [iso, message] of Object.entries(row.errors)) fieldErrors[cellName(c.id, iso)] = message;
     return { contract: c, row };
   });
-  const overCap = checkWeeklyCaps(checked.map((x) => ({ workerId: x.contract.workerId, total: x.row.total })));
+  // The cap counts the worker's hours of the week at other clients and sites too.
+  const elsewhere = await minutesElsewhere(
+    [...new Set(editable.map((c) => c.workerId))],
+    editable.map((c) => c.id),
+    week,
+  );
+  const overCap = checkWeeklyCaps(
+    checked.map((x) => ({ workerId: x.contract.workerId, total: x.row.total })),
+    elsewhere,
+  );
   for (const x of checked) {
     const total = overCap.get(x.contract.workerId);
-    if (total !== undefined) fieldErrors[`row.${x.contract.id}`] = `${WEEK_CAP_MESSAGE} (${formatHours(total)} saisies)`;
+    if (total !== undefined) fieldErrors[`row.${x.contract.id}`] = weekCapMessage(total, elsewhere.get(x.contract.workerId));
   }
   if (Object.keys(fieldErrors).length) return { ok: false, error: "Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors };
 
@@ -147,7 +183,7 @@ export async function correctTimesheet(
       weekStart: true,
       updatedAt: true,
       entries: { select: { date: true, minutes: true } },
-      contract: { select: { id: true, number: true, agencyId: true, startDate: true, endDate: true, worker: { select: { userId: true } } } },
+      contract: { select: { id: true, number: true, agencyId: true, workerId: true, startDate: true, endDate: true, worker: { select: { userId: true } } } },
     },
   });
   if (!sheet) return null;
@@ -160,7 +196,9 @@ export async function correctTimesheet(
   );
   const fieldErrors: Record<string, string> = {};
   for (const [iso, message] of Object.entries(row.errors)) fieldErrors[cellName(c.id, iso)] = message;
-  if (checkWeeklyCaps([{ workerId: "w", total: row.total }]).size) fieldErrors[`row.${c.id}`] = `${WEEK_CAP_MESSAGE} (${formatHours(row.total)} saisies)`;
+  const elsewhere = await minutesElsewhere([c.workerId], [c.id], week);
+  const overCap = checkWeeklyCaps([{ workerId: c.workerId, total: row.total }], elsewhere).get(c.workerId);
+  if (overCap !== undefined) fieldErrors[`row.${c.id}`] = weekCapMessage(overCap, elsewhere.get(c.workerId));
   if (Object.keys(fieldErrors).length) return { ok: false, error: "Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors };
 
   const minutesByIso = new Map<string, number>();

@@ -7,10 +7,12 @@ import {
   hoursInputValue,
   isoDate,
   isoWeekNumber,
+  otherContractsMinutes,
   parseHours,
   periodLabel,
   plannedMinutesByDay,
   weekAt,
+  weekCapMessage,
   weekOf,
 } from "@/lib/timesheets/rules";
 
@@ -66,6 +68,51 @@ describe("12 h a day, 48 h a week, the contract's dates", () => {
     ]);
     expect([...over.keys()]).toEqual(["a"]);
     expect(over.get("a")).toBe(48 * 60 + 1);
+  });
+
+  it("counts the worker's hours already at other clients or sites in the week", () => {
+    const rows = [
+      { workerId: "a", total: 30 * 60 },
+      { workerId: "b", total: 30 * 60 },
+    ];
+    // 30 h here is fine alone, and with 18 h elsewhere; 18 h 01 elsewhere tips it over.
+    expect(checkWeeklyCaps(rows).size).toBe(0);
+    expect(checkWeeklyCaps(rows, new Map([["a", 18 * 60]])).size).toBe(0);
+    const over = checkWeeklyCaps(rows, new Map([["a", 18 * 60 + 1], ["c", 60 * 60]]));
+    expect([...over]).toEqual([["a", 48 * 60 + 1]]); // c has no row here: not this grid's to refuse
+    // Counted once per worker, whatever the number of rows.
+    expect(checkWeeklyCaps([{ workerId: "a", total: 10 * 60 }, { workerId: "a", total: 10 * 60 }], new Map([["a", 28 * 60 + 1]])).get("a")).toBe(48 * 60 + 1);
+  });
+
+  it("says when hours at other sites count", () => {
+    expect(weekCapMessage(50 * 60)).toBe("Pas plus de 48 heures sur la semaine. (50h00 saisies)");
+    expect(weekCapMessage(50 * 60, 0)).toBe("Pas plus de 48 heures sur la semaine. (50h00 saisies)");
+    expect(weekCapMessage(50 * 60 + 30, 20 * 60)).toBe(
+      "Pas plus de 48 heures sur la semaine, heures sur les autres sites comprises : 50h30 au total, dont 20h00 déjà saisies ou validées sur d'autres sites.",
+    );
+  });
+
+  it("takes other contracts' submitted hours, else their validated shifts, never a draft's", () => {
+    const shift = (start: string, end: string, validated: boolean, kind = "WORK", breakMinutes = 0) => ({
+      startsAt: new Date(`2026-11-24T${start}:00Z`),
+      endsAt: new Date(`2026-11-24T${end}:00Z`),
+      breakMinutes,
+      kind,
+      validated,
+    });
+    const shifts = [shift("07:00", "14:00", true), shift("15:00", "19:00", false), shift("20:00", "23:00", true, "ABSENCE"), shift("06:00", "07:00", true, "WORK", 30)];
+    // Submitted: its entries, even where the shifts say otherwise.
+    expect(otherContractsMinutes([{ timesheet: { status: "SUBMITTED", entries: [{ minutes: 450 }, { minutes: 300 }] }, shifts }])).toBe(750);
+    // A draft or no timesheet: the validated work shifts only (7 h + 30 min).
+    expect(otherContractsMinutes([{ timesheet: { status: "DRAFT", entries: [{ minutes: 600 }] }, shifts }])).toBe(450);
+    expect(otherContractsMinutes([{ timesheet: null, shifts }])).toBe(450);
+    expect(
+      otherContractsMinutes([
+        { timesheet: null, shifts },
+        { timesheet: { status: "SUBMITTED", entries: [{ minutes: 60 }] }, shifts: [] },
+      ]),
+    ).toBe(510);
+    expect(otherContractsMinutes([])).toBe(0);
   });
 });
 

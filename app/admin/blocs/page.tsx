@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConfirmStep } from "@/components/backoffice/confirm-step";
 import { adminPages } from "@/components/shell/nav";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -32,6 +33,8 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
   const editing = editId ? blocks.find((b) => b.id === editId) : undefined;
   if (editId && !editing) notFound();
   const creating = first(params.nouveau) === "1";
+  // Deleting asks first: "Supprimer" opens the page with the block to confirm.
+  const deletingId = first(params.supprimer);
 
   return (
     <div className="space-y-6">
@@ -122,14 +125,28 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
                         ↓ Descendre
                       </Button>
                     </form>
-                    <form action={deleteBlock}>
-                      <input type="hidden" name="id" value={b.id} />
-                      <Button type="submit" size="sm" variant="danger" aria-label={`Supprimer ${b.title}`}>
+                    {deletingId === b.id ? null : (
+                      <ButtonLink href={`${base}&supprimer=${b.id}`} scroll={false} size="sm" variant="danger" aria-label={`Supprimer ${b.title}`}>
                         Supprimer
-                      </Button>
-                    </form>
+                      </ButtonLink>
+                    )}
                   </div>
                 </div>
+                {deletingId === b.id ? (
+                  <div className="mb-3">
+                    <ConfirmStep
+                      id={`confirmer-suppression-${b.id}`}
+                      title={`Supprimer le bloc « ${b.title} » ?`}
+                      headingLevel={4}
+                      action={deleteBlock}
+                      fields={{ id: b.id }}
+                      confirmLabel="Supprimer le bloc"
+                      cancelHref={base}
+                    >
+                      Le bloc disparaîtra du Tableau de bord des intérimaires. La suppression est définitive.
+                    </ConfirmStep>
+                  </div>
+                ) : null}
                 <Markdown source={b.body} headingLevel={4} className="text-sm" />
               </Card>
             </li>

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { adminPages } from "@/components/shell/nav";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmStep } from "@/components/backoffice/confirm-step";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
@@ -36,6 +37,7 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
   const excluded = rows.filter((r) => r.status === "excluded");
   const title = `${need.qualification.label} – ${need.site.client.name}`;
   const open = need.status === "OPEN";
+  const confirmingClose = query.confirmer === "cloture";
   const retained = need.offers.filter((o) => o.contract);
 
   return (
@@ -208,13 +210,25 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
       ) : null}
 
       {need.status !== "CLOSED" ? (
-        <form action={closeNeedAction}>
-          <input type="hidden" name="needId" value={need.id} />
-          <Button type="submit" variant="danger">
-            Clôturer le ciblage
-          </Button>
-          <p className="mt-2 text-sm text-slate-600">Les intérimaires sollicités et non retenus sont prévenus par email (« Fermeture d&apos;un ciblage »), selon leurs préférences.</p>
-        </form>
+        confirmingClose ? (
+          <ConfirmStep
+            id="confirmer-cloture"
+            title="Confirmer la clôture ?"
+            action={closeNeedAction}
+            fields={{ needId: need.id }}
+            confirmLabel="Clôturer le ciblage"
+            cancelHref={`/admin/ciblages/${need.id}`}
+          >
+            Le ciblage ne pourra plus être rouvert. Les intérimaires sollicités et non retenus seront prévenus par email (« Fermeture d&apos;un ciblage »), selon leurs préférences.
+          </ConfirmStep>
+        ) : (
+          <div>
+            <ButtonLink href={`/admin/ciblages/${need.id}?confirmer=cloture`} scroll={false} variant="danger">
+              Clôturer
+            </ButtonLink>
+            <p className="mt-2 text-sm text-slate-600">Les intérimaires sollicités et non retenus sont prévenus par email (« Fermeture d&apos;un ciblage »), selon leurs préférences.</p>
+          </div>
+        )
       ) : (
         <p className="text-sm text-slate-600">Ciblage clôturé{need.closedAt ? ` le ${formatDateTime(need.closedAt)}` : ""}.</p>
       )}

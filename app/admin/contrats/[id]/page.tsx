@@ -30,6 +30,8 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const workMinutes = contract.shifts.filter((s) => s.kind === "WORK").reduce((sum, s) => sum + workedMinutes(s), 0);
   const workerName = personName(contract.worker.user);
   const hasSignedBefore = contract.signedAt !== null;
+  // A draft has no document yet; an issued one is rendered on first download if missing.
+  const hasDocument = contract.issuedDocumentId !== null || (contract.state !== "DRAFT" && contract.state !== "CANCELLED");
 
   return (
     <div className="space-y-6">
@@ -91,6 +93,21 @@ export default async function ContractPage({ params, searchParams }: Props) {
           <dt className="text-slate-500">Empreinte du document (SHA-256)</dt>
           <dd className="break-all font-mono text-xs">{contract.issuedSha256 ?? "—"}</dd>
         </div>
+        {hasDocument ? (
+          <div className="sm:col-span-2 lg:col-span-4">
+            <dt className="text-slate-500">Document</dt>
+            <dd className="flex flex-wrap gap-x-6 gap-y-1">
+              <a href={`/contrats/${contract.id}/pdf`} className="font-medium text-brand-700 underline" download>
+                Télécharger le contrat (PDF)
+              </a>
+              {contract.signedDocumentId ? (
+                <a href={`/contrats/${contract.id}/pdf?signe=1`} className="font-medium text-brand-700 underline" download>
+                  Télécharger le contrat signé (PDF)
+                </a>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
       </dl>
 
       {contract.state === "CANCELLED" ? (

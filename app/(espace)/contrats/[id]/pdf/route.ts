@@ -2,6 +2,7 @@
 // Anyone else gets a 404, as if the contract did not exist.
 import { Readable } from "node:stream";
 import { getSessionUser, requireStaff, requireWorker } from "@/lib/auth/session";
+import { contractScope } from "@/lib/backoffice/scope";
 import { db } from "@/lib/db";
 import { ensureIssuedDocument } from "@/lib/contracts/issue";
 import { getStorage } from "@/lib/storage";
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     where = { id, workerId: w.workerId, state: { not: "DRAFT" as const } };
   } else if (session.role === "STAFF") {
     const s = await requireStaff();
-    where = { id, agencyId: { in: s.agencyIds } };
+    where = { id, ...contractScope(s) };
   } else return notFound();
   const c = await db.contract.findFirst({ where, select: { id: true, number: true, state: true, signedDocumentId: true, issuedDocumentId: true } });
   if (!c) return notFound();
