@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import { sendEmail } from "@/lib/messaging";
+import { MessageDeliveryError, sendEmail } from "@/lib/messaging";
 import { notification, type NotificationInput } from "@/lib/messaging/templates";
 
 /** The eight email notifications of Paramètres, in the guide's order and wording. */
@@ -33,4 +33,19 @@ export async function notifyUser(userId: string, kind: NotificationKind | null, 
   if (kind && !(await notificationEnabled(userId, kind))) return false;
   await sendEmail({ to: user.email, userId, ...notification({ firstName: user.firstName, preferencesHint: kind !== null, ...content }) });
   return true;
+}
+
+/**
+ * Emails a worker the agency's decision on something they asked for (a
+ * profile change, a diploma). It answers their own request, so it always goes
+ * out. Sent after the decision is stored: a failing mail provider does not
+ * undo the decision (the message stays in the outbox as failed).
+ */
+export async function notifyDecision(userId: string, content: NotificationInput): Promise<void> {
+  try {
+    await notifyUser(userId, null, content);
+  } catch (error) {
+    if (!(error instanceof MessageDeliveryError)) throw error;
+    console.warn(`Decision email not delivered: ${error.message}`);
+  }
 }

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
+import { notifyDecision } from "@/lib/notifications";
+import { absoluteUrl } from "@/lib/url";
 import { staffAction, workerAction } from "@/lib/auth/action";
 import type { FormState } from "@/lib/forms";
 import { getStorage } from "@/lib/storage";
@@ -77,7 +79,19 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
     );
     return true;
   });
-  return applied ? { ok: true, message: "Diplôme validé." } : { error: "Ce diplôme a déjà été traité." };
+  if (!applied) return { error: "Ce diplôme a déjà été traité." };
+  const granted = known.length ? await db.qualification.findMany({ where: { id: { in: known.map((q) => q.id) } }, select: { label: true, code: true }, orderBy: { code: "asc" } }) : [];
+  await notifyDecision(diploma.worker.userId, {
+    subject: "Diplôme validé",
+    title: "Votre diplôme a été validé",
+    paragraphs: [
+      `Votre diplôme « ${diploma.name} » a été validé par l'agence.`,
+      ...(granted.length ? [`Il vous ouvre ${granted.length > 1 ? "les qualifications" : "la qualification"} : ${granted.map((q) => `${q.label} (${q.code})`).join(", ")}.`] : []),
+    ],
+    ctaLabel: "Voir mes diplômes",
+    ctaUrl: await absoluteUrl("/diplomes"),
+  });
+  return { ok: true, message: "Diplôme validé." };
 });
 
 const refuseSchema = z.object({ id: z.string().min(1).max(40), reason: z.string().trim().min(3, "Indiquez le motif du refus.").max(300) });
@@ -88,5 +102,12 @@ export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Prom
   const done = await db.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason } });
   if (done.count !== 1) return { error: "Ce diplôme a déjà été traité." };
   await recordAudit({ action: "diploma.refused", actorId: staff.id, subjectUserId: diploma.worker.userId, entityType: "Diploma", entityId: diploma.id, details: { reason: data.reason } });
+  await notifyDecision(diploma.worker.userId, {
+    subject: "Diplôme refusé",
+    title: "Votre diplôme n'a pas été validé",
+    paragraphs: [`Votre diplôme « ${diploma.name} » a été refusé par l'agence.`, `Motif : ${data.reason}`, "Vous pouvez déposer à nouveau le document corrigé depuis votre espace."],
+    ctaLabel: "Voir mes diplômes",
+    ctaUrl: await absoluteUrl("/diplomes"),
+  });
   return { ok: true, message: "Diplôme refusé." };
 });

@@ -6,8 +6,7 @@ import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/sec
 import { locateCommune } from "@/lib/geo/communes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
-import { MessageDeliveryError } from "@/lib/messaging";
-import { notifyUser } from "@/lib/notifications";
+import { notifyDecision } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { documentKindOf, fieldDef, fieldLabel, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
 
@@ -253,9 +252,7 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
  * eight preferences of Paramètres covers it (they are about contracts,
  * documents, advances and ciblages), and it answers the worker's own request,
  * so it always goes out, like a refused advance. The email names the field but
- * never the value (it may be an IBAN or a social security number). Sent after
- * the decision is stored: a failing mail provider does not undo it (the
- * message stays in the outbox as failed).
+ * never the value (it may be an IBAN or a social security number).
  */
 async function notifyReviewed(userId: string, field: string, decision: { approved: true } | { approved: false; reason: string }): Promise<void> {
   const label = fieldLabel(field);
@@ -268,12 +265,7 @@ async function notifyReviewed(userId: string, field: string, decision: { approve
         title: "Modification de votre fiche refusée",
         paragraphs: [`Votre modification « ${label} » a été refusée par l'agence.`, `Motif : ${decision.reason}`, "Vous pouvez la corriger et la soumettre à nouveau depuis votre fiche."],
       };
-  try {
-    await notifyUser(userId, null, { ...content, ctaLabel: "Voir ma fiche", ctaUrl: await absoluteUrl("/fiche-perso") });
-  } catch (error) {
-    if (!(error instanceof MessageDeliveryError)) throw error;
-    console.warn(`Profile review email not delivered: ${error.message}`);
-  }
+  await notifyDecision(userId, { ...content, ctaLabel: "Voir ma fiche", ctaUrl: await absoluteUrl("/fiche-perso") });
 }
 
 class StaleError extends Error {}
