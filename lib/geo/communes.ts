@@ -167,6 +167,11 @@ function getIndex(): Index {
   return index;
 }
 
+/** Builds the index ahead of the first request that needs it (called at server start). */
+export function warmCommuneIndex(): void {
+  getIndex();
+}
+
 function located(entry: Entry): LocatedCommune {
   const { inseeCode, name, point, precision } = entry;
   return { inseeCode, name, latitude: point?.latitude ?? null, longitude: point?.longitude ?? null, precision: point ? precision : null };

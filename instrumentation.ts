@@ -1,0 +1,11 @@
+// Runs once when a server instance starts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The register of communes takes a second or two to index: do it in the
+  // background now rather than during the first site save or address change.
+  setTimeout(() => {
+    import("@/lib/geo/communes")
+      .then((m) => m.warmCommuneIndex())
+      .catch((error: unknown) => console.warn(`Commune index not warmed: ${(error as Error).message}`));
+  }, 1_000);
+}
