@@ -8,6 +8,7 @@ export const accounts = {
   acompte: "e2e.compte.acompte@exemple.fr",
   notif: "e2e.compte.notif@exemple.fr",
   autre: "e2e.compte.autre@exemple.fr",
+  email: "e2e.compte.email@exemple.fr",
   staff: demo.staff,
 };
 

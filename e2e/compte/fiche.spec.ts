@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { open } from "../helpers";
-import { accounts, emailsTo, fakePdf, pdf, signedIn } from "./compte-helpers";
+import { accounts, emailsTo, expectEmail, fakePdf, pdf, signedIn } from "./compte-helpers";
 
 // Slow shared machines: generous waits.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -108,4 +108,33 @@ test("personal documents are checked by content, and nobody reads another worker
   const res = await staff.request.get(ownHref);
   expect(res.status()).toBe(200);
   expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("a new sign-in address is applied once approved, and the old address is warned", async ({ browser }) => {
+  const worker = await signedIn(browser, accounts.email);
+  const newEmail = `melanie.${Date.now().toString(36)}@exemple.fr`;
+  await open(worker, "/fiche-perso");
+  await worker.getByRole("button", { name: "Modifier : Email" }).click();
+  await worker.locator("#email-value").fill("pas-une-adresse");
+  await worker.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(worker.getByText("Adresse email invalide.")).toBeVisible();
+  await worker.locator("#email-value").fill(newEmail);
+  await worker.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(worker.getByText(`Nouvelle valeur : ${newEmail}`)).toBeVisible();
+
+  const staff = await signedIn(browser, accounts.staff);
+  await open(staff, "/admin/validations");
+  await staff.getByRole("button", { name: "Valider : Email de MAILHOT Mélanie" }).click();
+  await expect(staff.getByText("Modification validée et appliquée.")).toBeVisible();
+
+  // The old address learns of it (masked new address); the approval goes to the new one.
+  await expectEmail(staff, accounts.email, /^Votre adresse email a été modifiée$/, /m••••@exemple\.fr.*contactez votre agence/s);
+  await expectEmail(staff, newEmail, /Modification de votre fiche validée/, /« Email »/);
+  const old = await emailsTo(staff, accounts.email, /^Votre adresse email a été modifiée$/);
+  expect(old.some((m) => m.text.includes(newEmail))).toBe(false);
+
+  // She now signs in with the new address.
+  const again = await signedIn(browser, newEmail);
+  await open(again, "/fiche-perso");
+  await expect(again.getByTestId("valeur-email")).toHaveText(newEmail);
 });

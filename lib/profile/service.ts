@@ -6,6 +6,8 @@ import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/sec
 import { locateCommune } from "@/lib/geo/communes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
+import { MessageDeliveryError, sendEmail } from "@/lib/messaging";
+import { notification } from "@/lib/messaging/templates";
 import { notifyDecision } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { documentKindOf, fieldDef, fieldLabel, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
@@ -208,6 +210,7 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
   if (!change) return { ok: false, error: "Demande introuvable." };
   if (change.status !== "PENDING") return { ok: false, error: "Cette demande a déjà été traitée." };
   if (valueToken(change.newValue) !== token) return { ok: false, error: "L'intérimaire a modifié sa demande entre-temps : vérifiez la nouvelle valeur." };
+  const previous = change.field === "email" ? await db.user.findUnique({ where: { id: change.worker.userId }, select: { email: true, firstName: true } }) : null;
   try {
     await db.$transaction(async (tx) => {
       const done = await tx.profileChange.updateMany({
@@ -228,6 +231,7 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
     throw error;
   }
   await notifyReviewed(change.worker.userId, change.field, { approved: true });
+  if (previous && change.newValue && previous.email !== change.newValue) await warnPreviousAddress(previous, change.newValue);
   return { ok: true, message: "Modification validée et appliquée." };
 }
 
@@ -266,6 +270,36 @@ async function notifyReviewed(userId: string, field: string, decision: { approve
         paragraphs: [`Votre modification « ${label} » a été refusée par l'agence.`, `Motif : ${decision.reason}`, "Vous pouvez la corriger et la soumettre à nouveau depuis votre fiche."],
       };
   await notifyDecision(userId, { ...content, ctaLabel: "Voir ma fiche", ctaUrl: await absoluteUrl("/fiche-perso") });
+}
+
+/** "m••••@exemple.fr": enough for the owner to recognise it, not to learn it. */
+export function maskEmail(email: string): string {
+  const [local, domain] = email.split("@");
+  return `${local.slice(0, 1)}••••@${domain}`;
+}
+
+/**
+ * The sign-in address changed: the old address is told, so that an owner who
+ * did not ask for it can react (the approval itself goes to the new one).
+ */
+async function warnPreviousAddress(previous: { email: string; firstName: string }, newEmail: string): Promise<void> {
+  try {
+    await sendEmail({
+      to: previous.email,
+      ...notification({
+        firstName: previous.firstName,
+        subject: "Votre adresse email a été modifiée",
+        title: "Votre adresse email de connexion a changé",
+        paragraphs: [
+          `À la demande faite depuis votre espace intérimaire, l'agence a remplacé cette adresse par ${maskEmail(newEmail)}. Vous vous connectez désormais avec la nouvelle adresse.`,
+          "Si vous n'êtes pas à l'origine de ce changement, contactez votre agence sans attendre.",
+        ],
+      }),
+    });
+  } catch (error) {
+    if (!(error instanceof MessageDeliveryError)) throw error;
+    console.warn(`Email change warning not delivered: ${error.message}`);
+  }
 }
 
 class StaleError extends Error {}

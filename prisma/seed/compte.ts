@@ -14,6 +14,7 @@ export const COMPTE_E2E_WORKERS = {
   acompte: "e2e.compte.acompte@exemple.fr",
   notif: "e2e.compte.notif@exemple.fr",
   autre: "e2e.compte.autre@exemple.fr",
+  email: "e2e.compte.email@exemple.fr",
 } as const;
 
 export function addCompteData(plan: Plan, options: { rng: Random; passwordHash: string; encryptSecret?: (plain: string) => string }) {
@@ -38,6 +39,7 @@ export function addCompteData(plan: Plan, options: { rng: Random; passwordHash: 
     ["acompte", "Agathe", "Acompteau", "MME", "9403"],
     ["notif", "Noé", "Notifié", "M", "9404"],
     ["autre", "Aurore", "Autrement", "MME", "9405"],
+    ["email", "Mélanie", "Mailhot", "MME", "9406"],
   ];
   const ids: Record<string, { userId: string; profileId: string }> = {};
   for (const [key, firstName, lastName, civility, number] of people) {
