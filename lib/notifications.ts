@@ -38,12 +38,15 @@ export async function notifyUser(userId: string, kind: NotificationKind | null, 
 /**
  * Emails a worker the agency's decision on something they asked for (a
  * profile change, a diploma). It answers their own request, so it always goes
- * out. Sent after the decision is stored: a failing mail provider does not
- * undo the decision (the message stays in the outbox as failed).
+ * out: to the account's address, or to `to` when given (an address the
+ * decision just replaced). Sent after the decision is stored: a failing mail
+ * provider does not undo the decision (the message stays in the outbox as
+ * failed).
  */
-export async function notifyDecision(userId: string, content: NotificationInput): Promise<void> {
+export async function notifyDecision(userId: string, content: NotificationInput, to?: string): Promise<void> {
   try {
-    await notifyUser(userId, null, content);
+    if (to) await sendEmail({ to, ...notification(content) });
+    else await notifyUser(userId, null, content);
   } catch (error) {
     if (!(error instanceof MessageDeliveryError)) throw error;
     console.warn(`Decision email not delivered: ${error.message}`);

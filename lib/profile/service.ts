@@ -6,8 +6,6 @@ import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/sec
 import { locateCommune } from "@/lib/geo/communes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
-import { MessageDeliveryError, sendEmail } from "@/lib/messaging";
-import { notification } from "@/lib/messaging/templates";
 import { notifyDecision } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { documentKindOf, fieldDef, fieldLabel, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
@@ -231,7 +229,7 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
     throw error;
   }
   await notifyReviewed(change.worker.userId, change.field, { approved: true });
-  if (previous && change.newValue && previous.email !== change.newValue) await warnPreviousAddress(previous, change.newValue);
+  if (previous && change.newValue && previous.email !== change.newValue) await warnPreviousAddress(change.worker.userId, previous, change.newValue);
   return { ok: true, message: "Modification validée et appliquée." };
 }
 
@@ -273,7 +271,7 @@ async function notifyReviewed(userId: string, field: string, decision: { approve
 }
 
 /** "m••••@exemple.fr": enough for the owner to recognise it, not to learn it. */
-export function maskEmail(email: string): string {
+function maskEmail(email: string): string {
   const [local, domain] = email.split("@");
   return `${local.slice(0, 1)}••••@${domain}`;
 }
@@ -282,24 +280,20 @@ export function maskEmail(email: string): string {
  * The sign-in address changed: the old address is told, so that an owner who
  * did not ask for it can react (the approval itself goes to the new one).
  */
-async function warnPreviousAddress(previous: { email: string; firstName: string }, newEmail: string): Promise<void> {
-  try {
-    await sendEmail({
-      to: previous.email,
-      ...notification({
-        firstName: previous.firstName,
-        subject: "Votre adresse email a été modifiée",
-        title: "Votre adresse email de connexion a changé",
-        paragraphs: [
-          `À la demande faite depuis votre espace intérimaire, l'agence a remplacé cette adresse par ${maskEmail(newEmail)}. Vous vous connectez désormais avec la nouvelle adresse.`,
-          "Si vous n'êtes pas à l'origine de ce changement, contactez votre agence sans attendre.",
-        ],
-      }),
-    });
-  } catch (error) {
-    if (!(error instanceof MessageDeliveryError)) throw error;
-    console.warn(`Email change warning not delivered: ${error.message}`);
-  }
+async function warnPreviousAddress(userId: string, previous: { email: string; firstName: string }, newEmail: string): Promise<void> {
+  await notifyDecision(
+    userId,
+    {
+      firstName: previous.firstName,
+      subject: "Votre adresse email a été modifiée",
+      title: "Votre adresse email de connexion a changé",
+      paragraphs: [
+        `À la demande faite depuis votre espace intérimaire, l'agence a remplacé cette adresse par ${maskEmail(newEmail)}. Vous vous connectez désormais avec la nouvelle adresse.`,
+        "Si vous n'êtes pas à l'origine de ce changement, contactez votre agence sans attendre.",
+      ],
+    },
+    previous.email,
+  );
 }
 
 class StaleError extends Error {}
