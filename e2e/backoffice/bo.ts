@@ -33,15 +33,20 @@ export async function inviteWorker(page: Page, opts: { agency?: string; phone?: 
   return { email, lastName, workerId: idFromUrl(page) };
 }
 
-/** Creates a client and one site through the back office; returns their ids. */
-export async function createClientWithSite(page: Page, name: string) {
+/** Creates a client of MEDIMP through the back office and stays on its page; returns its id. */
+export async function createClient(page: Page, name: string, phone = "05 36 49 00 11") {
   await open(page, "/admin/clients/nouveau");
   await page.getByLabel("Agence").selectOption({ label: "MEDIMP" });
   await page.getByLabel("Nom du client").fill(name);
-  await page.getByLabel("Téléphone").fill("05 36 49 00 11");
+  await page.getByLabel("Téléphone").fill(phone);
   await page.getByRole("button", { name: "Créer le client" }).click();
   await expect(page).toHaveURL(/\/admin\/clients\/[^/?]+\?cree=1/, { timeout: 30_000 });
-  const clientId = idFromUrl(page);
+  return idFromUrl(page);
+}
+
+/** Creates a client and one site through the back office; returns their ids. */
+export async function createClientWithSite(page: Page, name: string) {
+  const clientId = await createClient(page, name);
   const add = page.getByRole("form", { name: "Ajouter un site" });
   await add.getByLabel("Nom du site").fill(`${name} – site principal`);
   await add.getByLabel("Adresse").fill("12 Rue des Essais");

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, login, open } from "../helpers";
+import { createClient } from "../backoffice/bo";
 import { addDays, iso, parisToday } from "../heures/dates";
 
 // Several sign-ins in one scenario: more time than the default on a loaded machine.
@@ -17,12 +18,7 @@ test("addresses are located from the register of communes: a new site and a work
   await login(page, demo.staff);
 
   // A client and its site; a postal code and city that do not go together are refused next to the field.
-  await open(page, "/admin/clients/nouveau");
-  await page.getByLabel("Agence").selectOption({ label: "MEDIMP" });
-  await page.getByLabel("Nom du client").fill(clientName);
-  await page.getByLabel("Téléphone").fill("05 61 00 00 00");
-  await page.getByRole("button", { name: "Créer le client" }).click();
-  await expect(page).toHaveURL(/\/admin\/clients\/[^/?]+\?cree=1/, { timeout: 30_000 });
+  await createClient(page, clientName, "05 61 00 00 00");
   const add = page.getByRole("form", { name: "Ajouter un site" });
   await add.getByLabel("Nom du site").fill(siteName);
   await add.getByLabel("Adresse").fill("1 Avenue du Général de Gaulle");
