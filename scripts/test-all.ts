@@ -11,6 +11,11 @@ import { bin, root, run, startServer, stopServer, waitForHealth } from "./lib";
 const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const engines = (process.env.E2E_ENGINES ?? "pglite,postgresql").split(",").map((s) => s.trim()).filter(Boolean);
 const baseEnv = { AUTH_SECRET: "test-secret-not-for-production-0123456789", APP_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" };
+// Narrower local runs: E2E_ARGS="e2e/auth e2e/documents/payslips.spec.ts" passes
+// specs (or any Playwright flags) through; SKIP_UNIT=1 and SKIP_BUILD=1 skip those steps.
+const e2eArgs = (process.env.E2E_ARGS ?? "").split(/\s+/).filter(Boolean);
+const skipUnit = process.env.SKIP_UNIT === "1";
+const skipBuild = process.env.SKIP_BUILD === "1";
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
@@ -50,9 +55,9 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "espace-test-"));
   const pgAvailable = await withAdmin(async () => true).catch(() => false);
 
-  await step("Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
+  if (!skipUnit) await step("Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
 
-  await step("Unit tests (Vitest)", async () => {
+  if (!skipUnit) await step("Unit tests (Vitest)", async () => {
     const out = path.join(tmp, "vitest.json");
     try {
       await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
@@ -68,8 +73,8 @@ async function main() {
     }
   });
 
-  let built = false;
-  await step("Production build", async () => {
+  let built = skipBuild;
+  if (!skipBuild) await step("Production build", async () => {
     await run(bin("next"), ["build"], baseEnv);
     built = true;
   });
@@ -101,7 +106,7 @@ async function main() {
         await waitForHealth(`http://127.0.0.1:${port}/api/health`);
         const out = path.join(tmp, `playwright-${engine}.json`);
         try {
-          await run(bin("playwright"), ["test", "--reporter=list,json"], {
+          await run(bin("playwright"), ["test", "--reporter=list,json", ...e2eArgs], {
             ...env,
             E2E_BASE_URL: `http://127.0.0.1:${port}`,
             E2E_ENGINE: engine,
