@@ -5,7 +5,7 @@ import { buffer } from "node:stream/consumers";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { recordAudit, requestContext } from "@/lib/audit";
-import { sendSms, templates } from "@/lib/messaging";
+import { MessageDeliveryError, sendSms, templates } from "@/lib/messaging";
 import { notifyUser } from "@/lib/notifications";
 import { getStorage } from "@/lib/storage";
 import { absoluteUrl } from "@/lib/url";
@@ -27,6 +27,8 @@ import {
 export type SignResult =
   | { ok: true; maskedPhone: string }
   | { ok: false; error: string; field?: "code"; maskedPhone?: string; finished?: boolean };
+
+export const SMS_FAILED_MESSAGE = "Le SMS n'a pas pu être envoyé. Réessayez dans quelques instants.";
 
 const parisStamp = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
 
@@ -64,10 +66,11 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     const decision = resendDecision(recent.map((r) => r.createdAt), at);
     if (!decision.allowed) return decision;
     await tx.signatureCode.updateMany({ where: { contractId: c.id, userId: user.id, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: at } });
-    await tx.signatureCode.create({
+    const created = await tx.signatureCode.create({
       data: { contractId: c.id, userId: user.id, documentSha256: binding.documentSha256, codeHash: hashCode(code, binding), expiresAt: codeExpiry(at), createdAt: at },
+      select: { id: true },
     });
-    return decision;
+    return { ...decision, codeId: created.id };
   });
   if (!outcome.allowed) {
     await recordAudit({ action: "contract.signature_code_refused", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { reason: outcome.reason } });
@@ -81,7 +84,16 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
           : `Trop de codes demandés pour ce contrat. Réessayez dans ${wait}.`,
     };
   }
-  await sendSms({ to: phone, userId: user.id, text: templates.signatureCode({ code, validMinutes: CODE_TTL_MINUTES }) });
+  try {
+    await sendSms({ to: phone, userId: user.id, text: templates.signatureCode({ code, validMinutes: CODE_TTL_MINUTES }) });
+  } catch (error) {
+    if (!(error instanceof MessageDeliveryError)) throw error;
+    // The worker never got this code: drop it, so that it neither works nor
+    // counts against the resend limits (which count the stored codes).
+    await db.signatureCode.deleteMany({ where: { id: outcome.codeId } });
+    await recordAudit({ action: "contract.signature_code_failed", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { phone: masked, outboxId: error.outboxId } });
+    return { ok: false, error: SMS_FAILED_MESSAGE };
+  }
   await recordAudit({ action: "contract.signature_code_sent", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { phone: masked, documentSha256: binding.documentSha256 } });
   return { ok: true, maskedPhone: masked };
 }
@@ -99,9 +111,8 @@ export async function confirmSignature(contractId: string, code: string, user: {
   const masked = c.worker.phone ? maskPhone(c.worker.phone) : "";
 
   const row = await db.signatureCode.findFirst({ where: { contractId: c.id, userId: user.id }, orderBy: { createdAt: "desc" } });
-  const state = row ? codeState(row, binding, at) : "invalidated";
-  if (!row || state !== "usable") {
-    await audit("contract.signature_failed", { reason: row ? state : "no-code" });
+  const refuse = async (state: ReturnType<typeof codeState> | "no-code"): Promise<SignResult> => {
+    await audit("contract.signature_failed", { reason: state });
     const error =
       state === "expired"
         ? "Ce code a expiré. Demandez un nouveau code."
@@ -109,15 +120,27 @@ export async function confirmSignature(contractId: string, code: string, user: {
           ? "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code."
           : "Aucun code valable pour ce contrat. Demandez un nouveau code.";
     return { ok: false, field: "code", error, maskedPhone: masked };
+  };
+  if (!row) return refuse("no-code");
+  const state = codeState(row, binding, at);
+  if (state !== "usable") return refuse(state);
+
+  // Count the try and take the hash in one conditional UPDATE ... RETURNING:
+  // whatever the concurrency, at most CODE_MAX_ATTEMPTS guesses are compared
+  // per code, and a guess that got no row is refused without comparing.
+  const [claimed] = await db.signatureCode.updateManyAndReturn({
+    where: { id: row.id, usedAt: null, invalidatedAt: null, attempts: { lt: CODE_MAX_ATTEMPTS }, expiresAt: { gt: at }, documentSha256: binding.documentSha256 },
+    data: { attempts: { increment: 1 } },
+    select: { codeHash: true, attempts: true },
+  });
+  if (!claimed) {
+    const again = await db.signatureCode.findUnique({ where: { id: row.id } });
+    return refuse(again ? codeState(again, binding, at) : "no-code");
   }
 
-  if (!codeMatches(code.trim(), row.codeHash, binding)) {
-    // Counts the try only while the code is still open; the 5th wrong try ends it.
-    const bumped = await db.signatureCode.updateMany({ where: { id: row.id, usedAt: null, invalidatedAt: null, attempts: { lt: CODE_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } } });
-    const after = await db.signatureCode.findUniqueOrThrow({ where: { id: row.id }, select: { attempts: true } });
-    if (bumped.count && after.attempts >= CODE_MAX_ATTEMPTS) await db.signatureCode.updateMany({ where: { id: row.id, invalidatedAt: null }, data: { invalidatedAt: at } });
-    await audit("contract.signature_failed", { reason: "wrong-code", attempts: after.attempts });
-    const left = CODE_MAX_ATTEMPTS - after.attempts;
+  if (!codeMatches(code.trim(), claimed.codeHash, binding)) {
+    await audit("contract.signature_failed", { reason: "wrong-code", attempts: claimed.attempts });
+    const left = CODE_MAX_ATTEMPTS - claimed.attempts;
     return {
       ok: false,
       field: "code",
