@@ -1,4 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { withSecurityHeaders } from "@/lib/http/csp";
 
 // Optimistic redirects only: a missing session cookie sends protected pages to
 // the sign-in page. The real checks (session row, role, ownership) happen on
@@ -7,13 +8,13 @@ const PUBLIC_PREFIXES = ["/connexion", "/inscription", "/confirmer-email", "/mot
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return NextResponse.next();
+  if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return withSecurityHeaders(request);
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
-  if (hasSession) return NextResponse.next();
+  if (hasSession) return withSecurityHeaders(request);
   const url = request.nextUrl.clone();
   url.pathname = "/connexion";
   url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
-  return NextResponse.redirect(url);
+  return withSecurityHeaders(request, url);
 }
 
 // /api is left out entirely: route handlers check the session themselves, and a

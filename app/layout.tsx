@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#18736b" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, so that Next.js puts the proxy's CSP
+  // nonce (lib/http/csp.ts) on its scripts; a prerendered page would not hydrate.
+  await connection();
   return (
     <html lang="fr">
       <body className="min-h-screen font-sans">{children}</body>
