@@ -21,10 +21,26 @@ export async function currentDocumentReader(): Promise<DocumentReader | null> {
   return null;
 }
 
+/**
+ * The documents staff of these agencies may read. A document issued by an
+ * agency (payslip, contract, certificate) is scoped by its own agency: a
+ * worker registered in two agencies must not let staff of one read what the
+ * other issued. A worker's own document (diploma, ID, RIB: no agency) is
+ * readable by staff of any agency the worker belongs to.
+ */
+export function staffDocumentScope(agencyIds: string[]): Prisma.DocumentWhereInput {
+  return {
+    OR: [
+      { agencyId: { in: agencyIds } },
+      { agencyId: null, worker: { agencies: { some: { agencyId: { in: agencyIds } } } } },
+    ],
+  };
+}
+
 /** The documents a reader may download, as a WHERE clause. */
 export function readableBy(reader: DocumentReader): Prisma.DocumentWhereInput {
   if (reader.role === "WORKER") return { workerId: reader.workerId };
-  return { worker: { agencies: { some: { agencyId: { in: reader.agencyIds } } } } };
+  return staffDocumentScope(reader.agencyIds);
 }
 
 const downloadSelect = { id: true, kind: true, storageKey: true, fileName: true, sizeBytes: true, periodStart: true, periodEnd: true, createdAt: true, number: true } as const;

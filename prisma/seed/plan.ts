@@ -27,6 +27,7 @@ import { DASHBOARD_BLOCKS } from "./dashboard";
 import { MISSIONS_TEST_WORKERS, PLANNING_TEST_HOURS_LABEL, PLANNING_TEST_SHIFTS } from "./missions";
 import { addCompteData } from "./compte";
 import { addDocumentsE2eData } from "./documents-e2e";
+import { addSecurityE2eData } from "./security-e2e";
 import { addHoursAndTargetingData } from "./hours-targeting";
 import { fictionalIban, maskSocialSecurityNumber, socialSecurityNumber } from "./identity";
 import {
@@ -1353,6 +1354,7 @@ export function buildPlan(options: PlanOptions): Plan {
   addCompteData(plan, { rng, passwordHash, encryptSecret });
   addDocumentsE2eData({ rng, today, addWorker, agencyId: agencyId.MEDIMP, uploadedById: payrollId, employer: employerOf("MEDIMP"), documents: plan.documents });
   addHoursAndTargetingData({ plan, rng, now, today, passwordHash, agencyId, qualificationId });
+  addSecurityE2eData({ plan, rng, today, addWorker, agencyId, uploadedById: payrollId, employerOf, documents: plan.documents });
 
   return plan;
 }

@@ -4,11 +4,10 @@ import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { tryDecryptSecret } from "@/lib/crypto/secrets";
+import { toCsv } from "@/lib/csv";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const cell = (value: string) => (/[";\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export async function GET(request: Request): Promise<Response> {
   const user = await getSessionUser();
@@ -22,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
     orderBy: { createdAt: "asc" },
     include: { agency: { select: { code: true } }, worker: { select: { ibanEncrypted: true, bic: true, user: { select: { firstName: true, lastName: true } }, agencies: { select: { agencyId: true, workerNumber: true } } } } },
   });
-  const lines = [["Agence", "Numéro", "Nom", "Prénom", "IBAN", "BIC", "Montant (EUR)", "Date de versement"].join(";")];
+  const lines: string[][] = [["Agence", "Numéro", "Nom", "Prénom", "IBAN", "BIC", "Montant (EUR)", "Date de versement"]];
   for (const r of rows) {
     lines.push(
       [
@@ -34,13 +33,11 @@ export async function GET(request: Request): Promise<Response> {
         r.worker.bic ?? "",
         (r.amountCents / 100).toFixed(2).replace(".", ","),
         date.split("-").reverse().join("/"),
-      ]
-        .map(cell)
-        .join(";"),
+      ],
     );
   }
   await recordAudit({ action: "advance.exported", actorId: user.id, details: { payDate: date, count: rows.length, totalCents: rows.reduce((s, r) => s + r.amountCents, 0) } });
-  return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
+  return new Response(toCsv(lines), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="acomptes-${date}.csv"`,

@@ -15,6 +15,7 @@ import { now } from "@/lib/clock";
 import { personName, qualificationLabel, scopedWorkerOr404 } from "@/lib/backoffice/scope";
 import { parisHHMM, workedMinutes } from "@/lib/backoffice/shifts";
 import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
+import { staffDocumentScope } from "@/lib/documents/access";
 import { resendInvitationAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "Intérimaire" };
@@ -75,7 +76,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
   const [pendingChanges, documents, diplomas, contracts, shifts, availabilities, advances] = await Promise.all([
     db.profileChange.count({ where: { workerId: worker.id, status: "PENDING" } }),
     db.document.findMany({
-      where: { workerId: worker.id, OR: [{ agencyId: null }, { agencyId: { in: staff.agencyIds } }] },
+      where: { AND: [{ workerId: worker.id }, staffDocumentScope(staff.agencyIds)] },
       orderBy: { createdAt: "desc" },
       take: 15,
       select: { id: true, kind: true, fileName: true, number: true, createdAt: true },

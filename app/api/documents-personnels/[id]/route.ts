@@ -2,9 +2,9 @@
 // staff of one of the worker's agencies. Anyone else gets 404.
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
-import { getSessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { getStorage } from "@/lib/storage";
+import { currentDocumentReader, readableBy } from "@/lib/documents/access";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,13 +14,9 @@ const notFound = () => new Response("Not Found", { status: 404 });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  const user = await getSessionUser();
-  if (!user || user.role === "CLIENT") return notFound();
-  const scope =
-    user.role === "WORKER"
-      ? { worker: { userId: user.id } }
-      : { worker: { agencies: { some: { agency: { staff: { some: { userId: user.id } } } } } } };
-  const doc = await db.document.findFirst({ where: { id, kind: { in: [...KINDS] }, ...scope }, include: { worker: { select: { userId: true } } } });
+  const reader = await currentDocumentReader();
+  if (!reader) return notFound();
+  const doc = await db.document.findFirst({ where: { AND: [{ id, kind: { in: [...KINDS] } }, readableBy(reader)] }, include: { worker: { select: { userId: true } } } });
   if (!doc) return notFound();
   let stream: Readable;
   try {
@@ -28,8 +24,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch {
     return notFound();
   }
-  if (user.role === "STAFF") {
-    await recordAudit({ action: "document.downloaded", actorId: user.id, subjectUserId: doc.worker?.userId, entityType: "Document", entityId: doc.id, details: { kind: doc.kind } });
+  if (reader.role === "STAFF") {
+    await recordAudit({ action: "document.downloaded", actorId: reader.userId, subjectUserId: doc.worker?.userId, entityType: "Document", entityId: doc.id, details: { kind: doc.kind } });
   }
   const inline = doc.mimeType !== "application/pdf" ? "inline" : "attachment";
   return new Response(Readable.toWeb(stream) as ReadableStream, {

@@ -6,6 +6,7 @@ import { contractScope } from "@/lib/backoffice/scope";
 import { db } from "@/lib/db";
 import { ensureIssuedDocument } from "@/lib/contracts/issue";
 import { getStorage } from "@/lib/storage";
+import { staffDocumentScope } from "@/lib/documents/access";
 
 const notFound = () => new Response("Introuvable", { status: 404 });
 
@@ -14,19 +15,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const session = await getSessionUser();
   if (!session) return notFound();
   let where;
+  let documentScope;
   if (session.role === "WORKER") {
     const w = await requireWorker();
     where = { id, workerId: w.workerId, state: { not: "DRAFT" as const } };
+    documentScope = { workerId: w.workerId };
   } else if (session.role === "STAFF") {
     const s = await requireStaff();
     where = { id, ...contractScope(s) };
+    documentScope = staffDocumentScope(s.agencyIds);
   } else return notFound();
   const c = await db.contract.findFirst({ where, select: { id: true, number: true, state: true, signedDocumentId: true, issuedDocumentId: true } });
   if (!c) return notFound();
   const signed = new URL(request.url).searchParams.get("signe") === "1";
   const documentId = signed ? c.signedDocumentId : (c.issuedDocumentId ?? (await ensureIssuedDocument(c.id)));
   if (!documentId) return notFound();
-  const doc = await db.document.findUnique({ where: { id: documentId } });
+  // The file itself is checked too: a contract pointing at a document of another agency serves nothing.
+  const doc = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope] } });
   if (!doc) return notFound();
   const stream = await getStorage().openObjectStream(doc.storageKey);
   return new Response(Readable.toWeb(stream) as ReadableStream, {
