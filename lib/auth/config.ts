@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/http/client";
 import { SESSION_MAX_AGE_SECONDS, authorizeCredentials } from "./login";
 
 declare module "next-auth" {
@@ -31,7 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       authorize: async (credentials, request) => {
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+        const ip = clientAddress(request.headers);
         return authorizeCredentials(credentials, { ip, userAgent: request.headers.get("user-agent") });
       },
     }),
