@@ -9,6 +9,7 @@ import { hitRateLimit } from "@/lib/rate-limit";
 import { FIX_FIELDS, type FormState, fieldErrorsOf, formDataObject } from "@/lib/forms";
 import { safeNextPath } from "@/lib/url";
 import { auth, signIn, signOut } from "./config";
+import { endSession } from "./login";
 import { consumeToken, registerWorker, requestPasswordResetFor, resendConfirmationFor, setPassword, type Defer } from "./accounts";
 import { verifyPassword } from "./password";
 import { changePasswordSchema, forgotPasswordSchema, loginSchema, resetPasswordSchema, signupSchema } from "./schemas";
@@ -57,13 +58,7 @@ function areaOf(path: string): string {
 
 export async function logout(): Promise<void> {
   const session = await auth();
-  if (session?.sessionId) {
-    const row = await db.userSession.findUnique({ where: { id: session.sessionId } });
-    if (row) {
-      await db.userSession.delete({ where: { id: row.id } }).catch(() => undefined);
-      await recordAudit({ action: "auth.logout", actorId: row.userId, subjectUserId: row.userId });
-    }
-  }
+  if (session?.sessionId) await endSession(session.sessionId);
   await signOut({ redirectTo: "/connexion?deconnecte=1" });
 }
 

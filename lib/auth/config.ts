@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/http/client";
-import { SESSION_MAX_AGE_SECONDS, authorizeCredentials } from "./login";
+import { SESSION_MAX_AGE_SECONDS, authorizeCredentials, endSession } from "./login";
 
 declare module "next-auth" {
   interface User {
@@ -37,6 +37,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // next-auth's own /api/auth/signout only clears the cookie: end the
+    // session row too, as "Déconnexion" does, so a copy of the cookie is dead.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;
