@@ -12,6 +12,7 @@ import { auth, signIn, signOut } from "./config";
 import { endSession } from "./login";
 import { consumeToken, registerWorker, requestPasswordResetFor, resendConfirmationFor, setPassword, type Defer } from "./accounts";
 import { verifyPassword } from "./password";
+import { passwordStrengthError } from "./password-strength";
 import { changePasswordSchema, forgotPasswordSchema, loginSchema, resetPasswordSchema, signupSchema } from "./schemas";
 import { getSessionUser, homeFor } from "./session";
 import { publicAction } from "./action";
@@ -74,10 +75,12 @@ const TOO_MANY = "Trop de demandes en peu de temps. Réessayez dans quelques min
 const deferred: Defer = (task) =>
   after(() => task().catch((error: unknown) => console.error("[auth] deferred account task failed", error)));
 
-export const signup = publicAction(signupSchema, async (data) => {
+export const signup = publicAction(signupSchema, async (data): Promise<FormState> => {
   if (await limited("signup", 30, 3600)) return { error: TOO_MANY };
   const agency = await db.agency.findUnique({ where: { id: data.agencyId } });
   if (!agency) return { error: FIX_FIELDS, fieldErrors: { agencyId: "Choisissez votre agence." } };
+  const weak = await passwordStrengthError(data.password, [data.email, data.firstName, data.lastName]);
+  if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
   // Same answer and the same work whether or not the address is registered.
   await registerWorker({ ...data, agencyId: agency.id }, deferred);
   redirect("/inscription/verifiez-vos-emails");
@@ -114,7 +117,10 @@ export const requestPasswordReset = publicAction(forgotPasswordSchema, async (da
   return sent;
 });
 
-export const resetPassword = publicAction(resetPasswordSchema, async (data) => {
+export const resetPassword = publicAction(resetPasswordSchema, async (data): Promise<FormState> => {
+  // Checked before the link is used, so a refused password does not burn it.
+  const weak = await passwordStrengthError(data.password);
+  if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
   const result = await consumeToken(data.token, "PASSWORD_RESET");
   if ("error" in result) {
     return {
@@ -138,6 +144,8 @@ export async function changePassword(_previous: FormState, formData: FormData): 
   if (!(await verifyPassword(row?.passwordHash, parsed.data.currentPassword))) {
     return { error: FIX_FIELDS, fieldErrors: { currentPassword: "Mot de passe actuel incorrect." } };
   }
+  const weak = await passwordStrengthError(parsed.data.password, [user.email, user.firstName, user.lastName]);
+  if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
   await setPassword(user.id, parsed.data.password, { reason: "change", keepSessionId: user.sessionId });
   return { ok: true, message: "Votre mot de passe a été modifié. Vos autres sessions ont été fermées." };
 }
