@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { clientAddress } from "@/lib/http/client";
 
 /** Every audited action. A typed union so that a reader finds them all here. */
 export type AuditAction =
@@ -28,12 +29,11 @@ export type AuditEntry = {
 
 type Tx = Pick<PrismaClient, "auditLog">;
 
-/** The caller's IP and user agent, as far as the proxy in front tells them. */
+/** The caller's IP (see lib/http/client.ts: trusted proxy hops only) and user agent. */
 export async function requestContext(): Promise<{ ipAddress: string | null; userAgent: string | null }> {
   try {
     const h = await headers();
-    const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return { ipAddress: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent")?.slice(0, 500) ?? null };
+    return { ipAddress: clientAddress(h), userAgent: h.get("user-agent")?.slice(0, 500) ?? null };
   } catch {
     return { ipAddress: null, userAgent: null }; // outside a request (scripts)
   }

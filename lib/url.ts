@@ -1,14 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
+import { publicOrigin } from "@/lib/http/client";
 
-/** Absolute URL for links in emails: APP_URL when set, else the request's own origin. */
+/** Absolute URL for links in emails: APP_URL (lib/http/client.ts), never a host the client chose. */
 export async function absoluteUrl(path: string): Promise<string> {
-  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
-  if (configured) return new URL(path, configured).toString();
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? `localhost:${process.env.PORT ?? 3000}`;
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}${path}`;
+  let h: Headers | null = null;
+  try {
+    h = await headers();
+  } catch {
+    h = null; // outside a request (after(), scripts)
+  }
+  const configured = process.env.APP_URL?.trim();
+  // APP_URL may carry a base path (https://example.fr/espace).
+  if (configured) return new URL(path.replace(/^\//, ""), configured.endsWith("/") ? configured : configured + "/").toString();
+  return new URL(path, publicOrigin(process.env, h)).toString();
 }
 
 /** Only same-site paths are followed after sign-in. */

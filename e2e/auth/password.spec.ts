@@ -20,8 +20,8 @@ test("password reset by emailed single-use link ends every open session", async 
 
   const link = await linkFromEmail(page.request, account.email, /mot de passe/i, "/reinitialiser-mot-de-passe");
   await open(page, link);
-  await page.getByLabel("Nouveau mot de passe").fill("Change2026!");
-  await page.getByLabel("Vérification").fill("Change2026!");
+  await page.getByLabel("Nouveau mot de passe").fill("nouvelle clef du grenier bleu");
+  await page.getByLabel("Vérification").fill("nouvelle clef du grenier bleu");
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
   await expect(page.getByText("Votre mot de passe a été modifié.")).toBeVisible();
 
@@ -33,7 +33,7 @@ test("password reset by emailed single-use link ends every open session", async 
 
   await login(page, account.email, account.password);
   await expect(page.getByRole("alert").filter({ hasText: "Email ou mot de passe incorrect." })).toBeVisible();
-  await login(page, account.email, "Change2026!");
+  await login(page, account.email, "nouvelle clef du grenier bleu");
   await expect(page).toHaveURL(/\/$/);
 });
 
@@ -54,8 +54,8 @@ test("changing the password in Paramètres ends the other sessions, not this one
 
   await open(page, "/parametres");
   await page.getByLabel("Mot de passe actuel *").fill("Faux2026!!");
-  await page.getByLabel("Nouveau mot de passe *").fill("Nouveau2027!");
-  await page.getByLabel("Vérification *").fill("Nouveau2027!");
+  await page.getByLabel("Nouveau mot de passe *").fill("le train de nuit pour Brest");
+  await page.getByLabel("Vérification *").fill("le train de nuit pour Brest");
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
   await expect(page.getByText("Mot de passe actuel incorrect.")).toBeVisible();
 

@@ -3,14 +3,15 @@ import { fillSignup, linkFromEmail, login, open, outbox, uniqueEmail, demo } fro
 
 test("sign-up, login refused until the emailed link is used, then the worker's space", async ({ page }) => {
   const email = uniqueEmail("inscription");
-  const password = "Inscrit2026!";
+  const password = "les cerises de juin sont mûres";
   await fillSignup(page, { email, password, firstName: "Inès", lastName: "Durand" });
   await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
 
+  // The account is created just after the response: its email shows it exists.
+  const link = await linkFromEmail(page.request, email, /confirm/i, "/confirmer-email");
   await login(page, email, password);
   await expect(page.getByRole("alert").filter({ hasText: "pas encore confirmée" })).toBeVisible();
 
-  const link = await linkFromEmail(page.request, email, /confirm/i, "/confirmer-email");
   const mails = await outbox(page.request, email);
   expect(mails[0].text).toContain("Inès");
 
@@ -38,13 +39,13 @@ test("sign-up checks each field and keeps what was typed", async ({ page }) => {
   await expect(page.getByText("Renseignez votre nom.")).toBeVisible();
   await expect(page.getByText("Adresse email invalide.")).toBeVisible();
   await expect(page.getByText(/Numéro de portable invalide/)).toBeVisible();
-  await expect(page.getByText(/Le mot de passe doit contenir au moins 8 caractères/)).toBeVisible();
+  await expect(page.getByText(/Le mot de passe doit faire au moins 12 caractères/)).toBeVisible();
   await expect(page.getByText("Choisissez votre agence.")).toBeVisible();
   await expect(page.getByLabel("Prénom")).toHaveValue("Léo");
 });
 
 test("signing up with a registered address reveals nothing and warns the owner", async ({ page }) => {
-  await fillSignup(page, { email: demo.worker, password: "Autre2026!!" });
+  await fillSignup(page, { email: demo.worker, password: "une autre phrase assez longue" });
   await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
   await expect
     .poll(async () => (await outbox(page.request, demo.worker)).some((m) => m.subject === "Vous avez déjà un compte"))

@@ -12,8 +12,8 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   const wctx = await browser.newContext();
   const wp = await wctx.newPage();
   await open(wp, await linkFromEmail(wp.request, worker.email, /accès/i, "/inscription/activer"));
-  await wp.getByLabel("Mot de passe", { exact: true }).fill("Signe2026!x");
-  await wp.getByLabel("Vérification").fill("Signe2026!x");
+  await wp.getByLabel("Mot de passe", { exact: true }).fill("signature du contrat de mai");
+  await wp.getByLabel("Vérification").fill("signature du contrat de mai");
   await wp.getByRole("button", { name: "Activer mon espace" }).click();
   await expect(wp).toHaveURL(/\/connexion\?confirme=1/);
 
@@ -36,7 +36,7 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   await expect(page.getByRole("link", { name: "Télécharger le contrat (PDF)" })).toHaveCount(0);
 
   // A draft is not shown to the worker.
-  await login(wp, worker.email, "Signe2026!x");
+  await login(wp, worker.email, "signature du contrat de mai");
   expect((await open(wp, `/contrats/${contractId}`))?.status()).toBe(404);
 
   await page.getByRole("button", { name: "Envoyer à la signature" }).click();

@@ -26,14 +26,14 @@ test("invite a worker: email link, password chosen, login; deactivation ends the
   const wp = await workerContext.newPage();
   const link = await linkFromEmail(wp.request, worker.email, /accès/i, "/inscription/activer");
   await open(wp, link);
-  await wp.getByLabel("Mot de passe", { exact: true }).fill("Invite2026!x");
-  await wp.getByLabel("Vérification").fill("Invite2026!x");
+  await wp.getByLabel("Mot de passe", { exact: true }).fill("invitation au bord du lac");
+  await wp.getByLabel("Vérification").fill("invitation au bord du lac");
   await wp.getByRole("button", { name: "Activer mon espace" }).click();
   await expect(wp).toHaveURL(/\/connexion\?confirme=1/);
   // The link works once.
   await open(wp, link);
   await expect(wp.getByText("Ce lien a déjà été utilisé")).toBeVisible();
-  await login(wp, worker.email, "Invite2026!x");
+  await login(wp, worker.email, "invitation au bord du lac");
   await expect(wp).toHaveURL(/\/$/);
 
   // Staff deactivate the account: the worker's open session ends at the next request.
@@ -44,13 +44,13 @@ test("invite a worker: email link, password chosen, login; deactivation ends the
   await expect(page.getByText("Compte désactivé : ses sessions ont été fermées.")).toBeVisible();
   await open(wp, "/fiche-perso");
   await expect(wp).toHaveURL(/\/connexion/);
-  await login(wp, worker.email, "Invite2026!x");
+  await login(wp, worker.email, "invitation au bord du lac");
   await expect(wp.locator("form [role=alert]").first()).toContainText("désactivé");
 
   // Reactivated, they can sign in again.
   await page.getByRole("button", { name: "Réactiver le compte" }).click();
   await expect(page.getByText("Compte réactivé.")).toBeVisible();
-  await login(wp, worker.email, "Invite2026!x");
+  await login(wp, worker.email, "invitation au bord du lac");
   await expect(wp).toHaveURL(/\/$/);
   await workerContext.close();
 });

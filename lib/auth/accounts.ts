@@ -3,10 +3,108 @@ import { db } from "@/lib/db";
 import type { AuthTokenKind } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
 import { sendEmail } from "@/lib/messaging";
-import { emailConfirmation, passwordReset } from "@/lib/messaging/templates";
+import { emailConfirmation, passwordReset, signupAttemptOnExistingAccount } from "@/lib/messaging/templates";
+import { hitRateLimit } from "@/lib/rate-limit";
 import { absoluteUrl } from "@/lib/url";
 import { hashPassword } from "./password";
 import { TOKEN_LIFETIME_MINUTES, hashEmail, hashToken, newToken, tokenState, type TokenState } from "./tokens";
+
+/** Runs work after the response is sent (next/server's after() in actions). */
+export type Defer = (task: () => Promise<void>) => void;
+
+/** At most this many account emails (confirmation, reset, sign-up notice) an hour to one address, whoever asks. */
+export const ACCOUNT_EMAILS_PER_HOUR = 3;
+
+export async function accountEmailAllowed(email: string): Promise<boolean> {
+  const result = await hitRateLimit(`account-email:${hashEmail(email)}`, ACCOUNT_EMAILS_PER_HOUR, 3600);
+  return result.allowed;
+}
+
+export type SignupInput = { firstName: string; lastName: string; email: string; phone: string; password: string; agencyId: string };
+
+/**
+ * Sign-up. The request does the same work whether or not the address already
+ * has an account: one password hash, then everything that depends on the
+ * address (account creation or the "you already have an account" notice, and
+ * the email) is deferred past the response.
+ */
+export async function registerWorker(data: SignupInput, defer: Defer): Promise<void> {
+  const passwordHash = await hashPassword(data.password);
+  defer(async () => {
+    const existing = await db.user.findUnique({ where: { email: data.email } });
+    if (existing) {
+      // The owner of the address is told by email instead of the form.
+      if (!(await accountEmailAllowed(existing.email))) return;
+      await sendEmail({
+        to: existing.email,
+        userId: existing.id,
+        ...signupAttemptOnExistingAccount({ firstName: existing.firstName, loginUrl: await absoluteUrl("/connexion"), resetUrl: await absoluteUrl("/mot-de-passe-oublie") }),
+      });
+      return;
+    }
+    const user = await createWorkerAccount({ ...data, passwordHash });
+    if (!user) return; // lost a race with the same email
+    await recordAudit({ action: "auth.signup", actorId: user.id, subjectUserId: user.id, agencyId: data.agencyId });
+    if (await accountEmailAllowed(user.email)) await sendConfirmationEmail(user);
+  });
+}
+
+/** Password reset request: nothing address-dependent happens in the request. */
+export function requestPasswordResetFor(email: string, defer: Defer): void {
+  defer(async () => {
+    const user = await db.user.findUnique({ where: { email } });
+    if (!user?.active) return;
+    if (!(await accountEmailAllowed(user.email))) return;
+    await sendPasswordResetEmail(user);
+    await recordAudit({ action: "auth.password_reset_requested", subjectUserId: user.id });
+  });
+}
+
+/** New confirmation link: same deferral as the reset. */
+export function resendConfirmationFor(email: string, defer: Defer): void {
+  defer(async () => {
+    const user = await db.user.findUnique({ where: { email } });
+    if (!user || user.emailVerifiedAt || !user.active) return;
+    if (!(await accountEmailAllowed(user.email))) return;
+    await sendConfirmationEmail(user);
+  });
+}
+
+/** Creates the worker, their number in the agency and default notification settings. */
+async function createWorkerAccount(data: { firstName: string; lastName: string; email: string; phone: string; passwordHash: string; agencyId: string }) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const numbers = await tx.workerAgency.findMany({ where: { agencyId: data.agencyId }, select: { workerNumber: true } });
+        const next = numbers.reduce((max, n) => Math.max(max, Number.parseInt(n.workerNumber, 10) || 0), 1000) + 1;
+        return tx.user.create({
+          data: {
+            email: data.email,
+            passwordHash: data.passwordHash,
+            role: "WORKER",
+            firstName: data.firstName,
+            lastName: data.lastName.toUpperCase(),
+            workerProfile: {
+              create: { phone: data.phone, agencies: { create: { agencyId: data.agencyId, workerNumber: String(next) } } },
+            },
+            notificationPrefs: {
+              create: (
+                ["ADVANCE_ACCEPTED", "ADVANCE_PAID", "TARGETING_CLOSED", "CONTRACT_DATE_CHANGED", "NEW_PAYSLIP", "NEW_WORK_CERTIFICATE", "NEW_CONTRACT", "NEW_ASSEDIC_CERTIFICATE"] as const
+              ).map((kind) => ({ kind, enabled: true })),
+            },
+          },
+        });
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== "P2002") throw error;
+      const taken = await db.user.findUnique({ where: { email: data.email } });
+      if (taken) return null;
+      // a worker number collided with a concurrent sign-up: try the next one
+    }
+  }
+  throw new Error("Could not allocate a worker number");
+}
 
 /** Issues a single-use emailed token; earlier unused tokens of that kind stop working. */
 export async function issueToken(userId: string, kind: AuthTokenKind): Promise<string> {

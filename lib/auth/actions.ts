@@ -1,17 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { AuthError } from "next-auth";
 import { db } from "@/lib/db";
 import { recordAudit, requestContext } from "@/lib/audit";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { FIX_FIELDS, type FormState, fieldErrorsOf, formDataObject } from "@/lib/forms";
-import { sendEmail } from "@/lib/messaging";
-import { signupAttemptOnExistingAccount } from "@/lib/messaging/templates";
-import { safeNextPath, absoluteUrl } from "@/lib/url";
+import { safeNextPath } from "@/lib/url";
 import { auth, signIn, signOut } from "./config";
-import { consumeToken, sendConfirmationEmail, sendPasswordResetEmail, setPassword } from "./accounts";
-import { verifyPassword, hashPassword } from "./password";
+import { endSession } from "./login";
+import { consumeToken, registerWorker, requestPasswordResetFor, resendConfirmationFor, setPassword, type Defer } from "./accounts";
+import { verifyPassword } from "./password";
+import { passwordStrengthError } from "./password-strength";
 import { changePasswordSchema, forgotPasswordSchema, loginSchema, resetPasswordSchema, signupSchema } from "./schemas";
 import { getSessionUser, homeFor } from "./session";
 import { publicAction } from "./action";
@@ -58,91 +59,38 @@ function areaOf(path: string): string {
 
 export async function logout(): Promise<void> {
   const session = await auth();
-  if (session?.sessionId) {
-    const row = await db.userSession.findUnique({ where: { id: session.sessionId } });
-    if (row) {
-      await db.userSession.delete({ where: { id: row.id } }).catch(() => undefined);
-      await recordAudit({ action: "auth.logout", actorId: row.userId, subjectUserId: row.userId });
-    }
-  }
+  if (session?.sessionId) await endSession(session.sessionId);
   await signOut({ redirectTo: "/connexion?deconnecte=1" });
 }
 
 async function limited(key: string, limit: number, windowSeconds: number): Promise<boolean> {
-  const { ipAddress } = await requestContext();
+  const { ipAddress } = await requestContext(); // lib/http/client.ts: trusted proxy hops only
   const result = await hitRateLimit(`${key}:${ipAddress ?? "unknown"}`, limit, windowSeconds);
   return !result.allowed;
 }
 
 const TOO_MANY = "Trop de demandes en peu de temps. Réessayez dans quelques minutes.";
 
-export const signup = publicAction(signupSchema, async (data) => {
+/** Deferred account work runs after the response; a failure is logged, never shown. */
+const deferred: Defer = (task) =>
+  after(() => task().catch((error: unknown) => console.error("[auth] deferred account task failed", error)));
+
+export const signup = publicAction(signupSchema, async (data): Promise<FormState> => {
   if (await limited("signup", 30, 3600)) return { error: TOO_MANY };
   const agency = await db.agency.findUnique({ where: { id: data.agencyId } });
   if (!agency) return { error: FIX_FIELDS, fieldErrors: { agencyId: "Choisissez votre agence." } };
-
-  const existing = await db.user.findUnique({ where: { email: data.email } });
-  if (existing) {
-    // Same answer as a new account, so the form does not reveal who is registered;
-    // the owner of the address is told by email instead.
-    await sendEmail({
-      to: existing.email,
-      userId: existing.id,
-      ...signupAttemptOnExistingAccount({ firstName: existing.firstName, loginUrl: await absoluteUrl("/connexion"), resetUrl: await absoluteUrl("/mot-de-passe-oublie") }),
-    });
-    redirect("/inscription/verifiez-vos-emails");
-  }
-
-  const passwordHash = await hashPassword(data.password);
-  const user = await createWorkerAccount({ ...data, passwordHash, agencyId: agency.id });
-  if (!user) redirect("/inscription/verifiez-vos-emails"); // lost a race with the same email
-  await recordAudit({ action: "auth.signup", actorId: user.id, subjectUserId: user.id, agencyId: agency.id });
-  await sendConfirmationEmail(user);
+  const weak = await passwordStrengthError(data.password, [data.email, data.firstName, data.lastName]);
+  if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
+  // Same answer and the same work whether or not the address is registered.
+  await registerWorker({ ...data, agencyId: agency.id }, deferred);
   redirect("/inscription/verifiez-vos-emails");
 });
-
-/** Creates the worker, their number in the agency and default notification settings. */
-async function createWorkerAccount(data: { firstName: string; lastName: string; email: string; phone: string; passwordHash: string; agencyId: string }) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      return await db.$transaction(async (tx) => {
-        const numbers = await tx.workerAgency.findMany({ where: { agencyId: data.agencyId }, select: { workerNumber: true } });
-        const next = numbers.reduce((max, n) => Math.max(max, Number.parseInt(n.workerNumber, 10) || 0), 1000) + 1;
-        return tx.user.create({
-          data: {
-            email: data.email,
-            passwordHash: data.passwordHash,
-            role: "WORKER",
-            firstName: data.firstName,
-            lastName: data.lastName.toUpperCase(),
-            workerProfile: {
-              create: { phone: data.phone, agencies: { create: { agencyId: data.agencyId, workerNumber: String(next) } } },
-            },
-            notificationPrefs: {
-              create: (
-                ["ADVANCE_ACCEPTED", "ADVANCE_PAID", "TARGETING_CLOSED", "CONTRACT_DATE_CHANGED", "NEW_PAYSLIP", "NEW_WORK_CERTIFICATE", "NEW_CONTRACT", "NEW_ASSEDIC_CERTIFICATE"] as const
-              ).map((kind) => ({ kind, enabled: true })),
-            },
-          },
-        });
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code !== "P2002") throw error;
-      const taken = await db.user.findUnique({ where: { email: data.email } });
-      if (taken) return null;
-      // a worker number collided with a concurrent sign-up: try the next one
-    }
-  }
-  throw new Error("Could not allocate a worker number");
-}
 
 export async function resendConfirmation(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = forgotPasswordSchema.safeParse(formDataObject(formData));
   if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   if (await limited("resend-confirmation", 5, 3600)) return { error: TOO_MANY };
-  const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-  if (user && !user.emailVerifiedAt && user.active) await sendConfirmationEmail(user);
+  resendConfirmationFor(parsed.data.email, deferred);
   return { ok: true, message: "Si un compte en attente de confirmation existe pour cette adresse, un nouveau lien vient d'y être envoyé." };
 }
 
@@ -165,17 +113,14 @@ export async function confirmEmail(_previous: FormState, formData: FormData): Pr
 export const requestPasswordReset = publicAction(forgotPasswordSchema, async (data) => {
   const sent = { ok: true, message: "Si un compte existe pour cette adresse, vous allez recevoir un email avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure." };
   if (await limited("password-reset", 20, 3600)) return { error: TOO_MANY };
-  const perEmail = await hitRateLimit(`password-reset-email:${data.email}`, 3, 3600);
-  if (!perEmail.allowed) return sent;
-  const user = await db.user.findUnique({ where: { email: data.email } });
-  if (user?.active) {
-    await sendPasswordResetEmail(user);
-    await recordAudit({ action: "auth.password_reset_requested", subjectUserId: user.id });
-  }
+  requestPasswordResetFor(data.email, deferred);
   return sent;
 });
 
-export const resetPassword = publicAction(resetPasswordSchema, async (data) => {
+export const resetPassword = publicAction(resetPasswordSchema, async (data): Promise<FormState> => {
+  // Checked before the link is used, so a refused password does not burn it.
+  const weak = await passwordStrengthError(data.password);
+  if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
   const result = await consumeToken(data.token, "PASSWORD_RESET");
   if ("error" in result) {
     return {
@@ -199,6 +144,8 @@ export async function changePassword(_previous: FormState, formData: FormData): 
   if (!(await verifyPassword(row?.passwordHash, parsed.data.currentPassword))) {
     return { error: FIX_FIELDS, fieldErrors: { currentPassword: "Mot de passe actuel incorrect." } };
   }
+  const weak = await passwordStrengthError(parsed.data.password, [user.email, user.firstName, user.lastName]);
+  if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
   await setPassword(user.id, parsed.data.password, { reason: "change", keepSessionId: user.sessionId });
   return { ok: true, message: "Votre mot de passe a été modifié. Vos autres sessions ont été fermées." };
 }

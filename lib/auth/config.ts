@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { SESSION_MAX_AGE_SECONDS, authorizeCredentials } from "./login";
+import { clientAddress } from "@/lib/http/client";
+import { SESSION_MAX_AGE_SECONDS, authorizeCredentials, endSession } from "./login";
 
 declare module "next-auth" {
   interface User {
@@ -31,11 +32,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       authorize: async (credentials, request) => {
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+        const ip = clientAddress(request.headers);
         return authorizeCredentials(credentials, { ip, userAgent: request.headers.get("user-agent") });
       },
     }),
   ],
+  events: {
+    // next-auth's own /api/auth/signout only clears the cookie: end the
+    // session row too, as "Déconnexion" does, so a copy of the cookie is dead.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;

@@ -95,3 +95,11 @@ async function registerFailure(emailHash: string): Promise<number> {
   }
   return row.failures;
 }
+
+/** Ends one session row (sign-out); audited once even if called twice. */
+export async function endSession(sessionId: string): Promise<void> {
+  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true } });
+  if (!row) return;
+  const { count } = await db.userSession.deleteMany({ where: { id: sessionId } });
+  if (count === 1) await recordAudit({ action: "auth.logout", actorId: row.userId, subjectUserId: row.userId });
+}

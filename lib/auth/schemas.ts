@@ -9,9 +9,11 @@ const email = z
   .email("Adresse email invalide.")
   .transform((v) => v.toLowerCase());
 
+// Length only here (shared with the browser); the server also checks strength
+// and common passwords (password-strength.ts) before using a new password.
 const newPassword = z.string().superRefine((value, ctx) => {
   const problems = passwordProblems(value);
-  if (problems.length) ctx.addIssue({ code: "custom", message: `Le mot de passe doit contenir ${problems.join(", ")}.` });
+  if (problems.length) ctx.addIssue({ code: "custom", message: problems[0] });
 });
 
 export const loginSchema = z.object({

@@ -1,6 +1,7 @@
 // Shared bits of the staff route handlers: the caller, a same-origin check,
 // JSON answers.
 import "server-only";
+import { requestHost } from "@/lib/http/client";
 import { currentDocumentReader } from "./access";
 import type { StaffContext } from "./publish";
 
@@ -13,7 +14,7 @@ export async function currentStaff(): Promise<StaffContext | null> {
 export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestHost(request.headers); // X-Forwarded-Host only behind a trusted proxy
   try {
     return new URL(origin).host === host;
   } catch {

@@ -5,9 +5,13 @@ import { publicAction } from "@/lib/auth/action";
 import { consumeToken, setPassword } from "@/lib/auth/accounts";
 import { resetPasswordSchema } from "@/lib/auth/schemas";
 import { recordAudit } from "@/lib/audit";
+import { passwordStrengthError } from "@/lib/auth/password-strength";
+import { FIX_FIELDS, type FormState } from "@/lib/forms";
 
 /** An invited worker chooses a password; the link proves the mailbox, so the email is confirmed too. */
-export const activateAccount = publicAction(resetPasswordSchema, async (data) => {
+export const activateAccount = publicAction(resetPasswordSchema, async (data): Promise<FormState> => {
+  const weak = await passwordStrengthError(data.password);
+  if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
   const result = await consumeToken(data.token, "INVITATION");
   if ("error" in result) {
     return {
