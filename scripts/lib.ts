@@ -16,8 +16,12 @@ export function run(command: string, args: string[], env: Record<string, string 
   });
 }
 
+/** Node options of the production server (npm start uses the same heap limit). */
+export const serverNodeArgs = [`--max-old-space-size=${process.env.SERVER_HEAP_MB ?? 320}`];
+
+/** Starts the production server wrapper (scripts/serve.mjs) on a port. */
 export function startServer(port: number, env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  return spawn(process.execPath, [...serverNodeArgs, path.join(root, "scripts", "serve.mjs")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
   });
@@ -42,7 +46,7 @@ export function stopServer(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
   });
 }
 

@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "@/lib/db/lock";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export type Engine = "postgresql" | "pglite";
@@ -41,6 +42,31 @@ function awaitingScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMig
   };
 }
 
+const envMs = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value >= 0 && process.env[name] !== "" && process.env[name] !== undefined ? value : fallback;
+};
+
+/**
+ * pg.Pool settings: a dead or black-holed server must not hang requests.
+ * Connecting, each query and each statement are bounded; TCP keep-alive
+ * detects silent peers; idle connections are recycled, so the pool heals
+ * by itself once the database is back. Defaults documented in the README.
+ */
+export function poolConfig(connectionString: string) {
+  return {
+    connectionString,
+    max: envMs("DATABASE_POOL_SIZE", 10),
+    connectionTimeoutMillis: envMs("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+    idleTimeoutMillis: envMs("DATABASE_IDLE_TIMEOUT_MS", 30_000),
+    query_timeout: envMs("DATABASE_QUERY_TIMEOUT_MS", 30_000),
+    statement_timeout: envMs("DATABASE_STATEMENT_TIMEOUT_MS", 25_000),
+    idle_in_transaction_session_timeout: envMs("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: envMs("DATABASE_KEEPALIVE_DELAY_MS", 5_000),
+  };
+}
+
 export type AdapterHandle = {
   engine: Engine;
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -55,18 +81,31 @@ export type AdapterHandle = {
 export function createAdapter(options: { databaseUrl?: string; pgliteDir?: string | null } = {}): AdapterHandle {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl && options.pgliteDir === undefined) {
-    const factory = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const factory = new PrismaPg(poolConfig(databaseUrl));
     return { engine: "postgresql", factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, close: async () => {} };
   }
   // pgliteDir === null means an in-memory database (used to diff migrations).
   let client: PGlite;
+  let release = () => {};
   if (options.pgliteDir === null) {
     client = new PGlite();
   } else {
     const dir = options.pgliteDir ?? pgliteDataDir();
     mkdirSync(dir, { recursive: true });
+    // One process per folder: refuses to open a folder another process holds.
+    release = lockDataDir(dir);
     client = new PGlite(dir);
   }
   const factory = awaitingScripts(new PrismaPGlite(client));
-  return { engine: "pglite", factory, close: () => client.close() };
+  return {
+    engine: "pglite",
+    factory,
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
