@@ -6,6 +6,7 @@ import { redirect, notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./config";
+import { isIdleExpired, shouldTouchLastSeen } from "./idle";
 
 export type SessionUser = {
   id: string;
@@ -47,7 +48,12 @@ const loadSessionUser = cache(async (): Promise<LoadedUser | null> => {
     },
   });
   if (!row || row.expiresAt <= new Date() || !row.user.active) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
+  if (isIdleExpired(row.user.role, row.lastSeenAt)) {
+    // Enforced here, on the server: the row goes, the cookie is dead everywhere.
+    await db.userSession.deleteMany({ where: { id: row.id } }).catch(() => undefined);
+    return null;
+  }
+  if (shouldTouchLastSeen(row.lastSeenAt)) {
     await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
   }
   const u = row.user;

@@ -48,9 +48,10 @@ describe("passwords", () => {
     expect(await verifyPassword("not-a-hash", "x")).toBe(false);
   });
 
-  it("explain in French what a weak password lacks", () => {
-    expect(passwordProblems("Demo2026!")).toEqual([]);
-    expect(passwordProblems("abc")).toEqual(["au moins 8 caractères", "une lettre majuscule", "un chiffre", "un caractère spécial (ex. ! ? @ #)"]);
+  it("explain in French what is wrong with a new password's length, with no composition rules", () => {
+    expect(passwordProblems("une phrase de passe")).toEqual([]);
+    expect(passwordProblems("abc")).toEqual(["Le mot de passe doit faire au moins 12 caractères."]);
+    expect(passwordProblems("x".repeat(129))).toEqual(["Le mot de passe doit faire au plus 128 caractères."]);
   });
 });
 
@@ -67,15 +68,15 @@ describe("forms", () => {
       email: "lea@exemple.fr",
       phone: "06 12 34 56 78",
       agencyId: "a1",
-      password: "Solide2026!",
-      confirmPassword: "Solide2026?",
+      password: "une phrase solide",
+      confirmPassword: "une phrase solide?",
       acceptTerms: "on",
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ["confirmPassword"], message: "Les deux mots de passe ne correspondent pas." });
     const ok = signupSchema.parse({
       firstName: "Léa", lastName: "Martin", email: "lea@exemple.fr", phone: "06 12 34 56 78", agencyId: "a1",
-      password: "Solide2026!", confirmPassword: "Solide2026!", acceptTerms: "on",
+      password: "une phrase solide", confirmPassword: "une phrase solide", acceptTerms: "on",
     });
     expect(ok.phone).toBe("+33612345678");
   });
