@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { sendEmail } from "@/lib/messaging";
-import type { EnqueueOptions, OutboxClient } from "@/lib/messaging/outbox";
+import { agencyIdForUser, type EnqueueOptions, type OutboxClient } from "@/lib/messaging/outbox";
 import { notification, type NotificationInput } from "@/lib/messaging/templates";
 
 /** The eight email notifications of Paramètres, in the guide's order and wording. */
@@ -54,6 +54,9 @@ export async function notifyUser(userId: string, kind: NotificationKind | null, 
  * is queued with it; a provider outage only delays it (the worker retries).
  */
 export async function notifyDecision(userId: string, content: NotificationInput, to?: string, options: NotifyOptions = {}): Promise<void> {
-  if (to) await sendEmail({ to, userId, ...notification(content) }, { agencyId: options.agencyId, dedupeKey: options.dedupeKey, client: options.tx });
+  if (to) {
+    const agencyId = options.agencyId !== undefined ? options.agencyId : await agencyIdForUser(userId, options.tx ?? db);
+    await sendEmail({ to, ...notification(content) }, { agencyId, dedupeKey: options.dedupeKey, client: options.tx });
+  }
   else await notifyUser(userId, null, content, options);
 }
