@@ -1,14 +1,23 @@
-// Start-up check: the demo/test modes serve every message in full on
-// /api/dev/outbox, so they must never run as a production server that sends
-// real emails and SMS. No "server-only": instrumentation and tests import it.
+// Start-up checks of the messaging setup. No "server-only": instrumentation
+// and tests import it.
 type Env = Record<string, string | undefined>;
 
-/** The reason this environment must not start, or null. */
-export function unsafeEnvironmentReason(env: Env = process.env): string | null {
+/**
+ * APP_ENV demo/test opens /api/dev/outbox, which serves full texts (codes,
+ * reset links): never in a production build that can reach real recipients.
+ * Returns the French/English reason to refuse to start, or null.
+ */
+export function unsafeMessagingSetup(env: Env = process.env): string | null {
   const appEnv = env.APP_ENV?.trim();
   if (appEnv !== "demo" && appEnv !== "test") return null;
   if (env.NODE_ENV !== "production") return null;
-  const keys = ["RESEND_API_KEY", "BREVO_API_KEY"].filter((k) => env[k]?.trim());
+  const keys = ["RESEND_API_KEY", "BREVO_API_KEY"].filter((name) => env[name]?.trim());
   if (!keys.length) return null;
-  return `APP_ENV=${appEnv} ouvre /api/dev/outbox (codes et liens en clair) : refus de démarrer en production avec ${keys.join(" et ")}. Retirez APP_ENV ou la clé du fournisseur.`;
+  return `Refusing to start: APP_ENV=${appEnv} serves every message in full at /api/dev/outbox, and ${keys.join(" and ")} would send real emails/SMS. Unset APP_ENV in production, or remove the provider key for a demo.`;
+}
+
+/** Throws when the setup is unsafe (called from instrumentation.ts). */
+export function assertSafeMessagingSetup(env: Env = process.env): void {
+  const reason = unsafeMessagingSetup(env);
+  if (reason) throw new Error(reason);
 }
