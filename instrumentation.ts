@@ -2,14 +2,34 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Refuse to start with settings that would make emailed links or client
-  // addresses come from request headers (APP_URL, TRUSTED_PROXY_HOPS).
-  const { checkStartupSettings } = await import("@/lib/http/client");
+  // addresses come from request headers (APP_URL, TRUSTED_PROXY_HOPS), or
+  // that would serve full message texts next to a real provider.
+  const [{ checkStartupSettings }, { assertSafeMessagingSetup }] = await Promise.all([import("@/lib/http/client"), import("@/lib/messaging/startup")]);
   try {
     checkStartupSettings();
+    assertSafeMessagingSetup();
   } catch (error) {
     console.error(`Refusing to start: ${(error as Error).message}`);
     process.exit(1);
   }
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // The embedded database is opened (and its folder locked) now, so that a
+  // second process on the same folder refuses to start instead of serving 503s.
+  if (!process.env.DATABASE_URL) {
+    const [{ db }, { DatabaseLockedError }] = await Promise.all([import("@/lib/db"), import("@/lib/db/lock")]);
+    try {
+      await db.$queryRaw`SELECT 1`;
+    } catch (error) {
+      if (error instanceof DatabaseLockedError || (error as Error).message?.includes("déjà ouverte")) {
+        console.error(`Refusing to start: ${(error as Error).message}`);
+        process.exit(1);
+      }
+      console.warn(`Database not reachable at start-up: ${(error as Error).message}`);
+    }
+  }
+  // Only a running server delivers messages.
+  const { startOutboxWorker } = await import("@/lib/messaging/worker");
+  startOutboxWorker();
   // The register of communes takes a second or two to index: do it in the
   // background now rather than during the first site save or address change.
   setTimeout(() => {

@@ -11,6 +11,7 @@ import type { FormState } from "@/lib/forms";
 import { formatDashedDate, formatEuros, formatLongDate, parisCalendarDate } from "@/lib/format";
 import { notifyUser } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 
 type Decision = "accept" | "refuse" | "pay";
 
@@ -47,44 +48,66 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
         : decision === "refuse"
           ? { status: "REFUSED" as const, openKey: null, refusalReason: extra.reason, decidedById: staff.id, decidedAt }
           : { status: "PAID" as const, paidOn: extra.paidOn };
-    const updated = await db.advanceRequest.updateMany({ where, data: { ...data, version: { increment: 1 } } });
-    if (updated.count !== 1) {
+    const amount = formatEuros(request.amountCents);
+    const link = { ctaLabel: "Voir mes demandes d'acompte", ctaUrl: await absoluteUrl("/acomptes") };
+    // The decision, its audit entry and its email commit together (the email
+    // is queued; the delivery worker sends it), or not at all.
+    const applied = await db.$transaction(async (tx) => {
+      const updated = await tx.advanceRequest.updateMany({ where, data: { ...data, version: { increment: 1 } } });
+      if (updated.count !== 1) return false;
+      await recordAudit(
+        {
+          action: decision === "accept" ? "advance.accepted" : decision === "refuse" ? "advance.refused" : "advance.paid",
+          actorId: staff.id,
+          subjectUserId: request.worker.userId,
+          agencyId: request.agencyId,
+          entityType: "AdvanceRequest",
+          entityId: request.id,
+          details: { amountCents: request.amountCents, reason: extra.reason ?? null, paidOn: extra.paidOn?.toISOString().slice(0, 10) ?? null },
+        },
+        tx,
+      );
+      const notify = { tx, agencyId: request.agencyId, dedupeKey: `advance-${decision}:${request.id}` };
+      if (decision === "accept") {
+        await notifyUser(
+          request.worker.userId,
+          "ADVANCE_ACCEPTED",
+          {
+            title: "Demande d'acompte acceptée",
+            paragraphs: [`Votre demande d'acompte de ${amount} a été acceptée. Elle est en cours de traitement pour le versement du ${formatLongDate(request.payDate)}.`],
+            ...link,
+          },
+          notify,
+        );
+      } else if (decision === "refuse") {
+        // No preference covers a refusal: it always goes out, with its reason.
+        await notifyUser(
+          request.worker.userId,
+          null,
+          {
+            title: "Demande d'acompte refusée",
+            paragraphs: [`Votre demande d'acompte de ${amount} pour le versement du ${formatLongDate(request.payDate)} a été refusée.`, `Motif : ${extra.reason}`],
+            ...link,
+          },
+          notify,
+        );
+      } else {
+        await notifyUser(
+          request.worker.userId,
+          "ADVANCE_PAID",
+          { title: "Acompte versé", paragraphs: [`Votre acompte de ${amount} a été versé le ${formatDashedDate(extra.paidOn!)}.`], ...link },
+          notify,
+        );
+      }
+      return true;
+    });
+    if (!applied) {
       stale++;
       continue;
     }
     done++;
-    await recordAudit({
-      action: decision === "accept" ? "advance.accepted" : decision === "refuse" ? "advance.refused" : "advance.paid",
-      actorId: staff.id,
-      subjectUserId: request.worker.userId,
-      agencyId: request.agencyId,
-      entityType: "AdvanceRequest",
-      entityId: request.id,
-      details: { amountCents: request.amountCents, reason: extra.reason ?? null, paidOn: extra.paidOn?.toISOString().slice(0, 10) ?? null },
-    });
-    const amount = formatEuros(request.amountCents);
-    const link = { ctaLabel: "Voir mes demandes d'acompte", ctaUrl: await absoluteUrl("/acomptes") };
-    if (decision === "accept") {
-      await notifyUser(request.worker.userId, "ADVANCE_ACCEPTED", {
-        title: "Demande d'acompte acceptée",
-        paragraphs: [`Votre demande d'acompte de ${amount} a été acceptée. Elle est en cours de traitement pour le versement du ${formatLongDate(request.payDate)}.`],
-        ...link,
-      });
-    } else if (decision === "refuse") {
-      // No preference covers a refusal: it always goes out, with its reason.
-      await notifyUser(request.worker.userId, null, {
-        title: "Demande d'acompte refusée",
-        paragraphs: [`Votre demande d'acompte de ${amount} pour le versement du ${formatLongDate(request.payDate)} a été refusée.`, `Motif : ${extra.reason}`],
-        ...link,
-      });
-    } else {
-      await notifyUser(request.worker.userId, "ADVANCE_PAID", {
-        title: "Acompte versé",
-        paragraphs: [`Votre acompte de ${amount} a été versé le ${formatDashedDate(extra.paidOn!)}.`],
-        ...link,
-      });
-    }
   }
+  if (done) wakeOutboxWorker();
   return { done, stale };
 }
 

@@ -219,6 +219,6 @@ export async function confirmSignature(contractId: string, code: string, user: {
     ],
     ctaLabel: "Voir mes contrats",
     ctaUrl: await absoluteUrl("/contrats"),
-  }).catch(() => false);
+  }, { dedupeKey: `contract-signed:${c.id}` });
   return { ok: true, maskedPhone: masked };
 }

@@ -60,6 +60,7 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
   const qualificationIds = formData.getAll("qualificationIds").filter((v): v is string => typeof v === "string").slice(0, 20);
   const known = await db.qualification.findMany({ where: { id: { in: qualificationIds } }, select: { id: true } });
   const reviewedAt = new Date();
+  const diplomasUrl = await absoluteUrl("/diplomes");
   const applied = await db.$transaction(async (tx) => {
     const done = await tx.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "APPROVED", reviewerId: staff.id, reviewedAt } });
     if (done.count !== 1) return false;
@@ -77,20 +78,26 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
       { action: "diploma.approved", actorId: staff.id, subjectUserId: diploma.worker.userId, agencyId: diploma.worker.agencies[0]?.agencyId, entityType: "Diploma", entityId: diploma.id, details: { qualificationIds: known.map((q) => q.id) } },
       tx,
     );
+    // The decision email commits with the decision (queued, sent by the worker).
+    const granted = known.length ? await tx.qualification.findMany({ where: { id: { in: known.map((q) => q.id) } }, select: { label: true, code: true }, orderBy: { code: "asc" } }) : [];
+    await notifyDecision(
+      diploma.worker.userId,
+      {
+        subject: "Diplôme validé",
+        title: "Votre diplôme a été validé",
+        paragraphs: [
+          `Votre diplôme « ${diploma.name} » a été validé par l'agence.`,
+          ...(granted.length ? [`Il vous ouvre ${granted.length > 1 ? "les qualifications" : "la qualification"} : ${granted.map((q) => `${q.label} (${q.code})`).join(", ")}.`] : []),
+        ],
+        ctaLabel: "Voir mes diplômes",
+        ctaUrl: diplomasUrl,
+      },
+      undefined,
+      { tx, dedupeKey: `diploma-decided:${diploma.id}` },
+    );
     return true;
   });
   if (!applied) return { error: "Ce diplôme a déjà été traité." };
-  const granted = known.length ? await db.qualification.findMany({ where: { id: { in: known.map((q) => q.id) } }, select: { label: true, code: true }, orderBy: { code: "asc" } }) : [];
-  await notifyDecision(diploma.worker.userId, {
-    subject: "Diplôme validé",
-    title: "Votre diplôme a été validé",
-    paragraphs: [
-      `Votre diplôme « ${diploma.name} » a été validé par l'agence.`,
-      ...(granted.length ? [`Il vous ouvre ${granted.length > 1 ? "les qualifications" : "la qualification"} : ${granted.map((q) => `${q.label} (${q.code})`).join(", ")}.`] : []),
-    ],
-    ctaLabel: "Voir mes diplômes",
-    ctaUrl: await absoluteUrl("/diplomes"),
-  });
   return { ok: true, message: "Diplôme validé." };
 });
 
@@ -99,15 +106,26 @@ const refuseSchema = z.object({ id: z.string().min(1).max(40), reason: z.string(
 export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Promise<FormState> => {
   const diploma = await db.diploma.findFirst({ where: { id: data.id, ...staffScope(staff.agencyIds) }, include: { worker: { select: { userId: true } } } });
   if (!diploma) return { error: "Diplôme introuvable." };
-  const done = await db.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason } });
-  if (done.count !== 1) return { error: "Ce diplôme a déjà été traité." };
-  await recordAudit({ action: "diploma.refused", actorId: staff.id, subjectUserId: diploma.worker.userId, entityType: "Diploma", entityId: diploma.id, details: { reason: data.reason } });
-  await notifyDecision(diploma.worker.userId, {
-    subject: "Diplôme refusé",
-    title: "Votre diplôme n'a pas été validé",
-    paragraphs: [`Votre diplôme « ${diploma.name} » a été refusé par l'agence.`, `Motif : ${data.reason}`, "Vous pouvez déposer à nouveau le document corrigé depuis votre espace."],
-    ctaLabel: "Voir mes diplômes",
-    ctaUrl: await absoluteUrl("/diplomes"),
+  const diplomasUrl = await absoluteUrl("/diplomes");
+  // The refusal, its audit entry and its email in one transaction.
+  const applied = await db.$transaction(async (tx) => {
+    const done = await tx.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason } });
+    if (done.count !== 1) return false;
+    await recordAudit({ action: "diploma.refused", actorId: staff.id, subjectUserId: diploma.worker.userId, entityType: "Diploma", entityId: diploma.id, details: { reason: data.reason } }, tx);
+    await notifyDecision(
+      diploma.worker.userId,
+      {
+        subject: "Diplôme refusé",
+        title: "Votre diplôme n'a pas été validé",
+        paragraphs: [`Votre diplôme « ${diploma.name} » a été refusé par l'agence.`, `Motif : ${data.reason}`, "Vous pouvez déposer à nouveau le document corrigé depuis votre espace."],
+        ctaLabel: "Voir mes diplômes",
+        ctaUrl: diplomasUrl,
+      },
+      undefined,
+      { tx, dedupeKey: `diploma-decided:${diploma.id}` },
+    );
+    return true;
   });
+  if (!applied) return { error: "Ce diplôme a déjà été traité." };
   return { ok: true, message: "Diplôme refusé." };
 });

@@ -121,6 +121,7 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
     const parsed = entries.map((e) => ({ entry: e, p: parsePayslipFileName(e.name) }));
     const workers = await workersByNumber(agencyId, parsed.flatMap((x) => (x.p.ok ? [x.p.workerNumber] : [])));
     const published: string[] = [];
+    const alreadyPublished: string[] = [];
     let done = 0;
     let skipped = 0;
     for (const { entry, p } of parsed) {
@@ -149,10 +150,18 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
         result = { ok: false as const, reason: error.message };
       }
       if (result.ok) published.push(result.documentId);
-      else skipped++;
+      else {
+        skipped++;
+        // Already published (a re-run after a crash, or a parallel publish of the
+        // same zip): still emailed about if that never happened.
+        if (result.code === "duplicate") {
+          const existing = await db.document.findFirst({ where: { agencyId, workerId: w.workerId, kind: "PAYSLIP", number: p.number }, select: { id: true } });
+          if (existing) alreadyPublished.push(existing.id);
+        }
+      }
       yield { type: "entry", done, total: entries.length, name: entry.name, ok: result.ok, reason: result.ok ? undefined : result.reason, documentId: result.ok ? result.documentId : undefined };
     }
-    const emails = await notifyPublished(staff, published);
+    const emails = await notifyPublished(staff, [...published, ...alreadyPublished]);
     await storage.deleteObject(uploadKey).catch(() => undefined);
     yield { type: "finished", published: published.length, skipped, emails };
   } finally {

@@ -165,6 +165,8 @@ const NOTIFICATION_OF: Record<WorkerDocumentKind, NotificationKind> = {
   WORK_CERTIFICATE: "NEW_WORK_CERTIFICATE",
 };
 
+const PUBLISHED_KEY = "document-published:";
+
 const PAGE_OF: Record<WorkerDocumentKind, string> = {
   PAYSLIP: "/bulletins-de-salaire",
   ASSEDIC_CERTIFICATE: "/attestations-assedic",
@@ -180,12 +182,21 @@ export async function notifyPublished(staff: StaffContext, documentIds: string[]
   if (documentIds.length === 0) return 0;
   const docs = await db.document.findMany({
     where: { id: { in: documentIds }, agencyId: { in: staff.agencyIds }, kind: { in: ["PAYSLIP", "ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] } },
-    select: { kind: true, periodStart: true, number: true, worker: { select: { userId: true } } },
+    select: { id: true, agencyId: true, kind: true, periodStart: true, number: true, worker: { select: { userId: true } } },
     orderBy: { periodStart: "asc" },
   });
+  // Exactly once per document: skip those an earlier (or parallel) run already
+  // emailed about. A group's key lists its documents, so parallel runs over
+  // the same documents collide on it (ON CONFLICT DO NOTHING).
+  const userIds = [...new Set(docs.flatMap((d) => (d.worker ? [d.worker.userId] : [])))];
+  const earlier = await db.outboxMessage.findMany({
+    where: { userId: { in: userIds }, dedupeKey: { startsWith: PUBLISHED_KEY } },
+    select: { dedupeKey: true },
+  });
+  const notified = new Set(earlier.flatMap((m) => m.dedupeKey!.slice(PUBLISHED_KEY.length).split(",")));
   const byWorkerAndKind = new Map<string, typeof docs>();
   for (const d of docs) {
-    if (!d.worker) continue;
+    if (!d.worker || notified.has(d.id)) continue;
     const key = `${d.worker.userId}|${d.kind}`;
     byWorkerAndKind.set(key, [...(byWorkerAndKind.get(key) ?? []), d]);
   }
@@ -217,7 +228,7 @@ export async function notifyPublished(staff: StaffContext, documentIds: string[]
       paragraphs: [`${what} sur votre espace en ligne.`, `Retrouvez-le dans la rubrique Documents > ${label.title}.`],
       ctaLabel: "Voir mes documents",
       ctaUrl: url,
-    });
+    }, { agencyId: group[0].agencyId, dedupeKey: PUBLISHED_KEY + group.map((d) => d.id).sort().join(",") });
     if (ok) sent++;
   }
   return sent;

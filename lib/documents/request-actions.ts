@@ -41,8 +41,13 @@ export async function requestNewDocument(_previous: FormState, formData: FormDat
 
   const numbers = worker.agencies.map((a) => `n° ${a.workerNumber} (${a.agency.name})`).join(", ");
   const link = await absoluteUrl("/admin/documents");
-  const recipients = new Set(worker.agencies.map((a) => a.agency.frontDeskEmail ?? a.agency.email).filter((e): e is string => !!e));
-  for (const to of recipients) {
+  // One message per agency's front desk, readable by that agency's staff only.
+  const recipients = new Map<string, string>();
+  for (const a of worker.agencies) {
+    const address = a.agency.frontDeskEmail ?? a.agency.email;
+    if (address && !recipients.has(address)) recipients.set(address, a.agency.id);
+  }
+  for (const [to, agencyId] of recipients) {
     await sendEmail({
       to,
       ...notification({
@@ -56,7 +61,7 @@ export async function requestNewDocument(_previous: FormState, formData: FormDat
         ctaLabel: "Ouvrir les documents",
         ctaUrl: link,
       }),
-    });
+    }, { agencyId, dedupeKey: `document-request:${created.id}:${agencyId}` });
   }
   return { ok: true, message: "Votre demande a bien été envoyée à l'agence. Vous serez prévenu par email dès que le document sera disponible." };
 }

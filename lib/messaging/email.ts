@@ -6,7 +6,8 @@ import "server-only";
 import type { EmailMessage, EmailProvider, OutgoingEmail } from "./types";
 import { joinUrl, postJson, ProviderError } from "./http";
 import { looksLikeEmail, normalizeEmailAddress } from "./phone";
-import { recordAndSend, userIdForEmail, type OutboxClient, type OutboxRecord } from "./outbox";
+import { enqueueMessage, userIdForEmail, type EnqueueOptions, type OutboxClient, type OutboxRecord } from "./outbox";
+import { wakeOutboxWorker } from "./worker";
 
 export const DEFAULT_MAIL_FROM = "Coop Emploi <no-reply@coop-emploi.fr>";
 export const RESEND_DEFAULT_BASE_URL = "https://api.resend.com";
@@ -24,7 +25,8 @@ export function resendProvider(options: ResendOptions): EmailProvider {
       const answer = await postJson({
         provider: "Resend",
         url,
-        headers: { authorization: `Bearer ${options.apiKey}` },
+        // A retry of the same outbox row cannot send the email twice.
+        headers: { authorization: `Bearer ${options.apiKey}`, ...(message.idempotencyKey ? { "idempotency-key": message.idempotencyKey } : {}) },
         body: { from: message.from, to: message.to, subject: message.subject, html: message.html, text: message.text },
         timeoutMs: options.timeoutMs,
       });
@@ -45,30 +47,27 @@ export function mailFrom(env: Env = process.env): string {
   return env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
 }
 
-export type SendEmailOptions = {
-  /** undefined: from the environment; null: keep in the outbox. */
-  provider?: EmailProvider | null;
-  from?: string;
+export type SendEmailOptions = EnqueueOptions & {
+  /** The caller's transaction: the message commits with the change it reports. */
   client?: OutboxClient;
 };
 
-/** Records the email in the outbox and sends it when a provider is configured. */
+/**
+ * Writes the email to the outbox (in `options.client`, the caller's
+ * transaction when given). It never waits on a provider: the delivery worker
+ * sends it after the commit when one is configured.
+ */
 export async function deliverEmail(message: EmailMessage, options: SendEmailOptions = {}): Promise<OutboxRecord> {
   const to = normalizeEmailAddress(message.to);
   if (!looksLikeEmail(to)) throw new Error(`Invalid email address: ${JSON.stringify(message.to)}`);
   // A subject is a header: no line breaks.
   const subject = message.subject.replace(/[\r\n]+/g, " ").trim();
   const userId = message.userId ?? (await userIdForEmail(to, options.client));
-  const provider = options.provider === undefined ? emailProviderFromEnv() : options.provider;
-  const outgoing: OutgoingEmail = { from: options.from ?? mailFrom(), to, subject, text: message.text, html: message.html };
-  const send = provider ? () => provider.send(outgoing) : null;
-  return recordAndSend({ channel: "EMAIL", to, userId, subject, text: message.text, html: message.html }, send, options.client);
+  return enqueueMessage({ channel: "EMAIL", to, userId, subject, text: message.text, html: message.html }, options, options.client);
 }
 
-/**
- * Sends an email (or keeps it in the outbox when no provider is configured).
- * Throws a MessageDeliveryError when the provider fails.
- */
+/** Queues an email; outside a transaction the worker is woken at once. */
 export async function sendEmail(message: EmailMessage, options?: SendEmailOptions): Promise<void> {
   await deliverEmail(message, options);
+  if (!options?.client) wakeOutboxWorker();
 }

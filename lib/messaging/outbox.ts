@@ -1,14 +1,17 @@
-// Every email and SMS goes through here: recorded in OutboxMessage first, then
-// handed to the provider when one is configured. Without a provider the row
+// Every email and SMS goes through here. A message is a row of OutboxMessage
+// written in the caller's transaction (so a state change, its audit entry and
+// its message commit or fail together); the delivery worker (worker.ts) sends
+// it afterwards when a provider is configured. Without a provider the row
 // stays in the outbox (status OUTBOX), where staff and the dev route read it.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MessageChannel, MessageStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { MessageDeliveryError } from "./types";
+import { extractSecrets, sealSecrets } from "./secrets";
 
 /** The part of a Prisma client (or transaction) the outbox needs. */
-export type OutboxClient = Pick<PrismaClient, "outboxMessage" | "user" | "workerProfile">;
+export type OutboxClient = Pick<PrismaClient, "outboxMessage" | "user" | "workerProfile" | "workerAgency" | "staffMembership" | "clientMembership">;
 
 export type OutboxDraft = {
   channel: MessageChannel;
@@ -19,11 +22,14 @@ export type OutboxDraft = {
   html: string | null;
 };
 
-export type OutboxRecord = { id: string; status: MessageStatus; providerId: string | null };
+export type EnqueueOptions = {
+  /** The agency whose staff may read the message; undefined: the recipient account's agency. */
+  agencyId?: string | null;
+  /** One message per event: a second enqueue with the same key does nothing. */
+  dedupeKey?: string | null;
+};
 
-type Send = () => Promise<{ id: string }>;
-
-const MAX_ERROR_LENGTH = 1000;
+export type OutboxRecord = { id: string; status: MessageStatus; providerId: string | null; created: boolean };
 
 /** The account whose login is this (already lower-cased) address, if any. */
 export async function userIdForEmail(email: string, client: OutboxClient = db): Promise<string | null> {
@@ -37,28 +43,46 @@ export async function userIdForPhone(phone: string, client: OutboxClient = db): 
   return profiles.length === 1 ? profiles[0].userId : null;
 }
 
-/**
- * Records the message, then sends it with `send` when a provider is
- * configured (null: keep it in the outbox). A provider failure is recorded as
- * FAILED and rethrown as a MessageDeliveryError.
- */
-export async function recordAndSend(draft: OutboxDraft, send: Send | null, client: OutboxClient = db): Promise<OutboxRecord> {
-  const row = await client.outboxMessage.create({ data: { ...draft, status: "OUTBOX" }, select: { id: true } });
-  if (!send) return { id: row.id, status: "OUTBOX", providerId: null };
-
-  let providerId: string;
-  try {
-    providerId = (await send()).id;
-  } catch (error) {
-    await markFailed(row.id, error, client);
-    throw new MessageDeliveryError(draft.channel === "EMAIL" ? "email" : "sms", row.id, error);
-  }
-  await client.outboxMessage.update({ where: { id: row.id }, data: { status: "SENT", providerId } });
-  return { id: row.id, status: "SENT", providerId };
+/** The agency a user's messages belong to by default: a worker's, staff member's or client's first agency. */
+export async function agencyIdForUser(userId: string, client: OutboxClient = db): Promise<string | null> {
+  const worker = await client.workerAgency.findFirst({ where: { worker: { userId } }, select: { agencyId: true }, orderBy: { agencyId: "asc" } });
+  if (worker) return worker.agencyId;
+  const staff = await client.staffMembership.findFirst({ where: { userId }, select: { agencyId: true }, orderBy: { agencyId: "asc" } });
+  if (staff) return staff.agencyId;
+  const member = await client.clientMembership.findFirst({ where: { userId }, select: { client: { select: { agencyId: true } } }, orderBy: { clientId: "asc" } });
+  return member?.client.agencyId ?? null;
 }
 
-async function markFailed(id: string, error: unknown, client: OutboxClient): Promise<void> {
-  const text = error instanceof Error ? error.message : String(error);
-  console.error(`[messaging] outbox ${id} failed: ${text}`);
-  await client.outboxMessage.update({ where: { id }, data: { status: "FAILED", error: text.slice(0, MAX_ERROR_LENGTH) } });
+/**
+ * Writes the message row (secrets sealed apart) in `client`, which may be the
+ * caller's transaction. With a dedupe key already used, nothing is written
+ * (ON CONFLICT DO NOTHING) and `created` is false.
+ */
+export async function enqueueMessage(draft: OutboxDraft, options: EnqueueOptions = {}, client: OutboxClient = db, extra: { lockedUntil?: Date; attempts?: number } = {}): Promise<OutboxRecord> {
+  const { parts, secrets } = extractSecrets({ subject: draft.subject, text: draft.text, html: draft.html });
+  const agencyId = options.agencyId !== undefined ? options.agencyId : draft.userId ? await agencyIdForUser(draft.userId, client) : null;
+  const id = randomUUID();
+  const { count } = await client.outboxMessage.createMany({
+    data: [
+      {
+        id,
+        channel: draft.channel,
+        to: draft.to,
+        userId: draft.userId,
+        subject: parts.subject,
+        text: parts.text ?? "",
+        html: parts.html,
+        status: "OUTBOX",
+        agencyId,
+        secrets: sealSecrets(secrets),
+        dedupeKey: options.dedupeKey ?? null,
+        lockedUntil: extra.lockedUntil ?? null,
+        attempts: extra.attempts ?? 0,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (count === 1) return { id, status: "OUTBOX", providerId: null, created: true };
+  const existing = await client.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: options.dedupeKey! }, select: { id: true, status: true, providerId: true } });
+  return { ...existing, created: false };
 }

@@ -7,8 +7,9 @@ import type { MessageChannel, MessageStatus } from "@/lib/generated/prisma/enums
 import { db } from "@/lib/db";
 import { looksLikeEmail, normalizeEmailAddress, normalizePhone } from "./phone";
 import { userIdForEmail, userIdForPhone } from "./outbox";
+import { maskText, revealText } from "./secrets";
 
-type ReadClient = Pick<PrismaClient, "$queryRaw" | "outboxMessage" | "user" | "workerProfile">;
+type ReadClient = Pick<PrismaClient, "$queryRaw" | "outboxMessage" | "user" | "workerProfile" | "workerAgency" | "staffMembership" | "clientMembership">;
 
 // ---------------------------------------------------------------------------
 // GET /api/dev/outbox
@@ -40,7 +41,7 @@ export async function resolveRecipient(raw: string, client: ReadClient = db): Pr
  * account whose login is that address), or the latest 50 without `to`.
  */
 export async function listOutboxForRecipient(to: string | null | undefined, client: ReadClient = db): Promise<DevOutboxEntry[]> {
-  const select = { channel: true, to: true, subject: true, text: true, createdAt: true } as const;
+  const select = { channel: true, to: true, subject: true, text: true, secrets: true, createdAt: true } as const;
   const orderBy = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   if (!to?.trim()) {
     const rows = await client.outboxMessage.findMany({ select, orderBy, take: DEV_LATEST });
@@ -56,12 +57,13 @@ export async function listOutboxForRecipient(to: string | null | undefined, clie
   return rows.map(toDevEntry);
 }
 
-function toDevEntry(row: { channel: MessageChannel; to: string; subject: string | null; text: string; createdAt: Date }): DevOutboxEntry {
+/** Full text, secrets filled back: only for the dev route (demo and test). */
+function toDevEntry(row: { channel: MessageChannel; to: string; subject: string | null; text: string; secrets: string | null; createdAt: Date }): DevOutboxEntry {
   return {
     channel: row.channel === "EMAIL" ? "email" : "sms",
     to: row.to,
-    subject: row.subject,
-    text: row.text,
+    subject: revealText(row.subject, row.secrets),
+    text: revealText(row.text, row.secrets),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -88,24 +90,10 @@ export type StaffOutboxPage = { items: StaffOutboxItem[]; total: number; page: n
 
 type StaffOutboxQuery = { agencyIds: string[]; to?: string | null; page?: number; pageSize?: number };
 
-/**
- * Messages a staff member may read: those addressed to no account, to the
- * workers, staff and client users of their agencies, and to workers not yet
- * attached to any agency (new sign-ups, whom any agency may take on).
- */
+/** Messages a staff member may read: those that belong to one of their agencies. */
 function staffScope(agencyIds: string[]): Prisma.Sql {
-  const agencies = agencyIds.length ? Prisma.join(agencyIds) : Prisma.sql`NULL`;
-  return Prisma.sql`(o."userId" IS NULL OR o."userId" IN (
-    SELECT wp."userId" FROM "WorkerProfile" wp JOIN "WorkerAgency" wa ON wa."workerId" = wp."id" WHERE wa."agencyId" IN (${agencies})
-    UNION
-    SELECT sm."userId" FROM "StaffMembership" sm WHERE sm."agencyId" IN (${agencies})
-    UNION
-    SELECT cm."userId" FROM "ClientMembership" cm JOIN "Client" c ON c."id" = cm."clientId" WHERE c."agencyId" IN (${agencies})
-    UNION
-    SELECT u."id" FROM "User" u WHERE u."role" = 'WORKER' AND NOT EXISTS (
-      SELECT 1 FROM "WorkerProfile" wp2 JOIN "WorkerAgency" wa2 ON wa2."workerId" = wp2."id" WHERE wp2."userId" = u."id"
-    )
-  ))`;
+  if (!agencyIds.length) return Prisma.sql`FALSE`;
+  return Prisma.sql`o."agencyId" IN (${Prisma.join(agencyIds)})`;
 }
 
 function likePattern(term: string): string {
@@ -145,6 +133,7 @@ export async function listOutboxForStaff(query: StaffOutboxQuery, client: ReadCl
     WHERE ${where}
     ORDER BY o."createdAt" DESC, o."id" DESC
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const items = rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+  // Staff never see a secret: codes and link tokens are masked.
+  const items = rows.map((row) => ({ ...row, subject: row.subject === null ? null : maskText(row.subject), text: maskText(row.text), createdAt: new Date(row.createdAt) }));
   return { items, total, page, pageCount };
 }

@@ -3,7 +3,11 @@ import "server-only";
 import type { OutgoingSms, SmsMessage, SmsProvider } from "./types";
 import { joinUrl, postJson, ProviderError } from "./http";
 import { normalizePhone } from "./phone";
-import { recordAndSend, userIdForPhone, type OutboxClient, type OutboxRecord } from "./outbox";
+import { enqueueMessage, userIdForPhone, type OutboxClient, type OutboxRecord } from "./outbox";
+import { revealText } from "./secrets";
+import { markSent } from "./worker";
+import { MessageDeliveryError } from "./types";
+import { db } from "@/lib/db";
 
 export const DEFAULT_SMS_SENDER = "CoopEmploi";
 export const BREVO_DEFAULT_API_URL = "https://api.brevo.com/v3";
@@ -56,23 +60,47 @@ export type SendSmsOptions = {
   provider?: SmsProvider | null;
   sender?: string;
   client?: OutboxClient;
+  agencyId?: string | null;
 };
 
-/** Records the SMS in the outbox and sends it when a provider is configured. */
+const SEND_LEASE_MS = 5 * 60_000;
+
+/**
+ * Records the SMS and sends it at once when a provider is configured: the
+ * worker is waiting for the signature code. The row is leased while sending,
+ * so the delivery worker never sends it too. A failure is recorded as FAILED
+ * (a code is not retried later: the worker asks for a new one) and thrown as a
+ * MessageDeliveryError.
+ */
 export async function deliverSms(message: SmsMessage, options: SendSmsOptions = {}): Promise<OutboxRecord> {
   const to = normalizePhone(message.to);
   if (!to) throw new Error(`Invalid phone number: ${JSON.stringify(message.to)}`);
-  const userId = message.userId ?? (await userIdForPhone(to, options.client));
+  const client = options.client ?? db;
+  const userId = message.userId ?? (await userIdForPhone(to, client));
   const provider = options.provider === undefined ? smsProviderFromEnv() : options.provider;
-  const outgoing: OutgoingSms = { sender: options.sender ?? smsSender(), to, text: message.text };
-  const send = provider ? () => provider.send(outgoing) : null;
-  return recordAndSend({ channel: "SMS", to, userId, subject: null, text: message.text, html: null }, send, options.client);
+  const draft = { channel: "SMS" as const, to, userId, subject: null, text: message.text, html: null };
+  const record = await enqueueMessage(draft, { agencyId: options.agencyId }, client, provider ? { lockedUntil: new Date(Date.now() + SEND_LEASE_MS), attempts: 1 } : {});
+  if (!provider) return record;
+  const row = await client.outboxMessage.findUniqueOrThrow({ where: { id: record.id }, select: { text: true, secrets: true } });
+  try {
+    const { id: providerId } = await provider.send({ sender: options.sender ?? smsSender(), to, text: revealText(row.text, row.secrets) });
+    await markSent(client, record.id, providerId);
+    return { ...record, status: "SENT", providerId };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`[messaging] outbox ${record.id} failed: ${reason}`);
+    await client.outboxMessage.update({ where: { id: record.id }, data: { status: "FAILED", error: reason.slice(0, 1000), lockedUntil: null } });
+    throw new MessageDeliveryError("sms", record.id, error);
+  }
 }
 
 /**
- * Sends an SMS (or keeps it in the outbox when no provider is configured).
+ * Sends an SMS now (or keeps it in the outbox when no provider is configured).
  * Throws a MessageDeliveryError when the provider fails.
  */
 export async function sendSms(message: SmsMessage, options?: SendSmsOptions): Promise<void> {
   await deliverSms(message, options);
 }
+
+/** The same as sendSms, named for what it does. */
+export const sendSmsNow = sendSms;

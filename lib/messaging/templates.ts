@@ -2,6 +2,7 @@
 // mail clients) and plain text, in one shared layout. Everything that comes
 // from outside (names, titles, paragraphs, URLs) is escaped in the HTML.
 import type { EmailContent } from "./types";
+import { markSecret, markUrlToken } from "./secrets";
 
 export const AGENCY_NAME = "Coop Emploi";
 
@@ -158,7 +159,7 @@ export function emailConfirmation(input: { firstName: string; url: string; valid
     paragraphs: [
       `Votre compte ${AGENCY_NAME} est presque prêt. Pour l'activer, confirmez votre adresse e-mail : vous pourrez ensuite vous connecter.`,
     ],
-    cta: { label: "Confirmer mon adresse e-mail", url: input.url },
+    cta: { label: "Confirmer mon adresse e-mail", url: markUrlToken(input.url) },
     notes: [
       input.validMinutes ? `Ce lien est valable ${formatDuration(input.validMinutes)}.` : "",
       `Si vous n'avez pas créé de compte sur l'espace intérimaire ${AGENCY_NAME}, ignorez simplement ce message.`,
@@ -172,7 +173,7 @@ export function passwordReset(input: { firstName: string; url: string; validMinu
     title: "Choisissez un nouveau mot de passe",
     firstName: input.firstName,
     paragraphs: [`Vous avez demandé à réinitialiser le mot de passe de votre espace ${AGENCY_NAME}.`],
-    cta: { label: "Choisir un nouveau mot de passe", url: input.url },
+    cta: { label: "Choisir un nouveau mot de passe", url: markUrlToken(input.url) },
     notes: [
       `Ce lien est valable ${formatDuration(input.validMinutes)} et ne peut servir qu'une seule fois.`,
       "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.",
@@ -189,7 +190,7 @@ export function invitation(input: { firstName: string; url: string; validMinutes
       `Votre agence ${AGENCY_NAME} vous a ouvert un accès à son espace en ligne.`,
       "Pour l'activer, choisissez votre mot de passe : votre identifiant est l'adresse e-mail à laquelle vous recevez ce message.",
     ],
-    cta: { label: "Activer mon espace", url: input.url },
+    cta: { label: "Activer mon espace", url: markUrlToken(input.url) },
     notes: [
       input.validMinutes ? `Ce lien est valable ${formatDuration(input.validMinutes)}.` : "",
       "Si vous ne vous attendiez pas à cette invitation, ignorez ce message.",
@@ -252,5 +253,5 @@ export function notification(input: NotificationInput): EmailContent {
 /** The one-time code sent to sign a contract. */
 export function signatureCode(input: { code: string; validMinutes?: number }): string {
   const validity = formatDuration(input.validMinutes ?? 10);
-  return `${AGENCY_NAME} : votre code de signature est ${input.code}. Il expire dans ${validity}. Ne le communiquez à personne.`;
+  return `${AGENCY_NAME} : votre code de signature est ${markSecret(input.code)}. Il expire dans ${validity}. Ne le communiquez à personne.`;
 }

@@ -23,7 +23,7 @@ export type SmsMessage = {
 export type EmailContent = { subject: string; text: string; html: string };
 
 /** The email as a provider sends it, sender included. */
-export type OutgoingEmail = { from: string; to: string; subject: string; text: string; html: string };
+export type OutgoingEmail = { from: string; to: string; subject: string; text: string; html: string; idempotencyKey?: string };
 
 /** The SMS as a provider sends it; `to` in E.164. */
 export type OutgoingSms = { sender: string; to: string; text: string };
@@ -43,8 +43,8 @@ export type SmsProvider = {
 export type Channel = "email" | "sms";
 
 /**
- * Thrown by sendEmail/sendSms when the provider refused or did not answer.
- * The message is already recorded as FAILED in the outbox; `userMessage` is
+ * Thrown by sendSms (sent at once) when the provider refused or did not
+ * answer. The message is already recorded as FAILED in the outbox; `userMessage` is
  * French text a page can show as it is.
  */
 export class MessageDeliveryError extends Error {

@@ -11,6 +11,7 @@ import { createAdapter, type AdapterHandle } from "@/lib/db/adapter";
 import { applyMigrations } from "@/lib/db/migrations";
 import { deliverEmail, resendProvider, sendEmail } from "@/lib/messaging/email";
 import { brevoProvider, deliverSms, sendSms } from "@/lib/messaging/sms";
+import { deliverDueMessages } from "@/lib/messaging/worker";
 import { listOutboxForRecipient, listOutboxForStaff } from "@/lib/messaging/queries";
 import { MessageDeliveryError } from "@/lib/messaging/types";
 import { GET as getDevOutbox } from "@/app/api/dev/outbox/route";
@@ -130,7 +131,7 @@ describe.each(engines)("outbox on $name", ({ open }) => {
 
   describe("sendEmail", () => {
     it("keeps the email in the outbox when no provider is configured, with the account found from the address", async () => {
-      const record = await deliverEmail({ to: "  Marie.Dupont@Example.FR ", ...content }, { client: prisma, provider: null });
+      const record = await deliverEmail({ to: "  Marie.Dupont@Example.FR ", ...content }, { client: prisma });
 
       expect(record.status).toBe("OUTBOX");
       const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: record.id } });
@@ -148,36 +149,41 @@ describe.each(engines)("outbox on $name", ({ open }) => {
     });
 
     it("keeps a given userId, and leaves it empty for an address without account", async () => {
-      await deliverEmail({ to: "inconnu@example.fr", ...content }, { client: prisma, provider: null });
-      await deliverEmail({ to: "inconnu@example.fr", userId: fx.workerB.id, ...content }, { client: prisma, provider: null });
+      await deliverEmail({ to: "inconnu@example.fr", ...content }, { client: prisma });
+      await deliverEmail({ to: "inconnu@example.fr", userId: fx.workerB.id, ...content }, { client: prisma });
       const rows = await prisma.outboxMessage.findMany({ orderBy: { createdAt: "asc" } });
       expect(rows.map((r) => r.userId).sort()).toEqual([fx.workerB.id, null].sort());
     });
 
     it("refuses an address that is not one, and records nothing", async () => {
-      await expect(deliverEmail({ to: "pas-une-adresse", ...content }, { client: prisma, provider: null })).rejects.toThrow("Invalid email address");
+      await expect(deliverEmail({ to: "pas-une-adresse", ...content }, { client: prisma })).rejects.toThrow("Invalid email address");
       expect(await prisma.outboxMessage.count()).toBe(0);
     });
 
-    it("sends through Resend and records SENT with the provider's id", async () => {
+    it("sends through Resend from the worker and records SENT with the provider's id, once", async () => {
       const provider = resendProvider({ apiKey: "re_test", baseUrl: fake.baseUrl });
-      const record = await deliverEmail({ to: "Marie.Dupont@example.fr", ...content, subject: "Ligne 1\r\nLigne 2" }, { client: prisma, provider, from: "Test <t@example.fr>" });
+      const record = await deliverEmail({ to: "Marie.Dupont@example.fr", ...content, subject: "Ligne 1\r\nLigne 2" }, { client: prisma });
+      expect(record.status).toBe("OUTBOX");
+      expect(fake.requests).toHaveLength(0); // the request never waits on the provider
 
-      expect(record).toMatchObject({ status: "SENT", providerId: "re_fake_1" });
+      await deliverDueMessages({ client: prisma, emailProvider: provider, smsProvider: null, from: "Test <t@example.fr>" });
       expect(fake.requests[0].json).toEqual({ from: "Test <t@example.fr>", to: "marie.dupont@example.fr", subject: "Ligne 1 Ligne 2", html: content.html, text: content.text });
+      expect(fake.requests[0].headers["idempotency-key"]).toBe(record.id);
       const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: record.id } });
       expect(row).toMatchObject({ status: "SENT", providerId: "re_fake_1", subject: "Ligne 1 Ligne 2", error: null });
+      await deliverDueMessages({ client: prisma, emailProvider: provider, smsProvider: null });
+      expect(fake.requests).toHaveLength(1);
     });
 
-    it("records FAILED and throws when the provider fails", async () => {
+    it("does not throw when the provider fails: the row waits for a retry with the reason", async () => {
       fake.failNext({ status: 500, body: '{"message":"internal"}' });
       const provider = resendProvider({ apiKey: "re_test", baseUrl: fake.baseUrl });
-      const error = await sendEmail({ to: "marie.dupont@example.fr", ...content }, { client: prisma, provider }).catch((e: unknown) => e);
+      await sendEmail({ to: "marie.dupont@example.fr", ...content }, { client: prisma });
+      const report = await deliverDueMessages({ client: prisma, emailProvider: provider, smsProvider: null });
 
-      expect(error).toBeInstanceOf(MessageDeliveryError);
-      expect((error as MessageDeliveryError).userMessage).toContain("L'envoi de l'e-mail est impossible");
-      const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: (error as MessageDeliveryError).outboxId } });
-      expect(row.status).toBe("FAILED");
+      expect(report).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
+      const row = await prisma.outboxMessage.findFirstOrThrow();
+      expect(row.status).toBe("OUTBOX");
       expect(row.error).toBe('Resend answered 500: {"message":"internal"}');
       expect(row.providerId).toBeNull();
     });
@@ -187,6 +193,7 @@ describe.each(engines)("outbox on $name", ({ open }) => {
       vi.stubEnv("RESEND_BASE_URL", fake.baseUrl);
       vi.stubEnv("MAIL_FROM", "Agence <agence@example.fr>");
       await sendEmail({ to: "marie.dupont@example.fr", ...content }, { client: prisma });
+      await deliverDueMessages({ client: prisma });
 
       expect(fake.requests[0].headers.authorization).toBe("Bearer re_from_env");
       expect((fake.requests[0].json as { from: string }).from).toBe("Agence <agence@example.fr>");
@@ -198,7 +205,7 @@ describe.each(engines)("outbox on $name", ({ open }) => {
     const text = "Coop Emploi : votre code de signature est 123456. Il expire dans 10 minutes. Ne le communiquez à personne.";
 
     it("keeps the SMS in the outbox, in E.164, with the worker found from the phone", async () => {
-      const record = await deliverSms({ to: "06 12 34 56 78", text }, { client: prisma, provider: null });
+      const record = await deliverSms({ to: "06 12 34 56 78", text }, { client: prisma });
       const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: record.id } });
       expect(row).toMatchObject({ channel: "SMS", to: "+33612345678", userId: fx.workerA.id, subject: null, html: null, text, status: "OUTBOX" });
     });
@@ -221,14 +228,15 @@ describe.each(engines)("outbox on $name", ({ open }) => {
     });
 
     it("refuses a number that is not one, and records nothing", async () => {
-      await expect(sendSms({ to: "12", text }, { client: prisma, provider: null })).rejects.toThrow("Invalid phone number");
+      await expect(sendSms({ to: "12", text }, { client: prisma })).rejects.toThrow("Invalid phone number");
       expect(await prisma.outboxMessage.count()).toBe(0);
     });
   });
 
-  async function message(data: { channel: "EMAIL" | "SMS"; to: string; userId?: string | null; minutesAgo: number; text?: string }) {
+  async function message(data: { channel: "EMAIL" | "SMS"; to: string; userId?: string | null; agencyId?: string | null; minutesAgo: number; text?: string }) {
     return prisma.outboxMessage.create({
       data: {
+        agencyId: data.agencyId ?? null,
         channel: data.channel,
         to: data.to,
         userId: data.userId ?? null,
@@ -321,34 +329,37 @@ describe.each(engines)("outbox on $name", ({ open }) => {
 
   describe("listOutboxForStaff", () => {
     beforeEach(async () => {
-      await message({ channel: "EMAIL", to: "marie.dupont@example.fr", userId: fx.workerA.id, minutesAgo: 60 });
-      await message({ channel: "SMS", to: "+33612345678", userId: fx.workerA.id, minutesAgo: 50 });
-      await message({ channel: "EMAIL", to: "jean.martin@example.fr", userId: fx.workerB.id, minutesAgo: 40 });
-      await message({ channel: "EMAIL", to: "agence@example.fr", userId: fx.staffA.id, minutesAgo: 30 });
-      await message({ channel: "EMAIL", to: "client@example.fr", userId: fx.clientUserA.id, minutesAgo: 20 });
-      await message({ channel: "EMAIL", to: "nouveau@example.fr", userId: fx.newcomer.id, minutesAgo: 10 });
-      await message({ channel: "EMAIL", to: "sans-compte@example.fr", userId: null, minutesAgo: 5 });
+      const a = fx.agencyA.id;
+      const b = fx.agencyB.id;
+      await message({ channel: "EMAIL", to: "marie.dupont@example.fr", userId: fx.workerA.id, agencyId: a, minutesAgo: 60 });
+      await message({ channel: "SMS", to: "+33612345678", userId: fx.workerA.id, agencyId: a, minutesAgo: 50 });
+      await message({ channel: "EMAIL", to: "jean.martin@example.fr", userId: fx.workerB.id, agencyId: b, minutesAgo: 40 });
+      await message({ channel: "EMAIL", to: "agence@example.fr", userId: fx.staffA.id, agencyId: a, minutesAgo: 30 });
+      await message({ channel: "EMAIL", to: "client@example.fr", userId: fx.clientUserA.id, agencyId: a, minutesAgo: 20 });
+      await message({ channel: "EMAIL", to: "nouveau@example.fr", userId: fx.newcomer.id, agencyId: null, minutesAgo: 10 });
+      // A front-desk message (no account): it belongs to the agency it was sent for.
+      await message({ channel: "EMAIL", to: "sans-compte@example.fr", userId: null, agencyId: a, minutesAgo: 5 });
+      await message({ channel: "EMAIL", to: "accueil-b@example.fr", userId: null, agencyId: b, minutesAgo: 4 });
     });
 
-    it("shows the messages of the staff member's agencies, accountless ones and new sign-ups, newest first", async () => {
+    it("shows only the messages of the staff member's agencies, newest first", async () => {
       const page = await listOutboxForStaff({ agencyIds: [fx.agencyA.id] }, prisma);
       expect(page.items.map((i) => i.to)).toEqual([
         "sans-compte@example.fr",
-        "nouveau@example.fr",
         "client@example.fr",
         "agence@example.fr",
         "+33612345678",
         "marie.dupont@example.fr",
       ]);
-      expect(page).toMatchObject({ total: 6, page: 1, pageCount: 1 });
-      expect(page.items[5]).toMatchObject({ channel: "EMAIL", status: "OUTBOX", recipientName: "Marie Dupont", subject: "Objet 60" });
+      expect(page).toMatchObject({ total: 5, page: 1, pageCount: 1 });
+      expect(page.items[4]).toMatchObject({ channel: "EMAIL", status: "OUTBOX", recipientName: "Marie Dupont", subject: "Objet 60" });
       expect(page.items[0].recipientName).toBeNull();
       expect(page.items[0].createdAt).toBeInstanceOf(Date);
 
       const other = await listOutboxForStaff({ agencyIds: [fx.agencyB.id] }, prisma);
-      expect(other.items.map((i) => i.to)).toEqual(["sans-compte@example.fr", "nouveau@example.fr", "jean.martin@example.fr"]);
+      expect(other.items.map((i) => i.to)).toEqual(["accueil-b@example.fr", "jean.martin@example.fr"]);
       const none = await listOutboxForStaff({ agencyIds: [] }, prisma);
-      expect(none.items.map((i) => i.to)).toEqual(["sans-compte@example.fr", "nouveau@example.fr"]);
+      expect(none.items).toEqual([]);
     });
 
     it("filters by name, part of an address, or phone number", async () => {
@@ -365,11 +376,11 @@ describe.each(engines)("outbox on $name", ({ open }) => {
     });
 
     it("pages the list", async () => {
-      const second = await listOutboxForStaff({ agencyIds: [fx.agencyA.id], page: 2, pageSize: 4 }, prisma);
-      expect(second).toMatchObject({ total: 6, page: 2, pageCount: 2 });
+      const second = await listOutboxForStaff({ agencyIds: [fx.agencyA.id], page: 2, pageSize: 3 }, prisma);
+      expect(second).toMatchObject({ total: 5, page: 2, pageCount: 2 });
       expect(second.items.map((i) => i.to)).toEqual(["+33612345678", "marie.dupont@example.fr"]);
-      expect((await listOutboxForStaff({ agencyIds: [fx.agencyA.id], page: 99, pageSize: 4 }, prisma)).page).toBe(2);
-      expect((await listOutboxForStaff({ agencyIds: [fx.agencyA.id], page: -3, pageSize: 4 }, prisma)).page).toBe(1);
+      expect((await listOutboxForStaff({ agencyIds: [fx.agencyA.id], page: 99, pageSize: 3 }, prisma)).page).toBe(2);
+      expect((await listOutboxForStaff({ agencyIds: [fx.agencyA.id], page: -3, pageSize: 3 }, prisma)).page).toBe(1);
     });
   });
 });

@@ -11,6 +11,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { resendMessage } from "./actions";
 
 export const metadata: Metadata = { title: "Boîte d'envoi" };
 
@@ -63,6 +64,14 @@ function OutboxRow({ item }: { item: StaffOutboxItem }) {
       </Td>
       <Td label="Statut">
         <Badge tone={STATUS_TONES[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+        {item.status === "FAILED" ? (
+          <form action={resendMessage} className="mt-2">
+            <input type="hidden" name="id" value={item.id} />
+            <Button type="submit" variant="secondary">
+              Renvoyer
+            </Button>
+          </form>
+        ) : null}
       </Td>
     </Tr>
   );
@@ -106,8 +115,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
         description={
           <p>
             Les e-mails et SMS envoyés par l&apos;espace en ligne. Tant qu&apos;aucun service d&apos;envoi n&apos;est configuré, ils
-            restent ici. Ils peuvent contenir des liens de connexion ou des codes de signature : ne les transmettez qu&apos;à leur
-            destinataire.
+            restent ici. Les codes et les liens de connexion qu&apos;ils contiennent sont masqués : seul leur destinataire les reçoit.
           </p>
         }
       />
