@@ -5,7 +5,7 @@ import { AuthError } from "next-auth";
 import { db } from "@/lib/db";
 import { recordAudit, requestContext } from "@/lib/audit";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { FIX_FIELDS, type FormState, fieldErrorsOf, formDataObject } from "@/lib/forms";
+import { FIX_FIELDS, type FormState, parseForm } from "@/lib/forms";
 import { sendEmail } from "@/lib/messaging";
 import { signupAttemptOnExistingAccount } from "@/lib/messaging/templates";
 import { safeNextPath, absoluteUrl } from "@/lib/url";
@@ -34,8 +34,8 @@ function loginErrorMessage(error: unknown): string | null {
 }
 
 export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = loginSchema.safeParse(formDataObject(formData));
-  if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseForm(loginSchema, formData);
+  if (!parsed.ok) return parsed.state;
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
@@ -138,8 +138,8 @@ async function createWorkerAccount(data: { firstName: string; lastName: string; 
 }
 
 export async function resendConfirmation(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = forgotPasswordSchema.safeParse(formDataObject(formData));
-  if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseForm(forgotPasswordSchema, formData);
+  if (!parsed.ok) return parsed.state;
   if (await limited("resend-confirmation", 5, 3600)) return { error: TOO_MANY };
   const user = await db.user.findUnique({ where: { email: parsed.data.email } });
   if (user && !user.emailVerifiedAt && user.active) await sendConfirmationEmail(user);
@@ -192,8 +192,8 @@ export const resetPassword = publicAction(resetPasswordSchema, async (data) => {
 export async function changePassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await getSessionUser();
   if (!user) redirect("/connexion");
-  const parsed = changePasswordSchema.safeParse(formDataObject(formData));
-  if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseForm(changePasswordSchema, formData);
+  if (!parsed.ok) return parsed.state;
   if (await limited(`change-password:${user.id}`, 10, 900)) return { error: TOO_MANY };
   const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row?.passwordHash, parsed.data.currentPassword))) {

@@ -12,6 +12,7 @@ import { now } from "@/lib/clock";
 import type { FormState } from "@/lib/forms";
 import { db } from "@/lib/db";
 import { parseIsoDate, parisDay } from "@/lib/timesheets/rules";
+import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 
 const needSchema = z.object({
   siteId: z.string().min(1, "Choisissez le site du client."),
@@ -38,6 +39,8 @@ export const createNeedAction = staffAction(needSchema, async (data, staff): Pro
   const end = parseIsoDate(data.endDate)!;
   const today = parisDay(await now());
   if (start < today) return invalid("startDate", "La mission ne peut pas commencer avant aujourd'hui.");
+  const ahead = rangeCheck(start, DATE_RANGES.upcoming(today), "la date de début");
+  if (!ahead.ok) return invalid("startDate", ahead.error);
   if (end < start) return invalid("endDate", "La date de fin doit suivre la date de début.");
   if ((end.getTime() - start.getTime()) / 86_400_000 > 92) return invalid("endDate", "Un ciblage couvre trois mois au plus.");
   const site = await db.clientSite.findFirst({ where: { id: data.siteId, client: { agencyId: { in: staff.agencyIds } } }, select: { id: true, client: { select: { agencyId: true } } } });
