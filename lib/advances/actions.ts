@@ -34,30 +34,36 @@ export const requestAdvance = workerAction(requestSchema, async (data, worker): 
   const problem = amountProblem(amountCents, { minCents: context.rules.minCents, availableCents: context.availableCents });
   if (problem) return { error: FIX, fieldErrors: { amount: problem } };
 
-  const editOpen = async (): Promise<"edited" | null> => {
+  // Idempotent: the open request of this payment day is created once (unique
+  // openKey); an identical request (double click, 20 parallel posts) finds it
+  // with the same amount and gets the same answer; another amount edits it
+  // with one atomic update, retried if the row changed in between.
+  let outcome: "created" | "edited" | null = null;
+  for (let attempt = 0; attempt < 5 && !outcome; attempt++) {
     const open = await db.advanceRequest.findUnique({ where: { openKey } });
-    if (!open) return null;
-    const done = await db.advanceRequest.updateMany({
-      where: { id: open.id, status: "PENDING", version: open.version },
-      data: { amountCents, version: { increment: 1 } },
-    });
-    if (done.count !== 1) throw new Error("Concurrent update");
-    await recordAudit({ action: "advance.updated", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: open.id, details: { amountCents } });
-    return "edited";
-  };
-
-  let outcome: "created" | "edited";
-  try {
-    outcome = (await editOpen()) ?? "created";
-    if (outcome === "created") {
+    if (open) {
+      if (open.status !== "PENDING") return { error: "Votre demande pour ce versement a déjà été traitée par l'agence." };
+      if (open.amountCents === amountCents) {
+        outcome = "created";
+        break;
+      }
+      const done = await db.advanceRequest.updateMany({ where: { id: open.id, openKey, status: "PENDING" }, data: { amountCents, version: { increment: 1 } } });
+      if (done.count === 1) {
+        await recordAudit({ action: "advance.updated", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: open.id, details: { amountCents } });
+        outcome = "edited";
+      }
+      continue;
+    }
+    try {
       const created = await db.advanceRequest.create({ data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at } });
       await recordAudit({ action: "advance.requested", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: created.id, details: { amountCents, payDate: payDate.toISOString().slice(0, 10) } });
+      outcome = "created";
+    } catch (error) {
+      // Another tab created it a moment before: read it again.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
-  } catch (error) {
-    // Another tab created the open request a moment before: this one edits it.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    outcome = (await editOpen()) ?? "edited";
   }
+  if (!outcome) return { error: "Votre demande n'a pas pu être enregistrée : rechargez la page et réessayez." };
   revalidatePath("/acomptes");
   return {
     ok: true,
