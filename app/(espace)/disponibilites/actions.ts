@@ -1,5 +1,6 @@
 "use server";
 
+import { formId } from "@/lib/forms";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
 import { requireWorker } from "@/lib/auth/session";
@@ -73,14 +74,14 @@ async function ownFutureEntry(id: string) {
 }
 
 export async function removeAvailability(formData: FormData): Promise<void> {
-  const found = await ownFutureEntry(String(formData.get("id") ?? ""));
+  const found = await ownFutureEntry(formId(formData, "id"));
   if (!found) return;
   await db.availability.deleteMany({ where: { id: found.entry.id, workerId: found.user.workerId } });
   revalidatePath("/disponibilites");
 }
 
 export async function toggleAvailability(formData: FormData): Promise<void> {
-  const found = await ownFutureEntry(String(formData.get("id") ?? ""));
+  const found = await ownFutureEntry(formId(formData, "id"));
   if (!found) return;
   await db.availability.updateMany({ where: { id: found.entry.id, workerId: found.user.workerId }, data: { available: !found.entry.available } });
   revalidatePath("/disponibilites");

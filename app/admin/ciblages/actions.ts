@@ -1,5 +1,6 @@
 "use server";
 
+import { formId } from "@/lib/forms";
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -72,7 +73,7 @@ function back(needId: string, message: string, kind: "ok" | "err" = "ok"): never
 
 export async function sendOffersAction(formData: FormData) {
   const staff = await requireStaff();
-  const needId = String(formData.get("needId") ?? "");
+  const needId = formId(formData, "needId");
   const result = await sendOffers(staff, needId, formData.getAll("workerId").map(String));
   if (!result) notFound();
   if ("error" in result) back(needId, result.error ?? "Erreur", "err");
@@ -81,8 +82,8 @@ export async function sendOffersAction(formData: FormData) {
 
 export async function pickWorkerAction(formData: FormData) {
   const staff = await requireStaff();
-  const needId = String(formData.get("needId") ?? "");
-  const result = await pickWorker(staff, needId, String(formData.get("offerId") ?? ""));
+  const needId = formId(formData, "needId");
+  const result = await pickWorker(staff, needId, formId(formData, "offerId"));
   if (!result) notFound();
   if ("error" in result) back(needId, result.error ?? "Erreur", "err");
   back(needId, "Intérimaire retenu : son contrat a été créé en brouillon.");
@@ -90,7 +91,7 @@ export async function pickWorkerAction(formData: FormData) {
 
 export async function closeNeedAction(formData: FormData) {
   const staff = await requireStaff();
-  const needId = String(formData.get("needId") ?? "");
+  const needId = formId(formData, "needId");
   const result = await closeNeed(staff, needId, await now());
   if (!result) notFound();
   back(needId, `Ciblage clôturé. ${result.notified} intérimaire${result.notified > 1 ? "s ont" : " a"} été prévenu${result.notified > 1 ? "s" : ""} par email.`);
