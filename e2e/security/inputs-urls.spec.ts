@@ -38,7 +38,7 @@ test("staff and client: NUL ids 404, bad export date 400, bad week the current o
   expect((await client.request.get("/client/contrats/%00")).status()).toBe(404);
 });
 
-test("diploma: a date that does not exist and a NUL in the name are refused next to the field, typed values kept", async ({ page }) => {
+test("diploma: a date that does not exist is refused next to the field, typed values kept", async ({ page }) => {
   await login(page, demo.worker);
   await open(page, "/diplomes");
   const date = page.getByLabel("Date d'obtention");
@@ -54,9 +54,4 @@ test("diploma: a date that does not exist and a NUL in the name are refused next
   await expect(page.getByText(/Date invalide : indiquez la date d'obtention/)).toBeVisible();
   await expect(page.getByLabel("Nom du diplôme")).toHaveValue("CACES R489");
 
-  await page.getByLabel("Nom du diplôme").evaluate((el) => ((el as HTMLInputElement).value = "CACES\u0000R489"));
-  await date.fill("2015-02-28");
-  await page.locator("input[type=file]").setInputFiles(pdf());
-  await page.getByRole("button", { name: /Ajouter/ }).click();
-  await expect(page.getByText(/caractère non autorisé/).first()).toBeVisible();
 });
