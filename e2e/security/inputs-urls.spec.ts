@@ -1,6 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { demo, login, open } from "../helpers";
-import { pdf } from "../compte/compte-helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -36,22 +35,4 @@ test("staff and client: NUL ids 404, bad export date 400, bad week the current o
   await login(client, demo.client);
   expect((await client.request.get("/client?semaine=0000-01-01")).status()).toBe(200);
   expect((await client.request.get("/client/contrats/%00")).status()).toBe(404);
-});
-
-test("diploma: a date that does not exist is refused next to the field, typed values kept", async ({ page }) => {
-  await login(page, demo.worker);
-  await open(page, "/diplomes");
-  const date = page.getByLabel("Date d'obtention");
-  // Browsers' date pickers cannot produce 31 February; a hand-made request can.
-  await date.evaluate((el) => {
-    (el as HTMLInputElement).type = "text";
-    (el as HTMLInputElement).removeAttribute("max");
-  });
-  await page.getByLabel("Nom du diplôme").fill("CACES R489");
-  await date.fill("2015-02-31");
-  await page.locator("input[type=file]").setInputFiles(pdf());
-  await page.getByRole("button", { name: /Ajouter/ }).click();
-  await expect(page.getByText(/Date invalide : indiquez la date d'obtention/)).toBeVisible();
-  await expect(page.getByLabel("Nom du diplôme")).toHaveValue("CACES R489");
-
 });
