@@ -1,12 +1,15 @@
 import type { NextRequest } from "next/server";
 import { withSecurityHeaders } from "@/lib/http/csp";
+import { guardServerAction } from "@/lib/http/action-guard";
 
 // Optimistic redirects only: a missing session cookie sends protected pages to
 // the sign-in page. The real checks (session row, role, ownership) happen on
 // the server in every page, action and route handler (lib/auth/session.ts).
 const PUBLIC_PREFIXES = ["/connexion", "/inscription", "/confirmer-email", "/mot-de-passe-oublie", "/reinitialiser-mot-de-passe", "/api/", "/_next/", "/favicon", "/calendrier/"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const malformedAction = await guardServerAction(request);
+  if (malformedAction) return malformedAction;
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return withSecurityHeaders(request);
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /** What a form's server action answers; fields keep what the user typed. */
 export type FormState = {
@@ -28,4 +28,63 @@ export function formDataObject(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
   }
   return out;
+}
+
+// Control characters ---------------------------------------------------------
+// PostgreSQL refuses NUL in text (a 500 before this check) and no field of this
+// application has a use for the other C0 controls or DEL: they are refused
+// next to the field. Multi-line fields keep tab, line feed and carriage return.
+
+const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001F\u007F]/;
+const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const CONTROL_CHAR_MESSAGE = "Ce champ contient un caractère non autorisé (caractère de contrôle) : retirez-le.";
+
+export function hasControlChars(value: string, multiline = false): boolean {
+  return (multiline ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(value);
+}
+
+/**
+ * The base of every free-text field of a zod schema: a string without control
+ * characters (tab and line breaks allowed with `multiline`). Chain `.trim()`,
+ * `.min()`, `.max()` on it as on `z.string()`.
+ */
+export function textInput(options: { multiline?: boolean; error?: string } = {}) {
+  return z.string(options.error ? { error: options.error } : undefined).refine((v) => !hasControlChars(v, options.multiline), CONTROL_CHAR_MESSAGE);
+}
+
+/**
+ * The fields of a submitted form holding a control character no field accepts
+ * (NUL, ESC…: all but tab and line breaks), with the French message. The net
+ * under every action wrapper; single-line fields are stricter via `textInput`.
+ */
+export function controlCharErrors(values: Record<string, string>): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (hasControlChars(value, true)) out[key] = CONTROL_CHAR_MESSAGE;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** An id from a form or a URL segment: short, printable ASCII; anything else is no id (not found). */
+export function cleanId(value: unknown): string | null {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+}
+
+/** `String(formData.get(name) ?? "")` for ids: "" when the value cannot be an id. */
+export function formId(formData: FormData, name: string): string {
+  return cleanId(formData.get(name)) ?? "";
+}
+
+/**
+ * A submitted form read against its schema: control characters are refused
+ * first (for every field, whatever the schema), then the schema's messages.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.infer<S> } | { ok: false; state: FormState } {
+  const values = formDataObject(formData);
+  const control = controlCharErrors(values);
+  if (control) return { ok: false, state: { error: FIX_FIELDS, fieldErrors: control } };
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { ok: false, state: { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) } };
+  return { ok: true, data: parsed.data };
 }

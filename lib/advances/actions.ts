@@ -7,9 +7,9 @@ import { recordAudit } from "@/lib/audit";
 import { workerAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
 import type { FormState } from "@/lib/forms";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { advanceContexts, advancedInMonth, validatedWork } from "./queries";
-import { advanceOpenKey, amountProblem, availableCents, parseEuros, rulesOfAgency } from "./rules";
+import { advancedInMonth, validatedWork } from "./queries";
+import { amountProblem, availableCents, parseEuros, rulesOfAgency } from "./rules";
+import { submitAdvanceRequest } from "./request";
 
 const amountField = z.string().trim().min(1, "Indiquez le montant souhaité.").max(20);
 
@@ -17,52 +17,11 @@ const requestSchema = z.object({ amount: amountField, agencyId: z.string().max(4
 
 const FIX = "Veuillez corriger les champs signalés.";
 
-/**
- * A new request, or an edit of the open one for the same payment day (one
- * open request per payment day, held by a unique key: a double click or a
- * second tab edits instead of duplicating).
- */
+/** The worker's "Faire la demande" (lib/advances/request.ts does the work). */
 export const requestAdvance = workerAction(requestSchema, async (data, worker): Promise<FormState> => {
-  const amountCents = parseEuros(data.amount);
-  if (amountCents === null) return { error: FIX, fieldErrors: { amount: "Indiquez un montant entier en euros (sans centimes)." } };
-  const at = await now();
-  const contexts = await advanceContexts(worker.workerId, at);
-  const context = contexts.find((c) => c.agencyId === data.agencyId) ?? contexts[0];
-  if (!context) return { error: "Vous n'êtes rattaché(e) à aucune agence." };
-  const payDate = context.schedule.payDate;
-  const openKey = advanceOpenKey(worker.workerId, context.agencyId, payDate);
-  const problem = amountProblem(amountCents, { minCents: context.rules.minCents, availableCents: context.availableCents });
-  if (problem) return { error: FIX, fieldErrors: { amount: problem } };
-
-  const editOpen = async (): Promise<"edited" | null> => {
-    const open = await db.advanceRequest.findUnique({ where: { openKey } });
-    if (!open) return null;
-    const done = await db.advanceRequest.updateMany({
-      where: { id: open.id, status: "PENDING", version: open.version },
-      data: { amountCents, version: { increment: 1 } },
-    });
-    if (done.count !== 1) throw new Error("Concurrent update");
-    await recordAudit({ action: "advance.updated", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: open.id, details: { amountCents } });
-    return "edited";
-  };
-
-  let outcome: "created" | "edited";
-  try {
-    outcome = (await editOpen()) ?? "created";
-    if (outcome === "created") {
-      const created = await db.advanceRequest.create({ data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at } });
-      await recordAudit({ action: "advance.requested", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: created.id, details: { amountCents, payDate: payDate.toISOString().slice(0, 10) } });
-    }
-  } catch (error) {
-    // Another tab created the open request a moment before: this one edits it.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    outcome = (await editOpen()) ?? "edited";
-  }
-  revalidatePath("/acomptes");
-  return {
-    ok: true,
-    message: outcome === "created" ? "Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence." : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié.",
-  };
+  const state = await submitAdvanceRequest(worker, data, await now());
+  if (state.ok) revalidatePath("/acomptes");
+  return state;
 });
 
 const editSchema = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1), amount: amountField });

@@ -1,5 +1,6 @@
 "use server";
 
+import { DATE_RANGES, readDate } from "@/lib/time/dates";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -136,9 +137,9 @@ export const decideAdvances = staffAction(decisionSchema, async (data, staff, fo
     return summary("refusée#", result);
   }
   if (data.decision === "pay") {
-    const paidOn = /^\d{4}-\d{2}-\d{2}$/.test(data.paidOn ?? "") ? new Date(`${data.paidOn}T00:00:00Z`) : null;
-    if (!paidOn || Number.isNaN(paidOn.getTime())) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { paidOn: "Indiquez la date du virement." } };
-    if (paidOn > parisCalendarDate(await now())) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { paidOn: "La date du virement ne peut pas être dans le futur." } };
+    const read = readDate(data.paidOn, DATE_RANGES.recentPast(parisCalendarDate(await now())), "la date du virement");
+    if (!read.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { paidOn: read.error } };
+    const paidOn = read.date;
     const result = await decide(staff, items, "pay", { paidOn });
     revalidatePath("/admin/acomptes");
     return summary("marquée# comme versée#", result);

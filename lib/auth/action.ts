@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { FIX_FIELDS, type FormState, fieldErrorsOf, formDataObject } from "@/lib/forms";
+import { type FormState, parseForm } from "@/lib/forms";
 import { requireClient, requireStaff, requireWorker, type ClientUser, type StaffUser, type WorkerUser } from "./session";
 
 // A chain of guarantees for server actions (after dub's safe-action): the
@@ -13,8 +13,8 @@ function guarded<U>(requireUser: () => Promise<U>) {
   return <S extends z.ZodType>(schema: S, handler: Handler<S, U>) =>
     async (_previous: FormState, formData: FormData): Promise<FormState> => {
       const user = await requireUser();
-      const parsed = schema.safeParse(formDataObject(formData));
-      if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+      const parsed = parseForm(schema, formData);
+      if (!parsed.ok) return parsed.state;
       return handler(parsed.data, user, formData);
     };
 }
@@ -26,8 +26,8 @@ export const clientAction = guarded<ClientUser>(requireClient);
 /** For public forms (sign-in, sign-up, reset): parsing only. */
 export function publicAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>, formData: FormData) => Promise<FormState>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
-    const parsed = schema.safeParse(formDataObject(formData));
-    if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = parseForm(schema, formData);
+    if (!parsed.ok) return parsed.state;
     return handler(parsed.data, formData);
   };
 }

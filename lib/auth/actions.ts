@@ -6,7 +6,7 @@ import { AuthError } from "next-auth";
 import { db } from "@/lib/db";
 import { recordAudit, requestContext } from "@/lib/audit";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { FIX_FIELDS, type FormState, fieldErrorsOf, formDataObject } from "@/lib/forms";
+import { FIX_FIELDS, type FormState, parseForm } from "@/lib/forms";
 import { safeNextPath } from "@/lib/url";
 import { auth, signIn, signOut } from "./config";
 import { endSession } from "./login";
@@ -35,8 +35,8 @@ function loginErrorMessage(error: unknown): string | null {
 }
 
 export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = loginSchema.safeParse(formDataObject(formData));
-  if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseForm(loginSchema, formData);
+  if (!parsed.ok) return parsed.state;
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
@@ -87,8 +87,8 @@ export const signup = publicAction(signupSchema, async (data): Promise<FormState
 });
 
 export async function resendConfirmation(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = forgotPasswordSchema.safeParse(formDataObject(formData));
-  if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseForm(forgotPasswordSchema, formData);
+  if (!parsed.ok) return parsed.state;
   if (await limited("resend-confirmation", 5, 3600)) return { error: TOO_MANY };
   resendConfirmationFor(parsed.data.email, deferred);
   return { ok: true, message: "Si un compte en attente de confirmation existe pour cette adresse, un nouveau lien vient d'y être envoyé." };
@@ -137,8 +137,8 @@ export const resetPassword = publicAction(resetPasswordSchema, async (data): Pro
 export async function changePassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await getSessionUser();
   if (!user) redirect("/connexion");
-  const parsed = changePasswordSchema.safeParse(formDataObject(formData));
-  if (!parsed.success) return { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  const parsed = parseForm(changePasswordSchema, formData);
+  if (!parsed.ok) return parsed.state;
   if (await limited(`change-password:${user.id}`, 10, 900)) return { error: TOO_MANY };
   const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row?.passwordHash, parsed.data.currentPassword))) {

@@ -1,16 +1,14 @@
 // Pure rules for contract shifts: generation from a weekly pattern, overlap
 // detection and the hours label. No database here, so all of it is unit-tested.
 
+import { parseIsoDate } from "../time/dates";
 import { parisCalendarDate, parisParts, parisTimeOnDay } from "../time/paris";
 
 const DAY_MS = 86_400_000;
 
 /** A calendar day as UTC midnight, the shape of `@db.Date` columns. "2026-03-29" -> Date. */
 export function parseDay(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1 ? d : null;
+  return parseIsoDate(iso);
 }
 
 export function isoDay(day: Date): string {

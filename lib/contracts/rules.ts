@@ -3,6 +3,7 @@
 // unit-tested directly.
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { ContractState } from "@/lib/generated/prisma/enums";
+import { searchParamDate } from "@/lib/time/dates";
 
 // ---------------------------------------------------------------------------
 // States
@@ -65,9 +66,7 @@ type Raw = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function validDay(value: string | undefined): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : null;
+  return searchParamDate(value) ? value! : null;
 }
 
 /** Reads the list's parameters; anything invalid falls back to the default. */

@@ -12,18 +12,18 @@ import { getStorage } from "@/lib/storage";
 import { checkUpload } from "@/lib/uploads/check";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
+import { DATE_RANGES, readDate } from "@/lib/time/dates";
 
 const diplomaSchema = z.object({
   name: z.string().trim().min(2, "Indiquez le nom du diplôme.").max(150, "150 caractères au maximum."),
-  obtainedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Indiquez la date d'obtention."),
+  obtainedOn: z.string({ error: "Indiquez la date d'obtention." }).max(20),
 });
 
 export const addDiploma = workerAction(diplomaSchema, async (data, worker, formData): Promise<FormState> => {
-  const obtainedOn = new Date(`${data.obtainedOn}T00:00:00Z`);
   const today = parisCalendarDate(await now());
-  if (Number.isNaN(obtainedOn.getTime()) || obtainedOn > today || obtainedOn.getUTCFullYear() < 1950) {
-    return { error: "Veuillez corriger les champs signalés.", fieldErrors: { obtainedOn: "La date d'obtention ne peut pas être dans le futur." } };
-  }
+  const read = readDate(data.obtainedOn, DATE_RANGES.past(today), "la date d'obtention");
+  if (!read.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { obtainedOn: read.error } };
+  const obtainedOn = read.date;
   const checked = await checkUpload(formData.get("file"));
   if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
   const stored = await getStorage().putObject(checked.bytes, { contentType: checked.type.mimeType });

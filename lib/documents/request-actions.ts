@@ -9,7 +9,7 @@ import { hitRateLimit } from "@/lib/rate-limit";
 import { sendEmail, notification } from "@/lib/messaging";
 import { absoluteUrl } from "@/lib/url";
 import { formatDate } from "@/lib/format";
-import type { FormState } from "@/lib/forms";
+import { CONTROL_CHAR_MESSAGE, hasControlChars, type FormState } from "@/lib/forms";
 import { now } from "@/lib/clock";
 import { KIND_LABELS } from "./rules";
 
@@ -20,7 +20,9 @@ export async function requestNewDocument(_previous: FormState, formData: FormDat
   const user = await requireWorker();
   const kind = String(formData.get("kind") ?? "") as RequestableKind;
   if (!REQUESTABLE.includes(kind)) return { error: "Type de document inconnu." };
-  const message = String(formData.get("message") ?? "").trim().slice(0, 1000) || null;
+  const rawMessage = String(formData.get("message") ?? "");
+  if (hasControlChars(rawMessage, true)) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { message: CONTROL_CHAR_MESSAGE } };
+  const message = rawMessage.trim().slice(0, 1000) || null;
   const label = KIND_LABELS[kind];
 
   const open = await db.documentRequest.findFirst({ where: { workerId: user.workerId, kind, status: "OPEN" }, orderBy: { createdAt: "desc" } });

@@ -1,4 +1,5 @@
 // Calendar arithmetic on days (UTC-midnight Dates stand for Paris calendar days). Pure.
+import { parseIsoDate } from "../time/dates";
 export type View = "mois" | "semaine" | "jour";
 
 export const DAY_MS = 86_400_000;
@@ -68,7 +69,5 @@ export function parseView(v: string | undefined): View {
 }
 
 export function parseDayKey(v: string | undefined): Date | null {
-  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
-  const d = dayFromKey(v);
-  return Number.isNaN(d.getTime()) || keyOf(d) !== v ? null : d;
+  return parseIsoDate(v);
 }

@@ -33,12 +33,8 @@ export function isoDate(day: Date): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Parses "2026-11-23" into a calendar day, or null. */
-export function parseIsoDate(value: string | null | undefined): Date | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const d = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || isoDate(d) !== value ? null : d;
-}
+/** Parses "2026-11-23" into a calendar day, or null (the one strict parser of lib/time/dates). */
+export { parseIsoDate } from "../time/dates";
 
 /** The Monday of the week of a calendar day. */
 export function mondayOf(day: Date): Date {

@@ -1,5 +1,6 @@
 "use server";
 
+import { formId } from "@/lib/forms";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
 import { requireWorker } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ import type { DayPart } from "@/lib/generated/prisma/enums";
 import { parisCalendarDate } from "@/lib/format";
 import { DAY_PARTS, MAX_RANGE_DAYS, expandPattern, isLocked } from "@/lib/missions/availability";
 import { parseDayKey } from "@/lib/missions/calendar";
+import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 
 export type AvailabilityFormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
 
@@ -22,11 +24,17 @@ export async function addAvailability(_prev: AvailabilityFormState, formData: Fo
   const available = formData.get("statut") !== "indisponible";
   const parts = formData.getAll("parts").map(String).filter((p) => PARTS.includes(p)) as DayPart[];
   if (!parts.length) errors.parts = "Choisissez au moins un moment de la journée.";
+  const range = DATE_RANGES.upcoming(today);
+  const beyond = (day: Date, label: string) => {
+    const read = rangeCheck(day, range, label);
+    return read.ok ? null : read.error;
+  };
   let days: Date[] = [];
   if (mode === "jour") {
     const day = parseDayKey(String(formData.get("jour") ?? ""));
     if (!day) errors.jour = "Indiquez le jour.";
     else if (isLocked(day, today)) errors.jour = "Les dates passées ne peuvent pas être modifiées.";
+    else if (beyond(day, "le jour")) errors.jour = beyond(day, "le jour")!;
     else days = [day];
   } else {
     const from = parseDayKey(String(formData.get("du") ?? ""));
@@ -34,8 +42,10 @@ export async function addAvailability(_prev: AvailabilityFormState, formData: Fo
     const weekdays = formData.getAll("jours").map(Number).filter((n) => n >= 1 && n <= 7);
     if (!from) errors.du = "Indiquez le premier jour.";
     else if (isLocked(from, today)) errors.du = "Les dates passées ne peuvent pas être modifiées.";
+    else if (beyond(from, "le premier jour")) errors.du = beyond(from, "le premier jour")!;
     if (!to) errors.au = "Indiquez le dernier jour.";
-    if (from && to && to < from) errors.au = "Le dernier jour doit suivre le premier.";
+    else if (beyond(to, "le dernier jour")) errors.au = beyond(to, "le dernier jour")!;
+    if (from && to && !errors.au && to < from) errors.au = "Le dernier jour doit suivre le premier.";
     if (from && to && (to.getTime() - from.getTime()) / 86_400_000 >= MAX_RANGE_DAYS) errors.au = "La période ne peut pas dépasser 6 mois.";
     if (!weekdays.length) errors.jours = "Choisissez au moins un jour de la semaine.";
     if (!Object.keys(errors).length && from && to) {
@@ -64,14 +74,14 @@ async function ownFutureEntry(id: string) {
 }
 
 export async function removeAvailability(formData: FormData): Promise<void> {
-  const found = await ownFutureEntry(String(formData.get("id") ?? ""));
+  const found = await ownFutureEntry(formId(formData, "id"));
   if (!found) return;
   await db.availability.deleteMany({ where: { id: found.entry.id, workerId: found.user.workerId } });
   revalidatePath("/disponibilites");
 }
 
 export async function toggleAvailability(formData: FormData): Promise<void> {
-  const found = await ownFutureEntry(String(formData.get("id") ?? ""));
+  const found = await ownFutureEntry(formId(formData, "id"));
   if (!found) return;
   await db.availability.updateMany({ where: { id: found.entry.id, workerId: found.user.workerId }, data: { available: !found.entry.available } });
   revalidatePath("/disponibilites");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { parseIsoMonth } from "@/lib/time/dates";
 import { AvailabilityCalendar } from "@/components/missions/availability-calendar";
 import { AvailabilityForm } from "@/components/missions/availability-form";
 import { workerPages } from "@/components/shell/nav";
@@ -21,11 +22,7 @@ const longDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "lo
 const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
 
 function parseMonth(v: string | undefined, fallback: Date): Date {
-  if (v && /^\d{4}-\d{2}$/.test(v)) {
-    const d = new Date(`${v}-01T00:00:00Z`);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  return startOfMonth(fallback);
+  return parseIsoMonth(v) ?? startOfMonth(fallback);
 }
 
 export default async function AvailabilityPage({ searchParams }: { searchParams: Promise<{ mois?: string }> }) {

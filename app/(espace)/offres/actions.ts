@@ -1,5 +1,6 @@
 "use server";
 
+import { formId } from "@/lib/forms";
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireWorker } from "@/lib/auth/session";
@@ -11,7 +12,7 @@ export async function answerOfferAction(formData: FormData) {
   const worker = await requireWorker();
   const answer = String(formData.get("answer") ?? "");
   if (answer !== "yes" && answer !== "no") notFound();
-  const result = await answerOffer(worker, String(formData.get("offerId") ?? ""), answer === "yes", await now());
+  const result = await answerOffer(worker, formId(formData, "offerId"), answer === "yes", await now());
   if (!result) notFound();
   revalidatePath("/offres");
   if ("error" in result) redirect(`/offres?err=${encodeURIComponent(result.error ?? "")}`);

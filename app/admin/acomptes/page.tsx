@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { searchParamDate } from "@/lib/time/dates";
 import Link from "next/link";
 import { adminPages } from "@/components/shell/nav";
 import { AdvanceDecisions, type StaffAdvanceRow } from "@/components/compte/advance-decisions";
@@ -26,8 +27,7 @@ export default async function StaffAdvancesPage({ searchParams }: { searchParams
   // The next payment day, today included (on a Wednesday, today's batch).
   let next = parisDay(at);
   while (isoWeekday(next) !== payWeekday) next = new Date(next.getTime() + DAY_MS);
-  const requested = typeof params.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? new Date(`${params.date}T00:00:00Z`) : null;
-  const payDate = requested && !Number.isNaN(requested.getTime()) ? requested : next;
+  const payDate = searchParamDate(params.date) ?? next;
   const iso = (d: Date) => d.toISOString().slice(0, 10);
 
   const requests = await db.advanceRequest.findMany({

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { searchParamDate } from "@/lib/time/dates";
 import { adminPages } from "@/components/shell/nav";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -43,11 +44,9 @@ type Params = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
 
 function parseDay(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
+  const d = searchParamDate(value);
   // Noon UTC is always inside the same Paris calendar day.
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
-  return Number.isNaN(d.getTime()) ? null : d;
+  return d ? new Date(d.getTime() + 12 * 3_600_000) : null;
 }
 
 function detailsText(details: Prisma.JsonValue | null): string {

@@ -2,6 +2,7 @@
 // Dashboard blocks of the workers' Tableau de bord: create, edit, order,
 // publish, delete, per agency. Each change is audited; edits carry the
 // version they started from so that two tabs never overwrite each other.
+import { formId } from "@/lib/forms";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -61,7 +62,7 @@ async function ownedBlock(id: string, agencyIds: string[]) {
 
 export async function setBlockPublished(formData: FormData): Promise<void> {
   const staff = await requireStaff();
-  const block = await ownedBlock(String(formData.get("id") ?? ""), staff.agencyIds);
+  const block = await ownedBlock(formId(formData, "id"), staff.agencyIds);
   if (!block) return;
   const published = formData.get("published") === "true";
   await db.$transaction(async (tx) => {
@@ -75,7 +76,7 @@ export async function setBlockPublished(formData: FormData): Promise<void> {
 
 export async function moveBlock(formData: FormData): Promise<void> {
   const staff = await requireStaff();
-  const block = await ownedBlock(String(formData.get("id") ?? ""), staff.agencyIds);
+  const block = await ownedBlock(formId(formData, "id"), staff.agencyIds);
   if (!block) return;
   const direction = formData.get("direction") === "up" ? -1 : 1;
   await db.$transaction(async (tx) => {
@@ -92,7 +93,7 @@ export async function moveBlock(formData: FormData): Promise<void> {
 
 export async function deleteBlock(formData: FormData): Promise<void> {
   const staff = await requireStaff();
-  const block = await ownedBlock(String(formData.get("id") ?? ""), staff.agencyIds);
+  const block = await ownedBlock(formId(formData, "id"), staff.agencyIds);
   if (!block) return;
   await db.$transaction(async (tx) => {
     const r = await tx.dashboardBlock.deleteMany({ where: { id: block.id } });

@@ -1,5 +1,6 @@
 "use server";
 
+import { formId } from "@/lib/forms";
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -12,6 +13,7 @@ import { now } from "@/lib/clock";
 import type { FormState } from "@/lib/forms";
 import { db } from "@/lib/db";
 import { parseIsoDate, parisDay } from "@/lib/timesheets/rules";
+import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 
 const needSchema = z.object({
   siteId: z.string().min(1, "Choisissez le site du client."),
@@ -38,6 +40,8 @@ export const createNeedAction = staffAction(needSchema, async (data, staff): Pro
   const end = parseIsoDate(data.endDate)!;
   const today = parisDay(await now());
   if (start < today) return invalid("startDate", "La mission ne peut pas commencer avant aujourd'hui.");
+  const ahead = rangeCheck(start, DATE_RANGES.upcoming(today), "la date de début");
+  if (!ahead.ok) return invalid("startDate", ahead.error);
   if (end < start) return invalid("endDate", "La date de fin doit suivre la date de début.");
   if ((end.getTime() - start.getTime()) / 86_400_000 > 92) return invalid("endDate", "Un ciblage couvre trois mois au plus.");
   const site = await db.clientSite.findFirst({ where: { id: data.siteId, client: { agencyId: { in: staff.agencyIds } } }, select: { id: true, client: { select: { agencyId: true } } } });
@@ -69,7 +73,7 @@ function back(needId: string, message: string, kind: "ok" | "err" = "ok"): never
 
 export async function sendOffersAction(formData: FormData) {
   const staff = await requireStaff();
-  const needId = String(formData.get("needId") ?? "");
+  const needId = formId(formData, "needId");
   const result = await sendOffers(staff, needId, formData.getAll("workerId").map(String));
   if (!result) notFound();
   if ("error" in result) back(needId, result.error ?? "Erreur", "err");
@@ -78,8 +82,8 @@ export async function sendOffersAction(formData: FormData) {
 
 export async function pickWorkerAction(formData: FormData) {
   const staff = await requireStaff();
-  const needId = String(formData.get("needId") ?? "");
-  const result = await pickWorker(staff, needId, String(formData.get("offerId") ?? ""));
+  const needId = formId(formData, "needId");
+  const result = await pickWorker(staff, needId, formId(formData, "offerId"));
   if (!result) notFound();
   if ("error" in result) back(needId, result.error ?? "Erreur", "err");
   back(needId, "Intérimaire retenu : son contrat a été créé en brouillon.");
@@ -87,7 +91,7 @@ export async function pickWorkerAction(formData: FormData) {
 
 export async function closeNeedAction(formData: FormData) {
   const staff = await requireStaff();
-  const needId = String(formData.get("needId") ?? "");
+  const needId = formId(formData, "needId");
   const result = await closeNeed(staff, needId, await now());
   if (!result) notFound();
   back(needId, `Ciblage clôturé. ${result.notified} intérimaire${result.notified > 1 ? "s ont" : " a"} été prévenu${result.notified > 1 ? "s" : ""} par email.`);

@@ -24,6 +24,20 @@ import {
   weekdaysOf,
 } from "@/lib/backoffice/schemas";
 import { hoursLabel, shiftFromTimes } from "@/lib/backoffice/shifts";
+import { now } from "@/lib/clock";
+import { parisCalendarDate } from "@/lib/format";
+import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
+
+/** Contract and shift dates within five years back and two ahead (a typo such as 2062 is refused next to the field). */
+async function datesOutOfRange(dates: Record<string, Date>): Promise<FormState | null> {
+  const range = DATE_RANGES.contract(parisCalendarDate(await now()));
+  const fieldErrors: Record<string, string> = {};
+  for (const [field, day] of Object.entries(dates)) {
+    const read = rangeCheck(day, range);
+    if (!read.ok) fieldErrors[field] = read.error;
+  }
+  return Object.keys(fieldErrors).length ? { error: FIX_FIELDS, fieldErrors } : null;
+}
 
 function failure(result: Extract<ServiceResult<unknown>, { ok: false }>): FormState {
   return result.field ? { error: result.error, fieldErrors: { [result.field]: result.error } } : { error: result.error };
@@ -32,6 +46,8 @@ function failure(result: Extract<ServiceResult<unknown>, { ok: false }>): FormSt
 const reissuedNote = " Le contrat a été renvoyé à l'intérimaire, qui doit le signer à nouveau.";
 
 export const createContractAction = staffAction(contractCreateSchema, async (data, staff) => {
+  const outOfRange = await datesOutOfRange({ startDate: data.startDate, endDate: data.endDate });
+  if (outOfRange) return outOfRange;
   const result = await createContract(staff, {
     workerId: data.workerId,
     siteId: data.siteId,
@@ -52,6 +68,8 @@ export const createContractAction = staffAction(contractCreateSchema, async (dat
 });
 
 export const updateTermsAction = staffAction(contractTermsSchema, async (data, staff) => {
+  const outOfRange = await datesOutOfRange({ startDate: data.startDate, endDate: data.endDate });
+  if (outOfRange) return outOfRange;
   const result = await updateContractTerms(staff, data.contractId, data.version, {
     qualificationId: data.qualificationId,
     reference: data.reference.toUpperCase(),
@@ -69,6 +87,8 @@ export const updateTermsAction = staffAction(contractTermsSchema, async (data, s
 });
 
 export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
+  const outOfRange = await datesOutOfRange({ date: data.date });
+  if (outOfRange) return outOfRange;
   const slot = shiftFromTimes(data.date, data.start, data.end, data.breakMinutes);
   if (!slot) return { error: FIX_FIELDS, fieldErrors: { start: "Heure invalide." } };
   const shift = { day: data.date, ...slot, kind: data.kind, absenceCode: data.kind === "ABSENCE" ? (data.absenceCode ?? null) : null };

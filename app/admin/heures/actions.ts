@@ -1,5 +1,6 @@
 "use server";
 
+import { formId } from "@/lib/forms";
 import { notFound } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireStaff } from "@/lib/auth/session";
@@ -10,7 +11,7 @@ import { correctTimesheet } from "@/lib/timesheets/service";
 /** Staff correct the hours of a submitted timesheet of their agencies. */
 export async function correctTimesheetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const staff = await requireStaff();
-  const timesheetId = String(formData.get("timesheetId") ?? "");
+  const timesheetId = formId(formData, "timesheetId");
   const version = String(formData.get("version") ?? "");
   if (!timesheetId || Number.isNaN(new Date(version).getTime())) return { error: "Formulaire incomplet. Rechargez la page." };
   const values: Record<string, string> = {};

@@ -1,5 +1,6 @@
 "use server";
 
+import { formId } from "@/lib/forms";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireWorker } from "@/lib/auth/session";
@@ -9,7 +10,7 @@ export type SignFormState = { step: "consent" | "code"; error?: string; codeErro
 
 export async function requestCodeAction(prev: SignFormState, formData: FormData): Promise<SignFormState> {
   const user = await requireWorker();
-  const contractId = String(formData.get("contractId") ?? "");
+  const contractId = formId(formData, "contractId");
   if (prev.step === "consent" && formData.get("consent") !== "on") {
     return { ...prev, error: "Cochez la case pour accepter de signer électroniquement ce contrat." };
   }
@@ -21,7 +22,7 @@ export async function requestCodeAction(prev: SignFormState, formData: FormData)
 
 export async function confirmCodeAction(prev: SignFormState, formData: FormData): Promise<SignFormState> {
   const user = await requireWorker();
-  const contractId = String(formData.get("contractId") ?? "");
+  const contractId = formId(formData, "contractId");
   const code = String(formData.get("code") ?? "").replace(/\s/g, "");
   if (!/^\d{6}$/.test(code)) return { ...prev, step: "code", codeError: "Saisissez le code à 6 chiffres reçu par SMS.", error: undefined, message: undefined };
   const result = await confirmSignature(contractId, code, user);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { SignPanel } from "@/components/missions/sign-panel";
 import { MissionDetailsDialog } from "@/components/missions/mission-details-dialog";
@@ -27,7 +28,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function ContractPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ signe?: string }> }) {
   const user = await requireWorker();
-  const { id } = await params;
+  const id = await idParam(params);
   const { signe } = await searchParams;
   const where = { id, workerId: user.workerId, state: { in: WORKER_VISIBLE_STATES } };
   const exists = await db.contract.findFirst({ where, select: { id: true, state: true } });

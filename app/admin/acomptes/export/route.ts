@@ -5,6 +5,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { tryDecryptSecret } from "@/lib/crypto/secrets";
 import { toCsv } from "@/lib/csv";
+import { searchParamDate } from "@/lib/time/dates";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,8 +15,8 @@ export async function GET(request: Request): Promise<Response> {
   if (!user || user.role !== "STAFF") return new Response("Not Found", { status: 404 });
   const agencyIds = (await db.staffMembership.findMany({ where: { userId: user.id }, select: { agencyId: true } })).map((m) => m.agencyId);
   const date = new URL(request.url).searchParams.get("date") ?? "";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return new Response("Date invalide", { status: 400 });
-  const payDate = new Date(`${date}T00:00:00Z`);
+  const payDate = searchParamDate(date);
+  if (!payDate) return new Response("Date invalide", { status: 400 });
   const rows = await db.advanceRequest.findMany({
     where: { agencyId: { in: agencyIds }, payDate, status: "ACCEPTED" },
     orderBy: { createdAt: "asc" },

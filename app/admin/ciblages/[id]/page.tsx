@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { adminPages } from "@/components/shell/nav";
@@ -27,7 +28,7 @@ const RESPONSE = {
 
 export default async function TargetingNeedPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const staff = await requireStaff();
-  const { id } = await params;
+  const id = await idParam(params);
   const query = await searchParams;
   const need = await needForStaff(staff.agencyIds, id);
   if (!need) notFound();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
 import { adminPages } from "@/components/shell/nav";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: s
 
 export default async function ClientPage({ params, searchParams }: Props) {
   const staff = await requireStaff();
-  const { id } = await params;
+  const id = await idParam(params);
   const { cree } = await searchParams;
   const client = await scopedClientOr404(staff, id);
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
 import Link from "next/link";
 import { ActionButton } from "@/components/backoffice/server-form";
 import { adminPages } from "@/components/shell/nav";
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: s
 
 export default async function ContractPage({ params, searchParams }: Props) {
   const staff = await requireStaff();
-  const { id } = await params;
+  const id = await idParam(params);
   const { cree } = await searchParams;
   const contract = await scopedContractOr404(staff, id);
   const qualifications = await db.qualification.findMany({ orderBy: { code: "asc" } });

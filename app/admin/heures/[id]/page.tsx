@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
 import { notFound } from "next/navigation";
 import { WEEKDAYS, gridRow } from "@/components/timesheets/grid-row";
 import { WeekGrid } from "@/components/timesheets/week-grid";
@@ -18,7 +19,7 @@ type Change = { date: string; old: number; new: number };
 
 export default async function StaffTimesheetPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
-  const { id } = await params;
+  const id = await idParam(params);
   const sheet = await staffTimesheet(staff.agencyIds, id);
   if (!sheet) notFound();
   const week = weekOf(sheet.weekStart);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionButton } from "@/components/backoffice/server-form";
@@ -68,7 +69,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 export default async function WorkerPage({ params, searchParams }: Props) {
   const staff = await requireStaff();
-  const { id } = await params;
+  const id = await idParam(params);
   const { invite } = await searchParams;
   const worker = await scopedWorkerOr404(staff, id);
   const today = await now();

@@ -1,5 +1,6 @@
 // Download of a worker's own documents (diplomas, ID, RIB...): the owner, or
 // staff of one of the worker's agencies. Anyone else gets 404.
+import { cleanId } from "@/lib/forms";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -13,7 +14,8 @@ const KINDS = ["DIPLOMA", "SOCIAL_SECURITY_CARD", "ID_CARD", "PROOF_OF_ADDRESS",
 const notFound = () => new Response("Not Found", { status: 404 });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
+  const id = cleanId((await params).id);
+  if (!id) return notFound();
   const reader = await currentDocumentReader();
   if (!reader) return notFound();
   const doc = await db.document.findFirst({ where: { AND: [{ id, kind: { in: [...KINDS] } }, readableBy(reader)] }, include: { worker: { select: { userId: true } } } });

@@ -1,5 +1,6 @@
 // One document, streamed from storage with a clean file name. Someone else's
 // document answers 404, exactly like a missing one.
+import { cleanId } from "@/lib/forms";
 import { Readable } from "node:stream";
 import { contentDisposition, downloadName } from "@/lib/documents/rules";
 import { currentDocumentReader, documentsForDownload } from "@/lib/documents/access";
@@ -12,7 +13,8 @@ const notFound = () => new Response("Document introuvable", { status: 404, heade
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const reader = await currentDocumentReader();
   if (!reader) return new Response("Connexion requise", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const { id } = await params;
+  const id = cleanId((await params).id);
+  if (!id) return notFound();
   const docs = await documentsForDownload(reader, [id]);
   if (!docs) return notFound();
   const doc = docs[0];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { clientPages } from "@/components/shell/nav";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Contrat" };
 
 export default async function ClientContractPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireClient();
-  const { id } = await params;
+  const id = await idParam(params);
   // Scoped in the query: another company's contract is simply not found.
   const c = await db.contract.findFirst({
     where: { id, clientId: { in: user.clientIds }, state: { in: [...CLIENT_VISIBLE_STATES] } },

@@ -1,5 +1,6 @@
 // Contract PDF download: the worker who owns it, or staff of its agency.
 // Anyone else gets a 404, as if the contract did not exist.
+import { cleanId } from "@/lib/forms";
 import { Readable } from "node:stream";
 import { getSessionUser, requireStaff, requireWorker } from "@/lib/auth/session";
 import { contractScope } from "@/lib/backoffice/scope";
@@ -11,7 +12,8 @@ import { staffDocumentScope } from "@/lib/documents/access";
 const notFound = () => new Response("Introuvable", { status: 404 });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = cleanId((await params).id);
+  if (!id) return notFound();
   const session = await getSessionUser();
   if (!session) return notFound();
   let where;

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { idParam } from "@/lib/http/params";
+import { parseIsoMonth } from "@/lib/time/dates";
 import { notFound } from "next/navigation";
 import { AvailabilityCalendar } from "@/components/missions/availability-calendar";
 import { ButtonLink } from "@/components/ui/button";
@@ -16,7 +18,7 @@ const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "l
 /** Staff view of a worker's availabilities, for planning; only workers of the staff member's agencies. */
 export default async function WorkerAvailabilityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mois?: string }> }) {
   const staff = await requireStaff();
-  const { id } = await params;
+  const id = await idParam(params);
   const worker = await db.workerProfile.findFirst({
     where: { id, agencies: { some: { agencyId: { in: staff.agencyIds } } } },
     select: { id: true, user: { select: { firstName: true, lastName: true } } },
@@ -24,7 +26,7 @@ export default async function WorkerAvailabilityPage({ params, searchParams }: {
   if (!worker) notFound();
   const today = parisCalendarDate(await now());
   const raw = (await searchParams).mois;
-  const month = raw && /^\d{4}-\d{2}$/.test(raw) ? new Date(`${raw}-01T00:00:00Z`) : startOfMonth(today);
+  const month = parseIsoMonth(raw) ?? startOfMonth(today);
   if (Number.isNaN(month.getTime())) notFound();
   const entries = await db.availability.findMany({
     where: { workerId: worker.id, date: { gte: mondayOf(month), lte: addDays(mondayOf(endOfMonth(month)), 6) } },

@@ -5,15 +5,11 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { isWorkerDocumentKind, MAX_DOCUMENT_BYTES } from "@/lib/documents/rules";
 import { notifyPublished, publishDocument, workersByNumber } from "@/lib/documents/publish";
 import { guardStaff, json } from "@/lib/documents/staff-route";
+import { parseIsoDate, parseIsoMonth } from "@/lib/time/dates";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function parseDay(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCDate() === Number(m[3]) ? d : null;
-}
+const parseDay = (value: string): Date | null => parseIsoDate(value);
 
 export async function POST(request: Request) {
   const staff = await guardStaff(request);
@@ -36,8 +32,8 @@ export async function POST(request: Request) {
   let periodEnd: Date | null = null;
   let number: string | null = null;
   if (kind === "PAYSLIP") {
-    const m = /^(\d{4})-(\d{2})$/.exec(field("month"));
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) errors.month = "Indiquez le mois du bulletin.";
+    const m = parseIsoMonth(field("month")) && /^(\d{4})-(\d{2})$/.exec(field("month"));
+    if (!m) errors.month = "Indiquez le mois du bulletin.";
     else {
       periodStart = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
       periodEnd = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0));

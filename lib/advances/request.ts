@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import type { FormState } from "@/lib/forms";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { advanceContexts } from "./queries";
+import { advanceOpenKey, amountProblem, parseEuros } from "./rules";
+
+const FIX = "Veuillez corriger les champs signalés.";
+
+/**
+ * A new request, or an edit of the open one for the same payment day (one
+ * open request per payment day, held by a unique key: a double click or a
+ * second tab edits instead of duplicating). The worker action
+ * (requestAdvance) checks the session and parses the form, then calls this.
+ */
+export async function submitAdvanceRequest(worker: { id: string; workerId: string }, data: { amount: string; agencyId?: string }, at: Date): Promise<FormState> {
+  const amountCents = parseEuros(data.amount);
+  if (amountCents === null) return { error: FIX, fieldErrors: { amount: "Indiquez un montant entier en euros (sans centimes)." } };
+  const contexts = await advanceContexts(worker.workerId, at);
+  const context = contexts.find((c) => c.agencyId === data.agencyId) ?? contexts[0];
+  if (!context) return { error: "Vous n'êtes rattaché(e) à aucune agence." };
+  const payDate = context.schedule.payDate;
+  const openKey = advanceOpenKey(worker.workerId, context.agencyId, payDate);
+  const problem = amountProblem(amountCents, { minCents: context.rules.minCents, availableCents: context.availableCents });
+  if (problem) return { error: FIX, fieldErrors: { amount: problem } };
+
+  // Idempotent: the open request of this payment day is created once (unique
+  // openKey); an identical request (double click, 20 parallel posts) finds it
+  // with the same amount and gets the same answer; another amount edits it
+  // with one atomic update, retried if the row changed in between.
+  let outcome: "created" | "edited" | null = null;
+  for (let attempt = 0; attempt < 5 && !outcome; attempt++) {
+    const open = await db.advanceRequest.findUnique({ where: { openKey } });
+    if (open) {
+      if (open.status !== "PENDING") return { error: "Votre demande pour ce versement a déjà été traitée par l'agence." };
+      if (open.amountCents === amountCents) {
+        outcome = "created";
+        break;
+      }
+      const done = await db.advanceRequest.updateMany({ where: { id: open.id, openKey, status: "PENDING" }, data: { amountCents, version: { increment: 1 } } });
+      if (done.count === 1) {
+        await recordAudit({ action: "advance.updated", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: open.id, details: { amountCents } });
+        outcome = "edited";
+      }
+      continue;
+    }
+    try {
+      const created = await db.advanceRequest.create({ data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at } });
+      await recordAudit({ action: "advance.requested", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: created.id, details: { amountCents, payDate: payDate.toISOString().slice(0, 10) } });
+      outcome = "created";
+    } catch (error) {
+      // Another tab created it a moment before: read it again.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    }
+  }
+  if (!outcome) return { error: "Votre demande n'a pas pu être enregistrée : rechargez la page et réessayez." };
+  return {
+    ok: true,
+    message: outcome === "created" ? "Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence." : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié.",
+  };
+}

@@ -1,0 +1,116 @@
+// 20 identical advance requests at once (a double click, tabs, a script) on a
+// real database, PGlite and PostgreSQL: one row, the same answer to all. They
+// used to race on the open request and answer 500 ("Concurrent update").
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createAdapter } from "@/lib/db/adapter";
+import { applyMigrations } from "@/lib/db/migrations";
+import { localStorage } from "@/lib/storage";
+import { seed } from "@/prisma/seed";
+import { COMPTE_E2E_WORKERS } from "@/prisma/seed/compte";
+import { submitAdvanceRequest } from "@/lib/advances/request";
+
+// Monday 24 March 2025, 10:00 in Paris: the test worker has 787 € available
+// for the payment of Wednesday 26 March (see e2e/compte/acomptes.spec.ts).
+const MONDAY = new Date("2025-03-24T09:00:00.000Z");
+
+type TestDb = { prisma: PrismaClient; cleanup: () => Promise<void> };
+
+async function pgliteDb(dir: string): Promise<TestDb> {
+  const pgliteDir = path.join(dir, "pglite");
+  await applyMigrations({ pgliteDir });
+  const handle = createAdapter({ pgliteDir });
+  const prisma = new PrismaClient({ adapter: handle.factory });
+  return { prisma, cleanup: async () => { await prisma.$disconnect(); await handle.close(); } };
+}
+
+const postgresServerUrl = process.env.TEST_POSTGRES_ADMIN_URL || process.env.DATABASE_URL || "";
+
+async function postgresDb(): Promise<TestDb> {
+  const name = `espace_parallel_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: postgresServerUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(postgresServerUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations({ databaseUrl: url.toString() });
+  const prisma = new PrismaClient({ adapter: createAdapter({ databaseUrl: url.toString() }).factory });
+  return {
+    prisma,
+    cleanup: async () => {
+      await prisma.$disconnect();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function postgresReachable(): Promise<boolean> {
+  if (!postgresServerUrl) return false;
+  const client = new pg.Client({ connectionString: postgresServerUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const engines: { name: string; open: (dir: string) => Promise<TestDb> }[] = [{ name: "PGlite", open: pgliteDb }];
+if (await postgresReachable()) engines.push({ name: "PostgreSQL", open: () => postgresDb() });
+
+const holder = globalThis as unknown as { __espacePrisma?: PrismaClient };
+
+describe.each(engines)("20 parallel identical advance requests on $name", ({ open }) => {
+  let dir = "";
+  let db: TestDb;
+  let worker: { id: string; workerId: string };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "parallel-advances-"));
+    db = await open(dir);
+    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    holder.__espacePrisma = db.prisma; // lib/db's client for the service
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email: COMPTE_E2E_WORKERS.acompte }, include: { workerProfile: true } });
+    worker = { id: user.id, workerId: user.workerProfile!.id };
+  }, 300_000);
+
+  afterAll(async () => {
+    holder.__espacePrisma = undefined;
+    await db?.cleanup();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rowsOf = () => db.prisma.advanceRequest.findMany({ where: { workerId: worker.workerId, status: "PENDING" } });
+
+  it("an amount over the available one: the same field message to all, no row", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitAdvanceRequest(worker, { amount: "900" }, MONDAY)));
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0].fieldErrors?.amount).toMatch(/dépasse le montant disponible/);
+    expect(await rowsOf()).toHaveLength(0);
+  });
+
+  it("one request is recorded, and all 20 callers get the same answer", async () => {
+    const settled = await Promise.allSettled(Array.from({ length: 20 }, () => submitAdvanceRequest(worker, { amount: "200" }, MONDAY)));
+    expect(settled.filter((s) => s.status === "rejected")).toEqual([]);
+    const results = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof submitAdvanceRequest>>>).value);
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0]).toEqual({ ok: true, message: expect.stringMatching(/Votre demande d'acompte est enregistrée/) });
+    const rows = await rowsOf();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].amountCents).toBe(20_000);
+    expect(rows[0].payDate.toISOString().slice(0, 10)).toBe("2025-03-26");
+    expect(await db.prisma.auditLog.count({ where: { action: "advance.requested", entityId: rows[0].id } })).toBe(1);
+  });
+
+  it("20 more identical requests later still leave that one row", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitAdvanceRequest(worker, { amount: "200" }, MONDAY)));
+    for (const r of results) expect(r.ok).toBe(true);
+    expect(await rowsOf()).toHaveLength(1);
+  });
+});
