@@ -180,7 +180,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
 }
 
 async function main() {
-  const handle = createAdapter();
+  const handle = createAdapter({ longRunning: true });
   const prisma = new PrismaClient({ adapter: handle.factory });
   try {
     console.log(`[${currentEngine()}] Données de démonstration…`);

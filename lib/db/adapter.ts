@@ -53,7 +53,18 @@ const envMs = (name: string, fallback: number) => {
  * detects silent peers; idle connections are recycled, so the pool heals
  * by itself once the database is back. Defaults documented in the README.
  */
-export function poolConfig(connectionString: string) {
+export function poolConfig(connectionString: string, options: { longRunning?: boolean } = {}) {
+  // Migrations and the seed legitimately hold long statements and
+  // transactions: only connecting and keep-alive are bounded for them.
+  if (options.longRunning) {
+    return {
+      connectionString,
+      max: envMs("DATABASE_POOL_SIZE", 10),
+      connectionTimeoutMillis: envMs("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: envMs("DATABASE_KEEPALIVE_DELAY_MS", 5_000),
+    };
+  }
   return {
     connectionString,
     max: envMs("DATABASE_POOL_SIZE", 10),
@@ -78,10 +89,10 @@ export type AdapterHandle = {
  * Synchronous so that the Prisma client can be built lazily on first use;
  * PGlite queues queries until it is ready.
  */
-export function createAdapter(options: { databaseUrl?: string; pgliteDir?: string | null } = {}): AdapterHandle {
+export function createAdapter(options: { databaseUrl?: string; pgliteDir?: string | null; longRunning?: boolean } = {}): AdapterHandle {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl && options.pgliteDir === undefined) {
-    const factory = new PrismaPg(poolConfig(databaseUrl));
+    const factory = new PrismaPg(poolConfig(databaseUrl, { longRunning: options.longRunning }));
     return { engine: "postgresql", factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, close: async () => {} };
   }
   // pgliteDir === null means an in-memory database (used to diff migrations).

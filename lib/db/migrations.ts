@@ -80,7 +80,7 @@ function explain(error: unknown, bound: { errorRegistry?: { consumeError(id: num
 
 /** Applies every committed migration not yet applied. Returns their names. */
 export async function applyMigrations(options: { databaseUrl?: string; pgliteDir?: string | null } = {}): Promise<string[]> {
-  const handle = createAdapter(options);
+  const handle = createAdapter({ ...options, longRunning: true });
   const { engine, bound } = await openEngine(handle.factory);
   try {
     const result = await engine.applyMigrations({ migrationsList: migrationsList(), filters });

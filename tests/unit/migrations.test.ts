@@ -82,5 +82,5 @@ describe("migrations", () => {
       await admin.end();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

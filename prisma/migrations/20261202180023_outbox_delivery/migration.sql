@@ -22,6 +22,6 @@ UPDATE "OutboxMessage" o SET "agencyId" = COALESCE(
   (SELECT sm."agencyId" FROM "StaffMembership" sm WHERE sm."userId" = o."userId" ORDER BY sm."agencyId" LIMIT 1),
   (SELECT c."agencyId" FROM "ClientMembership" cm JOIN "Client" c ON c."id" = cm."clientId" WHERE cm."userId" = o."userId" ORDER BY c."agencyId" LIMIT 1)
 ) WHERE o."userId" IS NOT NULL;
--- Messages already delivered are done; old undelivered ones are not resent by the new worker.
+-- Messages already delivered are done, and old undelivered ones are not resent by the new worker.
 UPDATE "OutboxMessage" SET "sentAt" = "createdAt" WHERE "status" = 'SENT';
 UPDATE "OutboxMessage" SET "status" = 'FAILED', "error" = COALESCE("error", 'Non envoyé avant la mise en place de l''envoi différé') WHERE "status" = 'OUTBOX' AND "createdAt" < now() - interval '1 day';
