@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { testEngines, type TestDb } from "./test-databases";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapter } from "@/lib/db/adapter";
-import { applyMigrations } from "@/lib/db/migrations";
 import { localStorage } from "@/lib/storage";
 import { seed } from "@/prisma/seed";
 import { COMPTE_E2E_WORKERS } from "@/prisma/seed/compte";
@@ -18,51 +16,7 @@ import { submitAdvanceRequest } from "@/lib/advances/request";
 // for the payment of Wednesday 26 March (see e2e/compte/acomptes.spec.ts).
 const MONDAY = new Date("2025-03-24T09:00:00.000Z");
 
-type TestDb = { prisma: PrismaClient; cleanup: () => Promise<void> };
-
-async function pgliteDb(dir: string): Promise<TestDb> {
-  const pgliteDir = path.join(dir, "pglite");
-  await applyMigrations({ pgliteDir });
-  const handle = createAdapter({ pgliteDir });
-  const prisma = new PrismaClient({ adapter: handle.factory });
-  return { prisma, cleanup: async () => { await prisma.$disconnect(); await handle.close(); } };
-}
-
-const postgresServerUrl = process.env.TEST_POSTGRES_ADMIN_URL || process.env.DATABASE_URL || "";
-
-async function postgresDb(): Promise<TestDb> {
-  const name = `espace_parallel_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: postgresServerUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(postgresServerUrl);
-  url.pathname = `/${name}`;
-  await applyMigrations({ databaseUrl: url.toString() });
-  const prisma = new PrismaClient({ adapter: createAdapter({ databaseUrl: url.toString() }).factory });
-  return {
-    prisma,
-    cleanup: async () => {
-      await prisma.$disconnect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-async function postgresReachable(): Promise<boolean> {
-  if (!postgresServerUrl) return false;
-  const client = new pg.Client({ connectionString: postgresServerUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const engines: { name: string; open: (dir: string) => Promise<TestDb> }[] = [{ name: "PGlite", open: pgliteDb }];
-if (await postgresReachable()) engines.push({ name: "PostgreSQL", open: () => postgresDb() });
+const engines = await testEngines("parallel");
 
 const holder = globalThis as unknown as { __espacePrisma?: PrismaClient };
 
@@ -73,7 +27,7 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "parallel-advances-"));
-    db = await open(dir);
+    db = await open();
     await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
     holder.__espacePrisma = db.prisma; // lib/db's client for the service
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: COMPTE_E2E_WORKERS.acompte }, include: { workerProfile: true } });

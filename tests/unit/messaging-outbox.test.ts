@@ -2,13 +2,8 @@
 // folder, and also a throwaway PostgreSQL database when a server is
 // configured (TEST_POSTGRES_ADMIN_URL, or DATABASE_URL).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
+import { testEngines, type TestDb } from "./test-databases";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapter, type AdapterHandle } from "@/lib/db/adapter";
-import { applyMigrations } from "@/lib/db/migrations";
 import { deliverEmail, resendProvider, sendEmail } from "@/lib/messaging/email";
 import { brevoProvider, deliverSms, sendSms } from "@/lib/messaging/sms";
 import { deliverDueMessages } from "@/lib/messaging/worker";
@@ -17,58 +12,7 @@ import { MessageDeliveryError } from "@/lib/messaging/types";
 import { GET as getDevOutbox } from "@/app/api/dev/outbox/route";
 import { startFakeProviders, type FakeProviders } from "./messaging-fake-providers";
 
-type TestDb = { prisma: PrismaClient; cleanup: () => Promise<void> };
-
-async function pgliteDb(): Promise<TestDb> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "messaging-pglite-"));
-  await applyMigrations({ pgliteDir: dir });
-  const handle: AdapterHandle = createAdapter({ pgliteDir: dir });
-  const prisma = new PrismaClient({ adapter: handle.factory });
-  return {
-    prisma,
-    cleanup: async () => {
-      await prisma.$disconnect();
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const postgresServerUrl = process.env.TEST_POSTGRES_ADMIN_URL || process.env.DATABASE_URL || "";
-
-async function postgresDb(): Promise<TestDb> {
-  const name = `espace_messaging_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: postgresServerUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(postgresServerUrl);
-  url.pathname = `/${name}`;
-  await applyMigrations({ databaseUrl: url.toString() });
-  const prisma = new PrismaClient({ adapter: createAdapter({ databaseUrl: url.toString() }).factory });
-  return {
-    prisma,
-    cleanup: async () => {
-      await prisma.$disconnect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-async function postgresReachable(): Promise<boolean> {
-  if (!postgresServerUrl) return false;
-  const client = new pg.Client({ connectionString: postgresServerUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const engines: { name: string; open: () => Promise<TestDb> }[] = [{ name: "PGlite", open: pgliteDb }];
-if (await postgresReachable()) engines.push({ name: "PostgreSQL", open: postgresDb });
+const engines = await testEngines("messaging");
 
 type Fixtures = Awaited<ReturnType<typeof createFixtures>>;
 

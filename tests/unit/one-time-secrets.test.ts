@@ -3,13 +3,8 @@
 // whatever the concurrency, a signature code whose SMS failed neither works
 // nor counts, and an emailed token is used once even by concurrent requests.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
+import { testEngines, type TestDb } from "./test-databases";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapter, type AdapterHandle } from "@/lib/db/adapter";
-import { applyMigrations } from "@/lib/db/migrations";
 import * as rules from "@/lib/contracts/rules";
 import { confirmSignature, requestSignatureCode, SMS_FAILED_MESSAGE } from "@/lib/contracts/signing";
 import { consumeToken, issueToken } from "@/lib/auth/accounts";
@@ -22,58 +17,7 @@ vi.mock("@/lib/contracts/rules", async (importOriginal) => {
 });
 const codeMatches = vi.mocked(rules.codeMatches);
 
-type TestDb = { prisma: PrismaClient; cleanup: () => Promise<void> };
-
-async function pgliteDb(): Promise<TestDb> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "secrets-pglite-"));
-  await applyMigrations({ pgliteDir: dir });
-  const handle: AdapterHandle = createAdapter({ pgliteDir: dir });
-  const prisma = new PrismaClient({ adapter: handle.factory });
-  return {
-    prisma,
-    cleanup: async () => {
-      await prisma.$disconnect();
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const postgresServerUrl = process.env.TEST_POSTGRES_ADMIN_URL || process.env.DATABASE_URL || "";
-
-async function postgresDb(): Promise<TestDb> {
-  const name = `espace_secrets_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: postgresServerUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(postgresServerUrl);
-  url.pathname = `/${name}`;
-  await applyMigrations({ databaseUrl: url.toString() });
-  const prisma = new PrismaClient({ adapter: createAdapter({ databaseUrl: url.toString() }).factory });
-  return {
-    prisma,
-    cleanup: async () => {
-      await prisma.$disconnect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-async function postgresReachable(): Promise<boolean> {
-  if (!postgresServerUrl) return false;
-  const client = new pg.Client({ connectionString: postgresServerUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const engines: { name: string; open: () => Promise<TestDb> }[] = [{ name: "PGlite", open: pgliteDb }];
-if (await postgresReachable()) engines.push({ name: "PostgreSQL", open: postgresDb });
+const engines = await testEngines("secrets");
 
 const PHONE = "+33612345678";
 let counter = 0;
