@@ -7,6 +7,9 @@ describe("CSV writer", () => {
     expect(csvCell('=HYPERLINK("https://evil.example";"x")')).toBe(`"'=HYPERLINK(""https://evil.example"";""x"")"`);
     expect(csvCell("Dupont")).toBe("Dupont");
     expect(csvCell("150,00")).toBe("150,00");
+    // Full-width forms that some spreadsheets normalise, and numbers written as text.
+    expect(csvCell("\uFF1D1+1")).toBe("'\uFF1D1+1");
+    expect(csvCell(-5)).toBe("'-5");
   });
 
   it("quotes separators, quotes, CR and LF, and keeps empty cells", () => {
@@ -21,5 +24,6 @@ describe("CSV writer", () => {
 
   it("writes a BOM, ';' separators and CRLF line ends", () => {
     expect(toCsv([["Nom", "Montant"], ["-Moins", "1,50"]])).toBe("\uFEFFNom;Montant\r\n'-Moins;1,50\r\n");
+    expect(toCsv([["=1", "a\rb"], ["@x", null]])).toBe("\uFEFF'=1;\"a\rb\"\r\n'@x;\r\n");
   });
 });
