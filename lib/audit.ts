@@ -14,6 +14,9 @@ export type AuditAction =
   | "auth.password_reset_requested"
   | "auth.password_reset"
   | "auth.password_changed"
+  | "auth.session_ended"
+  | "auth.other_sessions_ended"
+  | "auth.reauth_failed"
   | "outbox.read"
   | (string & {}); // later domains add theirs (contract.signed, advance.accepted, ...)
 

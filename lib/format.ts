@@ -90,3 +90,13 @@ export function formatDuration(minutes: number): string {
 export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
 }
+
+/** "à l'instant", "il y a 5 min", "il y a 3 h", then "le 26-11-2026 à 15:01" (Paris time). */
+export function formatLastSeen(value: DateInput, now: Date = new Date()): string {
+  const d = toDate(value);
+  const minutes = Math.floor((now.getTime() - d.getTime()) / 60_000);
+  if (minutes < 1) return "à l'instant";
+  if (minutes < 60) return `il y a ${minutes} min`;
+  if (minutes < 24 * 60) return `il y a ${Math.floor(minutes / 60)} h`;
+  return `le ${formatDateTime(d)}`;
+}

@@ -162,6 +162,7 @@ export const adminPages = {
   blocs: adminPage("/admin/blocs", "Tableau de bord intérimaires", "layout"),
   audit: adminPage("/admin/audit", "Journal d'audit", "audit"),
   outbox: adminPage("/admin/outbox", "Boîte d'envoi", "outbox"),
+  securite: adminPage("/admin/securite", "Sécurité du compte", "lock"),
 } satisfies Record<string, PageDef>;
 
 const a = adminPages;
@@ -171,6 +172,7 @@ export const adminNav: NavGroup[] = [
   { label: "Gestion", items: [a.interimaires, a.contrats, a.clients] },
   { label: "Traitements", items: [a.acomptes, a.validations, a.documents, a.ciblages, a.heures] },
   { label: "Administration", items: [a.blocs, a.audit, a.outbox] },
+  { label: "Mon compte", items: [a.securite] },
 ];
 
 // ---------------------------------------------------------------------------
@@ -193,9 +195,16 @@ export const clientPages = {
     title: "Mes contrats",
     breadcrumbs: [{ label: "Saisie des heures", href: "/client" }, { label: "Mes contrats" }],
   },
+  securite: {
+    href: "/client/securite",
+    label: "Sécurité du compte",
+    icon: "lock",
+    title: "Sécurité du compte",
+    breadcrumbs: [{ label: "Saisie des heures", href: "/client" }, { label: "Sécurité du compte" }],
+  },
 } satisfies Record<string, PageDef>;
 
-export const clientNav: NavGroup[] = [{ items: [clientPages.heures, clientPages.contrats] }];
+export const clientNav: NavGroup[] = [{ items: [clientPages.heures, clientPages.contrats, clientPages.securite] }];
 
 /** Whether a menu entry is the current page (or one of its sub-pages). */
 export function isCurrent(item: Pick<NavItem, "href" | "exact">, pathname: string): boolean {

@@ -1,7 +1,8 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/http/client";
-import { SESSION_MAX_AGE_SECONDS, authorizeCredentials, endSession } from "./login";
+import { authorizeCredentials, endSession } from "./login";
+import { LONGEST_SESSION_SECONDS } from "./session-rules";
 
 declare module "next-auth" {
   interface User {
@@ -18,7 +19,7 @@ declare module "next-auth" {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "jwt", maxAge: LONGEST_SESSION_SECONDS },
   pages: { signIn: "/connexion", error: "/connexion" },
   logger: {
     // Wrong passwords and stale cookies are expected traffic, not server errors.

@@ -6,8 +6,8 @@ import { hitRateLimit, isRateLimited } from "@/lib/rate-limit";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { hashEmail, lockoutMinutes } from "./tokens";
 import { loginSchema } from "./schemas";
+import { sessionExpiresAt } from "./session-rules";
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 const IP_FAILURE_LIMIT = 100; // wrong passwords per address per 15 minutes
 
 // Codes travel to the login form; none of them tells whether an address exists.
@@ -69,10 +69,13 @@ export async function authorizeCredentials(input: unknown, meta: { ip: string | 
   if (!user.emailVerifiedAt) throw new EmailNotConfirmed();
 
   await db.loginThrottle.deleteMany({ where: { emailHash } });
+  const now = new Date();
   const session = await db.userSession.create({
     data: {
       userId: user.id,
-      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: sessionExpiresAt(user.role, now),
       ipAddress: meta.ip,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
     },

@@ -6,7 +6,7 @@ import { redirect, notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./config";
-import { isIdleExpired, shouldTouchLastSeen } from "./idle";
+import { sessionEndReason, shouldTouchLastSeen } from "./session-rules";
 
 export type SessionUser = {
   id: string;
@@ -30,6 +30,7 @@ const loadSessionUser = cache(async (): Promise<LoadedUser | null> => {
     where: { id: sessionId },
     select: {
       id: true,
+      createdAt: true,
       expiresAt: true,
       lastSeenAt: true,
       user: {
@@ -47,8 +48,8 @@ const loadSessionUser = cache(async (): Promise<LoadedUser | null> => {
       },
     },
   });
-  if (!row || row.expiresAt <= new Date() || !row.user.active) return null;
-  if (isIdleExpired(row.user.role, row.lastSeenAt)) {
+  if (!row || !row.user.active) return null;
+  if (sessionEndReason(row.user.role, row)) {
     // Enforced here, on the server: the row goes, the cookie is dead everywhere.
     await db.userSession.deleteMany({ where: { id: row.id } }).catch(() => undefined);
     return null;
@@ -109,4 +110,11 @@ export function homeFor(role: Role): string {
   if (role === "STAFF") return "/admin";
   if (role === "CLIENT") return "/client";
   return "/";
+}
+
+/** The page where each role sees its open sessions (and changes its password). */
+export function securityPageFor(role: Role): string {
+  if (role === "STAFF") return "/admin/securite";
+  if (role === "CLIENT") return "/client/securite";
+  return "/parametres";
 }

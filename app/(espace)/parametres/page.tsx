@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireWorker } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { SessionsSection } from "@/components/auth/sessions-section";
 import { NotificationToggles } from "@/components/compte/notification-toggles";
 import { PageHeader } from "@/components/ui/page-header";
 import { workerPages } from "@/components/shell/nav";
@@ -9,7 +10,7 @@ import { NOTIFICATION_SETTINGS } from "@/lib/notifications";
 
 export const metadata: Metadata = { title: "Paramètres" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ sessions?: string | string[] }> }) {
   const worker = await requireWorker();
   const prefs = await db.notificationPreference.findMany({ where: { userId: worker.id } });
   const items = NOTIFICATION_SETTINGS.map((s) => ({ ...s, enabled: prefs.find((p) => p.kind === s.kind)?.enabled ?? true }));
@@ -28,6 +29,7 @@ export default async function SettingsPage() {
         </h2>
         <ChangePasswordForm />
       </section>
+      <SessionsSection owner={worker} status={(await searchParams).sessions} />
     </div>
   );
 }
