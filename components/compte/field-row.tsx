@@ -106,6 +106,16 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
                 />
               ),
             )}
+            {def.signingChannel ? (
+              <InputField
+                id={`${field}-currentPassword`}
+                label="Mot de passe actuel (pour confirmer ce changement)"
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                error={formState.fieldErrors?.currentPassword}
+              />
+            ) : null}
             {formState.error && !formState.fieldErrors?.value && !Object.keys(formState.fieldErrors ?? {}).length ? (
               <p role="alert" className="text-sm font-medium text-red-700">
                 {formState.error}

@@ -9,9 +9,8 @@ import { hitRateLimit } from "@/lib/rate-limit";
 import { FIX_FIELDS, type FormState, parseForm } from "@/lib/forms";
 import { safeNextPath } from "@/lib/url";
 import { auth, signIn, signOut } from "./config";
-import { endSession } from "./login";
+import { confirmCurrentPassword, endSession } from "./login";
 import { consumeToken, registerWorker, requestPasswordResetFor, resendConfirmationFor, setPassword, type Defer } from "./accounts";
-import { verifyPassword } from "./password";
 import { passwordStrengthError } from "./password-strength";
 import { changePasswordSchema, forgotPasswordSchema, loginSchema, resetPasswordSchema, signupSchema } from "./schemas";
 import { getSessionUser, homeFor } from "./session";
@@ -140,10 +139,9 @@ export async function changePassword(_previous: FormState, formData: FormData): 
   const parsed = parseForm(changePasswordSchema, formData);
   if (!parsed.ok) return parsed.state;
   if (await limited(`change-password:${user.id}`, 10, 900)) return { error: TOO_MANY };
-  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(row?.passwordHash, parsed.data.currentPassword))) {
-    return { error: FIX_FIELDS, fieldErrors: { currentPassword: "Mot de passe actuel incorrect." } };
-  }
+  const { ipAddress } = await requestContext();
+  const confirmed = await confirmCurrentPassword(user, parsed.data.currentPassword, ipAddress);
+  if (!confirmed.ok) return { error: FIX_FIELDS, fieldErrors: { currentPassword: confirmed.error } };
   const weak = await passwordStrengthError(parsed.data.password, [user.email, user.firstName, user.lastName]);
   if (weak) return { error: FIX_FIELDS, fieldErrors: { password: weak } };
   await setPassword(user.id, parsed.data.password, { reason: "change", keepSessionId: user.sessionId });

@@ -41,27 +41,15 @@ export async function authorizeCredentials(input: unknown, meta: { ip: string | 
   if (!parsed.success) throw new InvalidCredentials();
   const { email, password } = parsed.data;
 
-  // Failed attempts from one address across many accounts (password spraying).
-  const ipKey = meta.ip ? `login-failures-ip:${meta.ip}` : null;
-  if (ipKey) {
-    const perIp = await isRateLimited(ipKey, IP_FAILURE_LIMIT);
-    if (!perIp.allowed) throw new LockedOut(Math.ceil(perIp.retryAfterSeconds / 60));
-  }
-
   const emailHash = hashEmail(email);
-  const throttle = await db.loginThrottle.findUnique({ where: { emailHash } });
-  if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
-    throw new LockedOut(Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 60000));
-  }
+  const locked = await lockedMinutes(emailHash, meta.ip);
+  if (locked > 0) throw new LockedOut(locked);
 
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 
   if (!user || !passwordOk) {
-    const failures = await registerFailure(emailHash);
-    if (ipKey) await hitRateLimit(ipKey, IP_FAILURE_LIMIT, 15 * 60);
-    await recordAudit({ action: "auth.login_failed", subjectUserId: user?.id ?? null, details: { failuresInARow: failures } });
-    const minutes = lockoutMinutes(failures);
+    const minutes = await countWrongPassword(emailHash, meta.ip, user?.id ?? null, "auth.login_failed");
     if (minutes > 0) throw new LockedOut(minutes);
     throw new InvalidCredentials();
   }
@@ -83,6 +71,66 @@ export async function authorizeCredentials(input: unknown, meta: { ip: string | 
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit({ action: "auth.login", actorId: user.id, subjectUserId: user.id, details: { role: user.role } });
   return { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`, sessionId: session.id };
+}
+
+const ipFailureKey = (ip: string | null) => (ip ? `login-failures-ip:${ip}` : null);
+
+/**
+ * Minutes left before this address may try a password again: the account
+ * lockout of the email, or the per-IP limit of wrong passwords. 0 when free.
+ */
+async function lockedMinutes(emailHash: string, ip: string | null): Promise<number> {
+  // Failed attempts from one address across many accounts (password spraying).
+  const ipKey = ipFailureKey(ip);
+  if (ipKey) {
+    const perIp = await isRateLimited(ipKey, IP_FAILURE_LIMIT);
+    if (!perIp.allowed) return Math.max(1, Math.ceil(perIp.retryAfterSeconds / 60));
+  }
+  const throttle = await db.loginThrottle.findUnique({ where: { emailHash } });
+  if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
+    return Math.max(1, Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 60000));
+  }
+  return 0;
+}
+
+/** One wrong password, for the email and for the address, audited; returns the lock it triggers (minutes, 0 = none). */
+async function countWrongPassword(emailHash: string, ip: string | null, userId: string | null, action: "auth.login_failed" | "auth.reauth_failed"): Promise<number> {
+  const failures = await registerFailure(emailHash);
+  const ipKey = ipFailureKey(ip);
+  if (ipKey) await hitRateLimit(ipKey, IP_FAILURE_LIMIT, 15 * 60);
+  await recordAudit({ action, actorId: action === "auth.reauth_failed" ? userId : null, subjectUserId: userId, details: { failuresInARow: failures } });
+  return lockoutMinutes(failures);
+}
+
+export type ReauthResult = { ok: true } | { ok: false; error: string };
+
+export const REAUTH_MESSAGES = {
+  missing: "Saisissez votre mot de passe actuel pour confirmer ce changement.",
+  wrong: "Mot de passe actuel incorrect.",
+  locked: (minutes: number) =>
+    `Trop de mots de passe incorrects. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}, ou réinitialisez votre mot de passe.`,
+};
+
+/**
+ * The signed-in user confirms a sensitive change (sign-in email, signing
+ * phone, password) with their current password. Wrong guesses count toward the
+ * same lockout and per-address limit as the sign-in form, so this form cannot
+ * be used to guess the password either; a locked account is refused before
+ * any comparison.
+ */
+export async function confirmCurrentPassword(user: { id: string }, password: string | null | undefined, ip: string | null): Promise<ReauthResult> {
+  if (!password) return { ok: false, error: REAUTH_MESSAGES.missing };
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { email: true, passwordHash: true } });
+  if (!row) return { ok: false, error: REAUTH_MESSAGES.wrong };
+  const emailHash = hashEmail(row.email);
+  const locked = await lockedMinutes(emailHash, ip);
+  if (locked > 0) return { ok: false, error: REAUTH_MESSAGES.locked(locked) };
+  if (password.length <= 1024 && (await verifyPassword(row.passwordHash, password))) {
+    await db.loginThrottle.deleteMany({ where: { emailHash } });
+    return { ok: true };
+  }
+  const minutes = await countWrongPassword(emailHash, ip, user.id, "auth.reauth_failed");
+  return { ok: false, error: minutes > 0 ? REAUTH_MESSAGES.locked(minutes) : REAUTH_MESSAGES.wrong };
 }
 
 /** Counts one more wrong password in a row and sets the lock when due. Atomic. */

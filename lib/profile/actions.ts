@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, requestContext } from "@/lib/audit";
+import { confirmCurrentPassword } from "@/lib/auth/login";
 import { staffAction, workerAction } from "@/lib/auth/action";
 import { requireWorker } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
@@ -26,6 +27,13 @@ export const requestProfileChange = workerAction(changeSchema, async (data, work
     const a = JSON.parse(parsed.value) as { postalCode: string; city: string };
     const place = locateCommune(a.postalCode, a.city);
     if (!place.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { [place.field]: place.error } };
+  }
+  if (def.signingChannel) {
+    // The sign-in email and the phone that receives signing codes: whoever
+    // holds an open session must also know the password to move them.
+    const { ipAddress } = await requestContext();
+    const confirmed = await confirmCurrentPassword(worker, typeof data.currentPassword === "string" ? data.currentPassword : "", ipAddress);
+    if (!confirmed.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { currentPassword: confirmed.error } };
   }
   const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: def.key, value: parsed.value });
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };

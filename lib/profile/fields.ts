@@ -69,6 +69,8 @@ export type FieldDef = {
   section: "general" | "coordonnees" | "situation";
   /** Encrypted at rest and masked on screen. */
   sensitive?: boolean;
+  /** The sign-in email or the phone that receives signing codes: a change asks for the current password. */
+  signingChannel?: boolean;
   inputs: Input[];
   /** The form's initial values from a stored value. */
   initial: (value: string | null) => Record<string, string>;
@@ -145,6 +147,7 @@ export const PROFILE_FIELDS: FieldDef[] = [
     key: "email",
     label: "Email",
     section: "general",
+    signingChannel: true,
     inputs: [{ name: "value", label: "Email", type: "email", autoComplete: "email", inputMode: "email" }],
     initial: (v) => ({ value: v ?? "" }),
     parse: (f) => {
@@ -199,6 +202,7 @@ export const PROFILE_FIELDS: FieldDef[] = [
     key: "phone",
     label: "Téléphone",
     section: "coordonnees",
+    signingChannel: true,
     inputs: [{ name: "value", label: "Téléphone portable", type: "tel", autoComplete: "tel", inputMode: "tel" }],
     initial: (v) => ({ value: v ? displayPhone(v) : "" }),
     parse: (f) => {
