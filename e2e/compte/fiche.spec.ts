@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { open } from "../helpers";
+import { DEMO_PASSWORD, open } from "../helpers";
 import { accounts, emailsTo, expectEmail, fakePdf, pdf, signedIn } from "./compte-helpers";
 
 // Slow shared machines: generous waits.
@@ -119,6 +119,7 @@ test("a new sign-in address is applied once approved, and the old address is war
   await worker.getByRole("button", { name: "Enregistrer" }).click();
   await expect(worker.getByText("Adresse email invalide.")).toBeVisible();
   await worker.locator("#email-value").fill(newEmail);
+  await worker.locator("#email-currentPassword").fill(DEMO_PASSWORD); // the sign-in address: confirmed with the password
   await worker.getByRole("button", { name: "Enregistrer" }).click();
   await expect(worker.getByText(`Nouvelle valeur : ${newEmail}`)).toBeVisible();
 

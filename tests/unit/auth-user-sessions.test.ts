@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { testEngines, type TestDb } from "./test-databases";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { hashEmail, LOCKOUT_THRESHOLD } from "@/lib/auth/tokens";
 import { sessionExpiresAt } from "@/lib/auth/session-rules";
@@ -39,7 +40,7 @@ describe.each(engines)("own sessions and password confirmation on $name", ({ ope
     n += 1;
     return db.prisma.user.create({ data: { email: `u${n}-${Date.now()}@exemple.fr`, role, firstName: "Jo", lastName: "Test", passwordHash, emailVerifiedAt: new Date() } });
   }
-  async function session(u: { id: string; role: "WORKER" | "STAFF" }, opts: { openedMinutesAgo?: number; idleMinutes?: number; userAgent?: string } = {}) {
+  async function session(u: { id: string; role: Role }, opts: { openedMinutesAgo?: number; idleMinutes?: number; userAgent?: string } = {}) {
     const createdAt = new Date(Date.now() - (opts.openedMinutesAgo ?? 5) * 60_000);
     return db.prisma.userSession.create({
       data: {
