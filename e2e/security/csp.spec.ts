@@ -6,8 +6,8 @@ import { demo, login, open } from "../helpers";
 
 const publicPages = ["/connexion", "/inscription", "/inscription/verifiez-vos-emails", "/inscription/activer", "/mot-de-passe-oublie", "/reinitialiser-mot-de-passe", "/confirmer-email"];
 const workerPages = ["/", "/acomptes", "/attestations-assedic", "/bulletins-de-salaire", "/certificats-de-travail", "/contrats", "/diplomes", "/disponibilites", "/fiche-perso", "/offres", "/parametres", "/plannings"];
-const staffPages = ["/admin", "/admin/acomptes", "/admin/audit", "/admin/blocs", "/admin/ciblages", "/admin/clients", "/admin/clients/nouveau", "/admin/contrats", "/admin/contrats/nouveau", "/admin/documents", "/admin/heures", "/admin/interimaires", "/admin/interimaires/inviter", "/admin/outbox", "/admin/validations"];
-const clientPages = ["/client", "/client/contrats"];
+const staffPages = ["/admin", "/admin/acomptes", "/admin/audit", "/admin/blocs", "/admin/ciblages", "/admin/clients", "/admin/clients/nouveau", "/admin/contrats", "/admin/contrats/nouveau", "/admin/documents", "/admin/heures", "/admin/interimaires", "/admin/interimaires/inviter", "/admin/outbox", "/admin/securite", "/admin/validations"];
+const clientPages = ["/client", "/client/contrats", "/client/securite"];
 
 /** Records CSP violations, as events and as console errors. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
