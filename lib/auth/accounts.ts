@@ -1,7 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { AuthTokenKind } from "@/lib/generated/prisma/enums";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditEntry } from "@/lib/audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EmailContent } from "@/lib/messaging";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
+import type { OutboxClient } from "@/lib/messaging/outbox";
 import { sendEmail } from "@/lib/messaging";
 import { emailConfirmation, passwordReset, signupAttemptOnExistingAccount } from "@/lib/messaging/templates";
 import { hitRateLimit } from "@/lib/rate-limit";
@@ -42,10 +46,13 @@ export async function registerWorker(data: SignupInput, defer: Defer): Promise<v
       });
       return;
     }
-    const user = await createWorkerAccount({ ...data, passwordHash });
-    if (!user) return; // lost a race with the same email
-    await recordAudit({ action: "auth.signup", actorId: user.id, subjectUserId: user.id, agencyId: data.agencyId });
-    if (await accountEmailAllowed(user.email)) await sendConfirmationEmail(user);
+    const emailAllowed = await accountEmailAllowed(data.email);
+    // The account, its audit entry, the confirmation token and its email commit together.
+    const user = await createWorkerAccount({ ...data, passwordHash }, async (tx, created) => {
+      await recordAudit({ action: "auth.signup", actorId: created.id, subjectUserId: created.id, agencyId: data.agencyId }, tx);
+      if (emailAllowed) await queueTokenEmail(tx, created, "EMAIL_CONFIRMATION", confirmationContent(created));
+    });
+    if (user && emailAllowed) wakeOutboxWorker(); // no user: lost a race with the same email
   });
 }
 
@@ -55,8 +62,7 @@ export function requestPasswordResetFor(email: string, defer: Defer): void {
     const user = await db.user.findUnique({ where: { email } });
     if (!user?.active) return;
     if (!(await accountEmailAllowed(user.email))) return;
-    await sendPasswordResetEmail(user);
-    await recordAudit({ action: "auth.password_reset_requested", subjectUserId: user.id });
+    await sendPasswordResetEmail(user, { action: "auth.password_reset_requested", subjectUserId: user.id });
   });
 }
 
@@ -71,13 +77,16 @@ export function resendConfirmationFor(email: string, defer: Defer): void {
 }
 
 /** Creates the worker, their number in the agency and default notification settings. */
-async function createWorkerAccount(data: { firstName: string; lastName: string; email: string; phone: string; passwordHash: string; agencyId: string }) {
+async function createWorkerAccount(
+  data: { firstName: string; lastName: string; email: string; phone: string; passwordHash: string; agencyId: string },
+  inTransaction: (tx: Prisma.TransactionClient, user: { id: string; email: string; firstName: string }) => Promise<void>,
+) {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
         const numbers = await tx.workerAgency.findMany({ where: { agencyId: data.agencyId }, select: { workerNumber: true } });
         const next = numbers.reduce((max, n) => Math.max(max, Number.parseInt(n.workerNumber, 10) || 0), 1000) + 1;
-        return tx.user.create({
+        const user = await tx.user.create({
           data: {
             email: data.email,
             passwordHash: data.passwordHash,
@@ -94,6 +103,8 @@ async function createWorkerAccount(data: { firstName: string; lastName: string; 
             },
           },
         });
+        await inTransaction(tx, user);
+        return user;
       });
     } catch (error) {
       const code = (error as { code?: string }).code;
@@ -106,15 +117,42 @@ async function createWorkerAccount(data: { firstName: string; lastName: string; 
   throw new Error("Could not allocate a worker number");
 }
 
+type TokenClient = Pick<Prisma.TransactionClient, "authToken">;
+
 /** Issues a single-use emailed token; earlier unused tokens of that kind stop working. */
 export async function issueToken(userId: string, kind: AuthTokenKind): Promise<string> {
+  return (await db.$transaction((tx) => issueTokenIn(tx, userId, kind))).token;
+}
+
+/** The same, in the caller's transaction (with the email that carries it). */
+export async function issueTokenIn(tx: TokenClient, userId: string, kind: AuthTokenKind): Promise<{ id: string; token: string }> {
   const { token, tokenHash } = newToken();
   const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_MINUTES[kind] * 60_000);
-  await db.$transaction([
-    db.authToken.updateMany({ where: { userId, kind, usedAt: null }, data: { usedAt: new Date() } }),
-    db.authToken.create({ data: { userId, kind, tokenHash, expiresAt } }),
-  ]);
-  return token;
+  await tx.authToken.updateMany({ where: { userId, kind, usedAt: null }, data: { usedAt: new Date() } });
+  const row = await tx.authToken.create({ data: { userId, kind, tokenHash, expiresAt }, select: { id: true } });
+  return { id: row.id, token };
+}
+
+type TokenEmail = (url: (path: string) => Promise<string>, token: string) => Promise<EmailContent>;
+
+/**
+ * A new token and the email carrying its link, in the caller's transaction: a
+ * link is never valid without its email queued, nor an email queued for a
+ * link that was not stored. The email's dedupe key is the token's row.
+ */
+export async function queueTokenEmail(tx: TokenClient & OutboxClient, user: { id: string; email: string }, kind: AuthTokenKind, build: TokenEmail): Promise<void> {
+  const { id, token } = await issueTokenIn(tx, user.id, kind);
+  const content = await build(absoluteUrl, token);
+  await sendEmail({ to: user.email, userId: user.id, ...content }, { client: tx, dedupeKey: `token:${id}` });
+}
+
+/** The same in a transaction of its own, with an optional audit entry; the worker is woken after the commit. */
+export async function emailToken(user: { id: string; email: string }, kind: AuthTokenKind, build: TokenEmail, audit?: AuditEntry): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await queueTokenEmail(tx, user, kind, build);
+    if (audit) await recordAudit(audit, tx);
+  });
+  wakeOutboxWorker();
 }
 
 /** Looks a token up without using it (to show the right page). */
@@ -140,20 +178,20 @@ export async function consumeToken(token: string, kind: AuthTokenKind): Promise<
   return { userId: row.userId };
 }
 
-export async function sendConfirmationEmail(user: { id: string; email: string; firstName: string }): Promise<void> {
-  const token = await issueToken(user.id, "EMAIL_CONFIRMATION");
-  const url = await absoluteUrl(`/confirmer-email?token=${encodeURIComponent(token)}`);
-  await sendEmail({ to: user.email, userId: user.id, ...emailConfirmation({ firstName: user.firstName, url }) });
+const confirmationContent = (user: { firstName: string }): TokenEmail => async (url, token) =>
+  emailConfirmation({ firstName: user.firstName, url: await url(`/confirmer-email?token=${encodeURIComponent(token)}`) });
+
+export async function sendConfirmationEmail(user: { id: string; email: string; firstName: string }, audit?: AuditEntry): Promise<void> {
+  await emailToken(user, "EMAIL_CONFIRMATION", confirmationContent(user), audit);
 }
 
-export async function sendPasswordResetEmail(user: { id: string; email: string; firstName: string }): Promise<void> {
-  const token = await issueToken(user.id, "PASSWORD_RESET");
-  const url = await absoluteUrl(`/reinitialiser-mot-de-passe?token=${encodeURIComponent(token)}`);
-  await sendEmail({
-    to: user.email,
-    userId: user.id,
-    ...passwordReset({ firstName: user.firstName, url, validMinutes: TOKEN_LIFETIME_MINUTES.PASSWORD_RESET }),
-  });
+export async function sendPasswordResetEmail(user: { id: string; email: string; firstName: string }, audit?: AuditEntry): Promise<void> {
+  await emailToken(
+    user,
+    "PASSWORD_RESET",
+    async (url, token) => passwordReset({ firstName: user.firstName, url: await url(`/reinitialiser-mot-de-passe?token=${encodeURIComponent(token)}`), validMinutes: TOKEN_LIFETIME_MINUTES.PASSWORD_RESET }),
+    audit,
+  );
 }
 
 /**

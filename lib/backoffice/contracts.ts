@@ -8,6 +8,7 @@ import type { ContractState, ShiftKind } from "@/lib/generated/prisma/enums";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { notifyUser } from "@/lib/notifications";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { formatDate, formatTime } from "@/lib/format";
 import { canCancel, canEdit, canIssue, isIssued, missingForIssue, stateWhenIssued } from "./contract-rules";
@@ -214,20 +215,27 @@ async function issueInTx(tx: Tx, contract: LoadedContract, actorId: string): Pro
   return state;
 }
 
-/** After a committed change of an issued contract, the worker is told (if their settings allow). */
-async function afterChange(contractId: string, workerUserId: string, reissue: boolean, summary: string) {
+/**
+ * A change of an issued contract: the worker is told (if their settings
+ * allow), in the change's transaction, once per version.
+ */
+async function notifyChange(tx: Tx, contract: LoadedContract, reissue: boolean, summary: string, ctaUrl: string) {
   if (!reissue) return;
-  const contract = await db.contract.findUniqueOrThrow({ where: { id: contractId }, select: { number: true, reference: true } });
-  await notifyUser(workerUserId, "CONTRACT_DATE_CHANGED", {
-    subject: "Modification d'une date sur un contrat",
-    title: "Modification d'une date sur un contrat",
-    paragraphs: [
-      `Votre agence a modifié le contrat n° ${contract.number} (${contract.reference}) : ${summary}`,
-      "Le contrat modifié vous attend dans Mes contrats : merci de le relire et de le signer à nouveau.",
-    ],
-    ctaLabel: "Voir mes contrats",
-    ctaUrl: await absoluteUrl("/contrats"),
-  });
+  await notifyUser(
+    contract.worker.user.id,
+    "CONTRACT_DATE_CHANGED",
+    {
+      subject: "Modification d'une date sur un contrat",
+      title: "Modification d'une date sur un contrat",
+      paragraphs: [
+        `Votre agence a modifié le contrat n° ${contract.number} (${contract.reference}) : ${summary}`,
+        "Le contrat modifié vous attend dans Mes contrats : merci de le relire et de le signer à nouveau.",
+      ],
+      ctaLabel: "Voir mes contrats",
+      ctaUrl,
+    },
+    { tx, agencyId: contract.agencyId, dedupeKey: `contract-changed:${contract.id}:v${contract.version + 1}` },
+  );
 }
 
 /** Rendering the PDF happens inside the transaction: give it time. */
@@ -252,6 +260,7 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
   return run(async () => {
     const qualification = await db.qualification.findUnique({ where: { id: input.qualificationId } });
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");
+    const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       const shifts = await tx.shift.findMany({ where: { contractId } });
@@ -275,7 +284,7 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
       compare("detail", contract.detail, input.detail);
       compare("weeklyHours", contract.weeklyHours, input.weeklyHours);
       compare("qualificationId", contract.qualificationId, input.qualificationId);
-      if (Object.keys(changed).length === 0) return { reissue: false, changed, workerUserId: contract.worker.user.id, summary: "" };
+      if (Object.keys(changed).length === 0) return { reissue: false, changed };
       if (outside.length) await tx.shift.deleteMany({ where: { id: { in: outside.map((s) => s.id) } } });
       const { reissue } = await bumpVersion(tx, contract, staff.id, {
         reference: input.reference,
@@ -305,9 +314,10 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
         : hoursChanged
           ? `les horaires sont désormais ${input.hoursLabel}.`
           : "les conditions du contrat ont changé.";
-      return { reissue, changed, workerUserId: contract.worker.user.id, summary };
+      await notifyChange(tx, { ...contract, reference: input.reference }, reissue, summary, ctaUrl);
+      return { reissue, changed };
     });
-    await afterChange(contractId, result.workerUserId, result.reissue, result.summary);
+    if (result.reissue) wakeOutboxWorker();
     return { reissued: result.reissue };
   });
 }
@@ -322,6 +332,7 @@ export async function saveShift(
   op: { type: "add"; shift: ShiftInput } | { type: "update"; shiftId: string; shift: ShiftInput } | { type: "remove"; shiftId: string },
 ): Promise<ServiceResult<{ reissued: boolean }>> {
   return run(async () => {
+    const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       await lockWorker(tx, contract.workerId);
@@ -372,9 +383,10 @@ export async function saveShift(
         },
         tx,
       );
-      return { reissue, workerUserId: contract.worker.user.id, summary };
+      await notifyChange(tx, contract, reissue, summary, ctaUrl);
+      return { reissue };
     });
-    await afterChange(contractId, result.workerUserId, result.reissue, result.summary);
+    if (result.reissue) wakeOutboxWorker();
     return { reissued: result.reissue };
   });
 }
@@ -382,6 +394,7 @@ export async function saveShift(
 /** Replaces the shifts not yet validated by those of a weekly pattern over the contract's dates. */
 export async function regenerateShifts(staff: StaffUser, contractId: string, version: number, pattern: WeeklyPattern): Promise<ServiceResult<{ count: number; reissued: boolean }>> {
   return run(async () => {
+    const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       await lockWorker(tx, contract.workerId);
@@ -406,9 +419,10 @@ export async function regenerateShifts(staff: StaffUser, contractId: string, ver
         },
         tx,
       );
-      return { reissue, count: fresh.length, workerUserId: contract.worker.user.id };
+      await notifyChange(tx, contract, reissue, `les horaires de la mission ont été modifiés (${pattern.start}-${pattern.end}).`, ctaUrl);
+      return { reissue, count: fresh.length };
     });
-    await afterChange(contractId, result.workerUserId, result.reissue, `les horaires de la mission ont été modifiés (${pattern.start}-${pattern.end}).`);
+    if (result.reissue) wakeOutboxWorker();
     return { count: result.count, reissued: result.reissue };
   });
 }
@@ -416,6 +430,7 @@ export async function regenerateShifts(staff: StaffUser, contractId: string, ver
 /** Sends the contract for signature: renders the document and notifies the worker ("Nouveau contrat"). */
 export async function issueContractForSignature(staff: StaffUser, contractId: string, version: number): Promise<ServiceResult<{ state: ContractState }>> {
   return run(async () => {
+    const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       if (!canIssue(contract.state)) throw new ServiceError("Ce contrat a déjà été envoyé à la signature.");
@@ -438,20 +453,27 @@ export async function issueContractForSignature(staff: StaffUser, contractId: st
         },
         tx,
       );
-      return { state, workerUserId: contract.worker.user.id, number: contract.number, reference: contract.reference };
+      // The "Nouveau contrat" email commits with the issue, once per version.
+      await notifyUser(
+        contract.worker.user.id,
+        "NEW_CONTRACT",
+        {
+          subject: "Nouveau contrat",
+          title: "Un nouveau contrat vous attend",
+          paragraphs: [
+            `Votre agence a ajouté le contrat n° ${contract.number} (${contract.reference}) sur votre espace.`,
+            state === "AWAITING_SIGNATURE"
+              ? "Relisez-le et signez-le depuis Mes contrats : un code vous sera envoyé par SMS pour confirmer la signature."
+              : "Pour le signer, il manque votre numéro de téléphone portable : complétez votre fiche perso ou contactez votre agence.",
+          ],
+          ctaLabel: "Voir mes contrats",
+          ctaUrl,
+        },
+        { tx, agencyId: contract.agencyId, dedupeKey: `contract-issued:${contract.id}:v${contract.version + 1}` },
+      );
+      return { state };
     });
-    await notifyUser(result.workerUserId, "NEW_CONTRACT", {
-      subject: "Nouveau contrat",
-      title: "Un nouveau contrat vous attend",
-      paragraphs: [
-        `Votre agence a ajouté le contrat n° ${result.number} (${result.reference}) sur votre espace.`,
-        result.state === "AWAITING_SIGNATURE"
-          ? "Relisez-le et signez-le depuis Mes contrats : un code vous sera envoyé par SMS pour confirmer la signature."
-          : "Pour le signer, il manque votre numéro de téléphone portable : complétez votre fiche perso ou contactez votre agence.",
-      ],
-      ctaLabel: "Voir mes contrats",
-      ctaUrl: await absoluteUrl("/contrats"),
-    });
+    wakeOutboxWorker();
     return { state: result.state };
   });
 }

@@ -2,12 +2,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { StaffUser } from "@/lib/auth/session";
-import { recordAudit } from "@/lib/audit";
-import { issueToken } from "@/lib/auth/accounts";
+import { recordAudit, type AuditEntry } from "@/lib/audit";
+import { emailToken, queueTokenEmail } from "@/lib/auth/accounts";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { TOKEN_LIFETIME_MINUTES } from "@/lib/auth/tokens";
-import { sendEmail } from "@/lib/messaging";
 import { invitation } from "@/lib/messaging/templates";
-import { absoluteUrl } from "@/lib/url";
 import type { ServiceResult } from "./contracts";
 
 const ALL_NOTIFICATIONS = [
@@ -21,10 +20,12 @@ const ALL_NOTIFICATIONS = [
   "NEW_ASSEDIC_CERTIFICATE",
 ] as const;
 
-export async function sendInvitationEmail(user: { id: string; email: string; firstName: string }) {
-  const token = await issueToken(user.id, "INVITATION");
-  const url = await absoluteUrl(`/inscription/activer?token=${encodeURIComponent(token)}`);
-  await sendEmail({ to: user.email, userId: user.id, ...invitation({ firstName: user.firstName, url, validMinutes: TOKEN_LIFETIME_MINUTES.INVITATION }) });
+const invitationContent = (user: { firstName: string }) => async (url: (path: string) => Promise<string>, token: string) =>
+  invitation({ firstName: user.firstName, url: await url(`/inscription/activer?token=${encodeURIComponent(token)}`), validMinutes: TOKEN_LIFETIME_MINUTES.INVITATION });
+
+/** A new invitation link and its email in one transaction, with the audit entry when given. */
+export async function sendInvitationEmail(user: { id: string; email: string; firstName: string }, audit?: AuditEntry) {
+  await emailToken(user, "INVITATION", invitationContent(user), audit);
 }
 
 /**
@@ -67,10 +68,12 @@ export async function inviteWorker(
           },
           tx,
         );
+        // The invitation link and its email commit with the account.
+        await queueTokenEmail(tx, user, "INVITATION", invitationContent(user));
         return { user, workerId: user.workerProfile!.id, workerNumber };
       });
       if (!created) return { ok: false, error: "Un compte existe déjà avec cette adresse email.", field: "email" };
-      await sendInvitationEmail(created.user);
+      wakeOutboxWorker();
       return { ok: true, value: { workerId: created.workerId, workerNumber: created.workerNumber } };
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;

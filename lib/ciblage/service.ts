@@ -6,6 +6,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { notifyUser } from "@/lib/notifications";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { locateCommune } from "@/lib/geo/communes";
@@ -118,22 +119,30 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
   const allowed = new Set(matches.filter((m) => m.status === "match").map((m) => m.workerId));
   const chosen = [...new Set(workerIds)].filter((id) => allowed.has(id));
   if (!chosen.length) return { error: "Choisissez au moins un intérimaire correspondant." };
-  const already = await db.missionOffer.findMany({ where: { needId: need.id, workerId: { in: chosen } }, select: { workerId: true } });
-  const fresh = chosen.filter((id) => !already.some((a) => a.workerId === id));
-  const result = await db.missionOffer.createMany({ data: fresh.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true });
-  await recordAudit({ action: "targeting.offers_sent", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { workerIds: fresh } });
   const url = await absoluteUrl("/offres");
-  const users = await db.workerProfile.findMany({ where: { id: { in: fresh } }, select: { userId: true } });
-  for (const u of users) {
-    await notifyUser(u.userId, null, {
-      subject: "Nouvelle proposition de mission",
-      title: "Une mission vous est proposée",
-      paragraphs: [`Votre agence vous propose une mission : ${needSummary(need)}.`, "Répondez depuis votre espace, rubrique Mes missions > Mes propositions de mission."],
-      ctaLabel: "Voir la proposition",
-      ctaUrl: url,
-    });
-  }
-  return { ok: true, count: result.count };
+  // The offers, their audit entry and their emails commit together; an offer
+  // that exists already (an earlier or parallel send) is skipped, with no email.
+  const created = await db.$transaction(async (tx) => {
+    const rows = await tx.missionOffer.createManyAndReturn({ data: chosen.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true, select: { workerId: true, worker: { select: { userId: true } } } });
+    await recordAudit({ action: "targeting.offers_sent", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { workerIds: rows.map((r) => r.workerId) } }, tx);
+    for (const r of rows) {
+      await notifyUser(
+        r.worker.userId,
+        null,
+        {
+          subject: "Nouvelle proposition de mission",
+          title: "Une mission vous est proposée",
+          paragraphs: [`Votre agence vous propose une mission : ${needSummary(need)}.`, "Répondez depuis votre espace, rubrique Mes missions > Mes propositions de mission."],
+          ctaLabel: "Voir la proposition",
+          ctaUrl: url,
+        },
+        { tx, agencyId: need.agencyId, dedupeKey: `mission-offer:${need.id}:${r.workerId}` },
+      );
+    }
+    return rows.length;
+  });
+  if (created) wakeOutboxWorker();
+  return { ok: true, count: created };
 }
 
 /** The worker's yes or no, while the need is open. Answering the same twice changes nothing. */
@@ -245,18 +254,29 @@ export async function closeNeed(staff: { id: string; agencyIds: string[] }, need
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
   if (need.status === "CLOSED") return { ok: true, notified: 0 };
-  const claimed = await db.missionNeed.updateMany({ where: { id: need.id, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: at } });
-  if (!claimed.count) return { ok: true, notified: 0 };
   const others = need.offers.filter((o) => !o.contractId);
-  let notified = 0;
-  for (const o of others) {
-    const sent = await notifyUser(o.worker.user.id, "TARGETING_CLOSED", {
-      subject: "Fermeture d'un ciblage",
-      title: "Fermeture d'un ciblage",
-      paragraphs: [`La mission qui vous avait été proposée est pourvue ou n'est plus d'actualité : ${needSummary(need)}.`, "Merci pour votre réponse. D'autres missions vous seront proposées prochainement."],
-    });
-    if (sent) notified++;
-  }
-  await recordAudit({ action: "targeting.closed", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { offers: others.length, notified } });
+  // The closing, its emails and its audit entry in one transaction; only the
+  // call that closes it sends them (a need is closed once).
+  const notified = await db.$transaction(async (tx) => {
+    const claimed = await tx.missionNeed.updateMany({ where: { id: need.id, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: at } });
+    if (!claimed.count) return 0;
+    let count = 0;
+    for (const o of others) {
+      const sent = await notifyUser(
+        o.worker.user.id,
+        "TARGETING_CLOSED",
+        {
+          subject: "Fermeture d'un ciblage",
+          title: "Fermeture d'un ciblage",
+          paragraphs: [`La mission qui vous avait été proposée est pourvue ou n'est plus d'actualité : ${needSummary(need)}.`, "Merci pour votre réponse. D'autres missions vous seront proposées prochainement."],
+        },
+        { tx, agencyId: need.agencyId, dedupeKey: `targeting-closed:${need.id}:${o.worker.user.id}` },
+      );
+      if (sent) count++;
+    }
+    await recordAudit({ action: "targeting.closed", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { offers: others.length, notified: count } }, tx);
+    return count;
+  });
+  if (notified) wakeOutboxWorker();
   return { ok: true, notified };
 }

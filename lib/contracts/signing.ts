@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { recordAudit, requestContext } from "@/lib/audit";
 import { MessageDeliveryError, sendSms, templates } from "@/lib/messaging";
 import { notifyUser } from "@/lib/notifications";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { getStorage } from "@/lib/storage";
 import { absoluteUrl } from "@/lib/url";
 import { appendCertificate } from "./certificate";
@@ -166,6 +167,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
     agencyName: c.agency.name,
   });
   const stored = await getStorage().putObject(Buffer.from(signed), { contentType: "application/pdf" });
+  const ctaUrl = await absoluteUrl("/contrats");
   const won = await db.$transaction(async (tx) => {
     const used = await tx.signatureCode.updateMany({ where: { id: row.id, usedAt: null, invalidatedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
     if (used.count !== 1) return false;
@@ -199,8 +201,28 @@ export async function confirmSignature(contractId: string, code: string, user: {
       { action: "contract.signed", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { version: c.version, documentSha256: c.issuedSha256!, signedDocumentSha256: stored.sha256 } },
       tx,
     );
+    // The confirmation email commits with the signature, once per signed version.
+    await notifyUser(
+      user.id,
+      "NEW_CONTRACT",
+      {
+        title: `Contrat n° ${c.number} signé`,
+        subject: `Votre contrat n° ${c.number} est signé`,
+        paragraphs: [
+          `Vous avez signé électroniquement votre contrat de mission n° ${c.number} le ${parisStamp.format(at)}.`,
+          "Le contrat signé, avec son certificat de signature, est disponible dans Mon espace > Mes contrats.",
+        ],
+        ctaLabel: "Voir mes contrats",
+        ctaUrl,
+      },
+      { tx, agencyId: c.agencyId, dedupeKey: `contract-signed:${c.id}:v${c.version}` },
+    );
     return true;
-  }).catch(() => false);
+  }).catch((error: unknown) => {
+    // A lost race rolls back; anything else is logged, and the code stays usable.
+    if (!(error instanceof Error && error.message === "contract changed while signing")) console.error("[contracts] signature not recorded", error);
+    return false;
+  });
 
   if (!won) {
     await getStorage().deleteObject(stored.key);
@@ -210,15 +232,6 @@ export async function confirmSignature(contractId: string, code: string, user: {
     return { ok: false, field: "code", error: "Ce code n'est plus valable. Demandez un nouveau code.", maskedPhone: masked };
   }
 
-  await notifyUser(user.id, "NEW_CONTRACT", {
-    title: `Contrat n° ${c.number} signé`,
-    subject: `Votre contrat n° ${c.number} est signé`,
-    paragraphs: [
-      `Vous avez signé électroniquement votre contrat de mission n° ${c.number} le ${parisStamp.format(at)}.`,
-      "Le contrat signé, avec son certificat de signature, est disponible dans Mon espace > Mes contrats.",
-    ],
-    ctaLabel: "Voir mes contrats",
-    ctaUrl: await absoluteUrl("/contrats"),
-  }, { dedupeKey: `contract-signed:${c.id}` });
+  wakeOutboxWorker();
   return { ok: true, maskedPhone: masked };
 }

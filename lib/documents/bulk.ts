@@ -14,7 +14,8 @@ import { recordAudit } from "@/lib/audit";
 import { getStorage } from "@/lib/storage";
 import { looksLikePdf } from "./rules";
 import { checkZipLimits, openZipEntry, readZipEntries, ZipRejected, type ZipEntry } from "./zip-reader";
-import { notifyPublished, previewPayslips, publishDocument, workersByNumber, type PreviewRow, type StaffContext } from "./publish";
+import { commitPublished, isUniqueViolation, previewPayslips, storeDocumentFile, workersByNumber, type MatchedWorker, type PreviewRow, type StaffContext, type StoredDocument } from "./publish";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { parsePayslipFileName } from "./rules";
 
 export const MAX_ZIP_BYTES = 600 * 1024 * 1024;
@@ -92,7 +93,7 @@ export async function previewZip(staff: StaffContext, agencyId: string, body: Re
 }
 
 export type ZipProgress =
-  | { type: "entry"; done: number; total: number; name: string; ok: boolean; reason?: string; documentId?: string }
+  | { type: "entry"; done: number; total: number; name: string; ok: boolean; reason?: string }
   | { type: "finished"; published: number; skipped: number; emails: number }
   | { type: "error"; message: string };
 
@@ -120,8 +121,11 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
     }
     const parsed = entries.map((e) => ({ entry: e, p: parsePayslipFileName(e.name) }));
     const workers = await workersByNumber(agencyId, parsed.flatMap((x) => (x.p.ok ? [x.p.workerNumber] : [])));
-    const published: string[] = [];
-    const alreadyPublished: string[] = [];
+    // First every matched entry goes into storage; then, worker by worker,
+    // their rows, audit entries and one email commit together. A crash (or a
+    // cut) leaves each worker either fully published and emailed or not at
+    // all; a re-run publishes and emails exactly the missing ones.
+    const stored = new Map<string, { worker: MatchedWorker; files: StoredDocument[] }>();
     let done = 0;
     let skipped = 0;
     for (const { entry, p } of parsed) {
@@ -134,7 +138,7 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
       }
       let result;
       try {
-        result = await publishDocument({
+        result = await storeDocumentFile({
           staff,
           agencyId,
           workerId: w.workerId,
@@ -149,22 +153,54 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
         if (!(error instanceof ZipRejected)) throw error;
         result = { ok: false as const, reason: error.message };
       }
-      if (result.ok) published.push(result.documentId);
-      else {
-        skipped++;
-        // Already published (a re-run after a crash, or a parallel publish of the
-        // same zip): still emailed about if that never happened.
-        if (result.code === "duplicate") {
-          const existing = await db.document.findFirst({ where: { agencyId, workerId: w.workerId, kind: "PAYSLIP", number: p.number }, select: { id: true } });
-          if (existing) alreadyPublished.push(existing.id);
+      if (result.ok) {
+        const group = stored.get(w.workerId) ?? { worker: w, files: [] };
+        // The same number twice in one zip: the first one only.
+        if (group.files.some((f) => f.number === p.number)) {
+          await storage.deleteObject(result.file.stored.key).catch(() => undefined);
+          result = { ok: false as const, reason: "Fichier en double dans cet envoi" };
+        } else {
+          group.files.push(result.file);
+          stored.set(w.workerId, group);
         }
       }
-      yield { type: "entry", done, total: entries.length, name: entry.name, ok: result.ok, reason: result.ok ? undefined : result.reason, documentId: result.ok ? result.documentId : undefined };
+      if (!result.ok) skipped++;
+      yield { type: "entry", done, total: entries.length, name: entry.name, ok: result.ok, reason: result.ok ? undefined : result.reason };
     }
-    const emails = await notifyPublished(staff, [...published, ...alreadyPublished]);
+    let published = 0;
+    let emails = 0;
+    for (const { worker, files } of stored.values()) {
+      const committed = await commitWorkerFiles(staff, agencyId, worker.workerId, files, batch);
+      published += committed.published;
+      skipped += files.length - committed.published;
+      if (committed.emailed) emails++;
+    }
+    if (emails) wakeOutboxWorker();
     await storage.deleteObject(uploadKey).catch(() => undefined);
-    yield { type: "finished", published: published.length, skipped, emails };
+    yield { type: "finished", published, skipped, emails };
   } finally {
     await rm(file, { force: true });
   }
+}
+
+/**
+ * Commits one worker's stored files. A parallel publish of the same zip may
+ * have taken some numbers meanwhile: those files are dropped and the rest
+ * committed again (the other run emailed about its own).
+ */
+async function commitWorkerFiles(staff: StaffContext, agencyId: string, workerId: string, files: StoredDocument[], batch: string): Promise<{ published: number; emailed: boolean }> {
+  let pending = files;
+  for (let attempt = 0; attempt < 3 && pending.length; attempt++) {
+    try {
+      const { documentIds, emailed } = await commitPublished({ staff, agencyId, workerId, kind: "PAYSLIP", files: pending, batch });
+      return { published: documentIds.length, emailed };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const taken = await db.document.findMany({ where: { workerId, kind: "PAYSLIP", number: { in: pending.flatMap((f) => (f.number ? [f.number] : [])) } }, select: { number: true } });
+      const numbers = new Set(taken.map((t) => t.number));
+      for (const f of pending.filter((f) => numbers.has(f.number))) await getStorage().deleteObject(f.stored.key).catch(() => undefined);
+      pending = pending.filter((f) => !numbers.has(f.number));
+    }
+  }
+  return { published: 0, emailed: false };
 }

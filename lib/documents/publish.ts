@@ -1,12 +1,14 @@
 // Staff publishing documents for workers: one at a time or a month of
 // payslips in bulk. Files are streamed into storage (checked as PDFs on their
 // first bytes, size-limited), rows are created with a unique number per
-// worker so that a re-run adds no duplicate, and workers are emailed once.
+// worker so that a re-run adds no duplicate; each row commits with its audit
+// entry and the email about it (one transaction), so workers are emailed once.
 import "server-only";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { notifyUser } from "@/lib/notifications";
+import { notifyUser, type NotifyOptions } from "@/lib/notifications";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { getStorage } from "@/lib/storage";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
@@ -90,10 +92,20 @@ export type PublishInput = {
   batch?: string;
 };
 
-export type PublishResult = { ok: true; documentId: string; workerId: string } | { ok: false; reason: string; code: "duplicate" | "not_pdf" | "too_large" | "empty" | "forbidden" };
+export type PublishResult =
+  | { ok: true; documentId: string; workerId: string; emailed: boolean }
+  | { ok: false; reason: string; code: "duplicate" | "not_pdf" | "too_large" | "empty" | "forbidden" };
 
-/** Stores one PDF and creates its row; the caller notifies the worker. */
-export async function publishDocument(input: PublishInput): Promise<PublishResult> {
+type Refusal = Extract<PublishResult, { ok: false }>;
+type StoredObject = { key: string; size: number; sha256: string };
+
+/** One stored file waiting for its row: what commitPublished writes. */
+export type StoredDocument = { stored: StoredObject; number: string | null; periodStart: Date | null; periodEnd: Date | null };
+
+const duplicate = (kind: WorkerDocumentKind, number: string | null): Refusal => ({ ok: false, reason: `${KIND_LABELS[kind].title} ${number} déjà publié`, code: "duplicate" });
+
+/** The checks and the upload of one PDF into storage (no row yet). */
+export async function storeDocumentFile(input: PublishInput): Promise<{ ok: true; file: StoredDocument } | Refusal> {
   if (!input.staff.agencyIds.includes(input.agencyId)) return { ok: false, reason: "Agence hors de votre périmètre", code: "forbidden" };
   const member = await db.workerAgency.findUnique({ where: { workerId_agencyId: { workerId: input.workerId, agencyId: input.agencyId } }, select: { id: true } });
   if (!member) return { ok: false, reason: "Intérimaire inconnu dans cette agence", code: "forbidden" };
@@ -101,42 +113,48 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
     const taken = await db.document.findFirst({ where: { workerId: input.workerId, kind: input.kind, number: input.number }, select: { id: true } });
     if (taken) {
       input.source.resume(); // drain what the client sends
-      return { ok: false, reason: `${KIND_LABELS[input.kind].title} ${input.number} déjà publié`, code: "duplicate" };
+      return duplicate(input.kind, input.number);
     }
   }
-
-  const storage = getStorage();
-  let stored;
   try {
-    stored = await storage.putObject(guardedPdf(input.source, MAX_DOCUMENT_BYTES), { contentType: "application/pdf" });
+    const stored = await getStorage().putObject(guardedPdf(input.source, MAX_DOCUMENT_BYTES), { contentType: "application/pdf" });
+    return { ok: true, file: { stored, number: input.number, periodStart: input.periodStart, periodEnd: input.periodEnd } };
   } catch (error) {
     if (error instanceof UploadRejected) return { ok: false, reason: error.message, code: error.code };
     throw error;
   }
+}
 
-  const fileName = downloadName({ kind: input.kind, periodStart: input.periodStart, periodEnd: input.periodEnd, createdAt: new Date(), number: input.number });
-  try {
-    const doc = await db.$transaction(async (tx) => {
+export type CommitInput = { staff: StaffContext; agencyId: string; workerId: string; kind: WorkerDocumentKind; files: StoredDocument[]; batch?: string };
+
+/**
+ * One transaction for one worker: the rows of the stored files, an audit
+ * entry each, and the one email that tells the worker about them (queued in
+ * the outbox, keyed by the documents). A crash leaves all of it or none, so a
+ * re-run publishes and emails exactly what is missing. A number taken
+ * meanwhile (a parallel publish) raises P2002: nothing of this call is kept.
+ */
+export async function commitPublished(input: CommitInput): Promise<{ documentIds: string[]; emailed: boolean }> {
+  return db.$transaction(async (tx) => {
+    const docs = [];
+    for (const f of input.files) {
       const created = await tx.document.create({
         data: {
           kind: input.kind,
           workerId: input.workerId,
           agencyId: input.agencyId,
-          storageKey: stored.key,
-          fileName,
+          storageKey: f.stored.key,
+          fileName: downloadName({ kind: input.kind, periodStart: f.periodStart, periodEnd: f.periodEnd, createdAt: new Date(), number: f.number }),
           mimeType: "application/pdf",
-          sizeBytes: stored.size,
-          sha256: stored.sha256,
-          number: input.number,
-          periodStart: input.periodStart,
-          periodEnd: input.periodEnd,
+          sizeBytes: f.stored.size,
+          sha256: f.stored.sha256,
+          number: f.number,
+          periodStart: f.periodStart,
+          periodEnd: f.periodEnd,
           uploadedById: input.staff.userId,
         },
-        select: { id: true, worker: { select: { userId: true } } },
+        select: { id: true, periodStart: true, worker: { select: { userId: true } } },
       });
-      if (input.kind !== "PAYSLIP") {
-        await tx.documentRequest.updateMany({ where: { workerId: input.workerId, kind: input.kind, status: "OPEN" }, data: { status: "DONE", closedAt: new Date() } });
-      }
       await recordAudit(
         {
           action: "document.published",
@@ -145,18 +163,38 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
           agencyId: input.agencyId,
           entityType: "Document",
           entityId: created.id,
-          details: { kind: input.kind, number: input.number, sizeBytes: stored.size, sha256: stored.sha256, ...(input.batch ? { batch: input.batch } : {}) },
+          details: { kind: input.kind, number: f.number, sizeBytes: f.stored.size, sha256: f.stored.sha256, ...(input.batch ? { batch: input.batch } : {}) },
         },
         tx,
       );
-      return created;
-    });
-    return { ok: true, documentId: doc.id, workerId: input.workerId };
+      docs.push(created);
+    }
+    if (input.kind !== "PAYSLIP") {
+      await tx.documentRequest.updateMany({ where: { workerId: input.workerId, kind: input.kind, status: "OPEN" }, data: { status: "DONE", closedAt: new Date() } });
+    }
+    const userId = docs[0]?.worker?.userId;
+    const emailed = userId ? await notifyPublishedIn(tx, userId, input.agencyId, input.kind, docs) : false;
+    return { documentIds: docs.map((d) => d.id), emailed };
+  }, { timeout: 30_000, maxWait: 15_000 });
+}
+
+/** Stores one PDF, then its row, audit entry and email in one transaction. */
+export async function publishDocument(input: PublishInput): Promise<PublishResult> {
+  const stored = await storeDocumentFile(input);
+  if (!stored.ok) return stored;
+  try {
+    const { documentIds, emailed } = await commitPublished({ ...input, files: [stored.file] });
+    wakeOutboxWorker();
+    return { ok: true, documentId: documentIds[0], workerId: input.workerId, emailed };
   } catch (error) {
-    await storage.deleteObject(stored.key).catch(() => undefined);
-    if ((error as { code?: string }).code === "P2002") return { ok: false, reason: `${KIND_LABELS[input.kind].title} ${input.number} déjà publié`, code: "duplicate" };
+    await getStorage().deleteObject(stored.file.stored.key).catch(() => undefined);
+    if (isUniqueViolation(error)) return duplicate(input.kind, input.number);
     throw error;
   }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "P2002";
 }
 
 const NOTIFICATION_OF: Record<WorkerDocumentKind, NotificationKind> = {
@@ -173,63 +211,59 @@ const PAGE_OF: Record<WorkerDocumentKind, string> = {
   WORK_CERTIFICATE: "/certificats-de-travail",
 };
 
+/** The dedupe key of the email about these documents. */
+export function publishedKey(documentIds: string[]): string {
+  return PUBLISHED_KEY + [...documentIds].sort().join(",");
+}
+
 /**
- * One email per worker for the given newly published documents (their
- * preference decides), only for documents this staff member may see.
- * Returns how many emails went out.
+ * Queues, in the publishing transaction, one email to the worker about the
+ * documents just published (their preference decides). Returns whether it
+ * was queued.
  */
-export async function notifyPublished(staff: StaffContext, documentIds: string[]): Promise<number> {
-  if (documentIds.length === 0) return 0;
-  const docs = await db.document.findMany({
-    where: { id: { in: documentIds }, agencyId: { in: staff.agencyIds }, kind: { in: ["PAYSLIP", "ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] } },
-    select: { id: true, agencyId: true, kind: true, periodStart: true, number: true, worker: { select: { userId: true } } },
-    orderBy: { periodStart: "asc" },
-  });
-  // Exactly once per document: skip those an earlier (or parallel) run already
-  // emailed about. A group's key lists its documents, so parallel runs over
-  // the same documents collide on it (ON CONFLICT DO NOTHING).
-  const userIds = [...new Set(docs.flatMap((d) => (d.worker ? [d.worker.userId] : [])))];
-  const earlier = await db.outboxMessage.findMany({
-    where: { userId: { in: userIds }, dedupeKey: { startsWith: PUBLISHED_KEY } },
-    select: { dedupeKey: true },
-  });
-  const notified = new Set(earlier.flatMap((m) => m.dedupeKey!.slice(PUBLISHED_KEY.length).split(",")));
-  const byWorkerAndKind = new Map<string, typeof docs>();
-  for (const d of docs) {
-    if (!d.worker || notified.has(d.id)) continue;
-    const key = `${d.worker.userId}|${d.kind}`;
-    byWorkerAndKind.set(key, [...(byWorkerAndKind.get(key) ?? []), d]);
-  }
-  let sent = 0;
-  for (const [key, group] of byWorkerAndKind) {
-    const [userId, kindRaw] = key.split("|");
-    const kind = kindRaw as WorkerDocumentKind;
-    const label = KIND_LABELS[kind];
-    const url = await absoluteUrl(PAGE_OF[kind]);
-    const months = group.filter((d) => d.periodStart).map((d) => formatMonthYear(d.periodStart!));
-    const title =
-      kind === "PAYSLIP"
-        ? group.length > 1
-          ? "Nouveaux bulletins de salaire"
-          : "Nouveau bulletin de salaire"
-        : kind === "ASSEDIC_CERTIFICATE"
-          ? "Nouvelle attestation ASSEDIC"
-          : "Nouveau certificat de travail";
-    const what =
-      kind === "PAYSLIP"
-        ? group.length > 1
-          ? `${group.length} nouveaux bulletins de salaire (${months.join(", ")}) sont disponibles`
-          : `Votre bulletin de salaire${months[0] ? ` de ${months[0]}` : ""} est disponible`
-        : kind === "ASSEDIC_CERTIFICATE"
-          ? "Votre nouvelle attestation ASSEDIC est disponible"
-          : "Votre nouveau certificat de travail est disponible";
-    const ok = await notifyUser(userId, NOTIFICATION_OF[kind], {
+async function notifyPublishedIn(tx: NonNullable<NotifyOptions["tx"]>, userId: string, agencyId: string, kind: WorkerDocumentKind, group: { id: string; periodStart: Date | null }[]): Promise<boolean> {
+  const label = KIND_LABELS[kind];
+  const url = await absoluteUrl(PAGE_OF[kind]);
+  const months = [...group].sort((a, b) => (a.periodStart?.getTime() ?? 0) - (b.periodStart?.getTime() ?? 0)).filter((d) => d.periodStart).map((d) => formatMonthYear(d.periodStart!));
+  const title =
+    kind === "PAYSLIP"
+      ? group.length > 1
+        ? "Nouveaux bulletins de salaire"
+        : "Nouveau bulletin de salaire"
+      : kind === "ASSEDIC_CERTIFICATE"
+        ? "Nouvelle attestation ASSEDIC"
+        : "Nouveau certificat de travail";
+  const what =
+    kind === "PAYSLIP"
+      ? group.length > 1
+        ? `${group.length} nouveaux bulletins de salaire (${months.join(", ")}) sont disponibles`
+        : `Votre bulletin de salaire${months[0] ? ` de ${months[0]}` : ""} est disponible`
+      : kind === "ASSEDIC_CERTIFICATE"
+        ? "Votre nouvelle attestation ASSEDIC est disponible"
+        : "Votre nouveau certificat de travail est disponible";
+  return notifyUser(
+    userId,
+    NOTIFICATION_OF[kind],
+    {
       title,
       paragraphs: [`${what} sur votre espace en ligne.`, `Retrouvez-le dans la rubrique Documents > ${label.title}.`],
       ctaLabel: "Voir mes documents",
       ctaUrl: url,
-    }, { agencyId: group[0].agencyId, dedupeKey: PUBLISHED_KEY + group.map((d) => d.id).sort().join(",") });
-    if (ok) sent++;
-  }
-  return sent;
+    },
+    { tx, agencyId, dedupeKey: publishedKey(group.map((d) => d.id)) },
+  );
+}
+
+/**
+ * How many of these documents (of this staff member's agencies) had their
+ * email queued when they were published: one email per document or group.
+ */
+export async function countPublishedEmails(staff: StaffContext, documentIds: string[]): Promise<number> {
+  if (documentIds.length === 0) return 0;
+  const docs = await db.document.findMany({ where: { id: { in: documentIds }, agencyId: { in: staff.agencyIds } }, select: { id: true, worker: { select: { userId: true } } } });
+  const userIds = [...new Set(docs.flatMap((d) => (d.worker ? [d.worker.userId] : [])))];
+  if (!userIds.length) return 0;
+  const ids = new Set(docs.map((d) => d.id));
+  const rows = await db.outboxMessage.findMany({ where: { userId: { in: userIds }, dedupeKey: { startsWith: PUBLISHED_KEY } }, select: { dedupeKey: true } });
+  return rows.filter((r) => r.dedupeKey!.slice(PUBLISHED_KEY.length).split(",").some((id) => ids.has(id))).length;
 }

@@ -7,6 +7,7 @@ import { requireWorker } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { sendEmail, notification } from "@/lib/messaging";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { formatDate } from "@/lib/format";
 import { CONTROL_CHAR_MESSAGE, hasControlChars, type FormState } from "@/lib/forms";
@@ -38,9 +39,6 @@ export async function requestNewDocument(_previous: FormState, formData: FormDat
     where: { id: user.workerId },
     select: { agencies: { select: { workerNumber: true, agency: { select: { id: true, name: true, frontDeskEmail: true, email: true } } } } },
   });
-  const created = await db.documentRequest.create({ data: { workerId: user.workerId, kind, message, createdAt: await now() } });
-  await recordAudit({ action: "document.requested", actorId: user.id, subjectUserId: user.id, entityType: "DocumentRequest", entityId: created.id, details: { kind } });
-
   const numbers = worker.agencies.map((a) => `n° ${a.workerNumber} (${a.agency.name})`).join(", ");
   const link = await absoluteUrl("/admin/documents");
   // One message per agency's front desk, readable by that agency's staff only.
@@ -49,21 +47,31 @@ export async function requestNewDocument(_previous: FormState, formData: FormDat
     const address = a.agency.frontDeskEmail ?? a.agency.email;
     if (address && !recipients.has(address)) recipients.set(address, a.agency.id);
   }
-  for (const [to, agencyId] of recipients) {
-    await sendEmail({
-      to,
-      ...notification({
-        subject: `Demande ${kind === "ASSEDIC_CERTIFICATE" ? "d'attestation Assedic" : "de certificat de travail"} – ${user.firstName} ${user.lastName}`,
-        title: `Nouvelle demande : ${label.title}`,
-        paragraphs: [
-          `${user.firstName} ${user.lastName} (${user.email}, ${numbers}) demande ${label.newOne} depuis son espace en ligne.`,
-          ...(message ? [`Son message : « ${message} »`] : []),
-          "Publiez le document depuis l'espace agence, rubrique Documents : l'intérimaire en sera prévenu par email.",
-        ],
-        ctaLabel: "Ouvrir les documents",
-        ctaUrl: link,
-      }),
-    }, { agencyId, dedupeKey: `document-request:${created.id}:${agencyId}` });
-  }
+  const createdAt = await now();
+  // The request, its audit entry and the front desks' emails in one transaction.
+  await db.$transaction(async (tx) => {
+    const created = await tx.documentRequest.create({ data: { workerId: user.workerId, kind, message, createdAt } });
+    await recordAudit({ action: "document.requested", actorId: user.id, subjectUserId: user.id, entityType: "DocumentRequest", entityId: created.id, details: { kind } }, tx);
+    for (const [to, agencyId] of recipients) {
+      await sendEmail(
+        {
+          to,
+          ...notification({
+            subject: `Demande ${kind === "ASSEDIC_CERTIFICATE" ? "d'attestation Assedic" : "de certificat de travail"} – ${user.firstName} ${user.lastName}`,
+            title: `Nouvelle demande : ${label.title}`,
+            paragraphs: [
+              `${user.firstName} ${user.lastName} (${user.email}, ${numbers}) demande ${label.newOne} depuis son espace en ligne.`,
+              ...(message ? [`Son message : « ${message} »`] : []),
+              "Publiez le document depuis l'espace agence, rubrique Documents : l'intérimaire en sera prévenu par email.",
+            ],
+            ctaLabel: "Ouvrir les documents",
+            ctaUrl: link,
+          }),
+        },
+        { client: tx, agencyId, dedupeKey: `document-request:${created.id}:${agencyId}` },
+      );
+    }
+  });
+  if (recipients.size) wakeOutboxWorker();
   return { ok: true, message: "Votre demande a bien été envoyée à l'agence. Vous serez prévenu par email dès que le document sera disponible." };
 }

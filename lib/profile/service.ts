@@ -7,6 +7,7 @@ import { locateCommune } from "@/lib/geo/communes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
 import { notifyDecision } from "@/lib/notifications";
+import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { documentKindOf, fieldDef, fieldLabel, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
 
@@ -209,6 +210,7 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
   if (change.status !== "PENDING") return { ok: false, error: "Cette demande a déjà été traitée." };
   if (valueToken(change.newValue) !== token) return { ok: false, error: "L'intérimaire a modifié sa demande entre-temps : vérifiez la nouvelle valeur." };
   const previous = change.field === "email" ? await db.user.findUnique({ where: { id: change.worker.userId }, select: { email: true, firstName: true } }) : null;
+  const ctaUrl = await absoluteUrl("/fiche-perso");
   try {
     await db.$transaction(async (tx) => {
       const done = await tx.profileChange.updateMany({
@@ -222,14 +224,16 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
         { action: "profile.change_approved", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field } },
         tx,
       );
+      // The decision email (and the warning to a replaced address) commit with the change.
+      await notifyReviewed(tx, change.id, change.worker.userId, change.field, { approved: true }, ctaUrl);
+      if (previous && change.newValue && previous.email !== change.newValue) await warnPreviousAddress(tx, change.id, change.worker.userId, previous, change.newValue);
     });
   } catch (error) {
     if (error instanceof StaleError) return { ok: false, error: "Cette demande a déjà été traitée ou modifiée." };
     if (isUniqueViolation(error)) return { ok: false, error: "Cette adresse email est déjà utilisée par un autre compte : refusez la demande." };
     throw error;
   }
-  await notifyReviewed(change.worker.userId, change.field, { approved: true });
-  if (previous && change.newValue && previous.email !== change.newValue) await warnPreviousAddress(change.worker.userId, previous, change.newValue);
+  wakeOutboxWorker();
   return { ok: true, message: "Modification validée et appliquée." };
 }
 
@@ -239,13 +243,20 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
     include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
   });
   if (!change) return { ok: false, error: "Demande introuvable." };
-  const done = await db.profileChange.updateMany({
-    where: { id: change.id, status: "PENDING" },
-    data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: reason, pendingKey: null },
+  const ctaUrl = await absoluteUrl("/fiche-perso");
+  // The refusal, its audit entry and its email in one transaction.
+  const applied = await db.$transaction(async (tx) => {
+    const done = await tx.profileChange.updateMany({
+      where: { id: change.id, status: "PENDING" },
+      data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: reason, pendingKey: null },
+    });
+    if (done.count !== 1) return false;
+    await recordAudit({ action: "profile.change_refused", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field, reason } }, tx);
+    await notifyReviewed(tx, change.id, change.worker.userId, change.field, { approved: false, reason }, ctaUrl);
+    return true;
   });
-  if (done.count !== 1) return { ok: false, error: "Cette demande a déjà été traitée." };
-  await recordAudit({ action: "profile.change_refused", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field, reason } });
-  await notifyReviewed(change.worker.userId, change.field, { approved: false, reason });
+  if (!applied) return { ok: false, error: "Cette demande a déjà été traitée." };
+  wakeOutboxWorker();
   return { ok: true, message: "Modification refusée." };
 }
 
@@ -256,7 +267,7 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
  * so it always goes out, like a refused advance. The email names the field but
  * never the value (it may be an IBAN or a social security number).
  */
-async function notifyReviewed(userId: string, field: string, decision: { approved: true } | { approved: false; reason: string }): Promise<void> {
+async function notifyReviewed(tx: Tx, changeId: string, userId: string, field: string, decision: { approved: true } | { approved: false; reason: string }, ctaUrl: string): Promise<void> {
   const label = fieldLabel(field);
   const content = decision.approved
     ? {
@@ -267,7 +278,7 @@ async function notifyReviewed(userId: string, field: string, decision: { approve
         title: "Modification de votre fiche refusée",
         paragraphs: [`Votre modification « ${label} » a été refusée par l'agence.`, `Motif : ${decision.reason}`, "Vous pouvez la corriger et la soumettre à nouveau depuis votre fiche."],
       };
-  await notifyDecision(userId, { ...content, ctaLabel: "Voir ma fiche", ctaUrl: await absoluteUrl("/fiche-perso") });
+  await notifyDecision(userId, { ...content, ctaLabel: "Voir ma fiche", ctaUrl }, undefined, { tx, dedupeKey: `profile-decided:${changeId}` });
 }
 
 /** "m••••@exemple.fr": enough for the owner to recognise it, not to learn it. */
@@ -280,7 +291,7 @@ function maskEmail(email: string): string {
  * The sign-in address changed: the old address is told, so that an owner who
  * did not ask for it can react (the approval itself goes to the new one).
  */
-async function warnPreviousAddress(userId: string, previous: { email: string; firstName: string }, newEmail: string): Promise<void> {
+async function warnPreviousAddress(tx: Tx, changeId: string, userId: string, previous: { email: string; firstName: string }, newEmail: string): Promise<void> {
   await notifyDecision(
     userId,
     {
@@ -293,6 +304,7 @@ async function warnPreviousAddress(userId: string, previous: { email: string; fi
       ],
     },
     previous.email,
+    { tx, dedupeKey: `profile-email-replaced:${changeId}` },
   );
 }
 

@@ -19,6 +19,7 @@ export type FakeProviders = {
   requests: RecordedRequest[];
   /** The next request gets this answer instead of the normal one. */
   failNext(override: Override): void;
+  /** Forgets requests and overrides; requests left hanging are cut. */
   reset(): void;
   close(): Promise<void>;
 };
@@ -39,6 +40,7 @@ function answer(res: ServerResponse, status: number, body: string, contentType =
 export async function startFakeProviders(): Promise<FakeProviders> {
   const requests: RecordedRequest[] = [];
   const overrides: Override[] = [];
+  const hanging: ServerResponse[] = [];
   let counter = 0;
 
   const server: Server = createServer((req, res) => {
@@ -48,7 +50,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       const body = Buffer.concat(chunks).toString("utf8");
       requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json: parseJson(body) });
       const override = overrides.shift();
-      if (override === "hang") return; // never answers
+      if (override === "hang") return void hanging.push(res); // never answers
       if (override) return answer(res, override.status, override.body, override.contentType);
       counter += 1;
       if (req.method === "POST" && req.url === "/emails") return answer(res, 200, JSON.stringify({ id: `re_fake_${counter}` }));
@@ -69,6 +71,7 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       overrides.push(override);
     },
     reset: () => {
+      for (const res of hanging.splice(0)) res.destroy();
       requests.length = 0;
       overrides.length = 0;
       counter = 0;

@@ -8,7 +8,6 @@ import type { FormState } from "@/lib/forms";
 import { inviteSchema } from "@/lib/backoffice/schemas";
 import { inviteWorker, sendInvitationEmail, setWorkerActive } from "@/lib/backoffice/workers";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 
 export const inviteWorkerAction = staffAction(inviteSchema, async (data, staff): Promise<FormState> => {
   const result = await inviteWorker(staff, data);
@@ -34,7 +33,6 @@ export const resendInvitationAction = staffAction(z.object({ workerId: z.string(
   if (!worker) return { error: "Intérimaire introuvable." };
   if (worker.user.passwordHash) return { error: "Ce compte est déjà activé." };
   if (!worker.user.active) return { error: "Ce compte est désactivé." };
-  await sendInvitationEmail(worker.user);
-  await recordAudit({ action: "worker.invitation_resent", actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id });
+  await sendInvitationEmail(worker.user, { action: "worker.invitation_resent", actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id });
   return { ok: true, message: "Invitation renvoyée." };
 });

@@ -3,7 +3,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { isWorkerDocumentKind, MAX_DOCUMENT_BYTES } from "@/lib/documents/rules";
-import { notifyPublished, publishDocument, workersByNumber } from "@/lib/documents/publish";
+import { publishDocument, workersByNumber } from "@/lib/documents/publish";
 import { guardStaff, json } from "@/lib/documents/staff-route";
 import { parseIsoDate, parseIsoMonth } from "@/lib/time/dates";
 
@@ -73,9 +73,10 @@ export async function POST(request: Request) {
     const fieldName = result.code === "duplicate" ? "month" : "file";
     return json({ error: "Veuillez corriger les champs signalés.", fieldErrors: { [fieldName]: result.reason } }, 422);
   }
-  const emails = await notifyPublished(staff, [result.documentId]);
+  // The email was queued with the document (one transaction): a provider
+  // outage delays it, it never fails the publish.
   return json({
     ok: true,
-    message: `Document publié pour ${worker.name} (n° ${worker.workerNumber}).${emails ? " Un email l'en a informé." : " Pas d'email : l'intérimaire a désactivé cette notification."}`,
+    message: `Document publié pour ${worker.name} (n° ${worker.workerNumber}).${result.emailed ? " Un email l'en a informé." : " Pas d'email : l'intérimaire a désactivé cette notification."}`,
   });
 }
