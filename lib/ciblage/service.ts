@@ -118,12 +118,19 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
   const allowed = new Set(matches.filter((m) => m.status === "match").map((m) => m.workerId));
   const chosen = [...new Set(workerIds)].filter((id) => allowed.has(id));
   if (!chosen.length) return { error: "Choisissez au moins un intérimaire correspondant." };
-  const already = await db.missionOffer.findMany({ where: { needId: need.id, workerId: { in: chosen } }, select: { workerId: true } });
-  const fresh = chosen.filter((id) => !already.some((a) => a.workerId === id));
-  const result = await db.missionOffer.createMany({ data: fresh.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true });
-  await recordAudit({ action: "targeting.offers_sent", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { workerIds: fresh } });
+  // One sending at a time per need (a double click, two tabs): the row lock
+  // makes the second wait, then it sees the offers the first one made.
+  const fresh = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "MissionNeed" WHERE id = ${need.id} FOR UPDATE`;
+    const already = await tx.missionOffer.findMany({ where: { needId: need.id, workerId: { in: chosen } }, select: { workerId: true } });
+    const fresh = chosen.filter((id) => !already.some((a) => a.workerId === id));
+    if (!fresh.length) return fresh;
+    await tx.missionOffer.createMany({ data: fresh.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true });
+    await recordAudit({ action: "targeting.offers_sent", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { workerIds: fresh } }, tx);
+    return fresh;
+  });
   const url = await absoluteUrl("/offres");
-  const users = await db.workerProfile.findMany({ where: { id: { in: fresh } }, select: { userId: true } });
+  const users = await db.workerProfile.findMany({ where: { id: { in: fresh } }, select: { id: true, userId: true } });
   for (const u of users) {
     await notifyUser(u.userId, null, {
       subject: "Nouvelle proposition de mission",
@@ -131,9 +138,9 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
       paragraphs: [`Votre agence vous propose une mission : ${needSummary(need)}.`, "Répondez depuis votre espace, rubrique Mes missions > Mes propositions de mission."],
       ctaLabel: "Voir la proposition",
       ctaUrl: url,
-    });
+    }, { dedupeKey: `offer-sent:${need.id}:${u.id}` });
   }
-  return { ok: true, count: result.count };
+  return { ok: true, count: fresh.length };
 }
 
 /** The worker's yes or no, while the need is open. Answering the same twice changes nothing. */

@@ -135,7 +135,7 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
         select: { id: true, worker: { select: { userId: true } } },
       });
       if (input.kind !== "PAYSLIP") {
-        await tx.documentRequest.updateMany({ where: { workerId: input.workerId, kind: input.kind, status: "OPEN" }, data: { status: "DONE", closedAt: new Date() } });
+        await tx.documentRequest.updateMany({ where: { workerId: input.workerId, kind: input.kind, status: "OPEN" }, data: { status: "DONE", closedAt: new Date(), openKey: null } });
       }
       await recordAudit(
         {

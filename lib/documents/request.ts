@@ -1,0 +1,100 @@
+// A worker asks the agency for a new ASSEDIC attestation or work certificate:
+// a DocumentRequest row for staff and an email to the agency's front desk,
+// replacing the email the guide asks the worker to write.
+import "server-only";
+import { db } from "@/lib/db";
+import type { WorkerUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit";
+import { sendEmail, notification } from "@/lib/messaging";
+import { absoluteUrl } from "@/lib/url";
+import { formatDate } from "@/lib/format";
+import { CONTROL_CHAR_MESSAGE, FIX_FIELDS, hasControlChars, type FormState } from "@/lib/forms";
+import { isUniqueViolation } from "@/lib/submissions";
+import { KIND_LABELS } from "./rules";
+
+export const REQUESTABLE = ["ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] as const;
+export type RequestableKind = (typeof REQUESTABLE)[number];
+
+const SENT = "Votre demande a bien été envoyée à l'agence. Vous serez prévenu par email dès que le document sera disponible.";
+const DAILY_LIMIT = 5;
+/** A request this recent is the same click (double click, second tab): it gets the same answer. */
+const REPEAT_WINDOW_MS = 2 * 60_000;
+
+class TooMany extends Error {}
+
+const openKeyOf = (workerId: string, kind: RequestableKind) => `${workerId}:${kind}`;
+
+function answerForOpen(open: { createdAt: Date }, at: Date): FormState {
+  if (at.getTime() - open.createdAt.getTime() < REPEAT_WINDOW_MS) return { ok: true, message: SENT };
+  return { ok: true, message: `Votre demande du ${formatDate(open.createdAt)} est en cours de traitement par l'agence : inutile de la renouveler.` };
+}
+
+/**
+ * One open request per worker and kind, held by a unique key: parallel or
+ * repeated posts make one row, one audit entry and one email per agency, and
+ * all get the same answer. At most 5 requests in 24 hours, counted in the
+ * creating transaction so that twins waiting on the key are not counted.
+ */
+export async function requestDocument(user: Pick<WorkerUser, "id" | "workerId" | "firstName" | "lastName" | "email">, input: { kind: string; message: string }, at: Date): Promise<FormState> {
+  const kind = input.kind as RequestableKind;
+  if (!REQUESTABLE.includes(kind)) return { error: "Type de document inconnu." };
+  if (hasControlChars(input.message, true)) return { error: FIX_FIELDS, fieldErrors: { message: CONTROL_CHAR_MESSAGE } };
+  const message = input.message.trim().slice(0, 1000) || null;
+  const openKey = openKeyOf(user.workerId, kind);
+  const findOpen = () => db.documentRequest.findFirst({ where: { workerId: user.workerId, kind, status: "OPEN" }, orderBy: { createdAt: "desc" } });
+
+  const open = await findOpen();
+  if (open) return answerForOpen(open, at);
+
+  let created;
+  try {
+    created = await db.$transaction(async (tx) => {
+      const row = await tx.documentRequest.create({ data: { workerId: user.workerId, kind, message, openKey, createdAt: at } });
+      const recent = await tx.documentRequest.count({ where: { workerId: user.workerId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
+      if (recent > DAILY_LIMIT) throw new TooMany();
+      await recordAudit({ action: "document.requested", actorId: user.id, subjectUserId: user.id, entityType: "DocumentRequest", entityId: row.id, details: { kind } }, tx);
+      return row;
+    });
+  } catch (error) {
+    if (error instanceof TooMany) return { error: "Vous avez fait trop de demandes aujourd'hui. Réessayez demain ou contactez votre agence." };
+    if (!isUniqueViolation(error)) throw error;
+    // A twin (double click, second tab) created it a moment before.
+    const twin = await findOpen();
+    if (twin) return answerForOpen(twin, at);
+    throw error;
+  }
+
+  const worker = await db.workerProfile.findUniqueOrThrow({
+    where: { id: user.workerId },
+    select: { agencies: { select: { workerNumber: true, agency: { select: { id: true, name: true, frontDeskEmail: true, email: true } } } } },
+  });
+  const label = KIND_LABELS[kind];
+  const numbers = worker.agencies.map((a) => `n° ${a.workerNumber} (${a.agency.name})`).join(", ");
+  const link = await absoluteUrl("/admin/documents");
+  // One message per agency's front desk, readable by that agency's staff only.
+  const recipients = new Map<string, string>();
+  for (const a of worker.agencies) {
+    const address = a.agency.frontDeskEmail ?? a.agency.email;
+    if (address && !recipients.has(address)) recipients.set(address, a.agency.id);
+  }
+  for (const [to, agencyId] of recipients) {
+    await sendEmail(
+      {
+        to,
+        ...notification({
+          subject: `Demande ${kind === "ASSEDIC_CERTIFICATE" ? "d'attestation Assedic" : "de certificat de travail"} – ${user.firstName} ${user.lastName}`,
+          title: `Nouvelle demande : ${label.title}`,
+          paragraphs: [
+            `${user.firstName} ${user.lastName} (${user.email}, ${numbers}) demande ${label.newOne} depuis son espace en ligne.`,
+            ...(message ? [`Son message : « ${message} »`] : []),
+            "Publiez le document depuis l'espace agence, rubrique Documents : l'intérimaire en sera prévenu par email.",
+          ],
+          ctaLabel: "Ouvrir les documents",
+          ctaUrl: link,
+        }),
+      },
+      { agencyId, dedupeKey: `document-request:${created.id}:${agencyId}` },
+    );
+  }
+  return { ok: true, message: SENT };
+}
