@@ -6,7 +6,7 @@ import { sendEmail } from "@/lib/messaging";
 import { emailConfirmation, passwordReset, signupAttemptOnExistingAccount } from "@/lib/messaging/templates";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { absoluteUrl } from "@/lib/url";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { TOKEN_LIFETIME_MINUTES, hashEmail, hashToken, newToken, tokenState, type TokenState } from "./tokens";
 
 /** Runs work after the response is sent (next/server's after() in actions). */
@@ -19,6 +19,9 @@ export async function accountEmailAllowed(email: string): Promise<boolean> {
   const result = await hitRateLimit(`account-email:${hashEmail(email)}`, ACCOUNT_EMAILS_PER_HOUR, 3600);
   return result.allowed;
 }
+
+/** A sign-up for an unconfirmed account created this recently is the same person submitting twice. */
+const REPEATED_SIGNUP_MS = 10 * 60_000;
 
 export type SignupInput = { firstName: string; lastName: string; email: string; phone: string; password: string; agencyId: string };
 
@@ -33,6 +36,10 @@ export async function registerWorker(data: SignupInput, defer: Defer): Promise<v
   defer(async () => {
     const existing = await db.user.findUnique({ where: { email: data.email } });
     if (existing) {
+      // The same sign-up posted twice (double click, second tab): the account
+      // made a moment ago with this very password has its confirmation email
+      // already, no notice on top. Anyone else gets the notice.
+      if (!existing.emailVerifiedAt && Date.now() - existing.createdAt.getTime() < REPEATED_SIGNUP_MS && (await verifyPassword(existing.passwordHash, data.password))) return;
       // The owner of the address is told by email instead of the form.
       if (!(await accountEmailAllowed(existing.email))) return;
       await sendEmail({
