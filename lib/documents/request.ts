@@ -9,7 +9,7 @@ import { sendEmail, notification } from "@/lib/messaging";
 import { absoluteUrl } from "@/lib/url";
 import { formatDate } from "@/lib/format";
 import { CONTROL_CHAR_MESSAGE, FIX_FIELDS, hasControlChars, type FormState } from "@/lib/forms";
-import { isUniqueViolation } from "@/lib/submissions";
+import { claimSubmission, firstSubmission, isUniqueViolation, recordSubmission } from "@/lib/submissions";
 import { KIND_LABELS } from "./rules";
 
 export const REQUESTABLE = ["ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] as const;
@@ -17,25 +17,29 @@ export type RequestableKind = (typeof REQUESTABLE)[number];
 
 const SENT = "Votre demande a bien été envoyée à l'agence. Vous serez prévenu par email dès que le document sera disponible.";
 const DAILY_LIMIT = 5;
-/** A request this recent is the same click (double click, second tab): it gets the same answer. */
-const REPEAT_WINDOW_MS = 2 * 60_000;
 
 class TooMany extends Error {}
 
 const openKeyOf = (workerId: string, kind: RequestableKind) => `${workerId}:${kind}`;
 
-function answerForOpen(open: { createdAt: Date }, at: Date): FormState {
-  if (at.getTime() - open.createdAt.getTime() < REPEAT_WINDOW_MS) return { ok: true, message: SENT };
+function answerForOpen(open: { createdAt: Date }): FormState {
   return { ok: true, message: `Votre demande du ${formatDate(open.createdAt)} est en cours de traitement par l'agence : inutile de la renouveler.` };
 }
 
 /**
  * One open request per worker and kind, held by a unique key: parallel or
- * repeated posts make one row, one audit entry and one email per agency, and
- * all get the same answer. At most 5 requests in 24 hours, counted in the
- * creating transaction so that twins waiting on the key are not counted.
+ * repeated posts make one row, one audit entry and one email per agency. The
+ * same form posted again (`submission`, lib/submissions.ts: a double click)
+ * gets the same answer as the first; a new click while the request is open is
+ * told it is in progress. At most 5 requests in 24 hours, counted in the
+ * creating transaction so that twins waiting on the keys are not counted.
  */
-export async function requestDocument(user: Pick<WorkerUser, "id" | "workerId" | "firstName" | "lastName" | "email">, input: { kind: string; message: string }, at: Date): Promise<FormState> {
+export async function requestDocument(
+  user: Pick<WorkerUser, "id" | "workerId" | "firstName" | "lastName" | "email">,
+  input: { kind: string; message: string },
+  at: Date,
+  submission: string | null = null,
+): Promise<FormState> {
   const kind = input.kind as RequestableKind;
   if (!REQUESTABLE.includes(kind)) return { error: "Type de document inconnu." };
   if (hasControlChars(input.message, true)) return { error: FIX_FIELDS, fieldErrors: { message: CONTROL_CHAR_MESSAGE } };
@@ -43,24 +47,28 @@ export async function requestDocument(user: Pick<WorkerUser, "id" | "workerId" |
   const openKey = openKeyOf(user.workerId, kind);
   const findOpen = () => db.documentRequest.findFirst({ where: { workerId: user.workerId, kind, status: "OPEN" }, orderBy: { createdAt: "desc" } });
 
+  if (await firstSubmission(submission)) return { ok: true, message: SENT };
   const open = await findOpen();
-  if (open) return answerForOpen(open, at);
+  if (open) return answerForOpen(open);
 
   let created;
   try {
     created = await db.$transaction(async (tx) => {
+      await claimSubmission(tx, submission);
       const row = await tx.documentRequest.create({ data: { workerId: user.workerId, kind, message, openKey, createdAt: at } });
       const recent = await tx.documentRequest.count({ where: { workerId: user.workerId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
       if (recent > DAILY_LIMIT) throw new TooMany();
       await recordAudit({ action: "document.requested", actorId: user.id, subjectUserId: user.id, entityType: "DocumentRequest", entityId: row.id, details: { kind } }, tx);
+      await recordSubmission(tx, submission, row.id);
       return row;
     });
   } catch (error) {
     if (error instanceof TooMany) return { error: "Vous avez fait trop de demandes aujourd'hui. Réessayez demain ou contactez votre agence." };
     if (!isUniqueViolation(error)) throw error;
-    // A twin (double click, second tab) created it a moment before.
+    // The same form posted twice (double click), or another tab, created it a moment before.
+    if (await firstSubmission(submission)) return { ok: true, message: SENT };
     const twin = await findOpen();
-    if (twin) return answerForOpen(twin, at);
+    if (twin) return answerForOpen(twin);
     throw error;
   }
 
