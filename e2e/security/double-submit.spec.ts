@@ -1,6 +1,7 @@
 import { expect as baseExpect, test, type Locator } from "@playwright/test";
 import { demo, login, open, outbox } from "../helpers";
 import { createClientWithSite, dayAfterNextMonday, fillContract, inviteWorker } from "../backoffice/bo";
+import { pdf } from "../compte/compte-helpers";
 
 // Repeated and concurrent submissions in a real browser: the same rendered
 // form posted twice at once (a double click the page could not stop, a
@@ -70,4 +71,21 @@ test("a certificate asked from two tabs at the same moment, and double-clicked: 
   await open(staff, "/admin/documents");
   const requests = staff.getByRole("table", { name: "Demandes en attente" });
   await expect(requests.getByRole("row").filter({ hasText: marker })).toHaveCount(1);
+});
+
+test("a diploma with its file posted twice at once, then double-clicked: one diploma in the list", async ({ page }) => {
+  await login(page, "docs.marc@e2e.coop-emploi.fr");
+  await open(page, "/diplomes");
+  const name = `DIPLOME DOUBLE ${Date.now().toString(36).toUpperCase()}`;
+  await page.getByLabel("Nom du diplôme").fill(name);
+  await page.getByLabel("Date d'obtention").fill("2012-06-30");
+  await page.locator("input[type=file]").setInputFiles(pdf(name));
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Ajouter le diplôme" }) });
+  const posts = await postTwiceAtOnce(form);
+  expect(posts.map((p) => p.status)).toEqual([200, 200]);
+  // The same rendered form (same key) clicked twice more: nothing new.
+  await page.getByRole("button", { name: "Ajouter le diplôme" }).dblclick();
+  await expect(page.getByText("Diplôme ajouté : il est en attente de validation par l'agence.")).toBeVisible();
+  await open(page, "/diplomes");
+  await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(1);
 });
