@@ -13,6 +13,7 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { formatMonthYear } from "@/lib/format";
 import { KIND_LABELS, MAX_DOCUMENT_BYTES, downloadName, parsePayslipFileName, type WorkerDocumentKind } from "./rules";
 import { guardedPdf, UploadRejected } from "./streams";
+import { claimSubmission, firstSubmission, isUniqueViolation, recordSubmission } from "@/lib/submissions";
 
 export type StaffContext = { userId: string; agencyIds: string[] };
 
@@ -88,6 +89,8 @@ export type PublishInput = {
   periodEnd: Date | null;
   source: Readable;
   batch?: string;
+  /** The single-publish form's key (lib/submissions.ts): posted twice, it publishes once. */
+  submission?: string | null;
 };
 
 export type PublishResult = { ok: true; documentId: string; workerId: string } | { ok: false; reason: string; code: "duplicate" | "not_pdf" | "too_large" | "empty" | "forbidden" };
@@ -97,6 +100,17 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
   if (!input.staff.agencyIds.includes(input.agencyId)) return { ok: false, reason: "Agence hors de votre périmètre", code: "forbidden" };
   const member = await db.workerAgency.findUnique({ where: { workerId_agencyId: { workerId: input.workerId, agencyId: input.agencyId } }, select: { id: true } });
   if (!member) return { ok: false, reason: "Intérimaire inconnu dans cette agence", code: "forbidden" };
+  const submission = input.submission ?? null;
+  // The same form posted again (a certificate has no number to be unique on): the first one's document.
+  const repeated = async (): Promise<PublishResult | null> => {
+    const id = await firstSubmission(submission);
+    return id ? { ok: true, documentId: id, workerId: input.workerId } : null;
+  };
+  const earlier = await repeated();
+  if (earlier) {
+    input.source.resume();
+    return earlier;
+  }
   if (input.number) {
     const taken = await db.document.findFirst({ where: { workerId: input.workerId, kind: input.kind, number: input.number }, select: { id: true } });
     if (taken) {
@@ -117,6 +131,7 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
   const fileName = downloadName({ kind: input.kind, periodStart: input.periodStart, periodEnd: input.periodEnd, createdAt: new Date(), number: input.number });
   try {
     const doc = await db.$transaction(async (tx) => {
+      await claimSubmission(tx, submission);
       const created = await tx.document.create({
         data: {
           kind: input.kind,
@@ -149,11 +164,16 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
         },
         tx,
       );
+      await recordSubmission(tx, submission, created.id);
       return created;
     });
     return { ok: true, documentId: doc.id, workerId: input.workerId };
   } catch (error) {
     await storage.deleteObject(stored.key).catch(() => undefined);
+    if (isUniqueViolation(error)) {
+      const first = await repeated();
+      if (first) return first;
+    }
     if ((error as { code?: string }).code === "P2002") return { ok: false, reason: `${KIND_LABELS[input.kind].title} ${input.number} déjà publié`, code: "duplicate" };
     throw error;
   }

@@ -22,6 +22,9 @@ import { setAvailability } from "@/lib/missions/set-availability";
 import { registerWorker } from "@/lib/auth/accounts";
 import { cellName, saveClientWeek } from "@/lib/timesheets/service";
 import { isoDate, weekOf } from "@/lib/timesheets/rules";
+import { matchingWorkers, needForStaff, sendOffers } from "@/lib/ciblage/service";
+import { publishDocument } from "@/lib/documents/publish";
+import { Readable } from "node:stream";
 
 // Monday 24 March 2025, 10:00 in Paris (the seed's "now").
 const MONDAY = new Date("2025-03-24T09:00:00.000Z");
@@ -213,5 +216,45 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     // Other hours for a submitted week are still refused.
     const changed = { ...input, values: { ...values7, [cellName(contract.id, isoDate(week.days.find((d) => d >= contract.startDate)!))]: "8" } };
     expect(await saveClientWeek(user, changed)).toEqual({ ok: false, error: "Les heures de cette semaine ont déjà été transmises." });
+  });
+  it("Envoyer la proposition posted 15 times at once: one offer and one email per worker", async () => {
+    const needs = await db.prisma.missionNeed.findMany({ where: { status: "OPEN", agencyId: { in: staff.agencyIds } }, select: { id: true } });
+    let target: { needId: string; workerIds: string[] } | null = null;
+    for (const { id } of needs) {
+      const need = (await needForStaff(staff.agencyIds, id))!;
+      const fresh = (await matchingWorkers(need)).filter((m) => m.status === "match" && !m.offered).map((m) => m.workerId);
+      if (fresh.length) {
+        target = { needId: id, workerIds: fresh.slice(0, 2) };
+        break;
+      }
+    }
+    expect(target).not.toBeNull();
+    const { needId, workerIds } = target!;
+    const results = values(await times(N, () => sendOffers(staff, needId, workerIds)));
+    // The first sends them; every other post is told they already have it.
+    expect(results.filter((r) => r && "count" in r && r.count === workerIds.length)).toHaveLength(1);
+    expect(results.filter((r) => r && "count" in r && r.count === 0)).toHaveLength(N - 1);
+    expect(await db.prisma.missionOffer.count({ where: { needId, workerId: { in: workerIds } } })).toBe(workerIds.length);
+    for (const workerId of workerIds) expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: `offer-sent:${needId}:${workerId}` } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: "targeting.offers_sent", entityId: needId } })).toBe(1);
+  });
+
+  it("a certificate published 15 times at once from one form: one document; another form is another document", async () => {
+    const agencyId = staff.agencyIds[0];
+    const member = await db.prisma.workerAgency.findFirstOrThrow({ where: { agencyId, workerId: worker.workerId } }).catch(() => db.prisma.workerAgency.findFirstOrThrow({ where: { agencyId } }));
+    const context = { userId: staff.id, agencyIds: staff.agencyIds };
+    const file = () => Readable.from([Buffer.from("%PDF-1.4\n% certificat\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")]);
+    const input = { staff: context, agencyId, workerId: member.workerId, kind: "WORK_CERTIFICATE" as const, number: null, periodStart: new Date("2025-01-01T00:00:00Z"), periodEnd: new Date("2025-01-31T00:00:00Z") };
+    const key = `${staff.id}:${newFormKey()}`;
+    const where = { workerId: member.workerId, kind: "WORK_CERTIFICATE" as const, periodStart: input.periodStart };
+    const before = await db.prisma.document.count({ where });
+    const results = values(await times(N, () => publishDocument({ ...input, source: file(), submission: key })));
+    allEqual(results);
+    expect(results[0]).toEqual({ ok: true, documentId: expect.any(String), workerId: member.workerId });
+    expect(await db.prisma.document.count({ where })).toBe(before + 1);
+    expect(await db.prisma.auditLog.count({ where: { action: "document.published", entityId: results[0].ok ? results[0].documentId : "" } })).toBe(1);
+    const other = await publishDocument({ ...input, source: file(), submission: `${staff.id}:${newFormKey()}` });
+    expect(other.ok).toBe(true);
+    expect(await db.prisma.document.count({ where })).toBe(before + 2);
   });
 });
