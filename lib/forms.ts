@@ -88,3 +88,16 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): {
   if (!parsed.success) return { ok: false, state: { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) } };
   return { ok: true, data: parsed.data };
 }
+
+// Create forms ----------------------------------------------------------------
+// A create form carries a random key made when the page is rendered (hidden
+// field FORM_KEY_FIELD). Its action claims that key in the creating
+// transaction (lib/submissions.ts), so that a double click, a second tab on the
+// same page or a replayed post lands on what the first submission created.
+
+export const FORM_KEY_FIELD = "formKey";
+
+/** A fresh key for one rendering of a create form. */
+export function newFormKey(): string {
+  return crypto.randomUUID().replaceAll("-", "");
+}

@@ -1,14 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type RateLimitResult = { allowed: boolean; count: number; resetAt: Date; retryAfterSeconds: number };
 
 /**
  * Fixed-window counter kept in the database, so that limits hold across app
- * instances. One atomic statement: concurrent hits never lose a count.
+ * instances. One atomic statement: concurrent hits never lose a count. Pass
+ * a transaction as `client` to count the hit only if that transaction commits.
  */
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const rows = await db.$queryRaw<{ count: number; resetAt: Date }[]>`
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number, client: Pick<PrismaClient, "$queryRaw"> = db): Promise<RateLimitResult> {
+  const rows = await client.$queryRaw<{ count: number; resetAt: Date }[]>`
     INSERT INTO "RateLimit" ("key", "count", "resetAt")
     VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
     ON CONFLICT ("key") DO UPDATE SET

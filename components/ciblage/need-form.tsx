@@ -4,12 +4,25 @@ import { startTransition, useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField, TextareaField } from "@/components/ui/field";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { FORM_KEY_FIELD, initialFormState, type FormState } from "@/lib/forms";
 
 type Option = { id: string; label: string };
 
 /** "Nouveau ciblage": the need's site, qualification, dates and hours. */
-export function NeedForm({ sites, qualifications, action, minDate }: { sites: Option[]; qualifications: Option[]; action: (s: FormState, f: FormData) => Promise<FormState>; minDate: string }) {
+export function NeedForm({
+  sites,
+  qualifications,
+  action,
+  minDate,
+  formKey,
+}: {
+  sites: Option[];
+  qualifications: Option[];
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+  minDate: string;
+  /** lib/forms.ts newFormKey: one need however often the form is posted. */
+  formKey: string;
+}) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const e = state.fieldErrors ?? {};
   return (
@@ -22,6 +35,7 @@ export function NeedForm({ sites, qualifications, action, minDate }: { sites: Op
       className="grid gap-4 sm:grid-cols-2"
       noValidate
     >
+      <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       {state.error ? <Alert variant="error" className="sm:col-span-2">{state.error}</Alert> : null}
       <SelectField label="Site du client" name="siteId" required error={e.siteId} defaultValue="">
         <option value="">Choisir…</option>

@@ -2,14 +2,15 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { addDiploma } from "@/lib/diplomas/actions";
-import { initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { FormMessage } from "@/components/auth/form-bits";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/uploads/check";
 import { keepInputs } from "./keep-form";
 
-export function DiplomaForm({ today }: { today: string }) {
+/** `formKey` (lib/forms.ts newFormKey): one diploma however often the form is posted. */
+export function DiplomaForm({ today, formKey }: { today: string; formKey: string }) {
   const [state, action, pending] = useActionState(addDiploma, initialFormState);
   const [fileError, setFileError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -29,6 +30,7 @@ export function DiplomaForm({ today }: { today: string }) {
         return !problem;
       })}
     >
+      <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
       {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
       <InputField label="Nom du diplôme" required name="name" placeholder="DIPLOME INFIRMIER" error={state.fieldErrors?.name} hint="Indiquez le nom du diplôme et la date d'obtention." />

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState, useTransition } from "react";
 import { requestProfileChange, revealSecret, uploadProfileDocument } from "@/lib/profile/actions";
 import { fieldDef, type FieldKey } from "@/lib/profile/fields";
-import { initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
@@ -145,7 +145,8 @@ export type DocumentRowState = {
   refusedReason: string | null;
 };
 
-export function DocumentRow({ doc }: { doc: DocumentRowState }) {
+/** `formKey` (lib/forms.ts newFormKey): one document however often the form is posted. */
+export function DocumentRow({ doc, formKey }: { doc: DocumentRowState; formKey: string }) {
   const [open, setOpen] = useState(false);
   const [formState, action, pending] = useActionState(uploadProfileDocument, initialFormState);
   const [clientError, setClientError] = useState<string | null>(null);
@@ -196,6 +197,7 @@ export function DocumentRow({ doc }: { doc: DocumentRowState }) {
             })}
           >
             <input type="hidden" name="kind" value={doc.kind} />
+            <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
             <InputField label={`${doc.label} (PDF, JPEG ou PNG, 10 Mo maximum)`} name="file" id={`doc-${doc.kind}`} type="file" accept="application/pdf,image/jpeg,image/png" error={error ?? undefined} />
             <div className="flex gap-2">
               <Button type="submit" size="sm" disabled={pending}>

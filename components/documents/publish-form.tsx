@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { FORM_KEY_FIELD, newFormKey } from "@/lib/forms";
 
 type Agency = { id: string; name: string };
 type Answer = { ok?: boolean; message?: string; error?: string; fieldErrors?: Record<string, string> };
@@ -13,15 +14,22 @@ export function PublishDocumentForm({ agencies }: { agencies: Agency[] }) {
   const [answer, setAnswer] = useState<Answer>({});
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // One key per document being published (lib/forms.ts FORM_KEY_FIELD): a
+  // double click publishes once; the next document gets a new key.
+  const keyRef = useRef<string | null>(null);
   const err = (name: string) => answer.fieldErrors?.[name];
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
+    keyRef.current ??= newFormKey();
+    const data = new FormData(event.currentTarget);
+    data.set(FORM_KEY_FIELD, keyRef.current);
     try {
-      const res = await fetch("/api/admin/documents/single", { method: "POST", body: new FormData(event.currentTarget) });
+      const res = await fetch("/api/admin/documents/single", { method: "POST", body: data });
       const body = (await res.json().catch(() => ({ error: "Une erreur est survenue, réessayez." }))) as Answer;
       setAnswer(body);
+      if (body.ok) keyRef.current = null;
       if (body.ok) formRef.current?.querySelector<HTMLInputElement>("input[type=file]")?.value && (formRef.current.querySelector<HTMLInputElement>("input[type=file]")!.value = "");
     } catch {
       setAnswer({ error: "La connexion a échoué, réessayez." });

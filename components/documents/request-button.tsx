@@ -2,15 +2,27 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
 import { requestNewDocument } from "@/lib/documents/request-actions";
 
 /** "Demander une nouvelle attestation" / "Demander un nouveau certificat". */
-export function RequestDocumentForm({ kind, label, pendingSince }: { kind: "ASSEDIC_CERTIFICATE" | "WORK_CERTIFICATE"; label: string; pendingSince: string | null }) {
+export function RequestDocumentForm({
+  kind,
+  label,
+  pendingSince,
+  formKey,
+}: {
+  kind: "ASSEDIC_CERTIFICATE" | "WORK_CERTIFICATE";
+  label: string;
+  pendingSince: string | null;
+  /** lib/forms.ts newFormKey: the same click posted twice gets the same answer. */
+  formKey: string;
+}) {
   const [state, action, pending] = useActionState(requestNewDocument, initialFormState);
   return (
     <form action={action} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
       <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       <div className="space-y-1.5">
         <label htmlFor="demande-message" className="block text-sm font-medium text-slate-800">
           Message pour l&apos;agence (facultatif)

@@ -3,6 +3,7 @@
 import type { PageDef } from "@/components/shell/nav";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
+import { newFormKey } from "@/lib/forms";
 import { workerAgencySettings } from "@/lib/documents/queries";
 import { DocumentListPage } from "./document-list-page";
 import { RequestDocumentForm } from "./request-button";
@@ -48,7 +49,7 @@ export async function RequestableDocumentsPage({
           ) : null}
         </>
       }
-      aside={<RequestDocumentForm kind={kind} label={buttonLabel} pendingSince={open ? formatDate(open.createdAt) : null} />}
+      aside={<RequestDocumentForm kind={kind} label={buttonLabel} formKey={newFormKey()} pendingSince={open ? formatDate(open.createdAt) : null} />}
     />
   );
 }

@@ -73,8 +73,8 @@ export type ContractDraft = {
   breakMinutes?: string;
 };
 
-/** Fills the new-contract form; the caller checks the outcome. */
-export async function fillContract(page: Page, c: ContractDraft) {
+/** Fills the new-contract form and submits it (unless `submit` is false); the caller checks the outcome. */
+export async function fillContract(page: Page, c: ContractDraft, { submit = true } = {}) {
   await open(page, `/admin/contrats/nouveau?interimaire=${c.workerId}&site=${c.siteId}`);
   await page.getByLabel("Qualification").selectOption({ label: "AGENT DE SERVICE LOGISTIQUE (525)" });
   await page.getByLabel("Référence").fill(c.reference);
@@ -90,7 +90,7 @@ export async function fillContract(page: Page, c: ContractDraft) {
   await page.getByLabel("Heure de début").fill(c.start);
   await page.getByLabel("Heure de fin").fill(c.end);
   await page.getByLabel("Pause (minutes)").fill(c.breakMinutes ?? "0");
-  await page.getByRole("button", { name: "Créer le contrat" }).click();
+  if (submit) await page.getByRole("button", { name: "Créer le contrat" }).click();
 }
 
 /** The outbox, tolerant of a dropped connection on a loaded machine (polls call it again). */

@@ -10,7 +10,7 @@ import { sendEmail } from "@/lib/messaging";
 import { emailConfirmation, passwordReset, signupAttemptOnExistingAccount } from "@/lib/messaging/templates";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { absoluteUrl } from "@/lib/url";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { TOKEN_LIFETIME_MINUTES, hashEmail, hashToken, newToken, tokenState, type TokenState } from "./tokens";
 
 /** Runs work after the response is sent (next/server's after() in actions). */
@@ -19,10 +19,13 @@ export type Defer = (task: () => Promise<void>) => void;
 /** At most this many account emails (confirmation, reset, sign-up notice) an hour to one address, whoever asks. */
 export const ACCOUNT_EMAILS_PER_HOUR = 3;
 
-export async function accountEmailAllowed(email: string): Promise<boolean> {
-  const result = await hitRateLimit(`account-email:${hashEmail(email)}`, ACCOUNT_EMAILS_PER_HOUR, 3600);
+export async function accountEmailAllowed(email: string, client?: Parameters<typeof hitRateLimit>[3]): Promise<boolean> {
+  const result = await hitRateLimit(`account-email:${hashEmail(email)}`, ACCOUNT_EMAILS_PER_HOUR, 3600, client);
   return result.allowed;
 }
+
+/** A sign-up for an unconfirmed account created this recently is the same person submitting twice. */
+const REPEATED_SIGNUP_MS = 10 * 60_000;
 
 export type SignupInput = { firstName: string; lastName: string; email: string; phone: string; password: string; agencyId: string };
 
@@ -37,6 +40,10 @@ export async function registerWorker(data: SignupInput, defer: Defer): Promise<v
   defer(async () => {
     const existing = await db.user.findUnique({ where: { email: data.email } });
     if (existing) {
+      // The same sign-up posted twice (double click, second tab): the account
+      // made a moment ago with this very password has its confirmation email
+      // already, no notice on top. Anyone else gets the notice.
+      if (!existing.emailVerifiedAt && Date.now() - existing.createdAt.getTime() < REPEATED_SIGNUP_MS && (await verifyPassword(existing.passwordHash, data.password))) return;
       // The owner of the address is told by email instead of the form.
       if (!(await accountEmailAllowed(existing.email))) return;
       await sendEmail({
@@ -46,13 +53,17 @@ export async function registerWorker(data: SignupInput, defer: Defer): Promise<v
       });
       return;
     }
-    const emailAllowed = await accountEmailAllowed(data.email);
-    // The account, its audit entry, the confirmation token and its email commit together.
+    // The account, its audit entry, the confirmation token and its email commit
+    // together. The per-address email budget is counted here, once the row is
+    // created: parallel twins of this sign-up wait on the email's unique key
+    // and then fail, so they never use it up.
+    let emailed = false;
     const user = await createWorkerAccount({ ...data, passwordHash }, async (tx, created) => {
       await recordAudit({ action: "auth.signup", actorId: created.id, subjectUserId: created.id, agencyId: data.agencyId }, tx);
-      if (emailAllowed) await queueTokenEmail(tx, created, "EMAIL_CONFIRMATION", confirmationContent(created));
+      emailed = await accountEmailAllowed(data.email, tx);
+      if (emailed) await queueTokenEmail(tx, created, "EMAIL_CONFIRMATION", confirmationContent(created));
     });
-    if (user && emailAllowed) wakeOutboxWorker(); // no user: lost a race with the same email
+    if (user && emailed) wakeOutboxWorker(); // no user: lost a race with the same email
   });
 }
 

@@ -14,6 +14,7 @@ import { formatDate, formatTime } from "@/lib/format";
 import { canCancel, canEdit, canIssue, isIssued, missingForIssue, stateWhenIssued } from "./contract-rules";
 import { findOverlap, findSelfOverlap, generateShifts, isoDay, parisDayOf, type ShiftSlot, type WeeklyPattern } from "./shifts";
 import { issueContract } from "@/lib/contracts/issue";
+import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -106,8 +107,18 @@ export type ContractInput = {
   pattern: WeeklyPattern;
 };
 
-export async function createContract(staff: StaffUser, input: ContractInput): Promise<ServiceResult<{ id: string; number: string }>> {
+/**
+ * `submission` (lib/submissions.ts) makes a double click or a second tab of
+ * the same form land on the contract the first one created.
+ */
+export async function createContract(staff: StaffUser, input: ContractInput, submission: string | null = null): Promise<ServiceResult<{ id: string; number: string }>> {
+  const created = async () => {
+    const id = await firstSubmission(submission);
+    return id ? db.contract.findFirst({ where: { id, agencyId: { in: staff.agencyIds } }, select: { id: true, number: true } }) : null;
+  };
   return run(async () => {
+    const earlier = await created();
+    if (earlier) return earlier;
     const site = await db.clientSite.findFirst({
       where: { id: input.siteId, client: { agencyId: { in: staff.agencyIds } } },
       include: { client: true },
@@ -127,8 +138,13 @@ export async function createContract(staff: StaffUser, input: ContractInput): Pr
     if (shifts.length === 0) throw new ServiceError("Aucun jour travaillé entre ces dates : cochez au moins un jour de la semaine compris dans la période.", "weekdays");
 
     for (let attempt = 0; attempt < 4; attempt++) {
+      if (attempt > 0) {
+        const earlier = await created();
+        if (earlier) return earlier;
+      }
       try {
         return await db.$transaction(async (tx) => {
+          await claimSubmission(tx, submission);
           await lockWorker(tx, worker.id);
           await assertNoOverlap(tx, worker.id, null, shifts);
           const number = await nextContractNumber(tx);
@@ -164,10 +180,12 @@ export async function createContract(staff: StaffUser, input: ContractInput): Pr
             },
             tx,
           );
+          await recordSubmission(tx, submission, contract.id);
           return { id: contract.id, number };
         });
       } catch (error) {
-        if ((error as { code?: string }).code === "P2002" && attempt < 3) continue; // a colleague took the same number
+        // A colleague took the same number, or a twin submission of this form created it.
+        if ((error as { code?: string }).code === "P2002" && attempt < 3) continue;
         throw error;
       }
     }

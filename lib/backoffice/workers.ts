@@ -7,6 +7,8 @@ import { emailToken, queueTokenEmail } from "@/lib/auth/accounts";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { TOKEN_LIFETIME_MINUTES } from "@/lib/auth/tokens";
 import { invitation } from "@/lib/messaging/templates";
+import { absoluteUrl } from "@/lib/url";
+import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
 import type { ServiceResult } from "./contracts";
 
 const ALL_NOTIFICATIONS = [
@@ -32,15 +34,24 @@ export async function sendInvitationEmail(user: { id: string; email: string; fir
  * Creates the account (no password yet), the profile and the worker number in
  * the agency, then emails a link to choose a password. An address that already
  * has an account is refused, so an invitation never takes over an account.
+ * A repeated submission of the same form (`submission`, lib/submissions.ts)
+ * answers with the worker the first one created, without a second email.
  */
 export async function inviteWorker(
   staff: StaffUser,
   input: { agencyId: string; firstName: string; lastName: string; email: string; phone: string | null },
+  submission: string | null = null,
 ): Promise<ServiceResult<{ workerId: string; workerNumber: string }>> {
   if (!staff.agencyIds.includes(input.agencyId)) return { ok: false, error: "Choisissez une de vos agences.", field: "agencyId" };
   for (let attempt = 0; attempt < 5; attempt++) {
+    const earlier = await firstSubmission(submission);
+    if (earlier) {
+      const number = await db.workerAgency.findFirst({ where: { workerId: earlier, agencyId: { in: staff.agencyIds } }, select: { workerNumber: true } });
+      if (number) return { ok: true, value: { workerId: earlier, workerNumber: number.workerNumber } };
+    }
     try {
       const created = await db.$transaction(async (tx) => {
+        await claimSubmission(tx, submission);
         const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
         if (taken) return null;
         const rows = await tx.$queryRaw<{ next: number }[]>`SELECT (COALESCE(MAX(CAST("workerNumber" AS INTEGER)), 1000) + 1)::int AS next FROM "WorkerAgency" WHERE "agencyId" = ${input.agencyId} AND "workerNumber" ~ '^[0-9]{1,9}$'`;
@@ -70,6 +81,7 @@ export async function inviteWorker(
         );
         // The invitation link and its email commit with the account.
         await queueTokenEmail(tx, user, "INVITATION", invitationContent(user));
+        await recordSubmission(tx, submission, user.workerProfile!.id);
         return { user, workerId: user.workerProfile!.id, workerNumber };
       });
       if (!created) return { ok: false, error: "Un compte existe déjà avec cette adresse email.", field: "email" };
@@ -77,7 +89,7 @@ export async function inviteWorker(
       return { ok: true, value: { workerId: created.workerId, workerNumber: created.workerNumber } };
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
-      // same email or same number taken concurrently: the next loop tells which
+      // same email, same number or this same form taken concurrently: the next loop tells which
     }
   }
   return { ok: false, error: "Impossible de créer le compte pour le moment, réessayez." };

@@ -124,6 +124,7 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
   // that exists already (an earlier or parallel send) is skipped, with no email.
   const created = await db.$transaction(async (tx) => {
     const rows = await tx.missionOffer.createManyAndReturn({ data: chosen.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true, select: { workerId: true, worker: { select: { userId: true } } } });
+    if (!rows.length) return 0; // all offered already: nothing to audit or email
     await recordAudit({ action: "targeting.offers_sent", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { workerIds: rows.map((r) => r.workerId) } }, tx);
     for (const r of rows) {
       await notifyUser(

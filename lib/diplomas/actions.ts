@@ -13,6 +13,7 @@ import { checkUpload } from "@/lib/uploads/check";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, readDate } from "@/lib/time/dates";
+import { createOnce, submissionKey } from "@/lib/submissions";
 
 const diplomaSchema = z.object({
   name: z.string().trim().min(2, "Indiquez le nom du diplôme.").max(150, "150 caractères au maximum."),
@@ -26,9 +27,12 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
   const obtainedOn = read.date;
   const checked = await checkUpload(formData.get("file"));
   if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
-  const stored = await getStorage().putObject(checked.bytes, { contentType: checked.type.mimeType });
+  const storage = getStorage();
+  const stored = await storage.putObject(checked.bytes, { contentType: checked.type.mimeType });
   const slug = data.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "diplome";
-  const diploma = await db.$transaction(async (tx) => {
+  // One diploma per rendered form: a double click adds it once, and the
+  // second copy of the file is removed.
+  const diploma = await createOnce(submissionKey(worker.id, formData), async (tx) => {
     const document = await tx.document.create({
       data: {
         kind: "DIPLOMA",
@@ -41,9 +45,14 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
         uploadedById: worker.id,
       },
     });
-    return tx.diploma.create({ data: { workerId: worker.workerId, name: data.name, obtainedOn, documentId: document.id } });
+    const created = await tx.diploma.create({ data: { workerId: worker.workerId, name: data.name, obtainedOn, documentId: document.id } });
+    await recordAudit({ action: "diploma.added", actorId: worker.id, subjectUserId: worker.id, entityType: "Diploma", entityId: created.id }, tx);
+    return created.id;
+  }).catch(async (error) => {
+    await storage.deleteObject(stored.key).catch(() => undefined);
+    throw error;
   });
-  await recordAudit({ action: "diploma.added", actorId: worker.id, subjectUserId: worker.id, entityType: "Diploma", entityId: diploma.id });
+  if (diploma.repeated) await storage.deleteObject(stored.key).catch(() => undefined);
   revalidatePath("/diplomes");
   return { ok: true, message: "Diplôme ajouté : il est en attente de validation par l'agence." };
 });

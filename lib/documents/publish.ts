@@ -15,6 +15,7 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { formatMonthYear } from "@/lib/format";
 import { KIND_LABELS, MAX_DOCUMENT_BYTES, downloadName, parsePayslipFileName, type WorkerDocumentKind } from "./rules";
 import { guardedPdf, UploadRejected } from "./streams";
+import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
 
 export type StaffContext = { userId: string; agencyIds: string[] };
 
@@ -90,6 +91,8 @@ export type PublishInput = {
   periodEnd: Date | null;
   source: Readable;
   batch?: string;
+  /** The single-publish form's key (lib/submissions.ts): posted twice, it publishes once. */
+  submission?: string | null;
 };
 
 export type PublishResult =
@@ -125,7 +128,7 @@ export async function storeDocumentFile(input: PublishInput): Promise<{ ok: true
   }
 }
 
-export type CommitInput = { staff: StaffContext; agencyId: string; workerId: string; kind: WorkerDocumentKind; files: StoredDocument[]; batch?: string };
+export type CommitInput = { staff: StaffContext; agencyId: string; workerId: string; kind: WorkerDocumentKind; files: StoredDocument[]; batch?: string; submission?: string | null };
 
 /**
  * One transaction for one worker: the rows of the stored files, an audit
@@ -136,6 +139,7 @@ export type CommitInput = { staff: StaffContext; agencyId: string; workerId: str
  */
 export async function commitPublished(input: CommitInput): Promise<{ documentIds: string[]; emailed: boolean }> {
   return db.$transaction(async (tx) => {
+    await claimSubmission(tx, input.submission ?? null);
     const docs = [];
     for (const f of input.files) {
       const created = await tx.document.create({
@@ -170,8 +174,9 @@ export async function commitPublished(input: CommitInput): Promise<{ documentIds
       docs.push(created);
     }
     if (input.kind !== "PAYSLIP") {
-      await tx.documentRequest.updateMany({ where: { workerId: input.workerId, kind: input.kind, status: "OPEN" }, data: { status: "DONE", closedAt: new Date() } });
+      await tx.documentRequest.updateMany({ where: { workerId: input.workerId, kind: input.kind, status: "OPEN" }, data: { status: "DONE", closedAt: new Date(), openKey: null } });
     }
+    if (docs[0]) await recordSubmission(tx, input.submission ?? null, docs[0].id);
     const userId = docs[0]?.worker?.userId;
     const emailed = userId ? await notifyPublishedIn(tx, userId, input.agencyId, input.kind, docs) : false;
     return { documentIds: docs.map((d) => d.id), emailed };
@@ -180,6 +185,19 @@ export async function commitPublished(input: CommitInput): Promise<{ documentIds
 
 /** Stores one PDF, then its row, audit entry and email in one transaction. */
 export async function publishDocument(input: PublishInput): Promise<PublishResult> {
+  const submission = input.submission ?? null;
+  // The same form posted again (a certificate has no number to be unique on): the first one's document.
+  const repeated = async (): Promise<PublishResult | null> => {
+    const id = await firstSubmission(submission);
+    if (!id) return null;
+    const emailed = (await db.outboxMessage.count({ where: { dedupeKey: publishedKey([id]) } })) > 0;
+    return { ok: true, documentId: id, workerId: input.workerId, emailed };
+  };
+  const earlier = await repeated();
+  if (earlier) {
+    input.source.resume();
+    return earlier;
+  }
   const stored = await storeDocumentFile(input);
   if (!stored.ok) return stored;
   try {
@@ -188,7 +206,7 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
     return { ok: true, documentId: documentIds[0], workerId: input.workerId, emailed };
   } catch (error) {
     await getStorage().deleteObject(stored.file.stored.key).catch(() => undefined);
-    if (isUniqueViolation(error)) return duplicate(input.kind, input.number);
+    if (isUniqueViolation(error)) return (await repeated()) ?? duplicate(input.kind, input.number);
     throw error;
   }
 }

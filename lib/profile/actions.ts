@@ -11,6 +11,7 @@ import type { FormState } from "@/lib/forms";
 import { getStorage } from "@/lib/storage";
 import { checkUpload } from "@/lib/uploads/check";
 import { locateCommune } from "@/lib/geo/communes";
+import { createOnce, submissionKey } from "@/lib/submissions";
 import { fieldDef, PROFILE_DOCUMENTS, type FieldKey } from "./fields";
 import { approveChange, loadProfile, refuseChange, requestFieldChange, validatedValues } from "./service";
 
@@ -46,25 +47,38 @@ const documentSchema = z.object({ kind: z.enum(PROFILE_DOCUMENTS.map((d) => d.ki
 export const uploadProfileDocument = workerAction(documentSchema, async (data, worker, formData): Promise<FormState> => {
   const checked = await checkUpload(formData.get("file"));
   if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
-  const stored = await getStorage().putObject(checked.bytes, { contentType: checked.type.mimeType });
+  const storage = getStorage();
+  const stored = await storage.putObject(checked.bytes, { contentType: checked.type.mimeType });
   const label = PROFILE_DOCUMENTS.find((d) => d.kind === data.kind)!.label;
   const slug = label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  const document = await db.document.create({
-    data: {
-      kind: data.kind as (typeof PROFILE_DOCUMENTS)[number]["kind"],
-      workerId: worker.workerId,
-      storageKey: stored.key,
-      fileName: `${slug}.${checked.type.extension}`,
-      mimeType: checked.type.mimeType,
-      sizeBytes: stored.size,
-      sha256: stored.sha256,
-      uploadedById: worker.id,
-    },
+  const done = "Document déposé : il est en attente de validation par l'agence.";
+  // One document per rendered form: a double click stores it once (the second copy is removed).
+  const created = await createOnce(submissionKey(worker.id, formData), async (tx) => {
+    const document = await tx.document.create({
+      data: {
+        kind: data.kind as (typeof PROFILE_DOCUMENTS)[number]["kind"],
+        workerId: worker.workerId,
+        storageKey: stored.key,
+        fileName: `${slug}.${checked.type.extension}`,
+        mimeType: checked.type.mimeType,
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        uploadedById: worker.id,
+      },
+    });
+    return document.id;
+  }).catch(async (error) => {
+    await storage.deleteObject(stored.key).catch(() => undefined);
+    throw error;
   });
-  const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: `document:${data.kind}`, value: document.id, documentId: document.id });
+  if (created.repeated) {
+    await storage.deleteObject(stored.key).catch(() => undefined);
+    return { ok: true, message: done };
+  }
+  const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: `document:${data.kind}`, value: created.id, documentId: created.id });
   if (!result.ok) return { error: result.error };
   revalidatePath("/fiche-perso");
-  return { ok: true, message: "Document déposé : il est en attente de validation par l'agence." };
+  return { ok: true, message: done };
 });
 
 /** The owner asks to see their full social security number or IBAN. */

@@ -76,8 +76,35 @@ async function writeEntries(tx: Tx, timesheetId: string, contractId: string, wee
   if (data.length) await tx.timesheetEntry.createMany({ data });
 }
 
+type ContractDates = { id: string; startDate: Date; endDate: Date };
+
+/** The minutes of each day of the week within the contract's dates. */
+function minutesWithinContract(contract: ContractDates, week: Week, minutes: number[]): Map<string, number> {
+  const out = new Map<string, number>();
+  week.days.forEach((d, i) => {
+    if (d >= contract.startDate && d <= contract.endDate) out.set(isoDate(d), minutes[i]);
+  });
+  return out;
+}
+
+/** Whether the submitted timesheet holds exactly these minutes (the same "Transmettre" posted twice). */
+async function holdsMinutes(contractId: string, week: Week, minutesByIso: Map<string, number>): Promise<boolean> {
+  const sheet = await db.timesheet.findUnique({
+    where: { contractId_weekStart: { contractId, weekStart: week.monday } },
+    select: { status: true, entries: { select: { date: true, minutes: true } } },
+  });
+  if (sheet?.status !== "SUBMITTED") return false;
+  const stored = new Map(sheet.entries.map((e) => [isoDate(e.date), e.minutes]));
+  return [...minutesByIso].every(([iso, minutes]) => (stored.get(iso) ?? 0) === minutes) && [...stored].every(([iso, minutes]) => (minutesByIso.get(iso) ?? 0) === minutes);
+}
+
+const SUBMITTED = "Heures transmises à l'agence.";
+const ALREADY_SUBMITTED = "Les heures de cette semaine ont déjà été transmises.";
+
 /**
  * The client's "Enregistrer" (draft) or "Transmettre" (submit) for a week.
+ * "Transmettre" posted twice (double click, two tabs) answers the same: the
+ * second finds the week submitted with the same hours.
  * Every row of the form is checked first; nothing is written if one cell is refused.
  */
 export async function saveClientWeek(
@@ -98,7 +125,10 @@ export async function saveClientWeek(
   if (contracts.length !== new Set(input.contractIds).size) return { ok: false, error: "Un des contrats de la saisie est introuvable. Rechargez la page." };
   const existing = await db.timesheet.findMany({ where: { contractId: { in: contracts.map((c) => c.id) }, weekStart: week.monday }, select: { contractId: true, status: true } });
   const editable = contracts.filter((c) => existing.find((t) => t.contractId === c.id)?.status !== "SUBMITTED");
-  if (!editable.length) return { ok: false, error: "Les heures de cette semaine ont déjà été transmises." };
+  if (!editable.length) {
+    if (input.submit && (await sameAsSubmitted(contracts, week, input.values))) return { ok: true, message: SUBMITTED };
+    return { ok: false, error: ALREADY_SUBMITTED };
+  }
 
   const fieldErrors: Record<string, string> = {};
   const checked = editable.map((c) => {
@@ -128,10 +158,7 @@ export async function saveClientWeek(
   let saved = 0;
   let alreadySubmitted = 0;
   for (const { contract, row } of checked) {
-    const minutesByIso = new Map<string, number>();
-    week.days.forEach((d, i) => {
-      if (d >= contract.startDate && d <= contract.endDate) minutesByIso.set(isoDate(d), row.minutes[i]);
-    });
+    const minutesByIso = minutesWithinContract(contract, week, row.minutes);
     // One timesheet per contract and week: a concurrent create (another tab) hits the unique key, then both use that row.
     const key = { contractId_weekStart: { contractId: contract.id, weekStart: week.monday } };
     const sheet =
@@ -162,12 +189,24 @@ export async function saveClientWeek(
       );
       return true;
     });
-    if (done) saved++;
+    if (done || (input.submit && (await holdsMinutes(contract.id, week, minutesByIso)))) saved++;
     else alreadySubmitted++;
   }
-  if (!saved) return { ok: false, error: "Les heures de cette semaine ont déjà été transmises." };
-  const base = input.submit ? "Heures transmises à l'agence." : "Brouillon enregistré. Pensez à transmettre les heures une fois la semaine complète.";
+  if (!saved) return { ok: false, error: ALREADY_SUBMITTED };
+  const base = input.submit ? SUBMITTED : "Brouillon enregistré. Pensez à transmettre les heures une fois la semaine complète.";
   return { ok: true, message: alreadySubmitted ? `${base} Certaines lignes avaient déjà été transmises et n'ont pas changé.` : base };
+}
+
+/** Every row of the form checks and matches the hours already submitted for its contract. */
+async function sameAsSubmitted(contracts: ContractDates[], week: Week, values: Record<string, string>): Promise<boolean> {
+  for (const c of contracts) {
+    const row = checkRow(
+      week.days.map((date) => ({ date, text: values[cellName(c.id, isoDate(date))] ?? "" })),
+      c,
+    );
+    if (Object.keys(row.errors).length || !(await holdsMinutes(c.id, week, minutesWithinContract(c, week, row.minutes)))) return false;
+  }
+  return true;
 }
 
 /** Staff correct the hours of a submitted timesheet; each changed day is audited with its old and new value. */

@@ -98,7 +98,7 @@ describe("sign-up request", () => {
     hitRateLimit.mockResolvedValueOnce({ allowed: false, count: ACCOUNT_EMAILS_PER_HOUR + 1, resetAt: new Date(), retryAfterSeconds: 60, limit: 3 });
     const work = await inRequest((defer) => registerWorker(signupData, defer));
     await work.deferred[0]();
-    expect(hitRateLimit).toHaveBeenCalledWith(expect.stringMatching(/^account-email:[0-9a-f]{64}$/), ACCOUNT_EMAILS_PER_HOUR, 3600);
+    expect(hitRateLimit).toHaveBeenCalledWith(expect.stringMatching(/^account-email:[0-9a-f]{64}$/), ACCOUNT_EMAILS_PER_HOUR, 3600, undefined);
     expect(sendEmail).not.toHaveBeenCalled();
   });
 });

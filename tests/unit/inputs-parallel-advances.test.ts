@@ -67,4 +67,23 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
     for (const r of results) expect(r.ok).toBe(true);
     expect(await rowsOf()).toHaveLength(1);
   });
+  it("20 parallel requests with different amounts: one row, and every caller gets a clear answer, never an error", async () => {
+    await db.prisma.advanceRequest.deleteMany({ where: { workerId: worker.workerId } });
+    const amounts = Array.from({ length: 20 }, (_, i) => String(100 + i * 10));
+    const settled = await Promise.allSettled(amounts.map((amount) => submitAdvanceRequest(worker, { amount }, MONDAY)));
+    expect(settled.filter((s) => s.status === "rejected")).toEqual([]);
+    const results = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof submitAdvanceRequest>>>).value);
+    const rows = await rowsOf();
+    expect(rows).toHaveLength(1);
+    // The one that created the request is told so; every other caller gets
+    // the one answer of the rule (one open request per payment day: another
+    // amount edits it), never a generic error.
+    const created = results.filter((r) => r.ok && /est enregistrée/.test(r.message ?? ""));
+    expect(created).toHaveLength(1);
+    const others = results.filter((r) => r !== created[0]);
+    expect(others).toHaveLength(19);
+    for (const r of others) expect(r).toEqual({ ok: true, message: "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié." });
+    expect(amounts.map((a) => Number(a) * 100)).toContain(rows[0].amountCents);
+    expect(await db.prisma.auditLog.count({ where: { action: "advance.requested", entityId: rows[0].id } })).toBe(1);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { newFormKey } from "@/lib/forms";
 import { workerPages } from "@/components/shell/nav";
 import { DiplomaForm } from "@/components/compte/diploma-form";
 import { Alert } from "@/components/ui/alert";
@@ -89,7 +90,7 @@ export default async function DiplomasPage() {
       </section>
       <Card as="section" aria-labelledby="ajouter-diplome">
         <CardHeader id="ajouter-diplome" title="Ajouter un diplôme" description="Mon espace > Mes informations personnelles > Ajouter un diplôme" />
-        <DiplomaForm today={today} />
+        <DiplomaForm today={today} formKey={newFormKey()} />
       </Card>
     </div>
   );

@@ -2,7 +2,6 @@
 
 import { formId } from "@/lib/forms";
 import { revalidatePath } from "next/cache";
-import { recordAudit } from "@/lib/audit";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -10,6 +9,7 @@ import type { DayPart } from "@/lib/generated/prisma/enums";
 import { parisCalendarDate } from "@/lib/format";
 import { DAY_PARTS, MAX_RANGE_DAYS, expandPattern, isLocked } from "@/lib/missions/availability";
 import { parseDayKey } from "@/lib/missions/calendar";
+import { setAvailability } from "@/lib/missions/set-availability";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 
 export type AvailabilityFormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
@@ -55,14 +55,9 @@ export async function addAvailability(_prev: AvailabilityFormState, formData: Fo
   }
   if (Object.keys(errors).length) return { errors };
 
-  const rows = days.flatMap((date) => parts.map((part) => ({ workerId: user.workerId, date, part, available })));
-  await db.$transaction(async (tx) => {
-    await tx.availability.deleteMany({ where: { workerId: user.workerId, OR: rows.map((r) => ({ date: r.date, part: r.part })) } });
-    await tx.availability.createMany({ data: rows, skipDuplicates: true });
-  });
-  await recordAudit({ action: "availability.set", actorId: user.id, subjectUserId: user.id, entityType: "WorkerProfile", entityId: user.workerId, details: { days: days.length, parts, available } });
+  const count = await setAvailability(user, days, parts, available);
   revalidatePath("/disponibilites");
-  return { ok: true, message: `${rows.length} créneau${rows.length > 1 ? "x" : ""} enregistré${rows.length > 1 ? "s" : ""}.` };
+  return { ok: true, message: `${count} créneau${count > 1 ? "x" : ""} enregistré${count > 1 ? "s" : ""}.` };
 }
 
 async function ownFutureEntry(id: string) {

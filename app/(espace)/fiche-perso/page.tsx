@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { newFormKey } from "@/lib/forms";
 import Link from "next/link";
 import { workerPages } from "@/components/shell/nav";
 import { DocumentRow, FieldRow } from "@/components/compte/field-row";
@@ -87,7 +88,7 @@ export default async function PersonalFilePage() {
         <CardHeader id="documents" title="Documents administratifs" description="PDF, JPEG ou PNG, 10 Mo maximum." />
         <dl className="divide-y divide-slate-100">
           {documents.map((d) => (
-            <DocumentRow key={d.kind} doc={d} />
+            <DocumentRow key={d.kind} doc={d} formKey={newFormKey()} />
           ))}
         </dl>
       </Card>

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { staffAction } from "@/lib/auth/action";
 import { requireStaff } from "@/lib/auth/session";
+import { createOnce, submissionKey } from "@/lib/submissions";
 
 const BlockSchema = z.object({
   id: z.string().optional().default(""),
@@ -24,20 +25,21 @@ function refresh() {
   revalidatePath("/");
 }
 
-export const saveBlock = staffAction(BlockSchema, async (data, staff) => {
+export const saveBlock = staffAction(BlockSchema, async (data, staff, formData) => {
   if (!staff.agencyIds.includes(data.agencyId)) return { error: "Agence introuvable.", fieldErrors: { agencyId: "Choisissez une de vos agences." } };
   const published = data.published === "on";
   if (!data.id) {
     const last = await db.dashboardBlock.findFirst({ where: { agencyId: data.agencyId }, orderBy: { position: "desc" }, select: { position: true } });
-    const created = await db.$transaction(async (tx) => {
+    // One block per rendered form: a double click creates it once and answers the same.
+    await createOnce(submissionKey(staff.id, formData), async (tx) => {
       const block = await tx.dashboardBlock.create({
         data: { agencyId: data.agencyId, title: data.title, body: data.body, published, position: (last?.position ?? -1) + 1 },
       });
       await recordAudit({ action: "dashboard_block.created", actorId: staff.id, agencyId: data.agencyId, entityType: "DashboardBlock", entityId: block.id, details: { title: data.title, published } }, tx);
-      return block;
+      return block.id;
     });
     refresh();
-    return { ok: true, message: `Bloc « ${created.title} » créé${published ? " et publié" : " (non publié)"}.` };
+    return { ok: true, message: `Bloc « ${data.title} » créé${published ? " et publié" : " (non publié)"}.` };
   }
   const version = new Date(data.version);
   if (Number.isNaN(version.getTime())) return { error: "Rechargez la page avant de modifier ce bloc." };

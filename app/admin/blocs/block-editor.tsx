@@ -5,13 +5,14 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, InputField, TextareaField } from "@/components/ui/field";
-import { initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
 import { renderMarkdown } from "@/lib/markdown";
 import { saveBlock } from "./actions";
 
 export type EditableBlock = { id: string; title: string; body: string; published: boolean; version: string };
 
-export function BlockEditor({ agencyId, block, onDoneHref }: { agencyId: string; block?: EditableBlock; onDoneHref: string }) {
+/** `formKey` (lib/forms.ts newFormKey) for a new block: one block however often the form is posted. */
+export function BlockEditor({ agencyId, block, onDoneHref, formKey }: { agencyId: string; block?: EditableBlock; onDoneHref: string; formKey?: string }) {
   const [state, action, pending] = useActionState(saveBlock, initialFormState);
   const [title, setTitle] = useState(block?.title ?? "");
   const [body, setBody] = useState(block?.body ?? "");
@@ -23,6 +24,7 @@ export function BlockEditor({ agencyId, block, onDoneHref }: { agencyId: string;
         <input type="hidden" name="agencyId" value={agencyId} />
         <input type="hidden" name="id" value={block?.id ?? ""} />
         <input type="hidden" name="version" value={block?.version ?? ""} />
+        {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
         <InputField label="Titre" name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} error={err("title")} required />
         <TextareaField
           label="Contenu (Markdown)"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { newFormKey } from "@/lib/forms";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmStep } from "@/components/backoffice/confirm-step";
@@ -71,6 +72,7 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
             key={editing?.id ?? "new"}
             agencyId={agency.id}
             onDoneHref={base}
+            formKey={editing ? undefined : newFormKey()}
             block={editing ? { id: editing.id, title: editing.title, body: editing.body, published: editing.published, version: editing.updatedAt.toISOString() } : undefined}
           />
           <p className="mt-4">

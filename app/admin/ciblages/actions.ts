@@ -14,6 +14,7 @@ import type { FormState } from "@/lib/forms";
 import { db } from "@/lib/db";
 import { parseIsoDate, parisDay } from "@/lib/timesheets/rules";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
+import { createOnce, submissionKey } from "@/lib/submissions";
 
 const needSchema = z.object({
   siteId: z.string().min(1, "Choisissez le site du client."),
@@ -35,7 +36,7 @@ const needSchema = z.object({
 /** "Créer le ciblage": a need of the agency of the chosen site. */
 const invalid = (field: string, message: string): FormState => ({ fieldErrors: { [field]: message }, error: "Veuillez corriger les champs signalés." });
 
-export const createNeedAction = staffAction(needSchema, async (data, staff): Promise<FormState> => {
+export const createNeedAction = staffAction(needSchema, async (data, staff, formData): Promise<FormState> => {
   const start = parseIsoDate(data.startDate)!;
   const end = parseIsoDate(data.endDate)!;
   const today = parisDay(await now());
@@ -48,22 +49,29 @@ export const createNeedAction = staffAction(needSchema, async (data, staff): Pro
   if (!site) return invalid("siteId", "Site inconnu.");
   const qualification = await db.qualification.findUnique({ where: { id: data.qualificationId }, select: { id: true } });
   if (!qualification) return invalid("qualificationId", "Qualification inconnue.");
-  const need = await db.missionNeed.create({
-    data: {
-      agencyId: site.client.agencyId,
-      siteId: site.id,
-      qualificationId: qualification.id,
-      startDate: start,
-      endDate: end,
-      hoursLabel: data.hoursLabel.replace(/\s+/g, " "),
-      hourlyRateCents: data.hourlyRate ? Math.round(Number(data.hourlyRate.replace(",", ".")) * 100) : null,
-      description: data.description || null,
-      workersWanted: data.workersWanted,
-      createdById: staff.id,
-    },
+  // A second click on "Créer le ciblage" lands on the need the first one created.
+  const { id } = await createOnce(submissionKey(staff.id, formData), async (tx) => {
+    const need = await tx.missionNeed.create({
+      data: {
+        agencyId: site.client.agencyId,
+        siteId: site.id,
+        qualificationId: qualification.id,
+        startDate: start,
+        endDate: end,
+        hoursLabel: data.hoursLabel.replace(/\s+/g, " "),
+        hourlyRateCents: data.hourlyRate ? Math.round(Number(data.hourlyRate.replace(",", ".")) * 100) : null,
+        description: data.description || null,
+        workersWanted: data.workersWanted,
+        createdById: staff.id,
+      },
+    });
+    await recordAudit(
+      { action: "targeting.created", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { siteId: site.id, qualificationId: qualification.id, startDate: data.startDate, endDate: data.endDate, hours: need.hoursLabel } },
+      tx,
+    );
+    return need.id;
   });
-  await recordAudit({ action: "targeting.created", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { siteId: site.id, qualificationId: qualification.id, startDate: data.startDate, endDate: data.endDate, hours: need.hoursLabel } });
-  redirect(`/admin/ciblages/${need.id}`);
+  redirect(`/admin/ciblages/${id}`);
 });
 
 function back(needId: string, message: string, kind: "ok" | "err" = "ok"): never {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { newFormKey } from "@/lib/forms";
 import Link from "next/link";
 import { NeedForm } from "@/components/ciblage/need-form";
 import { adminPages } from "@/components/shell/nav";
@@ -56,6 +57,7 @@ export default async function TargetingPage() {
         </h2>
         <NeedForm
           action={createNeedAction}
+          formKey={newFormKey()}
           minDate={isoDate(today)}
           sites={sites.map((s) => ({ id: s.id, label: `${s.client.name} – ${s.name} (${s.city})` }))}
           qualifications={qualifications.map((q) => ({ id: q.id, label: `${q.label} (${q.code})` }))}

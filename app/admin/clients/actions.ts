@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { FIX_FIELDS, type FormState } from "@/lib/forms";
 import { clientSchema, siteSchema } from "@/lib/backoffice/schemas";
 import { locateCommune } from "@/lib/geo/communes";
+import { createOnce, submissionKey } from "@/lib/submissions";
 
 const DUPLICATE = "Un client porte déjà ce nom dans cette agence.";
 
@@ -15,17 +16,18 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
 }
 
-export const saveClientAction = staffAction(clientSchema, async (data, staff): Promise<FormState> => {
+export const saveClientAction = staffAction(clientSchema, async (data, staff, formData): Promise<FormState> => {
   if (!staff.agencyIds.includes(data.agencyId)) return { error: FIX_FIELDS, fieldErrors: { agencyId: "Choisissez une de vos agences." } };
   const fields = { name: data.name, phone: data.phone, email: data.email, siret: data.siret ? data.siret.replace(/\s/g, "") : null };
   if (!data.clientId) {
     let id: string;
     try {
-      id = await db.$transaction(async (tx) => {
+      // A second click on "Créer le client" lands on the client the first one created.
+      ({ id } = await createOnce(submissionKey(staff.id, formData), async (tx) => {
         const client = await tx.client.create({ data: { agencyId: data.agencyId, ...fields } });
         await recordAudit({ action: "client.created", actorId: staff.id, agencyId: data.agencyId, entityType: "Client", entityId: client.id, details: fields }, tx);
         return client.id;
-      });
+      }));
     } catch (error) {
       if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
       throw error;
@@ -50,7 +52,7 @@ export const saveClientAction = staffAction(clientSchema, async (data, staff): P
   return { ok: true, message: "Client enregistré." };
 });
 
-export const saveSiteAction = staffAction(siteSchema, async (data, staff): Promise<FormState> => {
+export const saveSiteAction = staffAction(siteSchema, async (data, staff, formData): Promise<FormState> => {
   const client = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
   if (!client) return { error: "Client introuvable." };
   const fields = { name: data.name, address: data.address, postalCode: data.postalCode, city: data.city, phone: data.phone, accessMeans: data.accessMeans };
@@ -72,9 +74,11 @@ export const saveSiteAction = staffAction(siteSchema, async (data, staff): Promi
     revalidatePath(`/admin/clients/${client.id}`);
     return { ok: true, message: "Site enregistré." };
   }
-  await db.$transaction(async (tx) => {
+  // One site per rendered form: a double click adds it once and answers the same.
+  await createOnce(submissionKey(staff.id, formData), async (tx) => {
     const site = await tx.clientSite.create({ data: { clientId: client.id, ...fields, ...position } });
     await recordAudit({ action: "client_site.created", actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id, details: fields }, tx);
+    return site.id;
   });
   revalidatePath(`/admin/clients/${client.id}`);
   return { ok: true, message: `Site « ${fields.name} » ajouté.` };

@@ -3,12 +3,16 @@
 import { FormFeedback, useServerForm } from "@/components/backoffice/server-form";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { FORM_KEY_FIELD } from "@/lib/forms";
 import { saveClientAction, saveSiteAction } from "./actions";
 
 export function ClientForm({
   agencies,
   defaults,
+  formKey,
 }: {
+  /** For a new client (lib/forms.ts newFormKey): one client however often the form is posted. */
+  formKey?: string;
   agencies: { id: string; code: string }[];
   defaults?: { clientId: string; agencyId: string; name: string; phone: string; email: string; siret: string };
 }) {
@@ -17,6 +21,7 @@ export function ClientForm({
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={defaults ? "Modifier le client" : "Nouveau client"}>
       <FormFeedback state={state} />
       {defaults ? <input type="hidden" name="clientId" value={defaults.clientId} /> : null}
+      {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {defaults ? (
           <input type="hidden" name="agencyId" value={defaults.agencyId} />
@@ -46,7 +51,10 @@ export function SiteForm({
   clientId,
   defaults,
   title,
+  formKey,
 }: {
+  /** For a new site (lib/forms.ts newFormKey): one site however often the form is posted. */
+  formKey?: string;
   clientId: string;
   title: string;
   defaults?: { siteId: string; name: string; address: string; postalCode: string; city: string; phone: string; accessMeans: string };
@@ -58,6 +66,7 @@ export function SiteForm({
       <FormFeedback state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       {defaults ? <input type="hidden" name="siteId" value={defaults.siteId} /> : null}
+      {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <InputField id={`${p}-nom`} label="Nom du site" name="name" required defaultValue={defaults?.name} error={errorFor("name")} />
         <InputField id={`${p}-tel`} label="Téléphone du site" name="phone" type="tel" defaultValue={defaults?.phone} error={errorFor("phone")} />

@@ -27,6 +27,7 @@ import { hoursLabel, shiftFromTimes } from "@/lib/backoffice/shifts";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
+import { submissionKey } from "@/lib/submissions";
 
 /** Contract and shift dates within five years back and two ahead (a typo such as 2062 is refused next to the field). */
 async function datesOutOfRange(dates: Record<string, Date>): Promise<FormState | null> {
@@ -45,7 +46,7 @@ function failure(result: Extract<ServiceResult<unknown>, { ok: false }>): FormSt
 
 const reissuedNote = " Le contrat a été renvoyé à l'intérimaire, qui doit le signer à nouveau.";
 
-export const createContractAction = staffAction(contractCreateSchema, async (data, staff) => {
+export const createContractAction = staffAction(contractCreateSchema, async (data, staff, formData) => {
   const outOfRange = await datesOutOfRange({ startDate: data.startDate, endDate: data.endDate });
   if (outOfRange) return outOfRange;
   const result = await createContract(staff, {
@@ -61,7 +62,7 @@ export const createContractAction = staffAction(contractCreateSchema, async (dat
     detail: data.detail,
     weeklyHours: data.weeklyHours,
     pattern: { weekdays: weekdaysOf(data), start: data.start, end: data.end, breakMinutes: data.breakMinutes },
-  });
+  }, submissionKey(staff.id, formData));
   if (!result.ok) return failure(result);
   revalidatePath("/admin/contrats");
   redirect(`/admin/contrats/${result.value.id}?cree=1`);

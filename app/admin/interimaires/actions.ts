@@ -8,9 +8,11 @@ import type { FormState } from "@/lib/forms";
 import { inviteSchema } from "@/lib/backoffice/schemas";
 import { inviteWorker, sendInvitationEmail, setWorkerActive } from "@/lib/backoffice/workers";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { submissionKey } from "@/lib/submissions";
 
-export const inviteWorkerAction = staffAction(inviteSchema, async (data, staff): Promise<FormState> => {
-  const result = await inviteWorker(staff, data);
+export const inviteWorkerAction = staffAction(inviteSchema, async (data, staff, formData): Promise<FormState> => {
+  const result = await inviteWorker(staff, data, submissionKey(staff.id, formData));
   if (!result.ok) return result.field ? { error: result.error, fieldErrors: { [result.field]: result.error } } : { error: result.error };
   revalidatePath("/admin/interimaires");
   redirect(`/admin/interimaires/${result.value.workerId}?invite=1`);

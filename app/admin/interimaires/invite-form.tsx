@@ -3,13 +3,15 @@
 import { FormFeedback, useServerForm } from "@/components/backoffice/server-form";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { FORM_KEY_FIELD } from "@/lib/forms";
 import { inviteWorkerAction } from "./actions";
 
-export function InviteForm({ agencies }: { agencies: { id: string; code: string }[] }) {
+export function InviteForm({ agencies, formKey }: { agencies: { id: string; code: string }[]; formKey: string }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(inviteWorkerAction);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFeedback state={state} />
+      <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Agence" name="agencyId" required defaultValue={agencies.length === 1 ? agencies[0].id : ""} error={errorFor("agencyId")}>
           <option value="">Choisir…</option>

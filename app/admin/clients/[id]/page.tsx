@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { personName, scopedClientOr404 } from "@/lib/backoffice/scope";
+import { newFormKey } from "@/lib/forms";
 import { ClientForm, SiteForm } from "../client-forms";
 
 export const metadata: Metadata = { title: "Client" };
@@ -61,7 +62,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
           ))}
           <div className="rounded-lg border border-dashed border-slate-300 p-4">
             <h3 className="mb-3 font-semibold text-slate-900">Ajouter un site</h3>
-            <SiteForm clientId={client.id} title="Ajouter un site" />
+            <SiteForm clientId={client.id} title="Ajouter un site" formKey={newFormKey()} />
           </div>
         </div>
       </Card>

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { newFormKey } from "@/lib/forms";
 import { ClientForm } from "../client-forms";
 
 export const metadata: Metadata = { title: "Nouveau client" };
@@ -19,7 +20,7 @@ export default async function NewClientPage() {
         description="Après la création, ajoutez le ou les sites où se déroulent les missions."
       />
       <Card>
-        <ClientForm agencies={agencies} />
+        <ClientForm agencies={agencies} formKey={newFormKey()} />
       </Card>
     </div>
   );

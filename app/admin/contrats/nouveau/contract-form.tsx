@@ -4,6 +4,7 @@ import { FormFeedback, useServerForm } from "@/components/backoffice/server-form
 import { WeeklyPatternFields } from "@/components/backoffice/weekly-pattern-fields";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField, TextareaField } from "@/components/ui/field";
+import { FORM_KEY_FIELD } from "@/lib/forms";
 import { createContractAction } from "../actions";
 
 export type Option = { value: string; label: string; group?: string };
@@ -43,7 +44,9 @@ export function ContractForm({
   sites,
   qualifications,
   defaults,
+  formKey,
 }: {
+  formKey: string;
   workers: Option[];
   sites: Option[];
   qualifications: Option[];
@@ -53,6 +56,7 @@ export function ContractForm({
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <FormFeedback state={state} />
+      <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold text-slate-900">Mission</legend>
         <SelectField label="Intérimaire" name="workerId" required defaultValue={defaults.workerId ?? ""} error={errorFor("workerId")}>

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { clientScope, personName, qualificationLabel, workerScope } from "@/lib/backoffice/scope";
+import { newFormKey } from "@/lib/forms";
 import { ContractForm } from "./contract-form";
 
 export const metadata: Metadata = { title: "Nouveau contrat" };
@@ -40,6 +41,7 @@ export default async function NewContractPage({ searchParams }: Props) {
       />
       <Card>
         <ContractForm
+          formKey={newFormKey()}
           workers={workers.map((w) => ({
             value: w.id,
             label: `${w.user.lastName.toUpperCase()} ${w.user.firstName} – ${w.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}`,

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { newFormKey } from "@/lib/forms";
 import { InviteForm } from "../invite-form";
 
 export const metadata: Metadata = { title: "Inviter un intérimaire" };
@@ -19,7 +20,7 @@ export default async function InvitePage() {
         description="Le compte est créé avec un nouveau numéro dans l'agence ; l'intérimaire reçoit un email avec un lien, valable 7 jours, pour choisir son mot de passe."
       />
       <Card>
-        <InviteForm agencies={agencies} />
+        <InviteForm agencies={agencies} formKey={newFormKey()} />
       </Card>
     </div>
   );

@@ -5,6 +5,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { isWorkerDocumentKind, MAX_DOCUMENT_BYTES } from "@/lib/documents/rules";
 import { publishDocument, workersByNumber } from "@/lib/documents/publish";
 import { guardStaff, json } from "@/lib/documents/staff-route";
+import { submissionKey } from "@/lib/submissions";
 import { parseIsoDate, parseIsoMonth } from "@/lib/time/dates";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -68,6 +69,7 @@ export async function POST(request: Request) {
     periodStart,
     periodEnd,
     source: Readable.fromWeb(file.stream() as unknown as WebReadableStream),
+    submission: submissionKey(staff.userId, form),
   });
   if (!result.ok) {
     const fieldName = result.code === "duplicate" ? "month" : "file";
