@@ -30,6 +30,9 @@ export async function register() {
   // Only a running server delivers messages.
   const { startOutboxWorker } = await import("@/lib/messaging/worker");
   startOutboxWorker();
+  // Old form keys and elapsed rate-limit windows are deleted now and then.
+  const { startHousekeeping } = await import("@/lib/housekeeping");
+  startHousekeeping();
   // The register of communes takes a second or two to index: do it in the
   // background now rather than during the first site save or address change.
   setTimeout(() => {
