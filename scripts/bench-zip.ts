@@ -7,16 +7,16 @@
 //
 // Uses its own PGlite folder and storage folder under the system temp dir.
 import { randomBytes } from "node:crypto";
-import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createReadStream, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "@playwright/test";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { createAdapter } from "../lib/db/adapter";
 import { applyMigrations } from "../lib/db/migrations";
 import { hashPassword } from "../lib/auth/password";
 import { localStorage } from "../lib/storage";
 import { startServer, stopServer, waitForHealth } from "./lib";
+import { signInCookie, treeRss } from "./bench-lib";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200);
 const SIZE = Number(process.env.BENCH_SIZE ?? 150 * 1024);
@@ -24,34 +24,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const EMAIL = "bench.zip@exemple.fr";
 const PASSWORD = "Bench2026!zip";
 const MB = 1024 * 1024;
-
-/** RSS in bytes of a process and all its descendants (Linux /proc). */
-function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone
-    }
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    } catch {
-      // gone
-    }
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
 
 /** A PDF-looking file of about `size` bytes (incompressible body, like a scanned payslip). */
 function payslipBytes(i: number, size: number): Buffer {
@@ -100,23 +72,6 @@ async function prepare(pgliteDir: string, storageDir: string): Promise<string[]>
   }
 }
 
-async function sessionCookie(baseUrl: string): Promise<string> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
-  try {
-    const page = await browser.newPage({ baseURL: baseUrl });
-    await page.goto("/connexion");
-    await page.waitForLoadState("networkidle");
-    await page.getByLabel("Adresse email").fill(EMAIL);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Connexion" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/connexion"), { timeout: 30_000 });
-    const cookies = await page.context().cookies();
-    return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
-}
-
 async function main() {
   const work = mkdtempSync(path.join(os.tmpdir(), "bench-zip-"));
   const pgliteDir = path.join(work, "pglite");
@@ -156,7 +111,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${PORT}`;
   try {
     await waitForHealth(`${baseUrl}/api/health`, 90_000);
-    const cookie = await sessionCookie(baseUrl);
+    const cookie = await signInCookie(baseUrl, EMAIL, PASSWORD);
     const url = `${baseUrl}/api/documents/archive?ids=${ids.join(",")}`;
     // Warm-up: compiles nothing in production, but loads the route's modules.
     const warm = await fetch(`${baseUrl}/api/documents/archive?ids=${ids[0]}`, { headers: { cookie } });

@@ -20,8 +20,8 @@ export function run(command: string, args: string[], env: Record<string, string 
 export const serverNodeArgs = [`--max-old-space-size=${process.env.SERVER_HEAP_MB ?? 320}`];
 
 /** Starts the production server wrapper (scripts/serve.mjs) on a port. */
-export function startServer(port: number, env: Record<string, string | undefined>): ChildProcess {
-  return spawn(process.execPath, [...serverNodeArgs, path.join(root, "scripts", "serve.mjs")], {
+export function startServer(port: number, env: Record<string, string | undefined>, nodeArgs: string[] = serverNodeArgs): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "serve.mjs")], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
   });

@@ -12,7 +12,7 @@ const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgresql://postgres@1
 const engines = (process.env.E2E_ENGINES ?? "pglite,postgresql").split(",").map((s) => s.trim()).filter(Boolean);
 const baseEnv = { AUTH_SECRET: "test-secret-not-for-production-0123456789", APP_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" };
 // Narrower local runs: E2E_ARGS="e2e/auth e2e/documents/payslips.spec.ts" passes
-// specs (or any Playwright flags) through; SKIP_UNIT=1 and SKIP_BUILD=1 skip those steps.
+// specs (or any Playwright flags) through; SKIP_UNIT=1, SKIP_BUILD=1 and SKIP_FAULT=1 skip those steps.
 const e2eArgs = (process.env.E2E_ARGS ?? "").split(/\s+/).filter(Boolean);
 const skipUnit = process.env.SKIP_UNIT === "1";
 const skipBuild = process.env.SKIP_BUILD === "1";
@@ -78,6 +78,27 @@ async function main() {
     await run(bin("next"), ["build"], baseEnv);
     built = true;
   });
+
+  // Fault tests against the built server (database black hole through a TCP
+  // proxy, SIGTERM under keep-alive, one server per PGlite folder): about 1 min.
+  if (built && process.env.SKIP_FAULT !== "1") {
+    if (!pgAvailable) failures.push(`Fault tests: no PostgreSQL at ${adminUrl} (set TEST_POSTGRES_ADMIN_URL, or SKIP_FAULT=1)`);
+    else await step("Fault tests (built server)", async () => {
+      const out = path.join(tmp, "vitest-fault.json");
+      try {
+        await run(bin("vitest"), ["run", "-c", "vitest.fault.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+          TEST_POSTGRES_ADMIN_URL: adminUrl,
+        });
+      } finally {
+        const report = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+        if (report) {
+          tally.passed += report.numPassedTests;
+          tally.failed += report.numFailedTests;
+          tally.skipped += report.numPendingTests;
+        } else tally.failed += 1;
+      }
+    });
+  }
 
   for (const [index, engine] of engines.entries()) {
     if (!built) break;

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "@/lib/db/lock";
+import { createResilientPool, type ResilientPool } from "@/lib/db/pool";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export type Engine = "postgresql" | "pglite";
@@ -81,6 +82,8 @@ export function poolConfig(connectionString: string, options: { longRunning?: bo
 export type AdapterHandle = {
   engine: Engine;
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** PostgreSQL only: the pool behind the adapter (the health probe uses it). */
+  pool?: ResilientPool;
   close: () => Promise<void>;
 };
 
@@ -92,8 +95,10 @@ export type AdapterHandle = {
 export function createAdapter(options: { databaseUrl?: string; pgliteDir?: string | null; longRunning?: boolean } = {}): AdapterHandle {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl && options.pgliteDir === undefined) {
-    const factory = new PrismaPg(poolConfig(databaseUrl, { longRunning: options.longRunning }));
-    return { engine: "postgresql", factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, close: async () => {} };
+    // Prisma's $disconnect ends the pool (disposeExternalPool).
+    const pool = createResilientPool(poolConfig(databaseUrl, { longRunning: options.longRunning }));
+    const factory = new PrismaPg(pool, { disposeExternalPool: true });
+    return { engine: "postgresql", factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, pool, close: async () => {} };
   }
   // pgliteDir === null means an in-memory database (used to diff migrations).
   let client: PGlite;

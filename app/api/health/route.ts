@@ -1,17 +1,18 @@
-import { db } from "@/lib/db";
+import { probeDatabase } from "@/lib/db";
 import { currentEngine } from "@/lib/db/adapter";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** 200 once the database answers, 503 otherwise. */
+/**
+ * 200 once the database answers, 503 otherwise, within the probe's deadline
+ * (DATABASE_HEALTH_TIMEOUT_MS, default 2 s): a silent database gets a quick
+ * 503, and the abandoned probe's connection is destroyed, not pooled.
+ */
 export async function GET() {
   const started = Date.now();
   try {
-    await Promise.race([
-      db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000)),
-    ]);
+    await probeDatabase();
     return Response.json(
       { status: "ok", database: "ok", engine: currentEngine(), latencyMs: Date.now() - started },
       { headers: { "Cache-Control": "no-store" } },
