@@ -111,6 +111,8 @@ test.describe("Content-Security-Policy", () => {
   });
 
   test("every staff page works under the policy", async ({ page }) => {
+    // A crawl of some twenty pages: on a loaded CI machine it can pass 90 s.
+    test.slow();
     await login(page, demo.staff);
     const ids = [
       await firstLink(page, "/admin/contrats", /^\/admin\/contrats\/(?!nouveau)[^/]+$/),
