@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { getStorage } from "@/lib/storage";
 import { looksLikePdf } from "./rules";
-import { checkZipLimits, openZipEntry, readZipEntries, ZipRejected, type ZipEntry } from "./zip-reader";
+import { checkZipLimits, openZipEntry, readZipEntries, verifyZip, ZipRejected, type ZipEntry } from "./zip-reader";
 import { commitPublished, isUniqueViolation, previewPayslips, storeDocumentFile, workersByNumber, type MatchedWorker, type PreviewRow, type StaffContext, type StoredDocument } from "./publish";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { parsePayslipFileName } from "./rules";
@@ -44,22 +44,6 @@ async function spool(source: Readable, maxBytes: number): Promise<string> {
   return file;
 }
 
-async function firstBytes(file: string, entry: ZipEntry): Promise<Buffer> {
-  const stream = await openZipEntry(file, entry);
-  const chunks: Buffer[] = [];
-  let length = 0;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      length += (chunk as Buffer).length;
-      if (length >= 5) break;
-    }
-  } finally {
-    stream.destroy();
-  }
-  return Buffer.concat(chunks);
-}
-
 export type ZipPreview = { uploadKey: string; rows: PreviewRow[] };
 
 /** Receives a zip, refuses bombs, reports what each entry would become, and keeps the zip for the publish step. */
@@ -70,11 +54,9 @@ export async function previewZip(staff: StaffContext, agencyId: string, body: Re
     const refused = checkZipLimits(entries);
     if (refused) throw new ZipRejected(refused);
     if (entries.length === 0) throw new ZipRejected("L'archive est vide.");
-    const items = [];
-    for (const entry of entries) {
-      const head = await firstBytes(file, entry).catch(() => Buffer.alloc(0));
-      items.push({ name: entry.name, size: entry.uncompressedSize, isPdf: looksLikePdf(head) });
-    }
+    // Every entry is read through first: one hostile or damaged entry refuses the whole zip.
+    const heads = await verifyZip(file, entries);
+    const items = entries.map((entry, i) => ({ name: entry.name, size: entry.uncompressedSize, isPdf: looksLikePdf(heads[i]) }));
     const rows = await previewPayslips(agencyId, items);
     const { size } = await stat(file);
     const stored = await getStorage().putObject(createReadStream(file), { contentType: "application/zip" });
@@ -117,6 +99,14 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
     const refused = checkZipLimits(entries);
     if (refused) {
       yield { type: "error", message: refused };
+      return;
+    }
+    // The stored zip is read through again before anything is published from it.
+    try {
+      await verifyZip(file, entries);
+    } catch (error) {
+      if (!(error instanceof ZipRejected)) throw error;
+      yield { type: "error", message: error.message };
       return;
     }
     const parsed = entries.map((e) => ({ entry: e, p: parsePayslipFileName(e.name) }));

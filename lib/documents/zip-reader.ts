@@ -1,16 +1,18 @@
 // Reads a zip file entry by entry from a file on disk (central directory,
 // then one entry stream at a time), so that a zip of 500 payslips is never
-// loaded whole into memory. Guards against zip bombs: entry count, declared
-// sizes, compression ratio, and actual inflated bytes never above the
-// declared size.
+// loaded whole into memory. Guards against zip bombs and damaged archives:
+// entry count, declared sizes, compression ratio, then for each entry read
+// the inflated bytes never above the declared size nor the per-file limit,
+// and exactly the declared size and CRC-32 at its end.
 import { open } from "node:fs/promises";
 import { createReadStream } from "node:fs";
-import { Transform, type Readable } from "node:stream";
-import { createInflateRaw } from "node:zlib";
+import { Readable, Transform } from "node:stream";
+import { crc32, createInflateRaw } from "node:zlib";
 
 export type ZipEntry = {
   name: string;
   method: number;
+  crc32: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
@@ -85,6 +87,7 @@ export async function readZipEntries(file: string): Promise<ZipEntry[]> {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new ZipRejected("Ce fichier n'est pas une archive ZIP valide.");
       const flags = cd.readUInt16LE(p + 8);
       const method = cd.readUInt16LE(p + 10);
+      const crc = cd.readUInt32LE(p + 16);
       const compressedSize = cd.readUInt32LE(p + 20);
       const uncompressedSize = cd.readUInt32LE(p + 24);
       const nameLen = cd.readUInt16LE(p + 28);
@@ -94,7 +97,7 @@ export async function readZipEntries(file: string): Promise<ZipEntry[]> {
       const name = cd.subarray(p + 46, p + 46 + nameLen).toString(flags & 0x800 ? "utf8" : "latin1");
       if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff)
         throw new ZipRejected("Archive ZIP64 non prise en charge : envoyez une archive plus petite.");
-      entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, encrypted: (flags & 1) === 1, isDirectory: name.endsWith("/") });
+      entries.push({ name, method, crc32: crc, compressedSize, uncompressedSize, localHeaderOffset, encrypted: (flags & 1) === 1, isDirectory: name.endsWith("/") });
       p += 46 + nameLen + extraLen + commentLen;
     }
     return entries;
@@ -103,42 +106,97 @@ export async function readZipEntries(file: string): Promise<ZipEntry[]> {
   }
 }
 
-/** Fails when a stream yields more bytes than announced (a lying header). */
-function byteLimit(max: number, name: string): Transform {
+const damaged = (name: string, what: string) => new ZipRejected(`Archive refusée : le fichier « ${name} » ${what}. Aucun bulletin n'a été publié.`);
+
+/**
+ * Checks the uncompressed bytes of an entry as they pass: never more than the
+ * declared size nor the per-file limit (a lying header, a bomb), and at the
+ * end exactly the declared size with the declared CRC-32 (truncated or
+ * altered data).
+ */
+function entryCheck(entry: ZipEntry, maxBytes: number): Transform {
   let seen = 0;
+  let crc = 0;
+  const max = Math.min(entry.uncompressedSize, maxBytes);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > max) return callback(new ZipRejected(`Archive refusée : « ${name} » dépasse la taille annoncée (archive piégée).`));
+      if (seen > max)
+        return callback(
+          seen > maxBytes
+            ? damaged(entry.name, `dépasse ${fmtMb(maxBytes)} une fois décompressé (archive piégée)`)
+            : damaged(entry.name, "dépasse la taille annoncée une fois décompressé (archive piégée)"),
+        );
+      crc = crc32(chunk, crc);
       callback(null, chunk);
+    },
+    flush(callback) {
+      if (seen !== entry.uncompressedSize) return callback(damaged(entry.name, "est plus petit que la taille annoncée (archive tronquée ou endommagée)"));
+      if (crc >>> 0 !== entry.crc32 >>> 0) return callback(damaged(entry.name, "est endommagé (somme de contrôle CRC incorrecte)"));
+      callback();
     },
   });
 }
 
-/** The uncompressed bytes of one entry, streamed from the file. */
-export async function openZipEntry(file: string, entry: ZipEntry): Promise<Readable> {
+/**
+ * The uncompressed bytes of one entry, streamed from the file and checked
+ * (entryCheck). Every failure, inflate errors included, comes out of the
+ * returned stream as a ZipRejected naming the file; whoever stops reading it
+ * (destroy) releases the file handle and the inflater.
+ */
+export async function openZipEntry(file: string, entry: ZipEntry, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Readable> {
   const handle = await open(file, "r");
   const header = Buffer.alloc(30);
+  let fileSize: number;
   try {
     await handle.read(header, 0, 30, entry.localHeaderOffset);
+    fileSize = (await handle.stat()).size;
   } finally {
     await handle.close();
   }
-  if (header.readUInt32LE(0) !== 0x04034b50) throw new ZipRejected("Ce fichier n'est pas une archive ZIP valide.");
+  if (header.readUInt32LE(0) !== 0x04034b50) throw damaged(entry.name, "est endommagé (en-tête illisible)");
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipRejected(`Le fichier « ${entry.name} » utilise une compression non prise en charge.`);
+  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw damaged(entry.name, "est endommagé (tailles incohérentes)");
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  if (start + entry.compressedSize > fileSize) throw damaged(entry.name, "est tronqué (archive incomplète)");
+
+  const check = entryCheck(entry, limits.maxEntryBytes);
+  if (entry.compressedSize === 0) return Readable.from([]).pipe(check);
   const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1 });
-  if (entry.compressedSize === 0) {
-    raw.destroy();
-    const { Readable } = await import("node:stream");
-    return Readable.from([]);
-  }
-  const limit = byteLimit(entry.uncompressedSize, entry.name);
-  // Whoever stops reading the entry releases the file handle too.
-  limit.once("close", () => raw.destroy());
-  raw.on("error", (e) => limit.destroy(e));
-  if (entry.method === 0) return raw.pipe(limit);
+  check.once("close", () => raw.destroy());
+  raw.on("error", () => check.destroy(damaged(entry.name, "n'a pas pu être lu")));
+  if (entry.method === 0) return raw.pipe(check);
   const inflate = createInflateRaw();
-  limit.once("close", () => inflate.destroy());
-  inflate.on("error", (e) => limit.destroy(e));
-  return raw.pipe(inflate).pipe(limit);
+  check.once("close", () => inflate.destroy());
+  inflate.on("error", () => check.destroy(damaged(entry.name, "est endommagé (données compressées invalides ou tronquées)")));
+  return raw.pipe(inflate).pipe(check);
+}
+
+/** Reads an entry to its end (all checks of openZipEntry) and returns its first bytes. */
+export async function verifyZipEntry(file: string, entry: ZipEntry, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Buffer> {
+  const stream = await openZipEntry(file, entry, limits);
+  const head: Buffer[] = [];
+  let headLength = 0;
+  try {
+    for await (const chunk of stream) {
+      if (headLength < 16) {
+        head.push(chunk as Buffer);
+        headLength += (chunk as Buffer).length;
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(head).subarray(0, 16);
+}
+
+/**
+ * Reads every entry through, in order, before anything is done with any of
+ * them: one hostile or damaged entry refuses the whole archive (ZipRejected).
+ * Returns the first bytes of each entry, by position.
+ */
+export async function verifyZip(file: string, entries: ZipEntry[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Buffer[]> {
+  const heads: Buffer[] = [];
+  for (const entry of entries) heads.push(await verifyZipEntry(file, entry, limits));
+  return heads;
 }

@@ -81,7 +81,7 @@ describe("bulk upload zip reader", () => {
     const dense = await writeZip("ratio.zip", { "1691_20190630.pdf": Buffer.alloc(5 * 1024 * 1024, 0) });
     expect(checkZipLimits(await readZipEntries(dense))).toMatch(/zip bomb/);
 
-    const e = (n: number): ZipEntry => ({ name: `f${n}.pdf`, method: 8, compressedSize: 9 * 1024 * 1024, uncompressedSize: 9 * 1024 * 1024, localHeaderOffset: 0, encrypted: false, isDirectory: false });
+    const e = (n: number): ZipEntry => ({ name: `f${n}.pdf`, method: 8, crc32: 0, compressedSize: 9 * 1024 * 1024, uncompressedSize: 9 * 1024 * 1024, localHeaderOffset: 0, encrypted: false, isDirectory: false });
     expect(checkZipLimits(Array.from({ length: 120 }, (_, i) => e(i)))).toMatch(/Archive refusée : .* Mo une fois décompressée/);
     expect(checkZipLimits(Array.from({ length: 3 }, (_, i) => e(i)), { ...DEFAULT_ZIP_LIMITS, maxEntries: 2 })).toMatch(/trop de fichiers/);
     expect(checkZipLimits([{ ...e(1), encrypted: true }])).toMatch(/chiffré/);
