@@ -215,7 +215,12 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
   });
 
   it("ciblage: offers and closing commit with their emails; a second send or close emails no one again", async () => {
-    const row = await prisma.missionNeed.findFirstOrThrow({ where: { status: "OPEN", agencyId: { in: staff.agencyIds } } });
+    // A need of its own, a year past any seeded contract or unavailability, so
+    // that matching workers exist whatever day the suite runs on.
+    const seeded = await prisma.missionNeed.findFirstOrThrow({ where: { status: "OPEN", agencyId: { in: staff.agencyIds } }, orderBy: { createdAt: "asc" } });
+    const later = (d: Date) => new Date(d.getTime() + 400 * 86_400_000);
+    const { id: _seededId, ...copy } = seeded;
+    const row = await prisma.missionNeed.create({ data: { ...copy, startDate: later(seeded.startDate), endDate: later(seeded.endDate), createdAt: new Date() } });
     const need = (await needForStaff(staff.agencyIds, row.id))!;
     const matches = (await matchingWorkers(need)).filter((m) => m.status === "match");
     expect(matches.length).toBeGreaterThan(0);
