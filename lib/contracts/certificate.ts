@@ -1,7 +1,8 @@
 // The signed contract: the issued PDF, byte for byte the pages that were
-// signed, followed by a signature certificate page. Built with pdf-lib.
+// signed, followed by a signature certificate page. Built with @cantoo/pdf-lib,
+// the maintained fork of pdf-lib.
 // Not sealed with a PAdES digital signature yet (see the report).
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { PDFDocument, StandardFonts, rgb } from "@cantoo/pdf-lib";
 
 export type CertificateData = {
   contractNumber: string;
