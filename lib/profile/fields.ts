@@ -3,7 +3,7 @@
 // its form, how a typed value is checked and shown. Pure (no database), so
 // the worker page, the staff queue and the tests share it.
 import { normalizePhone } from "../messaging/phone";
-import { formatIban, formatNir, maskIban, maskNir, normalizeBic, normalizeIban, normalizeNir } from "./identifiers";
+import { checkIban, formatIban, formatNir, ibanErrorMessage, maskIban, maskNir, normalizeBic, normalizeNir } from "./identifiers";
 
 export type ProfileDocumentKind = "SOCIAL_SECURITY_CARD" | "ID_CARD" | "PROOF_OF_ADDRESS" | "RIB";
 
@@ -222,10 +222,11 @@ export const PROFILE_FIELDS: FieldDef[] = [
     ],
     initial: () => ({ iban: "", bic: "" }),
     parse: (f) => {
-      const iban = normalizeIban(f.iban ?? "");
+      const checked = checkIban(f.iban ?? "");
+      const iban = checked.ok ? checked.iban : null;
       const bic = normalizeBic(f.bic ?? "");
       const errors: Record<string, string> = {};
-      if (!iban) errors.iban = "IBAN invalide : vérifiez les chiffres (la clé de contrôle ne correspond pas).";
+      if (!checked.ok) errors.iban = ibanErrorMessage(checked);
       if (!bic) errors.bic = "BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP).";
       return iban && bic ? { ok: true, value: JSON.stringify({ iban, bic }) } : { ok: false, errors };
     },

@@ -1,5 +1,6 @@
 // Checks and display of the French social security number (NIR) and of IBANs.
-// Pure functions, unit-tested.
+// Pure functions, unit-tested. IBANs and BICs are checked with ibantools.
+import { countrySpecs, isValidBIC, validateIBAN, ValidationErrorsIBAN } from "ibantools";
 
 /** Digits and letters only, upper-cased: "1 88 03 12..." -> "18803...". */
 function compact(value: string): string {
@@ -25,19 +26,49 @@ export function formatNir(nir: string): string {
   return `${nir[0]} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)} ${nir.slice(13, 15)}`;
 }
 
-const IBAN_LENGTHS: Record<string, number> = {
-  FR: 27, MC: 27, BE: 16, DE: 22, ES: 24, IT: 27, LU: 20, NL: 18, PT: 25, CH: 21, GB: 22, IE: 22, AT: 20,
-};
+/** Why an IBAN is refused: unknown country, wrong length or format for that country, wrong check digits. */
+export type IbanProblem = "country" | "length" | "checksum";
 
-/** The IBAN without spaces, upper-cased, or null when its check digits are wrong. */
-export function normalizeIban(value: string): string | null {
+export type IbanCheck = { ok: true; iban: string } | { ok: false; problem: IbanProblem; country: string | null; length: number | null };
+
+/**
+ * Checks an IBAN with ibantools: a country of the IBAN registry, that country's length
+ * and BBAN format, the ISO 13616 check digits and, where the country has one (France,
+ * Monaco, Belgium, Spain, Italy, Portugal...), the national account key.
+ */
+export function checkIban(value: string): IbanCheck {
   const iban = compact(value);
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return null;
-  const expected = IBAN_LENGTHS[iban.slice(0, 2)];
-  if (expected && iban.length !== expected) return null;
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  const digits = rearranged.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  return BigInt(digits) % 97n === 1n ? iban : null;
+  const country = /^[A-Z]{2}/.test(iban) ? iban.slice(0, 2) : null;
+  const spec = country ? countrySpecs[country] : undefined;
+  const length = spec?.chars ?? null;
+  const result = validateIBAN(iban);
+  if (result.valid) return { ok: true, iban };
+  const codes = result.errorCodes;
+  const problem: IbanProblem =
+    !spec?.chars || codes.includes(ValidationErrorsIBAN.NoIBANCountry)
+      ? "country"
+      : codes.includes(ValidationErrorsIBAN.WrongBBANLength) || codes.includes(ValidationErrorsIBAN.WrongBBANFormat)
+        ? "length"
+        : "checksum";
+  return { ok: false, problem, country: spec?.chars ? country : null, length };
+}
+
+/** The IBAN without spaces, upper-cased, or null when it is not a valid IBAN (see checkIban). */
+export function normalizeIban(value: string): string | null {
+  const checked = checkIban(value);
+  return checked.ok ? checked.iban : null;
+}
+
+/** The French message shown next to the IBAN field for a refused IBAN. */
+export function ibanErrorMessage(checked: Extract<IbanCheck, { ok: false }>): string {
+  switch (checked.problem) {
+    case "country":
+      return "IBAN invalide : il doit commencer par le code d'un pays qui utilise l'IBAN (ex. FR76).";
+    case "length":
+      return `IBAN invalide : un IBAN ${checked.country} compte ${checked.length} caractères, vérifiez qu'il est complet.`;
+    default:
+      return "IBAN invalide : vérifiez les chiffres (la clé de contrôle ne correspond pas).";
+  }
 }
 
 /** "FR76 3007 6..." */
@@ -54,5 +85,6 @@ export function maskIban(iban: string): string {
 /** A BIC (8 or 11 characters), upper-cased, or null. */
 export function normalizeBic(value: string): string | null {
   const bic = compact(value);
-  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic) ? bic : null;
+  // ibantools also checks that the country part (letters 5 and 6) is a real country.
+  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic) && isValidBIC(bic) ? bic : null;
 }
