@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "@react-pdf/renderer",
     "pg",
+    // Its optional peer @react-email/render (React emails, unused) must not be resolved at build time.
+    "resend",
   ],
   poweredByHeader: false,
   experimental: {

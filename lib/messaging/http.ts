@@ -21,6 +21,14 @@ type PostJsonOptions = {
   timeoutMs?: number;
 };
 
+/** A request already built (method, headers, body), e.g. by a provider's SDK. */
+export type ProviderRequest = {
+  provider: string;
+  url: string;
+  init: { method?: string; headers?: HeadersInit; body?: BodyInit | null };
+  timeoutMs?: number;
+};
+
 /** At most 300 characters of a response body, on one line. */
 export function excerpt(body: string, max = 300): string {
   const oneLine = body.replace(/\s+/g, " ").trim();
@@ -31,12 +39,10 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
-async function request(options: PostJsonOptions, timeoutMs: number): Promise<{ status: number; ok: boolean; body: string }> {
+async function request(options: ProviderRequest, timeoutMs: number): Promise<{ status: number; ok: boolean; body: string }> {
   try {
     const response = await fetch(options.url, {
-      method: "POST",
-      headers: { accept: "application/json", "content-type": "application/json", ...options.headers },
-      body: JSON.stringify(options.body),
+      ...options.init,
       signal: AbortSignal.timeout(timeoutMs),
       cache: "no-store",
     });
@@ -49,8 +55,11 @@ async function request(options: PostJsonOptions, timeoutMs: number): Promise<{ s
   }
 }
 
-/** POSTs JSON and returns the parsed JSON answer; throws ProviderError on any failure. */
-export async function postJson(options: PostJsonOptions): Promise<Record<string, unknown>> {
+/**
+ * Sends the request and returns the parsed JSON answer; throws ProviderError on
+ * any failure, with the status and the start of the body.
+ */
+export async function requestJson(options: ProviderRequest): Promise<Record<string, unknown>> {
   const timeoutMs = options.timeoutMs ?? PROVIDER_TIMEOUT_MS;
   const { status, ok, body } = await request(options, timeoutMs);
   if (!ok) throw new ProviderError(`${options.provider} answered ${status}: ${excerpt(body) || "(empty body)"}`, status);
@@ -61,6 +70,20 @@ export async function postJson(options: PostJsonOptions): Promise<Record<string,
     // fall through
   }
   throw new ProviderError(`${options.provider} answered ${status} with an unexpected body: ${excerpt(body) || "(empty body)"}`, status);
+}
+
+/** POSTs JSON and returns the parsed JSON answer; throws ProviderError on any failure. */
+export async function postJson(options: PostJsonOptions): Promise<Record<string, unknown>> {
+  return requestJson({
+    provider: options.provider,
+    url: options.url,
+    init: {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/json", ...options.headers },
+      body: JSON.stringify(options.body),
+    },
+    timeoutMs: options.timeoutMs,
+  });
 }
 
 /** Joins a base URL and a path without doubling or dropping the slash. */

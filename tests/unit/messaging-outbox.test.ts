@@ -132,6 +132,28 @@ describe.each(engines)("outbox on $name", ({ open }) => {
       expect(row.providerId).toBeNull();
     });
 
+    it("sends the same Idempotency-Key (the row id) on every try: a 500, no answer, then delivered", async () => {
+      const provider = resendProvider({ apiKey: "re_test", baseUrl: fake.baseUrl, timeoutMs: 300 });
+      const record = await deliverEmail({ to: "marie.dupont@example.fr", ...content }, { client: prisma });
+      const other = await deliverEmail({ to: "jean.martin@example.fr", ...content }, { client: prisma });
+      const pass = (minutes: number) =>
+        deliverDueMessages({ client: prisma, emailProvider: provider, smsProvider: null, now: new Date(Date.now() + minutes * 60_000) });
+
+      fake.failNext({ status: 500, body: '{"message":"internal"}' });
+      fake.failNext({ status: 500, body: '{"message":"internal"}' });
+      expect(await pass(0)).toMatchObject({ claimed: 2, retried: 2 });
+      fake.failNext("hang");
+      fake.failNext("hang");
+      expect(await pass(60)).toMatchObject({ claimed: 2, retried: 2 });
+      expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: record.id } })).error).toBe("Resend: no answer within 300 ms");
+      expect(await pass(24 * 60)).toMatchObject({ claimed: 2, sent: 2 });
+
+      const keysFor = (to: string) => fake.requests.filter((r) => (r.json as { to: string }).to === to).map((r) => r.headers["idempotency-key"]);
+      expect(keysFor("marie.dupont@example.fr")).toEqual([record.id, record.id, record.id]);
+      expect(keysFor("jean.martin@example.fr")).toEqual([other.id, other.id, other.id]);
+      expect(await prisma.outboxMessage.count({ where: { status: "SENT" } })).toBe(2);
+    });
+
     it("takes the provider and sender from the environment", async () => {
       vi.stubEnv("RESEND_API_KEY", "re_from_env");
       vi.stubEnv("RESEND_BASE_URL", fake.baseUrl);

@@ -144,6 +144,10 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     expect(fake.requests.filter((r) => r.path === "/emails")).toHaveLength(3);
     const failed = await prisma.outboxMessage.findMany({ where: { userId: { in: userIds } } });
     expect(failed.every((m) => m.error?.includes("500"))).toBe(true);
+    // Each try carried Resend's Idempotency-Key: the outbox row's id.
+    const keyOf = (r: (typeof fake.requests)[number]) => [(r.json as { to: string }).to, r.headers["idempotency-key"]];
+    const firstKeys = Object.fromEntries(fake.requests.map(keyOf));
+    expect(new Set(Object.values(firstKeys))).toEqual(new Set(failed.map((m) => m.id)));
 
     // The provider is back; the next passes (after the backoff) deliver each once.
     fake.reset();
@@ -152,6 +156,8 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     expect(await deliverDueMessages({ now: new Date(later.getTime() + DAY) })).toMatchObject({ claimed: 0 });
     expect(fake.requests).toHaveLength(3);
     expect(new Set(fake.requests.map((r) => (r.json as { to: string }).to))).toEqual(new Set(workers.map((w) => w.email)));
+    // The retry of each row sent the same key as its first try, so Resend cannot send it twice.
+    expect(Object.fromEntries(fake.requests.map(keyOf))).toEqual(firstKeys);
     const sent = await prisma.outboxMessage.findMany({ where: { userId: { in: userIds } } });
     expect(sent.map((m) => m.status)).toEqual(["SENT", "SENT", "SENT"]);
   });

@@ -1,6 +1,6 @@
 // The mail and SMS providers against a local fake of Resend and Brevo, the
 // templates, phone numbers and dates. No database here: see messaging-outbox.test.ts.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { brevoProvider, smsProviderFromEnv, smsSender, DEFAULT_SMS_SENDER } from "@/lib/messaging/sms";
 import { resendProvider, emailProviderFromEnv, mailFrom, DEFAULT_MAIL_FROM } from "@/lib/messaging/email";
 import { ProviderError } from "@/lib/messaging/http";
@@ -56,6 +56,27 @@ describe("Resend provider", () => {
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers.accept).toBe("application/json");
     expect(request.json).toEqual({ from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text });
+  });
+
+  it("goes through Resend's SDK: its User-Agent, and the Idempotency-Key header when the message has one", async () => {
+    const provider = resendProvider({ apiKey: "re_test_123", baseUrl: fake.baseUrl });
+    await provider.send({ ...email, idempotencyKey: "outbox-row-1" });
+    await provider.send({ ...email, idempotencyKey: "outbox-row-1" });
+    await provider.send(email);
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests[0].headers["user-agent"]).toMatch(/^resend-node:\d+\.\d+\.\d+/);
+    expect(fake.requests.map((r) => r.headers["idempotency-key"])).toEqual(["outbox-row-1", "outbox-row-1", undefined]);
+  });
+
+  it("the SDK reads RESEND_BASE_URL when no base URL is given", async () => {
+    vi.stubEnv("RESEND_BASE_URL", fake.baseUrl);
+    try {
+      const provider = resendProvider({ apiKey: "re_test_123" });
+      expect(await provider.send(email)).toEqual({ id: "re_fake_1" });
+      expect(fake.requests[0].path).toBe("/emails");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("turns a 4xx answer into an error with the status and the body", async () => {
