@@ -1,13 +1,17 @@
-// Reads a zip file entry by entry from a file on disk (central directory,
-// then one entry stream at a time), so that a zip of 500 payslips is never
-// loaded whole into memory. Guards against zip bombs and damaged archives:
-// entry count, declared sizes, compression ratio, then for each entry read
-// the inflated bytes never above the declared size nor the per-file limit,
-// and exactly the declared size and CRC-32 at its end.
-import { open } from "node:fs/promises";
-import { createReadStream } from "node:fs";
+// Reads a zip file entry by entry from a file on disk, so that a zip of 500
+// payslips is never loaded whole into memory. yauzl reads the archive's
+// structure: end of central directory (ZIP64 included), the central
+// directory entries (UTF-8 and Info-ZIP Unicode names, entry paths checked:
+// no absolute path nor ".."), the local headers and the raw bytes of an
+// entry within the file's bounds. On top of it, the guards against zip bombs
+// and damaged archives stay ours: entry count, declared sizes, compression
+// ratio, then for each entry read, the inflated bytes never above the declared
+// size nor the per-file limit, and exactly the declared size and CRC-32 at its
+// end (yauzl does not check CRC-32), every failure a French refusal naming the
+// file.
 import { Readable, Transform } from "node:stream";
 import { crc32, createInflateRaw } from "node:zlib";
+import yauzl, { Entry, type ZipFile } from "yauzl";
 
 export type ZipEntry = {
   name: string;
@@ -58,52 +62,66 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits = DEFAULT_
   return null;
 }
 
-/** Lists the entries of the zip at `file` from its central directory. */
-export async function readZipEntries(file: string): Promise<ZipEntry[]> {
-  const handle = await open(file, "r");
+/** More entries than this in the central directory (folders included) refuse the zip before they are listed. */
+const MAX_LISTED_ENTRIES = 65_535;
+
+const notAZip = () => new ZipRejected("Ce fichier n'est pas une archive ZIP valide.");
+
+/** yauzl's refusals of an entry path ("absolute path: /x", "invalid relative path: ../x", "invalid characters in fileName: a\\b"). */
+function pathRefusal(error: unknown): ZipRejected | null {
+  const m = error instanceof Error ? /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(error.message) : null;
+  return m ? new ZipRejected(`Archive refusée : le fichier « ${m[2]} » a un chemin interdit (chemin absolu ou « .. »).`) : null;
+}
+
+async function openZip(file: string): Promise<ZipFile> {
   try {
-    const { size } = await handle.stat();
-    const tailSize = Math.min(size, 22 + 65_535);
-    const tail = Buffer.alloc(tailSize);
-    await handle.read(tail, 0, tailSize, size - tailSize);
-    let eocd = -1;
-    for (let i = tailSize - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw new ZipRejected("Ce fichier n'est pas une archive ZIP valide.");
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw new ZipRejected("Archive ZIP64 non prise en charge : envoyez une archive plus petite.");
-    if (cdOffset + cdSize > size || cdSize > 64 * MB) throw new ZipRejected("Ce fichier n'est pas une archive ZIP valide.");
-    const cd = Buffer.alloc(cdSize);
-    await handle.read(cd, 0, cdSize, cdOffset);
+    // Entries one at a time, closed by us; sizes are checked by entryCheck below.
+    // Backslashes in names (old Windows tools) are read as "/".
+    return await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false, strictFileNames: false });
+  } catch {
+    throw notAZip();
+  }
+}
+
+/** Lists the entries of the zip at `file` from its central directory (ZIP64 too). */
+export async function readZipEntries(file: string): Promise<ZipEntry[]> {
+  const zip = await openZip(file);
+  try {
+    if (zip.entryCount > MAX_LISTED_ENTRIES) throw new ZipRejected(`L'archive contient trop de fichiers (${zip.entryCount}, ${DEFAULT_ZIP_LIMITS.maxEntries} au plus).`);
     const entries: ZipEntry[] = [];
-    let p = 0;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new ZipRejected("Ce fichier n'est pas une archive ZIP valide.");
-      const flags = cd.readUInt16LE(p + 8);
-      const method = cd.readUInt16LE(p + 10);
-      const crc = cd.readUInt32LE(p + 16);
-      const compressedSize = cd.readUInt32LE(p + 20);
-      const uncompressedSize = cd.readUInt32LE(p + 24);
-      const nameLen = cd.readUInt16LE(p + 28);
-      const extraLen = cd.readUInt16LE(p + 30);
-      const commentLen = cd.readUInt16LE(p + 32);
-      const localHeaderOffset = cd.readUInt32LE(p + 42);
-      const name = cd.subarray(p + 46, p + 46 + nameLen).toString(flags & 0x800 ? "utf8" : "latin1");
-      if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff)
-        throw new ZipRejected("Archive ZIP64 non prise en charge : envoyez une archive plus petite.");
-      entries.push({ name, method, crc32: crc, compressedSize, uncompressedSize, localHeaderOffset, encrypted: (flags & 1) === 1, isDirectory: name.endsWith("/") });
-      p += 46 + nameLen + extraLen + commentLen;
+    try {
+      for await (const e of zip.eachEntry()) {
+        entries.push({
+          name: e.fileName,
+          method: e.compressionMethod,
+          crc32: e.crc32,
+          compressedSize: e.compressedSize,
+          uncompressedSize: e.uncompressedSize,
+          localHeaderOffset: e.relativeOffsetOfLocalHeader,
+          encrypted: e.isEncrypted(),
+          isDirectory: e.fileName.endsWith("/"),
+        });
+      }
+    } catch (error) {
+      throw pathRefusal(error) ?? notAZip();
     }
     return entries;
   } finally {
-    await handle.close();
+    zip.close();
   }
+}
+
+/** The entry as yauzl knows it, to find its local header and data. */
+function yauzlEntry(entry: ZipEntry): Entry {
+  const e = new Entry();
+  e.fileName = entry.name;
+  e.compressionMethod = entry.method;
+  e.crc32 = entry.crc32;
+  e.compressedSize = entry.compressedSize;
+  e.uncompressedSize = entry.uncompressedSize;
+  e.relativeOffsetOfLocalHeader = entry.localHeaderOffset;
+  e.generalPurposeBitFlag = entry.encrypted ? 1 : 0;
+  return e;
 }
 
 const damaged = (name: string, what: string) => new ZipRejected(`Archive refusée : le fichier « ${name} » ${what}. Aucun bulletin n'a été publié.`);
@@ -145,24 +163,27 @@ function entryCheck(entry: ZipEntry, maxBytes: number): Transform {
  * (destroy) releases the file handle and the inflater.
  */
 export async function openZipEntry(file: string, entry: ZipEntry, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Readable> {
-  const handle = await open(file, "r");
-  const header = Buffer.alloc(30);
-  let fileSize: number;
-  try {
-    await handle.read(header, 0, 30, entry.localHeaderOffset);
-    fileSize = (await handle.stat()).size;
-  } finally {
-    await handle.close();
-  }
-  if (header.readUInt32LE(0) !== 0x04034b50) throw damaged(entry.name, "est endommagé (en-tête illisible)");
   if (entry.method !== 0 && entry.method !== 8) throw new ZipRejected(`Le fichier « ${entry.name} » utilise une compression non prise en charge.`);
   if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw damaged(entry.name, "est endommagé (tailles incohérentes)");
-  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  if (start + entry.compressedSize > fileSize) throw damaged(entry.name, "est tronqué (archive incomplète)");
+  const zip = await openZip(file);
+  let raw: Readable;
+  try {
+    try {
+      // The compressed bytes as they are in the file (inflated and checked below),
+      // after yauzl has read the local header and checked they lie within the file.
+      raw = await zip.openReadStreamPromise(yauzlEntry(entry), { decodeFileData: false });
+    } catch (error) {
+      // yauzl: "file data overflows file bounds", or a bad local header signature.
+      throw /overflows file bounds/.test((error as Error).message)
+        ? damaged(entry.name, "est tronqué (archive incomplète)")
+        : damaged(entry.name, "est endommagé (en-tête illisible)");
+    }
+  } finally {
+    // The read stream holds its own reference: the file closes when it ends or is destroyed.
+    zip.close();
+  }
 
   const check = entryCheck(entry, limits.maxEntryBytes);
-  if (entry.compressedSize === 0) return Readable.from([]).pipe(check);
-  const raw = createReadStream(file, { start, end: start + entry.compressedSize - 1 });
   check.once("close", () => raw.destroy());
   raw.on("error", () => check.destroy(damaged(entry.name, "n'a pas pu être lu")));
   if (entry.method === 0) return raw.pipe(check);

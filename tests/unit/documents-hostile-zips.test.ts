@@ -92,6 +92,65 @@ describe("zip reader: every hostile entry is refused, named, and released", () =
     expect(heads.map((h) => h.subarray(0, 5).toString())).toEqual(["%PDF-", "%PDF-"]);
   });
 
+  it("a ZIP64 zip (sizes and offsets in ZIP64 records) is read: names, sizes, CRCs and first bytes", async () => {
+    const file = path.join(root, "zip64.zip");
+    const a = pdfBytes("a", 100_000);
+    const b = pdfBytes("b", 10);
+    writeFileSync(file, buildZip([{ name: "paie/1691_20190630.pdf", data: a }, { name: "paie/1692_20190630.pdf", data: b, method: 0 }], { zip64: true }));
+    const entries = await readZipEntries(file);
+    expect(entries.map((e) => [e.name, e.uncompressedSize, e.method])).toEqual([
+      ["paie/1691_20190630.pdf", a.length, 8],
+      ["paie/1692_20190630.pdf", b.length, 0],
+    ]);
+    expect(entries[1].localHeaderOffset).toBeGreaterThan(0);
+    const heads = await verifyZip(file, entries);
+    expect(heads.map((h) => h.subarray(0, 5).toString())).toEqual(["%PDF-", "%PDF-"]);
+  });
+
+  for (const { label, entry } of hostileEntries("paie/1692_20190630.pdf")) {
+    it(`ZIP64 too: ${label} is refused and named`, async () => {
+      const file = path.join(root, `zip64-${label.replace(/\W+/g, "-")}.zip`);
+      writeFileSync(file, buildZip([{ name: "paie/1691_20190630.pdf", data: pdfBytes("premier", 5000) }, entry], { zip64: true }));
+      const error = await within(verifyZip(file, await readZipEntries(file))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ZipRejected);
+      expect((error as Error).message).toMatch(/^Archive refusée : le fichier « paie\/1692_20190630\.pdf » .+\. Aucun bulletin n'a été publié\.$/);
+    });
+  }
+
+  it("refuses entry paths that climb out or are absolute, naming them", async () => {
+    for (const name of ["../1691_20190630.pdf", "paie/../../1691_20190630.pdf", "/etc/1691_20190630.pdf"]) {
+      const file = path.join(root, "paths.zip");
+      writeFileSync(file, buildZip([{ name: "ok.pdf", data: pdfBytes("ok", 10) }, { name, data: pdfBytes("x", 10) }]));
+      const error = await readZipEntries(file).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(ZipRejected);
+      expect((error as Error).message).toBe(`Archive refusée : le fichier « ${name} » a un chemin interdit (chemin absolu ou « .. »).`);
+    }
+  });
+
+  it("refuses a central directory of more than 65,535 entries before listing them", async () => {
+    const file = path.join(root, "many.zip");
+    writeFileSync(file, buildZip(Array.from({ length: 65_536 }, (_, i) => ({ name: `d${i}/`, data: Buffer.alloc(0), method: 0 as const })), { zip64: true }));
+    const started = Date.now();
+    await expect(readZipEntries(file)).rejects.toThrow("L'archive contient trop de fichiers (65536, 2000 au plus).");
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses a truncated archive and a damaged local header, naming the file", async () => {
+    const zip = buildZip([{ name: "a.pdf", data: pdfBytes("a", 1000) }]);
+    const cut = path.join(root, "cut.zip");
+    writeFileSync(cut, zip.subarray(0, 200));
+    await expect(readZipEntries(cut)).rejects.toThrow("Ce fichier n'est pas une archive ZIP valide.");
+    const bad = Buffer.from(zip);
+    bad.writeUInt32LE(0xdeadbeef, 0); // local header signature
+    const file = path.join(root, "badheader.zip");
+    writeFileSync(file, bad);
+    const entries = await readZipEntries(file);
+    await expect(openZipEntry(file, entries[0])).rejects.toThrow("Archive refusée : le fichier « a.pdf » est endommagé (en-tête illisible). Aucun bulletin n'a été publié.");
+    await expect(openZipEntry(file, { ...entries[0], compressedSize: entries[0].compressedSize + 100_000 })).rejects.toThrow(
+      "Archive refusée : le fichier « a.pdf » est tronqué (archive incomplète). Aucun bulletin n'a été publié.",
+    );
+  });
+
   it("a reader that stops early releases the entry without an error escaping", async () => {
     const file = path.join(root, "early.zip");
     writeFileSync(file, buildZip([{ name: "a.pdf", data: pdfBytes("a", 2_000_000) }]));
@@ -176,6 +235,16 @@ describe.each(engines)("bulk publish of hostile zips on $name", ({ open }) => {
       await nothingPublished();
     });
   }
+
+  it("a ZIP64 zip goes through both steps: three payslips, three emails", async () => {
+    const zip = buildZip(["1691", "1692", "1693"].map((n) => ({ name: `paie/${n}_20190630.pdf`, data: pdfBytes(n, 5000) })), { zip64: true });
+    const preview = await previewZip(staff, agencyId, Readable.from([zip]));
+    expect(preview.rows.map((r) => r.ok)).toEqual([true, true, true]);
+    const events = await drain(publishZip(staff, agencyId, preview.uploadKey, "batch-zip64-1"));
+    expect(events.at(-1)).toEqual({ type: "finished", published: 3, skipped: 0, emails: 3 });
+    expect(await prisma.document.count()).toBe(3);
+    expect(spools()).toEqual([]);
+  });
 
   it("an honest zip still goes through both steps: three payslips, three emails", async () => {
     const zip = buildZip(["1691", "1692", "1693"].map((n) => ({ name: `paie/${n}_20190630.pdf`, data: pdfBytes(n, 5000) })));

@@ -17,7 +17,34 @@ export type BuiltEntry = {
   truncateTo?: number;
 };
 
-export function buildZip(entries: BuiltEntry[]): Buffer {
+export type BuildOptions = {
+  /**
+   * Write ZIP64 records, as tools do for archives over 4 GiB or 65,535 entries:
+   * each entry's sizes (and, in the central directory, its offset) in a ZIP64
+   * extended information extra field with 0xFFFFFFFF in the classic fields,
+   * then a ZIP64 end of central directory record and its locator, with the
+   * classic end record saturated (0xFFFF entries, 0xFFFFFFFF size and offset).
+   */
+  zip64?: boolean;
+};
+
+const u64 = (n: number) => {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(BigInt(n));
+  return b;
+};
+
+/** The ZIP64 extended information extra field (id 0x0001) with these 8-byte values. */
+function zip64Extra(values: number[]): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt16LE(0x0001, 0);
+  head.writeUInt16LE(values.length * 8, 2);
+  return Buffer.concat([head, ...values.map(u64)]);
+}
+
+export function buildZip(entries: BuiltEntry[], options: BuildOptions = {}): Buffer {
+  const zip64 = options.zip64 === true;
+  const version = zip64 ? 45 : 20;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -28,38 +55,59 @@ export function buildZip(entries: BuiltEntry[]): Buffer {
     const name = Buffer.from(e.name, "utf8");
     const crc = e.crc ?? crc32(e.data);
     const size = e.declaredSize ?? e.data.length;
+    const localExtra = zip64 ? zip64Extra([size, body.length]) : Buffer.alloc(0);
+    const centralExtra = zip64 ? zip64Extra([size, body.length, offset]) : Buffer.alloc(0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(version, 4);
     local.writeUInt16LE(0x800, 6); // UTF-8 names
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(zip64 ? 0xffffffff : body.length, 18);
+    local.writeUInt32LE(zip64 ? 0xffffffff : size, 22);
     local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localExtra.length, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(version, 4);
+    central.writeUInt16LE(version, 6);
     central.writeUInt16LE(0x800, 8);
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
+    central.writeUInt32LE(zip64 ? 0xffffffff : body.length, 20);
+    central.writeUInt32LE(zip64 ? 0xffffffff : size, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
+    central.writeUInt16LE(centralExtra.length, 30);
+    central.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
+    locals.push(local, name, localExtra, body);
+    centrals.push(central, name, centralExtra);
+    offset += 30 + name.length + localExtra.length + body.length;
   }
   const cd = Buffer.concat(centrals);
+  const tail: Buffer[] = [];
+  if (zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4); // size of the rest of the record
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(entries.length), 24);
+    record.writeBigUInt64LE(BigInt(entries.length), 32);
+    record.writeBigUInt64LE(BigInt(cd.length), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+    locator.writeUInt32LE(1, 16);
+    tail.push(record, locator);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
+  end.writeUInt32LE(zip64 ? 0xffffffff : cd.length, 12);
+  end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16);
+  return Buffer.concat([...locals, cd, ...tail, end]);
 }
 
 /** A PDF-looking payload of about `size` bytes carrying a marker. */
