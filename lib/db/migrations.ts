@@ -2,44 +2,18 @@
 // because the native migrate CLI cannot be downloaded on these machines.
 // Produces the standard `_prisma_migrations` table and migration folders.
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createAdapter } from "./adapter";
+import { openSchemaEngine, type DiffParams, type MigrationList, type SchemaFilter } from "./schema-engine";
 
-const require = createRequire(import.meta.url);
 const root = process.cwd();
 export const schemaPath = path.join(root, "prisma", "schema.prisma");
 export const migrationsDir = path.join(root, "prisma", "migrations");
-const filters = { externalTables: [], externalEnums: [] };
+const filters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
-type SchemaEngine = {
-  applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
-  diff(input: unknown): Promise<{ exitCode: number; stdout: string }>;
-};
-
-type EngineModule = { SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } };
-let engineModule: EngineModule | undefined;
-
-function loadEngineModule(): EngineModule {
-  // One WebAssembly instance per process: the glue module holds it globally.
-  engineModule ??= instantiateEngine();
-  return engineModule;
-}
-
-function instantiateEngine(): EngineModule {
-  // The package entry imports a .wasm file, which Node 20 refuses: load the glue by hand.
-  const glue = require("@prisma/schema-engine-wasm/schema_engine_bg");
-  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": glue });
-  glue.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
-  return glue;
-}
-
-function migrationsList() {
+function migrationsList(): MigrationList {
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];
@@ -49,18 +23,17 @@ function migrationsList() {
     lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
     migrationDirectories: dirs.map((name) => ({
       path: name,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") } },
+      migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") } },
     })),
     shadowDbInitScript: "",
   };
 }
 
 async function openEngine(factory: SqlMigrationAwareDriverAdapterFactory) {
-  const glue = loadEngineModule();
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
-  const engine = await glue.SchemaEngine.new(
-    { datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] },
-    (log: string) => {
+  const engine = await openSchemaEngine(
+    [[schemaPath, readFileSync(schemaPath, "utf8")]],
+    (log) => {
       if (process.env.MIGRATE_DEBUG) console.error(log);
     },
     bound,
@@ -86,7 +59,7 @@ export async function applyMigrations(options: { databaseUrl?: string; pgliteDir
     const result = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
     return result.appliedMigrationNames;
   } catch (error) {
-    throw explain(error, bound as never);
+    throw explain(error, bound);
   } finally {
     await handle.close();
   }
@@ -99,17 +72,17 @@ export async function diffSchema(): Promise<string> {
   const { engine, bound } = await openEngine(handle.factory);
   try {
     const list = migrationsList();
-    const from = list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" };
-    const result = await engine.diff({
-      from,
+    const params: DiffParams = {
+      from: list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] },
       script: true,
       exitCode: null,
       filters,
-    });
+    };
+    const result = await engine.diff(params);
     return result.stdout.includes("This is an empty migration") ? "" : result.stdout;
   } catch (error) {
-    throw explain(error, bound as never);
+    throw explain(error, bound);
   } finally {
     await handle.close();
   }

@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
+import { readFileSync } from "node:fs";
 import { applyMigrations, diffSchema } from "@/lib/db/migrations";
+import { schemaEngineVersion } from "@/lib/db/schema-engine";
 
 const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -45,6 +47,16 @@ const hasPostgres = await postgresReachable();
 
 describe("migrations", () => {
   // The schema engine runs in WebAssembly: slow on a loaded machine.
+  it("run on the WebAssembly schema engine its package names, on the engines line of the Prisma CLI", () => {
+    const pkg = (name: string) => JSON.parse(readFileSync(path.join(process.cwd(), "node_modules", name, "package.json"), "utf8")) as { version: string };
+    const wasm = pkg("@prisma/schema-engine-wasm").version; // "8.1.0-2.59be4fda…"
+    const cli = pkg("@prisma/engines-version").version; // the CLI's engines, "8.1.0-1.d1b3f377…"
+    expect(schemaEngineVersion()).toBe(wasm.split(".").at(-1));
+    // No WebAssembly build is published for the CLI's own engines commit: the
+    // next build of the same engines release (8.1.0) is used.
+    expect(wasm.split("-")[0]).toBe(cli.split("-")[0]);
+  });
+
   it("match prisma/schema.prisma (no migration is missing)", async () => {
     expect((await diffSchema()).trim()).toBe("");
   }, 120_000);

@@ -1,0 +1,54 @@
+// A typed wrapper around @prisma/schema-engine-wasm, the migration engine as
+// WebAssembly (the native one cannot be downloaded on these machines). The
+// package entry imports a .wasm file, which Node 20 refuses, so the
+// wasm-bindgen glue module is loaded and wired to its WebAssembly instance by
+// hand here, once per process; everything else goes through the package's
+// own types. Keep the package's version on the engines hash of the Prisma CLI
+// and client (see OFFLINE-STACK.md, "Prisma offline").
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type * as WasmExports from "@prisma/schema-engine-wasm/schema_engine_bg.wasm";
+
+export type {
+  ApplyMigrationsInput,
+  ApplyMigrationsOutput,
+  DiffParams,
+  DiffResult,
+  MigrationList,
+  SchemaEngine,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm";
+
+const require = createRequire(import.meta.url);
+const GLUE = "@prisma/schema-engine-wasm/schema_engine_bg";
+
+let glue: typeof Glue | undefined;
+
+/** The glue module with its WebAssembly instance started (one per process: the glue holds it globally). */
+function loadGlue(): typeof Glue {
+  if (glue) return glue;
+  const module = require(GLUE) as typeof Glue;
+  const wasmPath = path.join(path.dirname(require.resolve(GLUE)), "schema_engine_bg.wasm");
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { "./schema_engine_bg.js": module as unknown as WebAssembly.ModuleImports });
+  module.__wbg_set_wasm(instance.exports);
+  (instance.exports as unknown as typeof WasmExports).__wbindgen_start();
+  glue = module;
+  return module;
+}
+
+/** The engine's own version string (its commit hash), e.g. for a version check. */
+export function schemaEngineVersion(): string {
+  return loadGlue().version();
+}
+
+/**
+ * A schema engine over `adapter` (the result of the driver adapter utils'
+ * `bindMigrationAwareSqlAdapterFactory`), with the schema file(s) as
+ * [path, content] pairs. `log` receives the engine's JSON log lines.
+ */
+export function openSchemaEngine(datamodels: [string, string][], log: (line: string) => void, adapter: object): Promise<SchemaEngine> {
+  return loadGlue().SchemaEngine.new({ datamodels }, log, adapter);
+}
