@@ -9,8 +9,8 @@ import { createAdapter } from "./adapter";
 import { openSchemaEngine, type DiffParams, type MigrationList, type SchemaFilter } from "./schema-engine";
 
 const root = process.cwd();
-export const schemaPath = path.join(root, "prisma", "schema.prisma");
-export const migrationsDir = path.join(root, "prisma", "migrations");
+const schemaPath = path.join(root, "prisma", "schema.prisma");
+const migrationsDir = path.join(root, "prisma", "migrations");
 const filters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 function migrationsList(): MigrationList {

@@ -12,15 +12,7 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type * as WasmExports from "@prisma/schema-engine-wasm/schema_engine_bg.wasm";
 
-export type {
-  ApplyMigrationsInput,
-  ApplyMigrationsOutput,
-  DiffParams,
-  DiffResult,
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+export type { DiffParams, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
 const GLUE = "@prisma/schema-engine-wasm/schema_engine_bg";

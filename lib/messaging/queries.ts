@@ -27,7 +27,7 @@ const DEV_LATEST = 50;
 const DEV_PER_RECIPIENT = 200;
 
 /** A recipient as typed (email, phone in any French form): the address to match and its account. */
-export async function resolveRecipient(raw: string, client: ReadClient = db): Promise<{ address: string; userId: string | null }> {
+async function resolveRecipient(raw: string, client: ReadClient = db): Promise<{ address: string; userId: string | null }> {
   const value = raw.trim();
   if (looksLikeEmail(value)) {
     const address = normalizeEmailAddress(value);
@@ -72,7 +72,7 @@ function toDevEntry(row: { channel: MessageChannel; to: string; subject: string 
 // Staff page
 // ---------------------------------------------------------------------------
 
-export const STAFF_PAGE_SIZE = 50;
+const STAFF_PAGE_SIZE = 50;
 
 export type StaffOutboxItem = {
   id: string;

@@ -5,7 +5,7 @@
 // secret once delivered. No "server-only": templates and tests import it.
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 
-export const MASK = "••••••";
+const MASK = "••••••";
 
 const MARK_OPEN = "[[secret:";
 const MARK_CLOSE = "]]";

@@ -10,7 +10,7 @@ import { MessageDeliveryError } from "./types";
 import { db } from "@/lib/db";
 
 export const DEFAULT_SMS_SENDER = "CoopEmploi";
-export const BREVO_DEFAULT_API_URL = "https://api.brevo.com/v3";
+const BREVO_DEFAULT_API_URL = "https://api.brevo.com/v3";
 
 type Env = Record<string, string | undefined>;
 
@@ -101,6 +101,3 @@ export async function deliverSms(message: SmsMessage, options: SendSmsOptions = 
 export async function sendSms(message: SmsMessage, options?: SendSmsOptions): Promise<void> {
   await deliverSms(message, options);
 }
-
-/** The same as sendSms, named for what it does. */
-export const sendSmsNow = sendSms;

@@ -4,7 +4,7 @@
 import type { EmailContent } from "./types";
 import { markSecret, markUrlToken } from "./secrets";
 
-export const AGENCY_NAME = "Coop Emploi";
+const AGENCY_NAME = "Coop Emploi";
 
 const BRAND = "#18736b";
 const BRAND_DARK = "#135c56";
@@ -20,7 +20,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Only http(s) links go into emails: never javascript: or data: URLs. */
-export function assertHttpUrl(url: string): string {
+function assertHttpUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -42,7 +42,7 @@ export function formatDuration(minutes: number): string {
 type Cta = { label: string; url: string };
 
 /** The content of one email, before the shared layout is applied. */
-export type EmailLayoutInput = {
+type EmailLayoutInput = {
   subject: string;
   /** Shown as the heading and in the inbox preview. */
   title: string;
@@ -142,7 +142,7 @@ function renderText(input: EmailLayoutInput, { cta, links }: Links): string {
 }
 
 /** Applies the shared layout: the subject, the HTML and the plain text of one email. */
-export function renderEmail(input: EmailLayoutInput): EmailContent {
+function renderEmail(input: EmailLayoutInput): EmailContent {
   const links = checkedLinks(input);
   return { subject: input.subject, html: renderHtml(input, links), text: renderText(input, links) };
 }

@@ -13,8 +13,8 @@ import { revealText } from "./secrets";
 import type { EmailProvider, SmsProvider } from "./types";
 
 export const MAX_ATTEMPTS = 8;
-export const BACKOFF_BASE_MS = 30_000;
-export const BACKOFF_MAX_MS = 6 * 3_600_000;
+const BACKOFF_BASE_MS = 30_000;
+const BACKOFF_MAX_MS = 6 * 3_600_000;
 const LEASE_MS = 2 * 60_000;
 const BATCH = 20;
 const MAX_ERROR_LENGTH = 1000;

@@ -27,7 +27,7 @@ export function formatNir(nir: string): string {
 }
 
 /** Why an IBAN is refused: unknown country, wrong length or format for that country, wrong check digits. */
-export type IbanProblem = "country" | "length" | "checksum";
+type IbanProblem = "country" | "length" | "checksum";
 
 export type IbanCheck = { ok: true; iban: string } | { ok: false; problem: IbanProblem; country: string | null; length: number | null };
 
