@@ -6,15 +6,13 @@
 // are computed, so that the PUT can carry a signed payload hash and a
 // Content-Length without the file ever being held in memory. Reads are
 // streamed from the response body.
-import { createHash, createHmac, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createHash, createHmac } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { isValidObjectKey, newObjectKey, type Storage } from "./index";
+import { spoolStream } from "./spool";
 
 export type S3Config = {
   /** e.g. "https://s3.fr-par.scw.cloud" or "http://127.0.0.1:9000" */
@@ -150,20 +148,12 @@ export function s3Storage(config: S3Config): Storage {
         size = input.length;
         body = Readable.from([input]);
       } else {
-        spool = path.join(os.tmpdir(), `espace-upload-${randomUUID()}`);
-        const measure = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
+        spool = await spoolStream(input, {
+          onChunk(chunk) {
             hash.update(chunk);
             size += chunk.length;
-            callback(null, chunk);
           },
         });
-        try {
-          await pipeline(input, measure, createWriteStream(spool, { flags: "wx", mode: 0o600 }));
-        } catch (error) {
-          await rm(spool, { force: true });
-          throw error;
-        }
         body = createReadStream(spool);
       }
       const sha256 = hash.digest("hex");
