@@ -26,7 +26,16 @@ const NETWORK_CODES = new Set([
 /** Error names of the AWS SDK and S3 for an unavailable service. */
 const SERVICE_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException", "ServiceUnavailable", "SlowDown", "InternalError", "ThrottlingException", "NetworkingError"]);
 
+// The storage instance is shared through globalThis (lib/storage getStorage),
+// and Next.js may bundle this module once per route: `instanceof` answers by
+// this brand, so an error made by one copy of the class is known to all.
+const BRAND = Symbol.for("espace.storage.unavailable");
+
 export class StorageUnavailableError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+  readonly [BRAND] = true;
   readonly code = "storage_unavailable";
   constructor(
     /** What was being done: "put", "open", "spool"... (for the log). */

@@ -200,6 +200,11 @@ describe("storage failures are classified in one place", () => {
     expect(classifyStorageError(wrapped, "put")).toBe(wrapped);
     const bug = new Error("bug");
     expect(classifyStorageError(bug, "put")).toBe(bug);
+    // A copy of the class from another bundle (Next.js bundles per route) is recognised too.
+    const copy = Object.assign(new Error(STORAGE_UNAVAILABLE_MESSAGE), { [Symbol.for("espace.storage.unavailable")]: true });
+    expect(copy).toBeInstanceOf(StorageUnavailableError);
+    expect(classifyStorageError(copy, "put")).toBe(copy);
+    expect(new Error(STORAGE_UNAVAILABLE_MESSAGE)).not.toBeInstanceOf(StorageUnavailableError);
     expect(storageLogs(log)).toEqual([expect.stringMatching(/^\[storage\] unavailable during put: ENOSPC no space left on device/)]);
   });
 
