@@ -132,7 +132,7 @@ const holder = globalThis as unknown as { __espaceStorage?: { dir: string; stora
 
 export function getStorage(): Storage {
   const s3 = s3ConfigFromEnv();
-  const id = s3 ? `s3:${s3.endpoint}/${s3.bucket}` : storageDir();
+  const id = s3 ? `s3:${s3.endpoint ?? s3.region}/${s3.bucket}/${s3.prefix ?? ""}` : storageDir();
   if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: guardStorage(s3 ? s3Storage(s3) : localStorage(id)) };
   return holder.__espaceStorage.storage;
 }
