@@ -40,4 +40,9 @@ export async function register() {
       .then((m) => m.warmCommuneIndex())
       .catch((error: unknown) => console.warn(`Commune index not warmed: ${(error as Error).message}`));
   }, 1_000);
+  // Temporary spools (an uploaded zip on disk) left by a crashed process, or
+  // older than an hour, are removed (lib/storage/spool.ts).
+  const { sweepSpools, SPOOL_MAX_AGE_MS } = await import("@/lib/storage/spool");
+  const swept = await sweepSpools({ deadProcesses: true, olderThanMs: SPOOL_MAX_AGE_MS });
+  if (swept) console.info(`Removed ${swept} temporary spool file(s) left by an earlier run.`);
 }

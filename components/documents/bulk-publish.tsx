@@ -13,7 +13,7 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 type Agency = { id: string; name: string };
 type Row = { name: string; ok: boolean; reason?: string; workerNumber?: string; workerName?: string; period?: string; number?: string };
 type Mode = { kind: "pdfs"; files: File[] } | { kind: "zip"; uploadKey: string };
-type Outcome = { published: number; skipped: { name: string; reason: string }[]; emails: number };
+type Outcome = { published: number; skipped: { name: string; reason: string }[]; emails: number; interrupted?: string };
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("fr-FR")} ${n > 1 ? many : one}`;
 
@@ -32,6 +32,8 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [mode, setMode] = useState<Mode | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A storage failure is shown next to the file field; the chosen files stay selected.
+  const [fileError, setFileError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -44,11 +46,13 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
     setRows(null);
     setMode(null);
     setError(null);
+    setFileError(null);
     setOutcome(null);
   }
 
   async function check() {
     setError(null);
+    setFileError(null);
     setOutcome(null);
     setRows(null);
     if (files.length === 0) {
@@ -69,6 +73,10 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
           body: zips[0],
         });
         const body = await res.json().catch(() => ({ error: "La vérification a échoué." }));
+        if (body.code === "storage_unavailable") {
+          setFileError(body.error);
+          return;
+        }
         if (!res.ok) throw new Error(body.error ?? "La vérification a échoué.");
         setRows(body.rows);
         setMode({ kind: "zip", uploadKey: body.uploadKey });
@@ -96,6 +104,7 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
     const todo = list.filter((f) => okNames.has(f.name));
     const ids: string[] = [];
     const skipped: Outcome["skipped"] = [];
+    let interrupted: string | undefined;
     let done = 0;
     setProgress({ done, total: todo.length });
     let next = 0;
@@ -108,6 +117,7 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
           const body = await res.json();
           if (body.ok) ids.push(body.documentId);
           else skipped.push({ name: file.name, reason: body.reason ?? body.error ?? "Refusé" });
+          if (body.code === "storage_unavailable") interrupted = body.reason;
         } catch {
           skipped.push({ name: file.name, reason: "Envoi interrompu : relancez la publication (pas de doublon)." });
         }
@@ -122,7 +132,7 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
       body: JSON.stringify({ batch, documentIds: ids }),
     });
     const { emails = 0 } = await res.json().catch(() => ({}));
-    return { published: ids.length, skipped, emails };
+    return { published: ids.length, skipped, emails, interrupted };
   }
 
   async function publishZip(uploadKey: string): Promise<Outcome> {
@@ -152,6 +162,9 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
           if (!event.ok && okNames.has(event.name)) skipped.push({ name: event.name, reason: event.reason });
         } else if (event.type === "finished") {
           outcome = { published: event.published, skipped, emails: event.emails };
+        } else if (event.type === "interrupted") {
+          // Storage failed half way: what was published, what was not (the same check can be published again).
+          outcome = { published: event.published, skipped: [...skipped, ...event.notPublished], emails: event.emails, interrupted: event.message };
         } else if (event.type === "error") {
           throw new Error(event.message);
         }
@@ -168,8 +181,12 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
     try {
       const result = mode.kind === "pdfs" ? await publishPdfs(mode.files, new Set(ready.map((r) => r.name))) : await publishZip(mode.uploadKey);
       setOutcome(result);
-      setRows(null);
-      setMode(null);
+      if (result.interrupted) {
+        setError(result.interrupted);
+      } else {
+        setRows(null);
+        setMode(null);
+      }
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -199,11 +216,17 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
             accept="application/pdf,.pdf,application/zip,.zip"
             onChange={(e) => reset(Array.from(e.target.files ?? []))}
             className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:font-semibold"
-            aria-describedby="bulk-files-hint"
+            aria-describedby={fileError ? "bulk-files-hint bulk-files-error" : "bulk-files-hint"}
+            aria-invalid={fileError ? true : undefined}
           />
           <p id="bulk-files-hint" className="text-sm text-slate-600">
             Fichiers nommés <code>&lt;n° intérimaire&gt;_&lt;AAAAMMJJ&gt;.pdf</code>, par exemple <code>1691_20190630.pdf</code>.
           </p>
+          {fileError ? (
+            <p id="bulk-files-error" role="alert" className="text-sm font-medium text-red-700">
+              {fileError}
+            </p>
+          ) : null}
         </div>
       </div>
       <Button onClick={check} disabled={busy !== null} variant="secondary">
@@ -259,7 +282,7 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
       ) : null}
 
       {outcome ? (
-        <Alert variant={outcome.skipped.length ? "warning" : "success"} role="status" title="Publication terminée">
+        <Alert variant={outcome.skipped.length ? "warning" : "success"} role="status" title={outcome.interrupted ? "Publication interrompue" : "Publication terminée"}>
           <p>
             {plural(outcome.published, "bulletin publié", "bulletins publiés")}, {plural(outcome.emails, "email envoyé", "emails envoyés")}.
           </p>

@@ -8,7 +8,7 @@ import { notifyDecision } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { staffAction, workerAction } from "@/lib/auth/action";
 import type { FormState } from "@/lib/forms";
-import { getStorage } from "@/lib/storage";
+import { getStorage, StorageUnavailableError } from "@/lib/storage";
 import { checkUpload } from "@/lib/uploads/check";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
@@ -28,7 +28,14 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
   const checked = await checkUpload(formData.get("file"));
   if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
   const storage = getStorage();
-  const stored = await storage.putObject(checked.bytes, { contentType: checked.type.mimeType });
+  let stored;
+  try {
+    stored = await storage.putObject(checked.bytes, { contentType: checked.type.mimeType });
+  } catch (error) {
+    // Nothing written, no row: the form keeps what was typed.
+    if (error instanceof StorageUnavailableError) return { error: "Le diplôme n'a pas été ajouté.", fieldErrors: { file: error.message } };
+    throw error;
+  }
   const slug = data.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "diplome";
   // One diploma per rendered form: a double click adds it once, and the
   // second copy of the file is removed.

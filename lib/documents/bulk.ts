@@ -2,16 +2,14 @@
 // file and kept in storage between the preview and the publish (which may run
 // on another app instance); entries are then read and stored one at a time.
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { getStorage } from "@/lib/storage";
+import { getStorage, STORAGE_UNAVAILABLE_MESSAGE, StorageUnavailableError } from "@/lib/storage";
+import { spoolStream } from "@/lib/storage/spool";
 import { looksLikePdf } from "./rules";
 import { checkZipLimits, openZipEntry, readZipEntries, verifyZip, ZipRejected, type ZipEntry } from "./zip-reader";
 import { commitPublished, isUniqueViolation, previewPayslips, storeDocumentFile, workersByNumber, type MatchedWorker, type PreviewRow, type StaffContext, type StoredDocument } from "./publish";
@@ -25,23 +23,9 @@ function relevant(entries: ZipEntry[]): ZipEntry[] {
   return entries.filter((e) => !e.isDirectory && !e.name.startsWith("__MACOSX/") && !path.posix.basename(e.name).startsWith("."));
 }
 
-async function spool(source: Readable, maxBytes: number): Promise<string> {
-  const file = path.join(os.tmpdir(), `espace-zip-${randomUUID()}.zip`);
-  let seen = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _e, cb) {
-      seen += chunk.length;
-      if (seen > maxBytes) return cb(new ZipRejected(`Archive trop volumineuse (${Math.round(maxBytes / 1024 / 1024)} Mo au plus).`));
-      cb(null, chunk);
-    },
-  });
-  try {
-    await pipeline(source, limit, createWriteStream(file, { flags: "wx", mode: 0o600 }));
-  } catch (error) {
-    await rm(file, { force: true });
-    throw error;
-  }
-  return file;
+/** The zip on disk for random access (lib/storage/spool.ts: removed by the caller, swept if a crash leaves it). */
+function spool(source: Readable, maxBytes: number): Promise<string> {
+  return spoolStream(source, { suffix: ".zip", maxBytes, tooLarge: () => new ZipRejected(`Archive trop volumineuse (${Math.round(maxBytes / 1024 / 1024)} Mo au plus).`) });
 }
 
 export type ZipPreview = { uploadKey: string; rows: PreviewRow[] };
@@ -77,6 +61,8 @@ export async function previewZip(staff: StaffContext, agencyId: string, body: Re
 export type ZipProgress =
   | { type: "entry"; done: number; total: number; name: string; ok: boolean; reason?: string }
   | { type: "finished"; published: number; skipped: number; emails: number }
+  /** Storage failed half way: what was published (whole workers), what was not and why. A re-run publishes the rest. */
+  | { type: "interrupted"; message: string; published: number; emails: number; notPublished: { name: string; reason: string }[] }
   | { type: "error"; message: string };
 
 /** Publishes the matched entries of a previewed zip one by one, reporting each. */
@@ -90,10 +76,13 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
   let file: string;
   try {
     file = await spool(await storage.openObjectStream(uploadKey), MAX_ZIP_BYTES);
-  } catch {
-    yield { type: "error", message: "Envoi introuvable ou déjà publié : recommencez la vérification de l'archive." };
+  } catch (error) {
+    yield { type: "error", message: error instanceof StorageUnavailableError ? error.message : "Envoi introuvable ou déjà publié : recommencez la vérification de l'archive." };
     return;
   }
+  // Files stored and not yet committed: removed if the run ends without
+  // committing them (unless a row refers to them after all).
+  const uncommitted = new Set<string>();
   try {
     const entries = relevant(await readZipEntries(file));
     const refused = checkZipLimits(entries);
@@ -115,15 +104,22 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
     // their rows, audit entries and one email commit together. A crash (or a
     // cut) leaves each worker either fully published and emailed or not at
     // all; a re-run publishes and emails exactly the missing ones.
-    const stored = new Map<string, { worker: MatchedWorker; files: StoredDocument[] }>();
+    const stored = new Map<string, { worker: MatchedWorker; files: StoredDocument[]; names: string[] }>();
     let done = 0;
     let skipped = 0;
+    let storageDown: string | null = null;
+    const notStored: { name: string; workerId: string }[] = [];
     for (const { entry, p } of parsed) {
       done++;
       const w = p.ok ? workers.get(p.workerNumber) : undefined;
       if (!p.ok || !w) {
         skipped++;
         yield { type: "entry", done, total: entries.length, name: entry.name, ok: false, reason: p.ok ? `Aucun intérimaire n° ${p.workerNumber} dans cette agence` : p.reason };
+        continue;
+      }
+      if (storageDown) {
+        // Storage failed on an earlier entry: the rest is not tried.
+        notStored.push({ name: entry.name, workerId: w.workerId });
         continue;
       }
       let result;
@@ -143,33 +139,67 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
         if (!(error instanceof ZipRejected)) throw error;
         result = { ok: false as const, reason: error.message };
       }
+      if (!result.ok && "code" in result && result.code === "storage_unavailable") {
+        storageDown = result.reason;
+        notStored.push({ name: entry.name, workerId: w.workerId });
+        continue;
+      }
       if (result.ok) {
-        const group = stored.get(w.workerId) ?? { worker: w, files: [] };
+        const group = stored.get(w.workerId) ?? { worker: w, files: [], names: [] };
         // The same number twice in one zip: the first one only.
         if (group.files.some((f) => f.number === p.number)) {
           await storage.deleteObject(result.file.stored.key).catch(() => undefined);
           result = { ok: false as const, reason: "Fichier en double dans cet envoi" };
         } else {
+          uncommitted.add(result.file.stored.key);
           group.files.push(result.file);
+          group.names.push(entry.name);
           stored.set(w.workerId, group);
         }
       }
       if (!result.ok) skipped++;
       yield { type: "entry", done, total: entries.length, name: entry.name, ok: result.ok, reason: result.ok ? undefined : result.reason };
     }
+    // A worker with a file that could not be stored is published not at all
+    // (all of a worker's payslips, and their one email, go together).
+    const notPublished = notStored.map((n) => ({ name: n.name, reason: STORAGE_UNAVAILABLE_MESSAGE }));
+    for (const workerId of new Set(notStored.map((n) => n.workerId))) {
+      const group = stored.get(workerId);
+      if (!group) continue;
+      stored.delete(workerId);
+      for (const name of group.names) notPublished.push({ name, reason: "Non publié : un autre bulletin de cet intérimaire n'a pas pu être enregistré." });
+    }
     let published = 0;
     let emails = 0;
     for (const { worker, files } of stored.values()) {
       const committed = await commitWorkerFiles(staff, agencyId, worker.workerId, files, batch);
+      for (const f of files) uncommitted.delete(f.stored.key);
       published += committed.published;
       skipped += files.length - committed.published;
       if (committed.emailed) emails++;
     }
     if (emails) wakeOutboxWorker();
+    if (storageDown) {
+      // The upload is kept: the same check can be published again once the storage is back.
+      yield { type: "interrupted", message: storageDown, published, emails, notPublished };
+      return;
+    }
     await storage.deleteObject(uploadKey).catch(() => undefined);
     yield { type: "finished", published, skipped, emails };
   } finally {
     await rm(file, { force: true });
+    await removeUncommitted([...uncommitted]);
+  }
+}
+
+/** Deletes stored files no row refers to (a row may exist if a commit's answer was lost: then the file stays). */
+async function removeUncommitted(keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  try {
+    const referenced = new Set((await db.document.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey));
+    for (const key of keys) if (!referenced.has(key)) await getStorage().deleteObject(key).catch(() => undefined);
+  } catch {
+    // The database cannot say: the files stay rather than risk a row without its file.
   }
 }
 

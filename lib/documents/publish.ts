@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { notifyUser, type NotifyOptions } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
-import { getStorage } from "@/lib/storage";
+import { getStorage, StorageUnavailableError } from "@/lib/storage";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { formatMonthYear } from "@/lib/format";
 import { KIND_LABELS, MAX_DOCUMENT_BYTES, downloadName, parsePayslipFileName, type WorkerDocumentKind } from "./rules";
@@ -97,7 +97,7 @@ export type PublishInput = {
 
 export type PublishResult =
   | { ok: true; documentId: string; workerId: string; emailed: boolean }
-  | { ok: false; reason: string; code: "duplicate" | "not_pdf" | "too_large" | "empty" | "forbidden" };
+  | { ok: false; reason: string; code: "duplicate" | "not_pdf" | "too_large" | "empty" | "forbidden" | "storage_unavailable" };
 
 type Refusal = Extract<PublishResult, { ok: false }>;
 type StoredObject = { key: string; size: number; sha256: string };
@@ -124,6 +124,12 @@ export async function storeDocumentFile(input: PublishInput): Promise<{ ok: true
     return { ok: true, file: { stored, number: input.number, periodStart: input.periodStart, periodEnd: input.periodEnd } };
   } catch (error) {
     if (error instanceof UploadRejected) return { ok: false, reason: error.message, code: error.code };
+    // The file was not written (lib/storage removed any part of it): no row, no email.
+    if (error instanceof StorageUnavailableError) {
+      input.source.unpipe();
+      input.source.resume(); // drain what the client still sends
+      return { ok: false, reason: error.message, code: "storage_unavailable" };
+    }
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import { confirmCurrentPassword } from "@/lib/auth/login";
 import { staffAction, workerAction } from "@/lib/auth/action";
 import { requireWorker } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
-import { getStorage } from "@/lib/storage";
+import { getStorage, StorageUnavailableError } from "@/lib/storage";
 import { checkUpload } from "@/lib/uploads/check";
 import { locateCommune } from "@/lib/geo/communes";
 import { createOnce, submissionKey } from "@/lib/submissions";
@@ -48,7 +48,14 @@ export const uploadProfileDocument = workerAction(documentSchema, async (data, w
   const checked = await checkUpload(formData.get("file"));
   if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
   const storage = getStorage();
-  const stored = await storage.putObject(checked.bytes, { contentType: checked.type.mimeType });
+  let stored;
+  try {
+    stored = await storage.putObject(checked.bytes, { contentType: checked.type.mimeType });
+  } catch (error) {
+    // Nothing written, no row: the form stays open with its file.
+    if (error instanceof StorageUnavailableError) return { error: "Le document n'a pas été déposé.", fieldErrors: { file: error.message } };
+    throw error;
+  }
   const label = PROFILE_DOCUMENTS.find((d) => d.kind === data.kind)!.label;
   const slug = label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const done = "Document déposé : il est en attente de validation par l'agence.";

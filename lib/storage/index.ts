@@ -9,7 +9,10 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { classifyStorageError } from "./errors";
 import { s3ConfigFromEnv, s3Storage } from "./s3";
+
+export { STORAGE_UNAVAILABLE_MESSAGE, StorageUnavailableError, isStorageFailure } from "./errors";
 
 export type StoredObject = { key: string; sha256: string; size: number };
 
@@ -94,6 +97,32 @@ export function localStorage(dir: string): Storage {
   };
 }
 
+/**
+ * The same storage, whose failures (full or read-only disk, a folder that is
+ * not one, S3 5xx or unreachable) reject with StorageUnavailableError, logged
+ * once. An error raised by the input stream itself (a refused upload, a client
+ * that went away) is passed on as it is: it is not the storage failing.
+ */
+export function guardStorage(inner: Storage): Storage {
+  const guard = async <T>(operation: string, run: () => Promise<T>, isInputError: (error: unknown) => boolean = () => false): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw isInputError(error) ? error : classifyStorageError(error, operation);
+    }
+  };
+  return {
+    putObject(input, meta) {
+      const inputErrors = new Set<unknown>();
+      if (!Buffer.isBuffer(input)) input.on("error", (error) => inputErrors.add(error));
+      return guard("put", () => inner.putObject(input, meta), (error) => inputErrors.has(error));
+    },
+    openObjectStream: (key) => guard("open", () => inner.openObjectStream(key)),
+    objectExists: (key) => guard("exists", () => inner.objectExists(key)),
+    deleteObject: (key) => guard("delete", () => inner.deleteObject(key)),
+  };
+}
+
 /** The configured storage: S3 when S3_BUCKET is set, else the folder in STORAGE_DIR, else ./storage (git-ignored). */
 export function storageDir(): string {
   return path.resolve(process.env.STORAGE_DIR ?? path.join(process.cwd(), "storage"));
@@ -103,7 +132,7 @@ const holder = globalThis as unknown as { __espaceStorage?: { dir: string; stora
 
 export function getStorage(): Storage {
   const s3 = s3ConfigFromEnv();
-  const id = s3 ? `s3:${s3.endpoint}/${s3.bucket}` : storageDir();
-  if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: s3 ? s3Storage(s3) : localStorage(id) };
+  const id = s3 ? `s3:${s3.endpoint ?? s3.region}/${s3.bucket}/${s3.prefix ?? ""}` : storageDir();
+  if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: guardStorage(s3 ? s3Storage(s3) : localStorage(id)) };
   return holder.__espaceStorage.storage;
 }

@@ -1,141 +1,89 @@
-// S3-compatible object storage (AWS S3, MinIO, Scaleway, OVH, Garage...),
-// signed with AWS Signature Version 4 using node:crypto and fetch: no SDK.
-// Path-style URLs (<endpoint>/<bucket>/<key>) work with every provider.
-//
-// Uploads are first spooled to a temporary file while their SHA-256 and size
-// are computed, so that the PUT can carry a signed payload hash and a
-// Content-Length without the file ever being held in memory. Reads are
-// streamed from the response body.
-import { createHash, createHmac, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+// S3-compatible object storage (AWS S3, MinIO, Scaleway, OVH, Garage...)
+// through the AWS SDK: requests signed by the SDK (session tokens included),
+// the standard credential chain (environment, shared config, web identity,
+// ECS/EC2 roles) when no keys are set here, retries with backoff, timeouts,
+// and streamed multipart uploads (@aws-sdk/lib-storage: at most
+// UPLOAD_QUEUE_SIZE parts of UPLOAD_PART_BYTES in memory, whatever the size of
+// the file). A custom endpoint is addressed path-style
+// (<endpoint>/<bucket>/<key>), which every provider accepts.
+import { createHash } from "node:crypto";
+import { Readable, Transform, pipeline } from "node:stream";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
 import { isValidObjectKey, newObjectKey, type Storage } from "./index";
 
 export type S3Config = {
-  /** e.g. "https://s3.fr-par.scw.cloud" or "http://127.0.0.1:9000" */
-  endpoint: string;
+  /** e.g. "https://s3.fr-par.scw.cloud" or "http://127.0.0.1:9000"; unset: AWS's own endpoint for the region. */
+  endpoint?: string;
   region: string;
   bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
+  /** Static keys; unset: the SDK's standard credential chain (AWS_* variables, profiles, IAM roles). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
   /** Optional prefix inside the bucket, e.g. "espace/" */
   prefix?: string;
 };
 
 type Env = Record<string, string | undefined>;
 
-/** S3 settings from S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY (S3_PREFIX optional). */
+/** Each multipart part (S3's minimum is 5 MiB); a smaller file is sent as one PutObject. */
+export const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
+/** Parts uploaded at once, hence held in memory at once. */
+export const UPLOAD_QUEUE_SIZE = 2;
+/** Connecting to the object store, and waiting on a silent socket (milliseconds). */
+const CONNECT_TIMEOUT_MS = 5_000;
+const SOCKET_TIMEOUT_MS = 30_000;
+
+/**
+ * S3 settings from S3_BUCKET (required to use S3), S3_ENDPOINT, S3_REGION,
+ * S3_ACCESS_KEY_ID + S3_SECRET_ACCESS_KEY (+ S3_SESSION_TOKEN), S3_PREFIX.
+ * Without the keys, the SDK finds credentials itself (AWS_ACCESS_KEY_ID /
+ * AWS_SESSION_TOKEN, AWS_PROFILE, a web identity token, an ECS or EC2 role).
+ */
 export function s3ConfigFromEnv(env: Env = process.env): S3Config | null {
   const bucket = env.S3_BUCKET?.trim();
   if (!bucket) return null;
-  const endpoint = env.S3_ENDPOINT?.trim() || `https://s3.${env.S3_REGION?.trim() || "us-east-1"}.amazonaws.com`;
-  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
-  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
-  if (!accessKeyId || !secretAccessKey) throw new Error("S3_BUCKET is set but S3_ACCESS_KEY_ID or S3_SECRET_ACCESS_KEY is missing");
-  return { endpoint: endpoint.replace(/\/+$/, ""), region: env.S3_REGION?.trim() || "us-east-1", bucket, accessKeyId, secretAccessKey, prefix: env.S3_PREFIX?.trim() || "" };
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined;
+  if (!accessKeyId !== !secretAccessKey) throw new Error("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the standard AWS credential chain");
+  return {
+    endpoint: env.S3_ENDPOINT?.trim().replace(/\/+$/, "") || undefined,
+    region: env.S3_REGION?.trim() || env.AWS_REGION?.trim() || "us-east-1",
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    sessionToken: accessKeyId ? env.S3_SESSION_TOKEN?.trim() || undefined : undefined,
+    prefix: env.S3_PREFIX?.trim() || "",
+  };
 }
 
-const EMPTY_SHA256 = createHash("sha256").update("").digest("hex");
-
-const sha256Hex = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).update(data).digest();
-
-/** RFC 3986 encoding as S3 wants it in the canonical URI (slashes kept). */
-function encodePath(p: string): string {
-  return p
-    .split("/")
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join("/");
+/** The SDK client for these settings (exported for tests and scripts). */
+export function s3Client(config: S3Config, extra: Partial<S3ClientConfig> = {}): S3Client {
+  return new S3Client({
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
+    ...(config.accessKeyId && config.secretAccessKey
+      ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, ...(config.sessionToken ? { sessionToken: config.sessionToken } : {}) } }
+      : {}),
+    // Checksums only where S3 requires them: the newer default (CRC32 trailers
+    // in aws-chunked bodies) is refused by several S3-compatible providers.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: SOCKET_TIMEOUT_MS },
+    ...extra,
+  });
 }
 
-export type SignInput = {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  payloadHash: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  date: Date;
-  service?: string;
+const isNotFound = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === "NotFound" || e?.name === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
 };
 
-/**
- * AWS Signature Version 4: returns the headers to send (the given ones plus
- * host, x-amz-date, x-amz-content-sha256 and authorization).
- */
-export function signV4(input: SignInput): Record<string, string> {
-  const service = input.service ?? "s3";
-  const amzDate = input.date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-  const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(input.headers).map(([k, v]) => [k.toLowerCase(), v])),
-    host: input.url.host,
-    "x-amz-date": amzDate,
-    "x-amz-content-sha256": input.payloadHash,
-  };
-  const names = Object.keys(headers).sort();
-  const canonicalHeaders = names.map((n) => `${n}:${headers[n].trim().replace(/\s+/g, " ")}\n`).join("");
-  const signedHeaders = names.join(";");
-  const query = [...input.url.searchParams.entries()]
-    .map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)])
-    .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v}`)
-    .join("&");
-  const canonicalRequest = [input.method, encodePath(decodeURIComponent(input.url.pathname)), query, canonicalHeaders, signedHeaders, input.payloadHash].join("\n");
-  const scope = `${day}/${input.region}/${service}/aws4_request`;
-  const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), service), "aws4_request");
-  const signature = createHmac("sha256", signingKey).update(stringToSign).digest("hex");
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  return headers;
-}
-
-export class S3Error extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-export function s3Storage(config: S3Config): Storage {
-  const urlOf = (key: string) => {
+export function s3Storage(config: S3Config, client: S3Client = s3Client(config)): Storage {
+  const keyOf = (key: string) => {
     if (!isValidObjectKey(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
-    return new URL(`${config.endpoint}/${config.bucket}/${encodePath(`${config.prefix ?? ""}${key}`)}`);
-  };
-
-  async function send(method: string, key: string, init: { headers?: Record<string, string>; payloadHash?: string; body?: Readable } = {}) {
-    const url = urlOf(key);
-    const headers = signV4({
-      method,
-      url,
-      headers: init.headers ?? {},
-      payloadHash: init.payloadHash ?? EMPTY_SHA256,
-      region: config.region,
-      accessKeyId: config.accessKeyId,
-      secretAccessKey: config.secretAccessKey,
-      date: new Date(),
-    });
-    delete headers.host; // fetch sets it
-    return fetch(url, {
-      method,
-      headers,
-      body: init.body ? (Readable.toWeb(init.body) as unknown as BodyInit) : undefined,
-      // Required by undici for a streamed request body.
-      ...(init.body ? { duplex: "half" } : {}),
-    } as RequestInit);
-  }
-
-  const failure = async (what: string, res: Response) => {
-    const text = await res.text().catch(() => "");
-    return new S3Error(`S3 ${what} failed: HTTP ${res.status} ${text.slice(0, 300)}`, res.status);
+    return `${config.prefix ?? ""}${key}`;
   };
 
   return {
@@ -143,62 +91,56 @@ export function s3Storage(config: S3Config): Storage {
       const key = newObjectKey();
       const hash = createHash("sha256");
       let size = 0;
-      let body: Readable;
-      let spool: string | null = null;
-      if (Buffer.isBuffer(input)) {
-        hash.update(input);
-        size = input.length;
-        body = Readable.from([input]);
-      } else {
-        spool = path.join(os.tmpdir(), `espace-upload-${randomUUID()}`);
-        const measure = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
-            hash.update(chunk);
-            size += chunk.length;
-            callback(null, chunk);
-          },
-        });
-        try {
-          await pipeline(input, measure, createWriteStream(spool, { flags: "wx", mode: 0o600 }));
-        } catch (error) {
-          await rm(spool, { force: true });
-          throw error;
-        }
-        body = createReadStream(spool);
-      }
-      const sha256 = hash.digest("hex");
+      const measure = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          size += chunk.length;
+          callback(null, chunk);
+        },
+      });
+      const source = Buffer.isBuffer(input) ? Readable.from([input]) : input;
+      // An error of the source destroys the measured stream with that same
+      // error, which the upload then rejects with.
+      const body = pipeline(source, measure, () => undefined);
+      const upload = new Upload({
+        client,
+        params: { Bucket: config.bucket, Key: keyOf(key), Body: body, ContentType: meta.contentType },
+        partSize: UPLOAD_PART_BYTES,
+        queueSize: UPLOAD_QUEUE_SIZE,
+        leavePartsOnError: false, // a failed multipart upload is aborted: no parts left billed
+      });
       try {
-        const res = await send("PUT", key, {
-          headers: { "content-type": meta.contentType, "content-length": String(size) },
-          payloadHash: sha256,
-          body,
-        });
-        if (!res.ok) throw await failure("PUT", res);
-        await res.body?.cancel();
-      } finally {
-        if (spool) await rm(spool, { force: true });
+        await upload.done();
+      } catch (error) {
+        body.destroy();
+        throw error;
       }
-      return { key, sha256, size };
+      return { key, sha256: hash.digest("hex"), size };
     },
 
     async openObjectStream(key) {
-      const res = await send("GET", key);
-      if (!res.ok || !res.body) throw await failure(`GET ${key}`, res);
-      return Readable.fromWeb(res.body as unknown as WebReadableStream);
+      const res = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: keyOf(key) }));
+      if (!(res.Body instanceof Readable)) throw new Error(`S3 GET ${key}: no body`);
+      return res.Body;
     },
 
     async objectExists(key) {
       if (!isValidObjectKey(key)) return false;
-      const res = await send("HEAD", key);
-      if (res.status === 404) return false;
-      if (!res.ok) throw await failure(`HEAD ${key}`, res);
-      return true;
+      try {
+        await client.send(new HeadObjectCommand({ Bucket: config.bucket, Key: keyOf(key) }));
+        return true;
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
     },
 
     async deleteObject(key) {
-      const res = await send("DELETE", key);
-      if (!res.ok && res.status !== 404) throw await failure(`DELETE ${key}`, res);
-      await res.body?.cancel();
+      try {
+        await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: keyOf(key) }));
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
     },
   };
 }

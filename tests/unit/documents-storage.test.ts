@@ -1,6 +1,6 @@
-// Storage: the local folder and the S3-compatible implementation, the latter
-// against a tiny fake S3 server that checks the SigV4 signature and the
-// payload hash of every request.
+// Storage: the local folder and the S3-compatible implementation (AWS SDK),
+// the latter against a tiny fake S3 server that checks the SigV4 signature and
+// the payload hash of every request the SDK sends.
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -10,8 +10,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localStorage, type Storage } from "@/lib/storage";
-import { s3ConfigFromEnv, s3Storage, signV4 } from "@/lib/storage/s3";
+import { isStorageFailure, localStorage, type Storage } from "@/lib/storage";
+import { s3ConfigFromEnv, s3Storage } from "@/lib/storage/s3";
+import { signV4 } from "../helpers/sigv4";
 
 const CREDENTIALS = { accessKeyId: "AKIAFAKE", secretAccessKey: "fake-secret-key" };
 
@@ -32,13 +33,19 @@ describe("AWS Signature Version 4", () => {
     );
   });
 
-  it("reads S3 settings from the environment only when a bucket is set", () => {
+  it("reads S3 settings from the environment only when a bucket is set; without keys, the SDK's credential chain", () => {
     expect(s3ConfigFromEnv({})).toBeNull();
-    expect(() => s3ConfigFromEnv({ S3_BUCKET: "b" })).toThrow(/S3_ACCESS_KEY_ID/);
-    expect(s3ConfigFromEnv({ S3_BUCKET: "b", S3_ENDPOINT: "http://127.0.0.1:9000/", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s", S3_REGION: "fr-par" })).toMatchObject({
+    // No keys: the standard AWS chain (AWS_* variables, profile, IAM role) finds them.
+    expect(s3ConfigFromEnv({ S3_BUCKET: "b" })).toEqual({ bucket: "b", region: "us-east-1", endpoint: undefined, accessKeyId: undefined, secretAccessKey: undefined, sessionToken: undefined, prefix: "" });
+    expect(s3ConfigFromEnv({ S3_BUCKET: "b", AWS_REGION: "eu-west-3" })?.region).toBe("eu-west-3");
+    // Half a key pair is a mistake, refused at once.
+    expect(() => s3ConfigFromEnv({ S3_BUCKET: "b", S3_ACCESS_KEY_ID: "k" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/);
+    expect(() => s3ConfigFromEnv({ S3_BUCKET: "b", S3_SECRET_ACCESS_KEY: "s" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/);
+    expect(s3ConfigFromEnv({ S3_BUCKET: "b", S3_ENDPOINT: "http://127.0.0.1:9000/", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s", S3_SESSION_TOKEN: "t", S3_REGION: "fr-par" })).toMatchObject({
       endpoint: "http://127.0.0.1:9000",
       bucket: "b",
       region: "fr-par",
+      sessionToken: "t",
     });
   });
 });
@@ -47,6 +54,7 @@ describe("AWS Signature Version 4", () => {
 function fakeS3() {
   const objects = new Map<string, Buffer>();
   const log: { method: string; path: string; status: number; maxChunk: number }[] = [];
+  const tokens: (string | null)[] = [];
   const server: Server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     let maxChunk = 0;
@@ -70,6 +78,8 @@ function fakeS3() {
     const date = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
     const expected = signV4({ method: req.method!, url, headers, payloadHash: String(req.headers["x-amz-content-sha256"]), region: "eu-west-3", ...CREDENTIALS, date });
     if (expected.authorization !== auth) return reply(403, "SignatureDoesNotMatch");
+    if (String(req.headers["content-encoding"] ?? "").includes("aws-chunked")) return reply(400, "aws-chunked bodies are not accepted here");
+    tokens.push(req.headers["x-amz-security-token"] ? String(req.headers["x-amz-security-token"]) : null);
     if (req.method === "PUT" && createHash("sha256").update(body).digest("hex") !== req.headers["x-amz-content-sha256"]) return reply(400, "XAmzContentSHA256Mismatch");
     const key = url.pathname;
     if (req.method === "PUT") {
@@ -85,7 +95,7 @@ function fakeS3() {
     if (req.method === "HEAD") return reply(200);
     return reply(200, found);
   });
-  return { server, objects, log };
+  return { server, objects, log, tokens };
 }
 
 async function roundTrip(storage: Storage) {
@@ -138,10 +148,21 @@ describe("storage", () => {
     // The 200 KB body was streamed in chunks, not sent as one buffer.
     const bigPut = fake.log.find((l) => l.method === "PUT" && l.maxChunk > 0)!;
     expect(bigPut.maxChunk).toBeLessThan(200_000);
+    expect(fake.tokens.every((t) => t === null)).toBe(true);
   });
 
-  it("S3-compatible: a wrong secret is refused by the server", async () => {
+  it("S3-compatible: a session token (temporary credentials) is sent and signed", async () => {
+    const storage = s3Storage({ endpoint, region: "eu-west-3", bucket: "espace", ...CREDENTIALS, sessionToken: "jeton-de-session-temporaire" });
+    const before = fake.tokens.length;
+    const stored = await storage.putObject(Buffer.from("%PDF-1.4 jeton"), { contentType: "application/pdf" });
+    expect((await buffer(await storage.openObjectStream(stored.key))).toString()).toBe("%PDF-1.4 jeton");
+    expect(fake.tokens.slice(before)).toEqual(["jeton-de-session-temporaire", "jeton-de-session-temporaire"]);
+  });
+
+  it("S3-compatible: a wrong secret is refused by the server, and is not taken for an outage", async () => {
     const storage = s3Storage({ endpoint, region: "eu-west-3", bucket: "espace", accessKeyId: CREDENTIALS.accessKeyId, secretAccessKey: "wrong" });
-    await expect(storage.putObject(Buffer.from("x"), { contentType: "text/plain" })).rejects.toThrow(/HTTP 403/);
+    const error = await storage.putObject(Buffer.from("x"), { contentType: "text/plain" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ $metadata: { httpStatusCode: 403 } });
+    expect(isStorageFailure(error)).toBe(false);
   });
 });

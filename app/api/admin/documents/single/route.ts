@@ -72,6 +72,8 @@ export async function POST(request: Request) {
     submission: submissionKey(staff.userId, form),
   });
   if (!result.ok) {
+    // Storage down: nothing was published, the form keeps what was typed.
+    if (result.code === "storage_unavailable") return json({ error: "Le document n'a pas été publié.", code: result.code, fieldErrors: { file: result.reason } }, 503);
     const fieldName = result.code === "duplicate" ? "month" : "file";
     return json({ error: "Veuillez corriger les champs signalés.", fieldErrors: { [fieldName]: result.reason } }, 422);
   }

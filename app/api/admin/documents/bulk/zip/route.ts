@@ -5,6 +5,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { previewZip } from "@/lib/documents/bulk";
 import { ZipRejected } from "@/lib/documents/zip-reader";
 import { guardStaff, json } from "@/lib/documents/staff-route";
+import { StorageUnavailableError } from "@/lib/storage";
 
 export async function POST(request: Request) {
   const staff = await guardStaff(request);
@@ -16,6 +17,9 @@ export async function POST(request: Request) {
     return json(await previewZip(staff, agencyId, Readable.fromWeb(request.body as unknown as WebReadableStream)));
   } catch (error) {
     if (error instanceof ZipRejected) return json({ error: error.message }, 422);
-    throw error;
+    // Never an empty 500: the page shows the message next to the file field.
+    if (error instanceof StorageUnavailableError) return json({ error: error.message, code: error.code }, 503); // logged by lib/storage
+    console.error(error);
+    return json({ error: "La vérification de l'archive a échoué : réessayez dans quelques minutes." }, 500);
   }
 }

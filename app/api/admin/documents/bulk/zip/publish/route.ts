@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { publishZip } from "@/lib/documents/bulk";
 import { guardStaff, json } from "@/lib/documents/staff-route";
+import { StorageUnavailableError } from "@/lib/storage";
 
 const Body = z.object({ agencyId: z.string().min(1), uploadKey: z.string().min(1).max(100), batch: z.string().min(8).max(64) });
 
@@ -21,8 +22,10 @@ export async function POST(request: Request) {
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
       } catch (error) {
-        console.error(error);
-        controller.enqueue(encoder.encode(`${JSON.stringify({ type: "error", message: "La publication s'est interrompue : relancez-la, les bulletins déjà publiés ne seront pas dupliqués." })}\n`));
+        // A storage failure was logged where it was classified (lib/storage).
+        if (!(error instanceof StorageUnavailableError)) console.error(error);
+        const message = error instanceof StorageUnavailableError ? `${error.message} Les bulletins déjà publiés ne seront pas dupliqués.` : "La publication s'est interrompue : relancez-la, les bulletins déjà publiés ne seront pas dupliqués.";
+        controller.enqueue(encoder.encode(`${JSON.stringify({ type: "error", message })}\n`));
         controller.close();
       }
     },
