@@ -101,7 +101,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
     return { skipped: true, counts: await countRows(prisma), durationMs: Date.now() - started };
   }
 
-  const { buildPlan } = await import("./seed/plan");
+  const [{ buildPlan }, { backfillIssuedDocuments }] = await Promise.all([import("./seed/plan"), import("../lib/contracts/pdf")]);
   const plan = buildPlan({
     now: options.now ?? new Date(),
     rng: createRandom(options.randomSeed ?? 3985),
@@ -113,6 +113,8 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   // Files first, rows in one transaction; files of a failed run are removed.
   const storedKeys: string[] = [];
   let renderMs = 0;
+  let contractPdfs = 0;
+  let contractRenderMs = 0;
   try {
     const documents: Prisma.DocumentCreateManyInput[] = [];
     const renderStarted = Date.now();
@@ -142,6 +144,11 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
         }
         await tx.workerQualification.createMany({ data: plan.workerQualifications });
         await tx.contract.createMany({ data: plan.contracts });
+        // Issued contracts carry their stored PDF, as issuing does in the app:
+        // pages and downloads only read it.
+        const contractsStarted = Date.now();
+        contractPdfs = await backfillIssuedDocuments(tx, storage, (work) => work(tx, storedKeys));
+        contractRenderMs = Date.now() - contractsStarted;
         await tx.shift.createMany({ data: plan.shifts });
         await tx.timesheet.createMany({ data: plan.timesheets });
         await tx.timesheetEntry.createMany({ data: plan.timesheetEntries });
@@ -169,7 +176,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
       `  ${counts.agencies} agences, ${counts.sectors} pôles, ${counts["users.STAFF"]} comptes agence, ${counts["users.CLIENT"]} comptes entreprise`,
       `  ${counts.workerProfiles} intérimaires, ${counts.clients} entreprises utilisatrices, ${counts.qualifications} qualifications`,
       `  ${counts.contracts} contrats, ${counts.shifts} créneaux, ${counts.timesheets} relevés d'heures, ${counts.advanceRequests} demandes d'acompte`,
-      `  ${counts.documents} documents PDF (${counts["documents.PAYSLIP"] ?? 0} bulletins de salaire, rendus en ${(renderMs / 1000).toFixed(1)} s), ${counts.diplomas} diplômes, ${counts.profileChanges} modifications de fiche`,
+      `  ${counts.documents} documents PDF (${counts["documents.PAYSLIP"] ?? 0} bulletins de salaire, rendus en ${(renderMs / 1000).toFixed(1)} s ; ${contractPdfs} contrats émis, rendus en ${(contractRenderMs / 1000).toFixed(1)} s), ${counts.diplomas} diplômes, ${counts.profileChanges} modifications de fiche`,
       `Comptes de démonstration (mot de passe ${DEMO_PASSWORD}) :`,
       `  intérimaire : ${DEMO_WORKER_EMAIL}`,
       "  agence      : agence@demo.coop-emploi.fr",

@@ -15,7 +15,7 @@ import { HOURS_CLIENT_EMAIL } from "@/prisma/seed/hours-targeting";
 import type { StaffUser } from "@/lib/auth/session";
 import { newFormKey } from "@/lib/forms";
 import { createOnce } from "@/lib/submissions";
-import { createContract, type ContractInput } from "@/lib/backoffice/contracts";
+import { createContract, type ContractInput } from "@/lib/contracts/create-contract";
 import { inviteWorker } from "@/lib/backoffice/workers";
 import { requestDocument } from "@/lib/documents/request";
 import { setAvailability } from "@/lib/missions/set-availability";

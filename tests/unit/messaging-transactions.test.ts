@@ -54,11 +54,13 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 vi.mock("@/lib/contracts/rules", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/contracts/rules")>()), generateCode: () => "482913" }));
 
 const { approveChange, refuseChange, valueToken } = await import("@/lib/profile/service");
-const { issueContractForSignature, updateContractTerms } = await import("@/lib/backoffice/contracts");
+const { issueContractForSignature } = await import("@/lib/contracts/issue-contract");
+const { updateContractTerms } = await import("@/lib/contracts/update-contract-terms");
 const { sendOffers, closeNeed, needForStaff, matchingWorkers } = await import("@/lib/ciblage/service");
 const { requestPasswordResetFor, registerWorker } = await import("@/lib/auth/accounts");
 const { inviteWorker } = await import("@/lib/backoffice/workers");
-const { requestSignatureCode, confirmSignature } = await import("@/lib/contracts/signing");
+const { requestSignatureCode } = await import("@/lib/contracts/request-signature-code");
+const { confirmSignature } = await import("@/lib/contracts/confirm-signature");
 const { requestNewDocument } = await import("@/lib/documents/request-actions");
 const { publishDocument } = await import("@/lib/documents/publish");
 const { previewZip, publishZip } = await import("@/lib/documents/bulk");
