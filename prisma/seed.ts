@@ -161,7 +161,8 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
         await tx.missionOffer.createMany({ data: plan.missionOffers });
         await tx.documentRequest.createMany({ data: plan.documentRequests });
       },
-      { maxWait: 30_000, timeout: 300_000 },
+      // Rendering the issued contracts (~310 PDFs) happens inside: give it time.
+      { maxWait: 30_000, timeout: 900_000 },
     );
   } catch (error) {
     await Promise.all(storedKeys.map((key) => storage.deleteObject(key).catch(() => undefined)));

@@ -80,7 +80,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
       weeklyHours: 35,
       pattern: { weekdays: [1, 2, 3, 4, 5], start: "08:00", end: "15:00", breakMinutes: 30 },
     };
-  }, 300_000);
+  }, 600_000); // the seed renders ~360 PDFs (issued contracts included)
 
   afterAll(async () => {
     holder.__espacePrisma = undefined;

@@ -32,7 +32,7 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
     holder.__espacePrisma = db.prisma; // lib/db's client for the service
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: COMPTE_E2E_WORKERS.acompte }, include: { workerProfile: true } });
     worker = { id: user.id, workerId: user.workerProfile!.id };
-  }, 300_000);
+  }, 600_000); // the seed renders ~360 PDFs (issued contracts included)
 
   afterAll(async () => {
     holder.__espacePrisma = undefined;

@@ -72,7 +72,7 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     staffId = staff.id;
     session.staff = { id: staff.id, agencyIds: staff.staffMemberships.map((m) => m.agencyId) };
     agencyId = (await prisma.agency.findUniqueOrThrow({ where: { code: "MEDIMP" } })).id;
-  }, 300_000);
+  }, 600_000); // the seed renders ~360 PDFs (issued contracts included)
 
   afterAll(async () => {
     holder.__espacePrisma = undefined;

@@ -89,7 +89,7 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: user.staffMemberships.map((m) => m.agencyId) };
     agencyId = (await prisma.agency.findUniqueOrThrow({ where: { code: "MEDIMP" } })).id;
     expect(staff.agencyIds).toContain(agencyId);
-  }, 300_000);
+  }, 600_000); // the seed renders ~360 PDFs (issued contracts included)
 
   afterAll(async () => {
     holder.__espacePrisma = undefined;
