@@ -83,11 +83,15 @@ export type ContractPdfLookup =
 export async function findContractPdf(caller: ContractPdfCaller, contractId: string, signed: boolean): Promise<ContractPdfLookup> {
   const where: Prisma.ContractWhereInput =
     caller.role === "WORKER" ? { id: contractId, workerId: caller.workerId, state: { not: "DRAFT" } } : { id: contractId, ...contractScope(caller) };
-  const c = await db.contract.findFirst({ where, select: { id: true, signedDocumentId: true, issuedDocumentId: true } });
+  const c = await db.contract.findFirst({ where, select: { id: true, state: true, issuedAt: true, signedDocumentId: true, issuedDocumentId: true } });
   if (!c) return { found: "no-contract" };
   if (signed && !c.signedDocumentId) return { found: "no-contract" };
   const documentId = signed ? c.signedDocumentId : c.issuedDocumentId;
-  if (!documentId) return { found: "no-document", contractId: c.id };
+  if (!documentId) {
+    // A draft (or a draft cancelled) never had a document; an issued contract must have one.
+    const wasIssued = c.state !== "DRAFT" && (c.state !== "CANCELLED" || c.issuedAt !== null);
+    return wasIssued ? { found: "no-document", contractId: c.id } : { found: "no-contract" };
+  }
   const documentScope: Prisma.DocumentWhereInput = caller.role === "WORKER" ? { workerId: caller.workerId } : staffDocumentScope(caller.agencyIds);
   const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope] }, select: { id: true, storageKey: true, fileName: true, sizeBytes: true } });
   return document ? { found: "document", document } : { found: "no-contract" };

@@ -308,6 +308,21 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     expect(await backfillIssuedDocuments(prisma, getStorage(), (work) => prisma.$transaction((tx) => work(tx, keys)))).toBe(0);
   });
 
+  it("a draft has no PDF yet: 404 for staff, hidden from the worker, nothing rendered", async () => {
+    const c = await draft();
+    const rowsBefore = await snapshotRows(prisma);
+    const filesBefore = listFiles(storageDir);
+    asStaff();
+    const res = await getPdf(c.id);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toBe("Introuvable");
+    asWorker();
+    expect((await getPdf(c.id)).status).toBe(404);
+    expect(console.error).not.toHaveBeenCalled();
+    expect(await snapshotRows(prisma)).toEqual(rowsBefore);
+    expect(listFiles(storageDir)).toEqual(filesBefore);
+  });
+
   it("a stored PDF whose file is gone: French error, nothing written", async () => {
     const c = await draft();
     expect((await issueContractForSignature(staff, c.id, c.version)).ok).toBe(true);
