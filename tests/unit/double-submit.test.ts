@@ -56,7 +56,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     dir = mkdtempSync(path.join(os.tmpdir(), "dups-"));
     process.env.APP_URL ??= "http://localhost:3000";
     db = await open();
-    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = db.prisma; // lib/db's client for the services
     const s = await db.prisma.user.findUniqueOrThrow({ where: { email: "agence@demo.coop-emploi.fr" }, include: { staffMemberships: true } });
     staff = { id: s.id, sessionId: "test", email: s.email, role: "STAFF", firstName: s.firstName, lastName: s.lastName, agencyIds: s.staffMemberships.map((m) => m.agencyId) };
@@ -80,7 +80,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
       weeklyHours: 35,
       pattern: { weekdays: [1, 2, 3, 4, 5], start: "08:00", end: "15:00", breakMinutes: 30 },
     };
-  }, 600_000); // the seed renders ~360 PDFs (issued contracts included)
+  }, 300_000);
 
   afterAll(async () => {
     holder.__espacePrisma = undefined;

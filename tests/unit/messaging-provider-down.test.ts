@@ -65,14 +65,14 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     dir = mkdtempSync(path.join(os.tmpdir(), "provdown-"));
     tdb = await open();
     prisma = tdb.prisma;
-    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = prisma;
     fake = await startFakeProviders();
     const staff = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });
     staffId = staff.id;
     session.staff = { id: staff.id, agencyIds: staff.staffMemberships.map((m) => m.agencyId) };
     agencyId = (await prisma.agency.findUniqueOrThrow({ where: { code: "MEDIMP" } })).id;
-  }, 600_000); // the seed renders ~360 PDFs (issued contracts included)
+  }, 300_000);
 
   afterAll(async () => {
     holder.__espacePrisma = undefined;

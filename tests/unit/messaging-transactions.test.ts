@@ -83,13 +83,13 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     vi.stubEnv("APP_URL", "http://localhost:3200");
     tdb = await open();
     prisma = tdb.prisma;
-    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = prisma; // lib/db's client for the services
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });
     staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: user.staffMemberships.map((m) => m.agencyId) };
     agencyId = (await prisma.agency.findUniqueOrThrow({ where: { code: "MEDIMP" } })).id;
     expect(staff.agencyIds).toContain(agencyId);
-  }, 600_000); // the seed renders ~360 PDFs (issued contracts included)
+  }, 300_000);
 
   afterAll(async () => {
     holder.__espacePrisma = undefined;
