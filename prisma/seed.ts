@@ -19,6 +19,13 @@ export type SeedOptions = {
   storage?: Storage;
   randomSeed?: number;
   log?: (line: string) => void;
+  /**
+   * Stores the issued PDF of every issued contract (default true), as issuing
+   * does in the app. False only for tests that never open a seeded contract:
+   * the ~310 renderings are most of the seed's time. Those contracts are then
+   * like rows from before issued PDFs were stored (`npm run contracts:backfill-pdfs`).
+   */
+  issuedContractPdfs?: boolean;
   /** Encrypts the SSN and IBAN of the profiles; without it those fields stay empty. */
   encryptSecret?: (plain: string) => string;
 };
@@ -101,7 +108,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
     return { skipped: true, counts: await countRows(prisma), durationMs: Date.now() - started };
   }
 
-  const { buildPlan } = await import("./seed/plan");
+  const [{ buildPlan }, { backfillIssuedDocuments }] = await Promise.all([import("./seed/plan"), import("../lib/contracts/pdf")]);
   const plan = buildPlan({
     now: options.now ?? new Date(),
     rng: createRandom(options.randomSeed ?? 3985),
@@ -113,6 +120,8 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   // Files first, rows in one transaction; files of a failed run are removed.
   const storedKeys: string[] = [];
   let renderMs = 0;
+  let contractPdfs = 0;
+  let contractRenderMs = 0;
   try {
     const documents: Prisma.DocumentCreateManyInput[] = [];
     const renderStarted = Date.now();
@@ -142,6 +151,11 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
         }
         await tx.workerQualification.createMany({ data: plan.workerQualifications });
         await tx.contract.createMany({ data: plan.contracts });
+        // Issued contracts carry their stored PDF, as issuing does in the app:
+        // pages and downloads only read it.
+        const contractsStarted = Date.now();
+        if (options.issuedContractPdfs !== false) contractPdfs = await backfillIssuedDocuments(tx, storage, (work) => work(tx, storedKeys));
+        contractRenderMs = Date.now() - contractsStarted;
         await tx.shift.createMany({ data: plan.shifts });
         await tx.timesheet.createMany({ data: plan.timesheets });
         await tx.timesheetEntry.createMany({ data: plan.timesheetEntries });
@@ -154,7 +168,8 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
         await tx.missionOffer.createMany({ data: plan.missionOffers });
         await tx.documentRequest.createMany({ data: plan.documentRequests });
       },
-      { maxWait: 30_000, timeout: 300_000 },
+      // Rendering the issued contracts (~310 PDFs) happens inside: give it time.
+      { maxWait: 30_000, timeout: 900_000 },
     );
   } catch (error) {
     await Promise.all(storedKeys.map((key) => storage.deleteObject(key).catch(() => undefined)));
@@ -169,7 +184,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
       `  ${counts.agencies} agences, ${counts.sectors} pôles, ${counts["users.STAFF"]} comptes agence, ${counts["users.CLIENT"]} comptes entreprise`,
       `  ${counts.workerProfiles} intérimaires, ${counts.clients} entreprises utilisatrices, ${counts.qualifications} qualifications`,
       `  ${counts.contracts} contrats, ${counts.shifts} créneaux, ${counts.timesheets} relevés d'heures, ${counts.advanceRequests} demandes d'acompte`,
-      `  ${counts.documents} documents PDF (${counts["documents.PAYSLIP"] ?? 0} bulletins de salaire, rendus en ${(renderMs / 1000).toFixed(1)} s), ${counts.diplomas} diplômes, ${counts.profileChanges} modifications de fiche`,
+      `  ${counts.documents} documents PDF (${counts["documents.PAYSLIP"] ?? 0} bulletins de salaire, rendus en ${(renderMs / 1000).toFixed(1)} s ; ${contractPdfs} contrats émis, rendus en ${(contractRenderMs / 1000).toFixed(1)} s), ${counts.diplomas} diplômes, ${counts.profileChanges} modifications de fiche`,
       `Comptes de démonstration (mot de passe ${DEMO_PASSWORD}) :`,
       `  intérimaire : ${DEMO_WORKER_EMAIL}`,
       "  agence      : agence@demo.coop-emploi.fr",

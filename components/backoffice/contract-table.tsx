@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
-import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES } from "@/lib/backoffice/contract-rules";
+import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES } from "@/lib/contracts/rules";
 import { personName, qualificationLabel } from "@/lib/backoffice/scope";
 import { formatDashedDate, formatDateTime } from "@/lib/format";
 import type { ContractState } from "@/lib/generated/prisma/enums";

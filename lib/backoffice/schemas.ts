@@ -1,6 +1,6 @@
 // Form schemas of the back office, shared by the browser and the server actions.
 import { z } from "zod";
-import { eurosToCents, parseDay, parseTime } from "./shifts";
+import { eurosToCents, parseDay, parseTime } from "@/lib/contracts/shifts";
 
 const required = (label: string, max = 200) => z.string({ error: `Renseignez ${label}.` }).trim().min(1, `Renseignez ${label}.`).max(max, "Texte trop long.");
 const optional = (max = 500) =>

@@ -9,7 +9,7 @@ import { TOKEN_LIFETIME_MINUTES } from "@/lib/auth/tokens";
 import { invitation } from "@/lib/messaging/templates";
 import { absoluteUrl } from "@/lib/url";
 import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
-import type { ServiceResult } from "./contracts";
+import type { ServiceResult } from "@/lib/contracts/service";
 
 const ALL_NOTIFICATIONS = [
   "ADVANCE_ACCEPTED",

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { contractScope } from "@/lib/backoffice/scope";
+import { staffDocumentScope } from "@/lib/documents/access";
 import { STATE_FILTERS, WORKER_VISIBLE_STATES, type ContractListParams, type SortKey } from "./rules";
 
 function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ContractOrderByWithRelationInput[] {
@@ -61,4 +63,36 @@ export async function listWorkerContracts(workerId: string, p: ContractListParam
 /** Count of contracts to sign, shared by the dashboard and the list filter "En attente de signature". */
 export function countContractsToSign(workerId: string): Promise<number> {
   return db.contract.count({ where: { workerId, state: { in: STATE_FILTERS["a-signer"].states } } });
+}
+
+export type ContractPdfCaller = { role: "WORKER"; workerId: string } | { role: "STAFF"; agencyIds: string[] };
+
+export type ContractPdfLookup =
+  | { found: "document"; document: { id: string; storageKey: string; fileName: string; sizeBytes: number } }
+  | { found: "no-contract" }
+  | { found: "no-document"; contractId: string };
+
+/**
+ * The stored PDF of a contract for its download: the worker's own contract
+ * (past DRAFT), or one of the staff's agencies; the issued version, or the
+ * signed one with `signed`. The document is scoped by the caller too, so a
+ * contract pointing at a file of another agency serves nothing. Reads only:
+ * an issued contract without its stored document is "no-document", never
+ * rendered here.
+ */
+export async function findContractPdf(caller: ContractPdfCaller, contractId: string, signed: boolean): Promise<ContractPdfLookup> {
+  const where: Prisma.ContractWhereInput =
+    caller.role === "WORKER" ? { id: contractId, workerId: caller.workerId, state: { not: "DRAFT" } } : { id: contractId, ...contractScope(caller) };
+  const c = await db.contract.findFirst({ where, select: { id: true, state: true, issuedAt: true, signedDocumentId: true, issuedDocumentId: true } });
+  if (!c) return { found: "no-contract" };
+  if (signed && !c.signedDocumentId) return { found: "no-contract" };
+  const documentId = signed ? c.signedDocumentId : c.issuedDocumentId;
+  if (!documentId) {
+    // A draft (or a draft cancelled) never had a document; an issued contract must have one.
+    const wasIssued = c.state !== "DRAFT" && (c.state !== "CANCELLED" || c.issuedAt !== null);
+    return wasIssued ? { found: "no-document", contractId: c.id } : { found: "no-contract" };
+  }
+  const documentScope: Prisma.DocumentWhereInput = caller.role === "WORKER" ? { workerId: caller.workerId } : staffDocumentScope(caller.agencyIds);
+  const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope] }, select: { id: true, storageKey: true, fileName: true, sizeBytes: true } });
+  return document ? { found: "document", document } : { found: "no-contract" };
 }

@@ -1,6 +1,6 @@
-// Pure rules of "Mes contrats": states as the worker sees them, the list's
-// URL parameters, and the one-time signing codes. No database, no "server-only":
-// unit-tested directly.
+// Pure rules of contracts: states as the worker and as staff see them, the
+// transitions staff drive, the list's URL parameters, and the one-time signing
+// codes. No database, no "server-only": unit-tested directly.
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { ContractState } from "@/lib/generated/prisma/enums";
 import { searchParamDate } from "@/lib/time/dates";
@@ -35,6 +35,59 @@ export function stateDisplay(state: ContractState): StateDisplay {
 /** A contract can be signed when it is awaiting signature with an issued document. */
 export function canSign(c: { state: ContractState; issuedSha256: string | null }): boolean {
   return c.state === "AWAITING_SIGNATURE" && !!c.issuedSha256;
+}
+
+// ---------------------------------------------------------------------------
+// States as staff see them, and the transitions staff drive
+// ---------------------------------------------------------------------------
+export const CONTRACT_STATE_LABELS: Record<ContractState, string> = {
+  DRAFT: "Brouillon",
+  INCOMPLETE: "Incomplet",
+  AWAITING_SIGNATURE: "En attente de signature",
+  SIGNED: "Valide (signé)",
+  CANCELLED: "Annulé",
+};
+
+export const CONTRACT_STATE_TONES: Record<ContractState, "neutral" | "danger" | "warning" | "success" | "info"> = {
+  DRAFT: "neutral",
+  INCOMPLETE: "danger",
+  AWAITING_SIGNATURE: "warning",
+  SIGNED: "success",
+  CANCELLED: "neutral",
+};
+
+/** The worker has seen this version: a change must be issued again and signed again. */
+export function isIssued(state: ContractState): boolean {
+  return state === "AWAITING_SIGNATURE" || state === "SIGNED" || state === "INCOMPLETE";
+}
+
+export function canEdit(state: ContractState): boolean {
+  return state !== "CANCELLED";
+}
+
+export function canIssue(state: ContractState): boolean {
+  return state === "DRAFT" || state === "INCOMPLETE";
+}
+
+export function canCancel(state: ContractState): boolean {
+  return state !== "CANCELLED";
+}
+
+/**
+ * The state a contract takes when issued: the worker signs with a code sent
+ * by SMS, so without a mobile number the contract is "Incomplet".
+ */
+export function stateWhenIssued(workerHasPhone: boolean): ContractState {
+  return workerHasPhone ? "AWAITING_SIGNATURE" : "INCOMPLETE";
+}
+
+/** What issuing needs that the contract lacks, in French; empty when it can be issued. */
+export function missingForIssue(c: { workShiftCount: number; recourseReason: string | null; hourlyRateCents: number }): string[] {
+  const missing: string[] = [];
+  if (c.workShiftCount === 0) missing.push("au moins un créneau travaillé");
+  if (!c.recourseReason?.trim()) missing.push("le motif de recours");
+  if (c.hourlyRateCents <= 0) missing.push("le taux horaire");
+  return missing;
 }
 
 // ---------------------------------------------------------------------------
@@ -186,3 +239,13 @@ export function maskPhone(e164: string): string {
 export function hoursText(label: string): string {
   return label.replace(/\s*00:00-00:00\s*/g, " ").trim();
 }
+
+// ---------------------------------------------------------------------------
+// Results of the worker's signing steps
+// ---------------------------------------------------------------------------
+
+export type SignResult =
+  | { ok: true; maskedPhone: string }
+  | { ok: false; error: string; field?: "code"; maskedPhone?: string; finished?: boolean };
+
+export const SMS_FAILED_MESSAGE = "Le SMS n'a pas pu être envoyé. Réessayez dans quelques instants.";

@@ -9,8 +9,8 @@ import {
   parseDay,
   shiftFromTimes,
   workedMinutes,
-} from "@/lib/backoffice/shifts";
-import { canIssue, isIssued, missingForIssue, stateWhenIssued } from "@/lib/backoffice/contract-rules";
+} from "@/lib/contracts/shifts";
+import { canIssue, isIssued, missingForIssue, stateWhenIssued } from "@/lib/contracts/rules";
 
 const day = (iso: string) => parseDay(iso)!;
 const at = (iso: string) => new Date(iso);

@@ -15,7 +15,7 @@ import { HOURS_CLIENT_EMAIL } from "@/prisma/seed/hours-targeting";
 import type { StaffUser } from "@/lib/auth/session";
 import { newFormKey } from "@/lib/forms";
 import { createOnce } from "@/lib/submissions";
-import { createContract, type ContractInput } from "@/lib/backoffice/contracts";
+import { createContract, type ContractInput } from "@/lib/contracts/create-contract";
 import { inviteWorker } from "@/lib/backoffice/workers";
 import { requestDocument } from "@/lib/documents/request";
 import { setAvailability } from "@/lib/missions/set-availability";
@@ -56,7 +56,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     dir = mkdtempSync(path.join(os.tmpdir(), "dups-"));
     process.env.APP_URL ??= "http://localhost:3000";
     db = await open();
-    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = db.prisma; // lib/db's client for the services
     const s = await db.prisma.user.findUniqueOrThrow({ where: { email: "agence@demo.coop-emploi.fr" }, include: { staffMemberships: true } });
     staff = { id: s.id, sessionId: "test", email: s.email, role: "STAFF", firstName: s.firstName, lastName: s.lastName, agencyIds: s.staffMemberships.map((m) => m.agencyId) };

@@ -28,7 +28,7 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "parallel-advances-"));
     db = await open();
-    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = db.prisma; // lib/db's client for the service
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: COMPTE_E2E_WORKERS.acompte }, include: { workerProfile: true } });
     worker = { id: user.id, workerId: user.workerProfile!.id };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DATE_RANGES, parseIsoDate, parseIsoMonth, rangeCheck, readDate, searchParamDate } from "@/lib/time/dates";
 import { cleanId, controlCharErrors, formId, hasControlChars, parseForm, textInput } from "@/lib/forms";
-import { parseDay } from "@/lib/backoffice/shifts";
+import { parseDay } from "@/lib/contracts/shifts";
 import { parseDayKey } from "@/lib/missions/calendar";
 import { parseIsoDate as timesheetDate } from "@/lib/timesheets/rules";
 import { parseListParams } from "@/lib/contracts/rules";

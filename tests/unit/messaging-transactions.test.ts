@@ -54,11 +54,13 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 vi.mock("@/lib/contracts/rules", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/contracts/rules")>()), generateCode: () => "482913" }));
 
 const { approveChange, refuseChange, valueToken } = await import("@/lib/profile/service");
-const { issueContractForSignature, updateContractTerms } = await import("@/lib/backoffice/contracts");
+const { issueContractForSignature } = await import("@/lib/contracts/issue-contract");
+const { updateContractTerms } = await import("@/lib/contracts/update-contract-terms");
 const { sendOffers, closeNeed, needForStaff, matchingWorkers } = await import("@/lib/ciblage/service");
 const { requestPasswordResetFor, registerWorker } = await import("@/lib/auth/accounts");
 const { inviteWorker } = await import("@/lib/backoffice/workers");
-const { requestSignatureCode, confirmSignature } = await import("@/lib/contracts/signing");
+const { requestSignatureCode } = await import("@/lib/contracts/request-signature-code");
+const { confirmSignature } = await import("@/lib/contracts/confirm-signature");
 const { requestNewDocument } = await import("@/lib/documents/request-actions");
 const { publishDocument } = await import("@/lib/documents/publish");
 const { previewZip, publishZip } = await import("@/lib/documents/bulk");
@@ -81,7 +83,7 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     vi.stubEnv("APP_URL", "http://localhost:3200");
     tdb = await open();
     prisma = tdb.prisma;
-    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = prisma; // lib/db's client for the services
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });
     staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: user.staffMemberships.map((m) => m.agencyId) };

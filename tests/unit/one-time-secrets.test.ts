@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { testEngines, type TestDb } from "./test-databases";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import * as rules from "@/lib/contracts/rules";
-import { confirmSignature, requestSignatureCode, SMS_FAILED_MESSAGE } from "@/lib/contracts/signing";
+import { confirmSignature } from "@/lib/contracts/confirm-signature";
+import { requestSignatureCode } from "@/lib/contracts/request-signature-code";
+import { SMS_FAILED_MESSAGE } from "@/lib/contracts/rules";
 import { consumeToken, issueToken } from "@/lib/auth/accounts";
 import { startFakeProviders, type FakeProviders } from "./messaging-fake-providers";
 

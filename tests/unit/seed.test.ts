@@ -186,7 +186,7 @@ describe("seed on a fresh PGlite", () => {
     handle = createAdapter({ pgliteDir });
     prisma = new PrismaClient({ adapter: handle.factory });
     first = await seed(prisma, { now, storage, log: (line) => logs.push(line) });
-  }, 240_000); // migrations, 33 PDFs and ~4,000 rows on PGlite: slow on a busy machine
+  }, 600_000); // migrations, 47 PDFs, the ~310 issued contracts and ~4,000 rows on PGlite: slow on a busy machine
 
   afterAll(async () => {
     await prisma?.$disconnect();
@@ -363,6 +363,26 @@ describe("seed on a fresh PGlite", () => {
     });
     expect(new Set(atJean.map((c) => c.workerId)).size).toBeGreaterThanOrEqual(5);
     expect(await prisma.timesheet.count({ where: { status: "SUBMITTED", contract: { client: { name: "RESIDENCE JEAN XXIII" } } } })).toBeGreaterThan(5);
+  });
+
+  it("stores the issued PDF of every issued contract, so that pages and downloads only read", async () => {
+    const contracts = await prisma.contract.findMany({ include: { issuedDocument: true } });
+    const issued = contracts.filter((c) => c.state !== "DRAFT" && (c.state !== "CANCELLED" || c.issuedAt));
+    expect(issued.length).toBeGreaterThan(300);
+    for (const c of issued) {
+      expect(c.issuedDocument, c.number).not.toBeNull();
+      expect(c.issuedDocument!.kind).toBe("CONTRACT_ISSUED");
+      expect(c.issuedDocument!.workerId).toBe(c.workerId);
+      expect(c.issuedDocument!.agencyId).toBe(c.agencyId);
+      expect(c.issuedSha256).toBe(c.issuedDocument!.sha256);
+    }
+    for (const c of contracts.filter((c) => c.state === "DRAFT")) expect(c.issuedDocumentId).toBeNull();
+    // A sample of the files: stored, a PDF, the hash the worker signs.
+    for (const c of issued.filter((_, i) => i % 40 === 0)) {
+      const bytes = await buffer(await storage.openObjectStream(c.issuedDocument!.storageKey));
+      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(c.issuedSha256);
+    }
   });
 
   it("does nothing the second time", async () => {

@@ -4,15 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { staffAction } from "@/lib/auth/action";
 import { FIX_FIELDS, type FormState } from "@/lib/forms";
-import {
-  cancelContract,
-  createContract,
-  issueContractForSignature,
-  regenerateShifts,
-  saveShift,
-  updateContractTerms,
-  type ServiceResult,
-} from "@/lib/backoffice/contracts";
+import { cancelContract } from "@/lib/contracts/cancel-contract";
+import { createContract } from "@/lib/contracts/create-contract";
+import { issueContractForSignature } from "@/lib/contracts/issue-contract";
+import type { ServiceResult } from "@/lib/contracts/service";
+import { updateContractTerms } from "@/lib/contracts/update-contract-terms";
+import { regenerateShifts, saveShift } from "@/lib/contracts/update-shifts";
 import {
   cancelSchema,
   contractCreateSchema,
@@ -23,7 +20,7 @@ import {
   shiftSchema,
   weekdaysOf,
 } from "@/lib/backoffice/schemas";
-import { hoursLabel, shiftFromTimes } from "@/lib/backoffice/shifts";
+import { hoursLabel, shiftFromTimes } from "@/lib/contracts/shifts";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";

@@ -11,9 +11,9 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContractState } from "@/lib/generated/prisma/enums";
-import { CONTRACT_STATE_LABELS } from "@/lib/backoffice/contract-rules";
+import { CONTRACT_STATE_LABELS } from "@/lib/contracts/rules";
 import { clientScope, contractScope } from "@/lib/backoffice/scope";
-import { parseDay } from "@/lib/backoffice/shifts";
+import { parseDay } from "@/lib/contracts/shifts";
 
 const page = adminPages.contrats;
 export const metadata: Metadata = { title: page.title };

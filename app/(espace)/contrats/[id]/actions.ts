@@ -4,7 +4,8 @@ import { formId } from "@/lib/forms";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireWorker } from "@/lib/auth/session";
-import { confirmSignature, requestSignatureCode } from "@/lib/contracts/signing";
+import { confirmSignature } from "@/lib/contracts/confirm-signature";
+import { requestSignatureCode } from "@/lib/contracts/request-signature-code";
 
 export type SignFormState = { step: "consent" | "code"; error?: string; codeError?: string; maskedPhone?: string; message?: string; finished?: boolean };
 

@@ -11,7 +11,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { ensureIssuedDocument } from "@/lib/contracts/issue";
 import { WORKER_VISIBLE_STATES, codeState, hoursText, maskPhone, stateDisplay } from "@/lib/contracts/rules";
 import { formatDashedDate, formatDateTime, formatEuros } from "@/lib/format";
 
@@ -31,13 +30,14 @@ export default async function ContractPage({ params, searchParams }: { params: P
   const id = await idParam(params);
   const { signe } = await searchParams;
   const where = { id, workerId: user.workerId, state: { in: WORKER_VISIBLE_STATES } };
-  const exists = await db.contract.findFirst({ where, select: { id: true, state: true } });
-  if (!exists) notFound();
-  if (exists.state === "AWAITING_SIGNATURE") await ensureIssuedDocument(id);
-  const c = await db.contract.findFirstOrThrow({
+  // Reads only: the issued PDF is stored when staff issue the contract.
+  const c = await db.contract.findFirst({
     where,
     include: { qualification: true, client: true, site: true, agency: true, worker: { select: { phone: true } } },
   });
+  if (!c) notFound();
+  const documentMissing = c.state !== "CANCELLED" && !c.issuedDocumentId;
+  if (documentMissing) console.error("[contracts] issued contract without its stored document", c.id);
   const st = stateDisplay(c.state);
   const at = await now();
   let initial: { step: "consent" | "code"; maskedPhone?: string } = { step: "consent" };
@@ -84,7 +84,11 @@ export default async function ContractPage({ params, searchParams }: { params: P
         </Card>
         <Card as="section" aria-labelledby="document-titre">
           <CardHeader id="document-titre" title="Contrat de mission" />
-          {c.state !== "CANCELLED" ? (
+          {documentMissing ? (
+            <Alert variant="error" className="mb-4" title="Document indisponible">
+              Le document de ce contrat n&apos;est pas disponible pour le moment. Contactez votre agence.
+            </Alert>
+          ) : c.state !== "CANCELLED" ? (
             <p className="mb-4 flex flex-col gap-2">
               <a href={`/contrats/${c.id}/pdf`} className="font-medium text-brand-700 underline">
                 Télécharger le contrat (PDF)
@@ -96,12 +100,12 @@ export default async function ContractPage({ params, searchParams }: { params: P
               ) : null}
             </p>
           ) : null}
-          {c.state === "AWAITING_SIGNATURE" ? (
+          {c.state === "AWAITING_SIGNATURE" && !documentMissing ? (
             <>
               <p className="mb-4 text-sm text-slate-600">Signez votre contrat. Vous recevrez un code par SMS pour confirmer la signature électronique de votre contrat !</p>
               <SignPanel contractId={c.id} initial={initial} />
             </>
-          ) : c.state === "SIGNED" ? (
+          ) : c.state === "AWAITING_SIGNATURE" ? null : c.state === "SIGNED" ? (
             <p className="text-sm text-green-800">Quand c&apos;est vert, le contrat est signé ! Signé le {c.signedAt ? formatDateTime(c.signedAt) : "—"}.</p>
           ) : c.state === "INCOMPLETE" ? (
             <p className="text-sm text-slate-600">Ce contrat est incomplet : votre agence doit le compléter avant que vous puissiez le signer.</p>

@@ -14,7 +14,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { personName, qualificationLabel, scopedWorkerOr404 } from "@/lib/backoffice/scope";
-import { parisHHMM, workedMinutes } from "@/lib/backoffice/shifts";
+import { parisHHMM, workedMinutes } from "@/lib/contracts/shifts";
 import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
 import { staffDocumentScope } from "@/lib/documents/access";
 import { resendInvitationAction, setActiveAction } from "../actions";

@@ -1,41 +1,43 @@
 // Contract PDF download: the worker who owns it, or staff of its agency.
-// Anyone else gets a 404, as if the contract did not exist.
+// Anyone else gets a 404, as if the contract did not exist. It only reads the
+// stored file: issuing the contract stored it.
 import { cleanId } from "@/lib/forms";
 import { Readable } from "node:stream";
 import { getSessionUser, requireStaff, requireWorker } from "@/lib/auth/session";
-import { contractScope } from "@/lib/backoffice/scope";
-import { db } from "@/lib/db";
-import { ensureIssuedDocument } from "@/lib/contracts/issue";
+import { findContractPdf, type ContractPdfCaller } from "@/lib/contracts/queries";
 import { getStorage } from "@/lib/storage";
-import { staffDocumentScope } from "@/lib/documents/access";
 
 const notFound = () => new Response("Introuvable", { status: 404 });
+const unavailable = () =>
+  new Response("Le document de ce contrat n'est pas disponible pour le moment. Contactez votre agence.", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = cleanId((await params).id);
   if (!id) return notFound();
   const session = await getSessionUser();
   if (!session) return notFound();
-  let where;
-  let documentScope;
-  if (session.role === "WORKER") {
-    const w = await requireWorker();
-    where = { id, workerId: w.workerId, state: { not: "DRAFT" as const } };
-    documentScope = { workerId: w.workerId };
-  } else if (session.role === "STAFF") {
-    const s = await requireStaff();
-    where = { id, ...contractScope(s) };
-    documentScope = staffDocumentScope(s.agencyIds);
-  } else return notFound();
-  const c = await db.contract.findFirst({ where, select: { id: true, number: true, state: true, signedDocumentId: true, issuedDocumentId: true } });
-  if (!c) return notFound();
+  let caller: ContractPdfCaller;
+  if (session.role === "WORKER") caller = { role: "WORKER", workerId: (await requireWorker()).workerId };
+  else if (session.role === "STAFF") caller = { role: "STAFF", agencyIds: (await requireStaff()).agencyIds };
+  else return notFound();
   const signed = new URL(request.url).searchParams.get("signe") === "1";
-  const documentId = signed ? c.signedDocumentId : (c.issuedDocumentId ?? (await ensureIssuedDocument(c.id)));
-  if (!documentId) return notFound();
-  // The file itself is checked too: a contract pointing at a document of another agency serves nothing.
-  const doc = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope] } });
-  if (!doc) return notFound();
-  const stream = await getStorage().openObjectStream(doc.storageKey);
+  const found = await findContractPdf(caller, id, signed);
+  if (found.found === "no-contract") return notFound();
+  if (found.found === "no-document") {
+    console.error("[contracts] issued contract without its stored document", found.contractId);
+    return unavailable();
+  }
+  const doc = found.document;
+  let stream: Readable;
+  try {
+    stream = await getStorage().openObjectStream(doc.storageKey);
+  } catch (error) {
+    console.error("[contracts] stored contract PDF missing", doc.id, error);
+    return unavailable();
+  }
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       "Content-Type": "application/pdf",

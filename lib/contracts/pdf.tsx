@@ -1,8 +1,11 @@
 // The contract of a temp-work mission ("contrat de mission"), as a PDF built
-// from the contract's data. Built-in Helvetica only. No "server-only" import:
-// scripts (seed) may render contracts too.
+// from the contract's data, and the one place that renders and stores it as
+// the contract's issued document. Built-in Helvetica only. No "server-only"
+// import: the seed and the backfill script store issued contracts too.
 import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Storage } from "../storage";
 import { formatDay, formatEuros, fullName, pdfStyles, winAnsi } from "../pdf/payslip";
 
 export type ContractPdfData = {
@@ -165,4 +168,152 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
 
 export function renderContractPdf(data: ContractPdfData): Promise<Buffer> {
   return renderToBuffer(<ContractDocument data={data} />);
+}
+
+// ---------------------------------------------------------------------------
+// The issued document of a contract
+// ---------------------------------------------------------------------------
+
+type Tx = Prisma.TransactionClient;
+
+/** What rendering a contract needs from the database. */
+export const contractPdfInclude = {
+  agency: true,
+  client: true,
+  site: true,
+  qualification: true,
+  worker: { include: { user: true, agencies: true } },
+} satisfies Prisma.ContractInclude;
+
+export type ContractWithParts = Prisma.ContractGetPayload<{ include: typeof contractPdfInclude }>;
+
+export function contractPdfData(c: ContractWithParts, issuedOn: Date): ContractPdfData {
+  const number = c.worker.agencies.find((a) => a.agencyId === c.agencyId)?.workerNumber ?? null;
+  return {
+    number: c.number,
+    version: c.version,
+    reference: c.reference,
+    agency: { name: c.agency.name, code: c.agency.code, address: c.agency.address, postalCode: c.agency.postalCode, city: c.agency.city, phone: c.agency.phone, email: c.agency.email },
+    worker: {
+      civility: c.worker.civility,
+      firstName: c.worker.user.firstName,
+      lastName: c.worker.user.lastName,
+      workerNumber: number,
+      address: c.worker.address,
+      postalCode: c.worker.postalCode,
+      city: c.worker.city,
+      birthDate: c.worker.birthDate,
+    },
+    client: { name: c.client.name, siret: c.client.siret, phone: c.client.phone },
+    site: { name: c.site.name, address: c.site.address, postalCode: c.site.postalCode, city: c.site.city, accessMeans: c.site.accessMeans },
+    qualification: { code: c.qualification.code, label: c.qualification.label },
+    startDate: c.startDate,
+    endDate: c.endDate,
+    hoursLabel: c.hoursLabel,
+    weeklyHours: c.weeklyHours,
+    detail: c.detail,
+    hourlyRateCents: c.hourlyRateCents,
+    recourseReason: c.recourseReason,
+    issuedOn,
+  };
+}
+
+/** Rendering or storing the issued PDF failed; the message is French, for the user. */
+export class ContractPdfError extends Error {}
+
+/**
+ * Renders the contract as it is in `c`, stores the file and records it as a
+ * CONTRACT_ISSUED document in `tx`. The stored key is pushed to `storedKeys`
+ * before the row is written, so that the caller removes the file if its
+ * transaction does not commit.
+ */
+export async function storeIssuedPdf(
+  tx: Tx,
+  storage: Storage,
+  c: ContractWithParts,
+  at: Date,
+  actorId: string | null,
+  storedKeys: string[],
+): Promise<{ documentId: string; sha256: string }> {
+  let pdf: Buffer;
+  try {
+    pdf = await renderContractPdf(contractPdfData(c, at));
+  } catch (error) {
+    console.error("[contracts] issued PDF not rendered", c.id, error);
+    throw new ContractPdfError("Le PDF du contrat n'a pas pu être généré.");
+  }
+  let stored;
+  try {
+    stored = await storage.putObject(pdf, { contentType: "application/pdf" });
+  } catch (error) {
+    console.error("[contracts] issued PDF not stored", c.id, error);
+    throw new ContractPdfError("Le PDF du contrat n'a pas pu être enregistré.");
+  }
+  storedKeys.push(stored.key);
+  const document = await tx.document.create({
+    data: {
+      kind: "CONTRACT_ISSUED",
+      workerId: c.workerId,
+      agencyId: c.agencyId,
+      storageKey: stored.key,
+      fileName: `contrat-${c.number}.pdf`,
+      mimeType: "application/pdf",
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      // Each issue is its own document: (worker, kind, number) is unique, and a
+      // contract is issued again after every change.
+      number: `${c.number}-${stored.key.slice(-12)}`,
+      periodStart: c.startDate,
+      periodEnd: c.endDate,
+      uploadedById: actorId,
+      createdAt: at,
+    },
+    select: { id: true },
+  });
+  return { documentId: document.id, sha256: stored.sha256 };
+}
+
+/**
+ * One-off backfill for contracts issued before issued PDFs were stored in the
+ * write path (imported rows, demo data): each contract past DRAFT without an
+ * issued document (a cancelled one only if it had been issued) gets its PDF
+ * rendered as of its issue time, stored and recorded, state unchanged. Run by the seed (inside its transaction) and by
+ * `npm run contracts:backfill-pdfs` (one transaction per contract); never by
+ * a page or a download. `inTx` runs one contract's work: the seed passes its
+ * own transaction, the script a fresh one that removes the file if it rolls
+ * back. Returns the number of contracts completed.
+ */
+export async function backfillIssuedDocuments(
+  reader: Tx | PrismaClient,
+  storage: Storage,
+  inTx: (work: (tx: Tx, storedKeys: string[]) => Promise<void>) => Promise<void>,
+  log?: (line: string) => void,
+): Promise<number> {
+  let done = 0;
+  let after = "";
+  for (;;) {
+    const batch = await reader.contract.findMany({
+      where: { issuedDocumentId: null, id: { gt: after }, OR: [{ state: { in: ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED"] } }, { state: "CANCELLED", issuedAt: { not: null } }] },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 50,
+    });
+    if (batch.length === 0) return done;
+    for (const { id } of batch) {
+      await inTx(async (tx, storedKeys) => {
+        const c = await tx.contract.findUnique({ where: { id }, include: contractPdfInclude });
+        if (!c || c.issuedDocumentId || c.state === "DRAFT" || (c.state === "CANCELLED" && !c.issuedAt)) return;
+        const at = c.issuedAt ?? c.createdAt;
+        const { documentId, sha256 } = await storeIssuedPdf(tx, storage, c, at, null, storedKeys);
+        const updated = await tx.contract.updateMany({
+          where: { id: c.id, issuedDocumentId: null },
+          data: { issuedDocumentId: documentId, issuedSha256: sha256, issuedAt: at },
+        });
+        if (updated.count !== 1) throw new Error(`contract ${c.id} changed during the backfill`);
+        done++;
+      });
+      after = id;
+    }
+    log?.(`${done} contrats complétés`);
+  }
 }

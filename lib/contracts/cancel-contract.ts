@@ -1,0 +1,40 @@
+// Staff cancel a contract that has no validated hours: pending signing codes
+// stop working, the worker still sees it as "Annulé".
+import "server-only";
+import { db } from "@/lib/db";
+import type { StaffUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit";
+import { canCancel } from "./rules";
+import { run, STALE, ServiceError, type ServiceResult } from "./service";
+
+export async function cancelContract(staff: StaffUser, contractId: string, version: number, reason: string): Promise<ServiceResult> {
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const contract = await tx.contract.findFirst({ where: { id: contractId, agencyId: { in: staff.agencyIds } }, include: { worker: { select: { userId: true } } } });
+      if (!contract) throw new ServiceError("Contrat introuvable.");
+      if (contract.version !== version) throw new ServiceError(STALE);
+      if (!canCancel(contract.state)) throw new ServiceError("Ce contrat est déjà annulé.");
+      const validated = await tx.shift.count({ where: { contractId, validated: true } });
+      if (validated > 0) throw new ServiceError("Des heures ont déjà été validées sur ce contrat : il ne peut plus être annulé.");
+      const { count } = await tx.contract.updateMany({
+        where: { id: contract.id, version: contract.version },
+        data: { state: "CANCELLED", cancelledAt: new Date(), version: { increment: 1 } },
+      });
+      if (count !== 1) throw new ServiceError(STALE);
+      await tx.signatureCode.updateMany({ where: { contractId, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: new Date() } });
+      await recordAudit(
+        {
+          action: "contract.cancelled",
+          actorId: staff.id,
+          subjectUserId: contract.worker.userId,
+          agencyId: contract.agencyId,
+          entityType: "Contract",
+          entityId: contract.id,
+          details: { number: contract.number, previousState: contract.state, reason },
+        },
+        tx,
+      );
+    });
+    return undefined;
+  });
+}
