@@ -169,16 +169,9 @@ export async function createContract(staff: StaffUser, input: ContractInput, sub
             },
           });
           await recordAudit(
-            {
-              action: "contract.created",
-              actorId: staff.id,
-              subjectUserId: worker.user.id,
-              agencyId,
-              entityType: "Contract",
-              entityId: contract.id,
-              details: { number, startDate: isoDay(input.startDate), endDate: isoDay(input.endDate), shifts: shifts.length, hourlyRateCents: input.hourlyRateCents },
-            },
             tx,
+            { type: "contract.created", data: { number, startDate: isoDay(input.startDate), endDate: isoDay(input.endDate), shifts: shifts.length, hourlyRateCents: input.hourlyRateCents } },
+            { actorId: staff.id, subjectUserId: worker.user.id, agencyId, entityType: "Contract", entityId: contract.id },
           );
           await recordSubmission(tx, submission, contract.id);
           return { id: contract.id, number };
@@ -316,16 +309,9 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
         qualificationId: input.qualificationId,
       });
       await recordAudit(
-        {
-          action: "contract.updated",
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { changed, removedShifts: outside.length, version: contract.version + 1, reissued: reissue },
-        },
         tx,
+        { type: "contract.updated", data: { changed, removedShifts: outside.length, version: contract.version + 1, reissued: reissue } },
+        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
       const summary = datesChanged
         ? `la mission a lieu désormais du ${formatDate(input.startDate)} au ${formatDate(input.endDate)}${hoursChanged ? `, horaires ${input.hoursLabel}` : ""}.`
@@ -383,24 +369,13 @@ export async function saveShift(
         }
       }
       const { reissue } = await bumpVersion(tx, contract, staff.id);
-      await recordAudit(
-        {
-          action: `contract.shift_${op.type === "add" ? "added" : op.type === "update" ? "updated" : "removed"}`,
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: {
+      await recordAudit(tx, { type: `contract.shift_${op.type === "add" ? "added" : op.type === "update" ? "updated" : "removed"}`, data: {
             shiftId: target?.id ?? null,
             before: target ? { startsAt: target.startsAt.toISOString(), endsAt: target.endsAt.toISOString(), kind: target.kind, absenceCode: target.absenceCode } : null,
             after: op.type === "remove" ? null : { startsAt: op.shift.startsAt.toISOString(), endsAt: op.shift.endsAt.toISOString(), kind: op.shift.kind, absenceCode: op.shift.absenceCode },
             version: contract.version + 1,
             reissued: reissue,
-          },
-        },
-        tx,
-      );
+          } }, { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id });
       await notifyChange(tx, contract, reissue, summary, ctaUrl);
       return { reissue };
     });
@@ -426,16 +401,9 @@ export async function regenerateShifts(staff: StaffUser, contractId: string, ver
       await tx.shift.createMany({ data: fresh.map((s) => ({ contractId, startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })) });
       const { reissue } = await bumpVersion(tx, contract, staff.id);
       await recordAudit(
-        {
-          action: "contract.shifts_regenerated",
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { pattern, count: fresh.length, version: contract.version + 1, reissued: reissue },
-        },
         tx,
+        { type: "contract.shifts_regenerated", data: { pattern, count: fresh.length, version: contract.version + 1, reissued: reissue } },
+        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
       await notifyChange(tx, contract, reissue, `les horaires de la mission ont été modifiés (${pattern.start}-${pattern.end}).`, ctaUrl);
       return { reissue, count: fresh.length };
@@ -460,16 +428,9 @@ export async function issueContractForSignature(staff: StaffUser, contractId: st
       if (claimed.count !== 1) throw new ServiceError(STALE);
       const state = await issueInTx(tx, contract, staff.id);
       await recordAudit(
-        {
-          action: "contract.issued",
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { number: contract.number, state, version: contract.version + 1 },
-        },
         tx,
+        { type: "contract.issued", data: { number: contract.number, state, version: contract.version + 1 } },
+        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
       // The "Nouveau contrat" email commits with the issue, once per version.
       await notifyUser(
@@ -512,16 +473,9 @@ export async function cancelContract(staff: StaffUser, contractId: string, versi
       if (count !== 1) throw new ServiceError(STALE);
       await tx.signatureCode.updateMany({ where: { contractId, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: new Date() } });
       await recordAudit(
-        {
-          action: "contract.cancelled",
-          actorId: staff.id,
-          subjectUserId: contract.worker.userId,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { number: contract.number, previousState: contract.state, reason },
-        },
         tx,
+        { type: "contract.cancelled", data: { number: contract.number, previousState: contract.state, reason } },
+        { actorId: staff.id, subjectUserId: contract.worker.userId, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
     });
     return undefined;

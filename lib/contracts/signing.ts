@@ -5,6 +5,7 @@ import { buffer } from "node:stream/consumers";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { recordAudit, requestContext } from "@/lib/audit";
+import type { AuditEventData } from "@/lib/audit/events";
 import { MessageDeliveryError, sendSms, templates } from "@/lib/messaging";
 import { notifyUser } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
@@ -74,7 +75,11 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     return { ...decision, codeId: created.id };
   });
   if (!outcome.allowed) {
-    await recordAudit({ action: "contract.signature_code_refused", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { reason: outcome.reason } });
+    await recordAudit(
+      db,
+      { type: "contract.signature_code_refused", data: { reason: outcome.reason } },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+    );
     const wait = outcome.reason === "minute" ? `${outcome.retryAfterSeconds} secondes` : `${Math.ceil(outcome.retryAfterSeconds / 60)} minutes`;
     return {
       ok: false,
@@ -92,10 +97,18 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     // The worker never got this code: drop it, so that it neither works nor
     // counts against the resend limits (which count the stored codes).
     await db.signatureCode.deleteMany({ where: { id: outcome.codeId } });
-    await recordAudit({ action: "contract.signature_code_failed", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { phone: masked, outboxId: error.outboxId } });
+    await recordAudit(
+      db,
+      { type: "contract.signature_code_failed", data: { phone: masked, outboxId: error.outboxId } },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+    );
     return { ok: false, error: SMS_FAILED_MESSAGE };
   }
-  await recordAudit({ action: "contract.signature_code_sent", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { phone: masked, documentSha256: binding.documentSha256 } });
+  await recordAudit(
+    db,
+    { type: "contract.signature_code_sent", data: { phone: masked, documentSha256: binding.documentSha256 } },
+    { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+  );
   return { ok: true, maskedPhone: masked };
 }
 
@@ -107,13 +120,17 @@ export async function confirmSignature(contractId: string, code: string, user: {
   if (c.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
   if (c.state !== "AWAITING_SIGNATURE" || !c.issuedSha256 || !c.issuedDocumentId) return { ok: false, error: "Ce contrat n'est pas à signer.", finished: true };
   const binding: CodeBinding = { contractId: c.id, userId: user.id, documentSha256: c.issuedSha256 };
-  const audit = (action: string, details: Record<string, string | number>) =>
-    recordAudit({ action, actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details });
+  const audit = (data: AuditEventData["contract.signature_failed"]) =>
+    recordAudit(
+      db,
+      { type: "contract.signature_failed", data },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+    );
   const masked = c.worker.phone ? maskPhone(c.worker.phone) : "";
 
   const row = await db.signatureCode.findFirst({ where: { contractId: c.id, userId: user.id }, orderBy: { createdAt: "desc" } });
   const refuse = async (state: ReturnType<typeof codeState> | "no-code"): Promise<SignResult> => {
-    await audit("contract.signature_failed", { reason: state });
+    await audit({ reason: state });
     const error =
       state === "expired"
         ? "Ce code a expiré. Demandez un nouveau code."
@@ -140,7 +157,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
   }
 
   if (!codeMatches(code.trim(), claimed.codeHash, binding)) {
-    await audit("contract.signature_failed", { reason: "wrong-code", attempts: claimed.attempts });
+    await audit({ reason: "wrong-code", attempts: claimed.attempts });
     const left = CODE_MAX_ATTEMPTS - claimed.attempts;
     return {
       ok: false,
@@ -198,8 +215,9 @@ export async function confirmSignature(contractId: string, code: string, user: {
     });
     await tx.signatureCode.updateMany({ where: { contractId: c.id, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: at } });
     await recordAudit(
-      { action: "contract.signed", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { version: c.version, documentSha256: c.issuedSha256!, signedDocumentSha256: stored.sha256 } },
       tx,
+      { type: "contract.signed", data: { version: c.version, documentSha256: c.issuedSha256!, signedDocumentSha256: stored.sha256 } },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
     );
     // The confirmation email commits with the signature, once per signed version.
     await notifyUser(
@@ -228,7 +246,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
     await getStorage().deleteObject(stored.key);
     const again = await db.contract.findUnique({ where: { id: c.id }, select: { state: true } });
     if (again?.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
-    await audit("contract.signature_failed", { reason: "race" });
+    await audit({ reason: "race" });
     return { ok: false, field: "code", error: "Ce code n'est plus valable. Demandez un nouveau code.", maskedPhone: masked };
   }
 

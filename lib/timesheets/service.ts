@@ -176,16 +176,9 @@ export async function saveClientWeek(
       await writeEntries(tx, sheet.id, contract.id, week, minutesByIso);
       if (input.submit) await syncShiftValidation(tx, contract.id, week, minutesByIso, input.at);
       await recordAudit(
-        {
-          action: input.submit ? "timesheet.submitted" : "timesheet.draft_saved",
-          actorId: user.id,
-          subjectUserId: contract.worker.userId,
-          agencyId: contract.agencyId,
-          entityType: "Timesheet",
-          entityId: sheet.id,
-          details: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesByIso), total: row.total },
-        },
         tx,
+        { type: input.submit ? "timesheet.submitted" : "timesheet.draft_saved", data: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesByIso), total: row.total } },
+        { actorId: user.id, subjectUserId: contract.worker.userId, agencyId: contract.agencyId, entityType: "Timesheet", entityId: sheet.id },
       );
       return true;
     });
@@ -261,16 +254,9 @@ export async function correctTimesheet(
     await writeEntries(tx, sheet.id, c.id, week, minutesByIso);
     await syncShiftValidation(tx, c.id, week, minutesByIso, input.at);
     await recordAudit(
-      {
-        action: "timesheet.corrected",
-        actorId: staff.id,
-        subjectUserId: c.worker.userId,
-        agencyId: c.agencyId,
-        entityType: "Timesheet",
-        entityId: sheet.id,
-        details: { contract: c.number, week: isoDate(week.monday), changes },
-      },
       tx,
+      { type: "timesheet.corrected", data: { contract: c.number, week: isoDate(week.monday), changes } },
+      { actorId: staff.id, subjectUserId: c.worker.userId, agencyId: c.agencyId, entityType: "Timesheet", entityId: sheet.id },
     );
     return true;
   });
