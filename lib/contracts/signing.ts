@@ -5,6 +5,7 @@ import { buffer } from "node:stream/consumers";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { recordAudit, requestContext } from "@/lib/audit";
+import { formatTimestamp } from "@/lib/format";
 import type { AuditEventData } from "@/lib/audit/events";
 import { MessageDeliveryError, sendSms, templates } from "@/lib/messaging";
 import { notifyUser } from "@/lib/notifications";
@@ -32,7 +33,6 @@ export type SignResult =
 
 export const SMS_FAILED_MESSAGE = "Le SMS n'a pas pu être envoyé. Réessayez dans quelques instants.";
 
-const parisStamp = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
 
 /** The worker's own contract, or null (another worker's id is a 404 for the caller). */
 async function ownContract(contractId: string, workerId: string) {
@@ -177,7 +177,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
     signerName: `${user.firstName} ${user.lastName.toUpperCase()}`,
     signerEmail: user.email,
     phoneMasked: masked,
-    signedAtParis: `${parisStamp.format(at)} (heure de Paris)`,
+    signedAtParis: `${formatTimestamp(at)} (heure de Paris)`,
     ipAddress,
     userAgent,
     issuedSha256: c.issuedSha256,
@@ -227,7 +227,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
         title: `Contrat n° ${c.number} signé`,
         subject: `Votre contrat n° ${c.number} est signé`,
         paragraphs: [
-          `Vous avez signé électroniquement votre contrat de mission n° ${c.number} le ${parisStamp.format(at)}.`,
+          `Vous avez signé électroniquement votre contrat de mission n° ${c.number} le ${formatTimestamp(at)}.`,
           "Le contrat signé, avec son certificat de signature, est disponible dans Mon espace > Mes contrats.",
         ],
         ctaLabel: "Voir mes contrats",
