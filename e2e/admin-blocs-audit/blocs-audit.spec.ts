@@ -4,7 +4,7 @@ import { demo, login, open } from "../helpers";
 const LEA = "docs.lea@e2e.coop-emploi.fr";
 
 test("staff write a dashboard block with a preview, publish it, and workers see it rendered safely", async ({ page, browser }) => {
-  test.setTimeout(150_000); // one scenario across two sessions: write, publish, move, edit, delete, audit
+  test.setTimeout(240_000); // one scenario across two sessions: write, publish, move, edit, delete, audit (and its French rendering); 150 s was exceeded on a loaded machine
   const title = `Info e2e ${Date.now().toString(36)}`;
   await login(page, demo.staff);
   await open(page, "/admin/blocs?agence=MEDIMP");
