@@ -1,36 +1,26 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client";
+import type { AuditEvent } from "@/lib/audit/events";
 
-/** Every audited action. A typed union so that a reader finds them all here. */
-export type AuditAction =
-  | "auth.login"
-  | "auth.login_failed"
-  | "auth.logout"
-  | "auth.signup"
-  | "auth.email_confirmed"
-  | "auth.password_reset_requested"
-  | "auth.password_reset"
-  | "auth.password_changed"
-  | "auth.session_ended"
-  | "auth.other_sessions_ended"
-  | "auth.reauth_failed"
-  | "outbox.read"
-  | (string & {}); // later domains add theirs (contract.signed, advance.accepted, ...)
+// The typed events, their labels and renderings live in lib/audit/events.ts.
+export { AUDIT_EVENTS, auditLabel, renderAuditDetails, type AuditEvent, type AuditEventOf, type AuditEventType } from "@/lib/audit/events";
 
-export type AuditEntry = {
-  action: AuditAction;
+/** Who did it, about whom, on what: the columns next to the event. */
+export type AuditContext = {
   actorId?: string | null;
   subjectUserId?: string | null;
   agencyId?: string | null;
   entityType?: string | null;
   entityId?: string | null;
-  details?: Prisma.InputJsonValue;
 };
 
-type Tx = Pick<PrismaClient, "auditLog">;
+/** An event with its context, for helpers that write it later in their own transaction. */
+export type AuditEntry = { event: AuditEvent; context: AuditContext };
+
+/** The transaction client of the change being recorded (or `db` for a change that is not one: a sign-in, a read). */
+export type AuditClient = Pick<PrismaClient, "auditLog"> | Pick<Prisma.TransactionClient, "auditLog">;
 
 /** The caller's IP (see lib/http/client.ts: trusted proxy hops only) and user agent. */
 export async function requestContext(): Promise<{ ipAddress: string | null; userAgent: string | null }> {
@@ -42,8 +32,22 @@ export async function requestContext(): Promise<{ ipAddress: string | null; user
   }
 }
 
-/** Writes one audit entry, in the caller's transaction when one is given. */
-export async function recordAudit(entry: AuditEntry, tx: Tx = db): Promise<void> {
-  const context = await requestContext();
-  await tx.auditLog.create({ data: { ...entry, ...context } });
+/**
+ * Writes one audit event through `tx`: pass the transaction of the change it
+ * records, so that both commit or neither does.
+ */
+export async function recordAudit(tx: AuditClient, event: AuditEvent, context: AuditContext = {}): Promise<void> {
+  const request = await requestContext();
+  await tx.auditLog.create({
+    data: {
+      action: event.type,
+      details: event.data as Prisma.InputJsonValue,
+      actorId: context.actorId ?? null,
+      subjectUserId: context.subjectUserId ?? null,
+      agencyId: context.agencyId ?? null,
+      entityType: context.entityType ?? null,
+      entityId: context.entityId ?? null,
+      ...request,
+    },
+  });
 }

@@ -43,7 +43,21 @@ const longDateNoYear = new Intl.DateTimeFormat("fr-FR", {
 
 const monthYear = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, month: "long", year: "numeric" });
 
+const timestamp = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, dateStyle: "short", timeStyle: "medium" });
+
+// Calendar days (UTC-midnight Dates, the shape of @db.Date columns) are read in
+// UTC: they already are the Paris day, and Paris time would show midnight UTC
+// as the same day only by luck of the offset sign.
+const dayNumeric = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
+const dayLong = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const dayLongNoYear = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" });
+const dayMonth = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });
+const dayMonthYear = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
+
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+
+/** French weekday names by ISO weekday (1 = Monday). */
+const WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 
 /** "26/11/2026" */
 export function formatDate(value: DateInput): string {
@@ -70,6 +84,42 @@ export function formatLongDate(value: DateInput, options: { withYear?: boolean }
 /** "mai 2020" */
 export function formatMonthYear(value: DateInput): string {
   return monthYear.format(toDate(value));
+}
+
+/** "26/11/2026 à 14:05" (Paris time), the outbox's style. */
+export function formatParisDateTime(value: DateInput): string {
+  const d = toDate(value);
+  return `${formatDate(d)} à ${formatTime(d)}`;
+}
+
+/** "26/11/2026 14:05:09" (Paris time, to the second), as a signature is stamped. */
+export function formatTimestamp(value: DateInput): string {
+  return timestamp.format(toDate(value));
+}
+
+/** A calendar day -> "30/06/2026". */
+export function formatCalendarDate(day: Date): string {
+  return dayNumeric.format(day);
+}
+
+/** A calendar day -> "mardi 30 juin 2026"; without the year: "mardi 30 juin". */
+export function formatCalendarLongDate(day: Date, options: { withYear?: boolean } = {}): string {
+  return (options.withYear === false ? dayLongNoYear : dayLong).format(day);
+}
+
+/** A calendar day -> "30 juin". */
+export function formatCalendarDayMonth(day: Date): string {
+  return dayMonth.format(day);
+}
+
+/** A calendar day -> "juin 2026". */
+export function formatCalendarMonth(day: Date): string {
+  return dayMonthYear.format(day);
+}
+
+/** ISO weekday (1 = Monday ... 7 = Sunday) -> "lundi"; out of range -> "". */
+export function frenchWeekday(isoWeekday: number): string {
+  return WEEKDAY_NAMES[isoWeekday - 1] ?? "";
 }
 
 /** "14:00" */

@@ -4,11 +4,11 @@ import type { DayPart } from "@/lib/generated/prisma/enums";
 import { isoWeek, keyOf, startOfMonth } from "@/lib/missions/calendar";
 import { monthGrid } from "@/lib/missions/month-grid";
 import { DAY_PARTS } from "@/lib/missions/availability";
+import { formatCalendarMonth } from "@/lib/format";
 
 export type AvailabilityEntry = { date: Date; part: DayPart; available: boolean };
 
 const WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
-const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
 
 export function AvailabilityCalendar({ month, entries, todayKey }: { month: Date; entries: AvailabilityEntry[]; todayKey: string }) {
   const first = startOfMonth(month);
@@ -18,7 +18,7 @@ export function AvailabilityCalendar({ month, entries, todayKey }: { month: Date
   const order = (p: DayPart) => DAY_PARTS.findIndex((x) => x.part === p);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full min-w-[340px] table-fixed border-collapse text-xs" aria-label={`Disponibilités de ${monthTitle.format(first)}`}>
+      <table className="w-full min-w-[340px] table-fixed border-collapse text-xs" aria-label={`Disponibilités de ${formatCalendarMonth(first)}`}>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <th scope="col" className="w-9 px-1 py-2 font-semibold">

@@ -3,9 +3,9 @@ import { cx } from "@/components/ui/cx";
 import { dayFromKey, isoWeek, keyOf } from "@/lib/missions/calendar";
 import { gridWeeks } from "@/lib/missions/month-grid";
 import type { PlanningSlot } from "@/lib/missions/planning";
+import { formatCalendarLongDate } from "@/lib/format";
 
 const WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
-const longDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" });
 
 export function SlotLink({ slot }: { slot: PlanningSlot }) {
   return (
@@ -91,7 +91,7 @@ export function DayList({ slots, todayKey, empty, days: allDays }: { slots: Plan
       {keys.map((key) => (
         <li key={key} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm" data-day={key}>
           <h3 className={cx("mb-2 text-sm font-semibold first-letter:uppercase", key === todayKey ? "text-brand-700" : "text-slate-800")}>
-            {longDay.format(dayFromKey(key))}
+            {formatCalendarLongDate(dayFromKey(key), { withYear: false })}
             {key === todayKey ? " (aujourd'hui)" : ""}
           </h3>
           {(days.get(key) ?? []).length ? (

@@ -4,7 +4,7 @@ import { demo, login, open } from "../helpers";
 const LEA = "docs.lea@e2e.coop-emploi.fr";
 
 test("staff write a dashboard block with a preview, publish it, and workers see it rendered safely", async ({ page, browser }) => {
-  test.setTimeout(150_000); // one scenario across two sessions: write, publish, move, edit, delete, audit
+  test.setTimeout(240_000); // one scenario across two sessions: write, publish, move, edit, delete, audit (and its French rendering); 150 s was exceeded on a loaded machine
   const title = `Info e2e ${Date.now().toString(36)}`;
   await login(page, demo.staff);
   await open(page, "/admin/blocs?agence=MEDIMP");
@@ -83,6 +83,51 @@ test("staff write a dashboard block with a preview, publish it, and workers see 
   }
   // Deleted once: the cancelled confirmation left no trace.
   await expect(page.getByTestId("audit-row").filter({ hasText: title })).toHaveCount(1);
+
+  // Staff read French labels and French details, never the stored codes.
+  await open(page, "/admin/audit");
+  const actionOptions = await page.getByLabel("Action").locator("option").allInnerTexts();
+  expect(actionOptions).toContain("Bloc du tableau de bord publié");
+  for (const option of actionOptions) expect(option, option).not.toMatch(/^[a-z_]+\.[a-z_]+$/);
+  const moved = page.getByTestId("audit-row").filter({ hasText: title }).filter({ hasText: "Bloc du tableau de bord déplacé" }).first();
+  await expect(moved).toContainText(`Titre : ${title}`);
+  await expect(moved).toContainText("Position : 1");
+  await expect(moved).not.toContainText("dashboard_block");
+  await expect(moved).not.toContainText("DashboardBlock");
+});
+
+test("audit log: an edit reads its old and new values in French, with the roles in French", async ({ page }) => {
+  const name = `Client audit ${Date.now().toString(36)}`;
+  await login(page, demo.staff);
+  await open(page, "/admin/clients/nouveau");
+  const create = page.getByRole("form", { name: "Nouveau client" });
+  await create.getByLabel("Agence").selectOption({ label: "MEDIMP" });
+  await create.getByLabel("Nom du client").fill(name);
+  await create.getByLabel("Téléphone").fill("01 23 45 67 89");
+  await create.getByRole("button", { name: "Créer le client" }).click();
+  await expect(page).toHaveURL(/\/admin\/clients\/[^/?]+\?cree=1/);
+  const edit = page.getByRole("form", { name: "Modifier le client" });
+  await edit.getByLabel("Téléphone").fill("01 98 76 54 32");
+  await edit.getByRole("button", { name: "Enregistrer le client" }).click();
+  await expect(page.getByRole("status").first()).toBeVisible();
+
+  await open(page, "/admin/audit");
+  await page.getByLabel("Action").selectOption({ label: "Entreprise cliente modifiée" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/action=client.updated/);
+  const row = page.getByTestId("audit-row").filter({ hasText: "Téléphone : 01 23 45 67 89 → 01 98 76 54 32" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Entreprise cliente modifiée");
+  await expect(row).toContainText("Agence"); // the staff member's role
+  await expect(row).not.toContainText("client.updated");
+  await expect(row).not.toContainText("before");
+
+  // The creation lists the fields; sign-ins show the role in French.
+  await open(page, "/admin/audit?action=client.created");
+  await expect(page.getByTestId("audit-row").filter({ hasText: `Nom : ${name}` })).toHaveCount(1);
+  await open(page, "/admin/audit?action=auth.login");
+  await expect(page.getByTestId("audit-row").first()).toContainText(/Rôle : (Intérimaire|Agence|Entreprise cliente)/);
+  await expect(page.getByTestId("audit-row").first()).not.toContainText(/WORKER|STAFF|CLIENT/);
 });
 
 test("audit log: filter by worker, action and date range", async ({ page, browser }) => {

@@ -38,12 +38,20 @@ export const updateAdvance = workerAction(editSchema, async (data, worker): Prom
   const available = availableCents({ earnedCents: work.cents, ratioPct: rules.ratioPct, alreadyAdvancedCents: await advancedInMonth(worker.workerId, request.agencyId, month) });
   const problem = amountProblem(amountCents, { minCents: rules.minCents, availableCents: available });
   if (problem) return { error: FIX, fieldErrors: { amount: problem } };
-  const done = await db.advanceRequest.updateMany({
-    where: { id: request.id, workerId: worker.workerId, status: "PENDING", version: data.version },
-    data: { amountCents, version: { increment: 1 } },
+  // The edit and its audit entry commit together.
+  const done = await db.$transaction(async (tx) => {
+    const updated = await tx.advanceRequest.updateMany({
+      where: { id: request.id, workerId: worker.workerId, status: "PENDING", version: data.version },
+      data: { amountCents, version: { increment: 1 } },
+    });
+    if (updated.count === 1) await recordAudit(
+      tx,
+      { type: "advance.updated", data: { amountCents } },
+      { actorId: worker.id, subjectUserId: worker.id, agencyId: request.agencyId, entityType: "AdvanceRequest", entityId: request.id },
+    );
+    return updated;
   });
   if (done.count !== 1) return { error: "Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état." };
-  await recordAudit({ action: "advance.updated", actorId: worker.id, subjectUserId: worker.id, agencyId: request.agencyId, entityType: "AdvanceRequest", entityId: request.id, details: { amountCents } });
   revalidatePath("/acomptes");
   return { ok: true, message: "Votre demande a été modifiée." };
 });
@@ -51,15 +59,22 @@ export const updateAdvance = workerAction(editSchema, async (data, worker): Prom
 const cancelSchema = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1) });
 
 export const cancelAdvance = workerAction(cancelSchema, async (data, worker): Promise<FormState> => {
-  const done = await db.advanceRequest.updateMany({
-    where: { id: data.id, workerId: worker.workerId, status: "PENDING", version: data.version },
-    data: { status: "CANCELLED", openKey: null, version: { increment: 1 } },
+  const done = await db.$transaction(async (tx) => {
+    const updated = await tx.advanceRequest.updateMany({
+      where: { id: data.id, workerId: worker.workerId, status: "PENDING", version: data.version },
+      data: { status: "CANCELLED", openKey: null, version: { increment: 1 } },
+    });
+    if (updated.count === 1) await recordAudit(
+      tx,
+      { type: "advance.cancelled", data: {} },
+      { actorId: worker.id, subjectUserId: worker.id, entityType: "AdvanceRequest", entityId: data.id },
+    );
+    return updated;
   });
   if (done.count !== 1) {
     const exists = await db.advanceRequest.findFirst({ where: { id: data.id, workerId: worker.workerId }, select: { id: true } });
     return { error: exists ? "Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état." : "Demande introuvable." };
   }
-  await recordAudit({ action: "advance.cancelled", actorId: worker.id, subjectUserId: worker.id, entityType: "AdvanceRequest", entityId: data.id });
   revalidatePath("/acomptes");
   return { ok: true, message: "Votre demande a été annulée." };
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { advanceSchedule, availableCents, earnedCents, monthBounds, parisDay, parisMidnight, rulesOfAgency, type AdvanceRules, type AdvanceSchedule } from "./rules";
+import { advanceSchedule, availableCents, earnedCents, monthBounds, parisMidnight, rulesOfAgency, type AdvanceRules, type AdvanceSchedule } from "./rules";
+import { parisCalendarDate } from "../time/paris";
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +26,7 @@ export async function validatedWork(workerId: string, agencyId: string, month: {
   ]);
   const byDay = new Map<string, { minutes: number; hourlyRateCents: number }>();
   for (const s of shifts) {
-    const key = `${s.contractId}:${parisDay(s.startsAt).toISOString().slice(0, 10)}`;
+    const key = `${s.contractId}:${parisCalendarDate(s.startsAt).toISOString().slice(0, 10)}`;
     const minutes = Math.max(0, Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000) - s.breakMinutes);
     const prev = byDay.get(key);
     byDay.set(key, { minutes: (prev?.minutes ?? 0) + minutes, hourlyRateCents: s.contract.hourlyRateCents });

@@ -38,16 +38,29 @@ export async function submitAdvanceRequest(worker: { id: string; workerId: strin
         outcome = "created";
         break;
       }
-      const done = await db.advanceRequest.updateMany({ where: { id: open.id, openKey, status: "PENDING" }, data: { amountCents, version: { increment: 1 } } });
-      if (done.count === 1) {
-        await recordAudit({ action: "advance.updated", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: open.id, details: { amountCents } });
-        outcome = "edited";
-      }
+      // The edit and its audit entry commit together.
+      const edited = await db.$transaction(async (tx) => {
+        const done = await tx.advanceRequest.updateMany({ where: { id: open.id, openKey, status: "PENDING" }, data: { amountCents, version: { increment: 1 } } });
+        if (done.count !== 1) return false;
+        await recordAudit(
+          tx,
+          { type: "advance.updated", data: { amountCents } },
+          { actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: open.id },
+        );
+        return true;
+      });
+      if (edited) outcome = "edited";
       continue;
     }
     try {
-      const created = await db.advanceRequest.create({ data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at } });
-      await recordAudit({ action: "advance.requested", actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: created.id, details: { amountCents, payDate: payDate.toISOString().slice(0, 10) } });
+      await db.$transaction(async (tx) => {
+        const created = await tx.advanceRequest.create({ data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at } });
+        await recordAudit(
+          tx,
+          { type: "advance.requested", data: { amountCents, payDate: payDate.toISOString().slice(0, 10) } },
+          { actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: created.id },
+        );
+      });
       outcome = "created";
     } catch (error) {
       // Another tab created it a moment before: read it again.

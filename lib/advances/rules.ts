@@ -8,6 +8,12 @@
 // - at least a minimum amount, at most the validated earnings of the month
 //   times the agency's ratio, less the advances already accepted or paid.
 import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
+import { addDays, calendarDay, isoWeekday } from "../time/days";
+import { frenchWeekday } from "../format";
+
+// The one calendar-day arithmetic and Paris day (lib/time), re-exported for callers of this module.
+export { calendarDay, isoWeekday } from "../time/days";
+export { parisCalendarDate as parisDay } from "../time/paris";
 
 export type AdvanceRules = {
   /** ISO weekday of the payment, 1 = Monday ... 7 = Sunday. */
@@ -26,26 +32,6 @@ export function rulesOfAgency(agency: { advancePayWeekday: number; advanceMinCen
   return { ...DEFAULT_ADVANCE_RULES, payWeekday: agency.advancePayWeekday, minCents: agency.advanceMinCents, ratioPct: agency.advanceRatioPct };
 }
 
-const DAY_MS = 86_400_000;
-
-/** A calendar day as a UTC-midnight Date (the shape of @db.Date columns). */
-export function calendarDay(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-/** The Paris calendar day of an instant. */
-export function parisDay(instant: Date): Date {
-  return parisCalendarDate(instant);
-}
-
-export function isoWeekday(day: Date): number {
-  return ((day.getUTCDay() + 6) % 7) + 1;
-}
-
-function addDays(day: Date, days: number): Date {
-  return new Date(day.getTime() + days * DAY_MS);
-}
-
 /** The UTC instant of midnight (00:00, Paris time) at the start of a calendar day. */
 export function parisMidnight(day: Date): Date {
   return parisTimeOnDay(day, 0);
@@ -58,7 +44,7 @@ export function cutoffOf(payDate: Date, rules: AdvanceRules): Date {
 
 /** The first payment day whose cut-off is still ahead of `now`. */
 export function payDateFor(now: Date, rules: AdvanceRules): Date {
-  const today = parisDay(now);
+  const today = parisCalendarDate(now);
   for (let k = 0; k <= 7 + rules.cutoffDaysBefore; k++) {
     const day = addDays(today, k);
     if (isoWeekday(day) === rules.payWeekday && now.getTime() < cutoffOf(day, rules).getTime()) return day;
@@ -88,7 +74,7 @@ export type AdvanceSchedule = {
 
 export function advanceSchedule(now: Date, rules: AdvanceRules): AdvanceSchedule {
   const payDate = payDateFor(now, rules);
-  const today = parisDay(now);
+  const today = parisCalendarDate(now);
   const lastOfMonth = lastPayDateOfMonth(today.getUTCFullYear(), today.getUTCMonth() + 1, rules);
   return {
     payDate,
@@ -97,6 +83,21 @@ export function advanceSchedule(now: Date, rules: AdvanceRules): AdvanceSchedule
     monthClosed: payDate.getUTCMonth() !== today.getUTCMonth() || payDate.getUTCFullYear() !== today.getUTCFullYear(),
     lastPayDateOfCurrentMonth: lastOfMonth,
   };
+}
+
+/** The ISO weekday whose evening (24:00, Paris time) closes the requests of a payment day. */
+export function cutoffWeekday(rules: AdvanceRules): number {
+  return ((((rules.payWeekday - rules.cutoffDaysBefore - 1) % 7) + 7) % 7) + 1;
+}
+
+/**
+ * How the worker's page states an agency's rule, from the rule itself (the
+ * same payWeekday and cutoffDaysBefore that payDateFor and cutoffOf use):
+ * "le mercredi", "avant mardi soir 00h00", "le dernier mercredi du mois".
+ */
+export function advanceRuleText(rules: AdvanceRules): { payDay: string; cutoff: string; lastOfMonth: string } {
+  const pay = frenchWeekday(rules.payWeekday);
+  return { payDay: `le ${pay}`, cutoff: `avant ${frenchWeekday(cutoffWeekday(rules))} soir 00h00`, lastOfMonth: `le dernier ${pay} du mois` };
 }
 
 /** The first and last calendar days of a month. */

@@ -57,16 +57,9 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
       const updated = await tx.advanceRequest.updateMany({ where, data: { ...data, version: { increment: 1 } } });
       if (updated.count !== 1) return false;
       await recordAudit(
-        {
-          action: decision === "accept" ? "advance.accepted" : decision === "refuse" ? "advance.refused" : "advance.paid",
-          actorId: staff.id,
-          subjectUserId: request.worker.userId,
-          agencyId: request.agencyId,
-          entityType: "AdvanceRequest",
-          entityId: request.id,
-          details: { amountCents: request.amountCents, reason: extra.reason ?? null, paidOn: extra.paidOn?.toISOString().slice(0, 10) ?? null },
-        },
         tx,
+        { type: decision === "accept" ? "advance.accepted" : decision === "refuse" ? "advance.refused" : "advance.paid", data: { amountCents: request.amountCents, reason: extra.reason ?? null, paidOn: extra.paidOn?.toISOString().slice(0, 10) ?? null } },
+        { actorId: staff.id, subjectUserId: request.worker.userId, agencyId: request.agencyId, entityType: "AdvanceRequest", entityId: request.id },
       );
       const notify = { tx, agencyId: request.agencyId, dedupeKey: `advance-${decision}:${request.id}` };
       if (decision === "accept") {

@@ -59,7 +59,7 @@ export async function registerWorker(data: SignupInput, defer: Defer): Promise<v
     // and then fail, so they never use it up.
     let emailed = false;
     const user = await createWorkerAccount({ ...data, passwordHash }, async (tx, created) => {
-      await recordAudit({ action: "auth.signup", actorId: created.id, subjectUserId: created.id, agencyId: data.agencyId }, tx);
+      await recordAudit(tx, { type: "auth.signup", data: {} }, { actorId: created.id, subjectUserId: created.id, agencyId: data.agencyId });
       emailed = await accountEmailAllowed(data.email, tx);
       if (emailed) await queueTokenEmail(tx, created, "EMAIL_CONFIRMATION", confirmationContent(created));
     });
@@ -73,7 +73,7 @@ export function requestPasswordResetFor(email: string, defer: Defer): void {
     const user = await db.user.findUnique({ where: { email } });
     if (!user?.active) return;
     if (!(await accountEmailAllowed(user.email))) return;
-    await sendPasswordResetEmail(user, { action: "auth.password_reset_requested", subjectUserId: user.id });
+    await sendPasswordResetEmail(user, { event: { type: "auth.password_reset_requested", data: {} }, context: { subjectUserId: user.id } });
   });
 }
 
@@ -161,7 +161,7 @@ export async function queueTokenEmail(tx: TokenClient & OutboxClient, user: { id
 export async function emailToken(user: { id: string; email: string }, kind: AuthTokenKind, build: TokenEmail, audit?: AuditEntry): Promise<void> {
   await db.$transaction(async (tx) => {
     await queueTokenEmail(tx, user, kind, build);
-    if (audit) await recordAudit(audit, tx);
+    if (audit) await recordAudit(tx, audit.event, audit.context);
   });
   wakeOutboxWorker();
 }
@@ -209,7 +209,7 @@ export async function sendPasswordResetEmail(user: { id: string; email: string; 
  * Sets a new password and ends sessions: all of them after a reset, all but
  * the current one after a change from the settings page.
  */
-export async function setPassword(userId: string, password: string, options: { keepSessionId?: string; reason: "reset" | "change" }) {
+export async function setPassword(userId: string, password: string, options: { keepSessionId?: string; reason: "reset" | "change"; audit?: AuditEntry }) {
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const updated = await tx.user.update({
@@ -221,12 +221,10 @@ export async function setPassword(userId: string, password: string, options: { k
       where: { userId, ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}) },
     });
     await tx.authToken.updateMany({ where: { userId, kind: "PASSWORD_RESET", usedAt: null }, data: { usedAt: new Date() } });
+    // The audit entries commit with the new password (an activation adds its own).
+    await recordAudit(tx, { type: options.reason === "reset" ? "auth.password_reset" : "auth.password_changed", data: {} }, { actorId: userId, subjectUserId: userId });
+    if (options.audit) await recordAudit(tx, options.audit.event, options.audit.context);
     return updated;
   });
   await db.loginThrottle.deleteMany({ where: { emailHash: hashEmail(user.email) } });
-  await recordAudit({
-    action: options.reason === "reset" ? "auth.password_reset" : "auth.password_changed",
-    actorId: userId,
-    subjectUserId: userId,
-  });
 }

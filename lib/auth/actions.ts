@@ -104,8 +104,10 @@ export async function confirmEmail(_previous: FormState, formData: FormData): Pr
           : "Ce lien de confirmation n'est plus valable : il a déjà été utilisé ou il est incorrect.",
     };
   }
-  await db.user.update({ where: { id: result.userId }, data: { emailVerifiedAt: new Date() } });
-  await recordAudit({ action: "auth.email_confirmed", actorId: result.userId, subjectUserId: result.userId });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: result.userId }, data: { emailVerifiedAt: new Date() } });
+    await recordAudit(tx, { type: "auth.email_confirmed", data: {} }, { actorId: result.userId, subjectUserId: result.userId });
+  });
   redirect("/connexion?confirme=1");
 }
 

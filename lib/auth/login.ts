@@ -58,18 +58,22 @@ export async function authorizeCredentials(input: unknown, meta: { ip: string | 
 
   await db.loginThrottle.deleteMany({ where: { emailHash } });
   const now = new Date();
-  const session = await db.userSession.create({
-    data: {
-      userId: user.id,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: sessionExpiresAt(user.role, now),
-      ipAddress: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 500) ?? null,
-    },
+  // The session, the last login and the audit entry commit together.
+  const session = await db.$transaction(async (tx) => {
+    const created = await tx.userSession.create({
+      data: {
+        userId: user.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: sessionExpiresAt(user.role, now),
+        ipAddress: meta.ip,
+        userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      },
+    });
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await recordAudit(tx, { type: "auth.login", data: { role: user.role } }, { actorId: user.id, subjectUserId: user.id });
+    return created;
   });
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  await recordAudit({ action: "auth.login", actorId: user.id, subjectUserId: user.id, details: { role: user.role } });
   return { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`, sessionId: session.id };
 }
 
@@ -98,7 +102,7 @@ async function countWrongPassword(emailHash: string, ip: string | null, userId: 
   const failures = await registerFailure(emailHash);
   const ipKey = ipFailureKey(ip);
   if (ipKey) await hitRateLimit(ipKey, IP_FAILURE_LIMIT, 15 * 60);
-  await recordAudit({ action, actorId: action === "auth.reauth_failed" ? userId : null, subjectUserId: userId, details: { failuresInARow: failures } });
+  await recordAudit(db, { type: action, data: { failuresInARow: failures } }, { actorId: action === "auth.reauth_failed" ? userId : null, subjectUserId: userId });
   return lockoutMinutes(failures);
 }
 
@@ -151,6 +155,8 @@ async function registerFailure(emailHash: string): Promise<number> {
 export async function endSession(sessionId: string): Promise<void> {
   const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { userId: true } });
   if (!row) return;
-  const { count } = await db.userSession.deleteMany({ where: { id: sessionId } });
-  if (count === 1) await recordAudit({ action: "auth.logout", actorId: row.userId, subjectUserId: row.userId });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.userSession.deleteMany({ where: { id: sessionId } });
+    if (count === 1) await recordAudit(tx, { type: "auth.logout", data: {} }, { actorId: row.userId, subjectUserId: row.userId });
+  });
 }

@@ -46,22 +46,24 @@ export async function endOwnSession(owner: SessionOwner, sessionId: string): Pro
   if (sessionId === owner.sessionId) return "current";
   const row = await db.userSession.findFirst({ where: { id: sessionId, userId: owner.id }, select: { userAgent: true } });
   if (!row) return "not_found";
-  const { count } = await db.userSession.deleteMany({ where: { id: sessionId, userId: owner.id } });
-  if (count !== 1) return "not_found"; // ended meanwhile (another tab, sign-out)
-  await recordAudit({
-    action: "auth.session_ended",
-    actorId: owner.id,
-    subjectUserId: owner.id,
-    entityType: "UserSession",
-    entityId: sessionId,
-    details: { device: describeUserAgent(row.userAgent) },
+  const ended = await db.$transaction(async (tx) => {
+    const { count } = await tx.userSession.deleteMany({ where: { id: sessionId, userId: owner.id } });
+    if (count !== 1) return false; // ended meanwhile (another tab, sign-out)
+    await recordAudit(
+      tx,
+      { type: "auth.session_ended", data: { device: describeUserAgent(row.userAgent) } },
+      { actorId: owner.id, subjectUserId: owner.id, entityType: "UserSession", entityId: sessionId },
+    );
+    return true;
   });
-  return "ended";
+  return ended ? "ended" : "not_found";
 }
 
 /** Ends every session of the caller but this one; returns how many ended. */
 export async function endOtherSessions(owner: SessionOwner): Promise<number> {
-  const { count } = await db.userSession.deleteMany({ where: { userId: owner.id, NOT: { id: owner.sessionId } } });
-  await recordAudit({ action: "auth.other_sessions_ended", actorId: owner.id, subjectUserId: owner.id, details: { count } });
-  return count;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.userSession.deleteMany({ where: { userId: owner.id, NOT: { id: owner.sessionId } } });
+    await recordAudit(tx, { type: "auth.other_sessions_ended", data: { count } }, { actorId: owner.id, subjectUserId: owner.id });
+    return count;
+  });
 }

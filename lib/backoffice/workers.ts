@@ -68,16 +68,9 @@ export async function inviteWorker(
           include: { workerProfile: { select: { id: true } } },
         });
         await recordAudit(
-          {
-            action: "worker.invited",
-            actorId: staff.id,
-            subjectUserId: user.id,
-            agencyId: input.agencyId,
-            entityType: "WorkerProfile",
-            entityId: user.workerProfile!.id,
-            details: { email: input.email, workerNumber },
-          },
           tx,
+          { type: "worker.invited", data: { email: input.email, workerNumber } },
+          { actorId: staff.id, subjectUserId: user.id, agencyId: input.agencyId, entityType: "WorkerProfile", entityId: user.workerProfile!.id },
         );
         // The invitation link and its email commit with the account.
         await queueTokenEmail(tx, user, "INVITATION", invitationContent(user));
@@ -112,16 +105,9 @@ export async function setWorkerActive(staff: StaffUser, workerId: string, active
       await tx.authToken.updateMany({ where: { userId: worker.userId, usedAt: null }, data: { usedAt: new Date() } });
     }
     await recordAudit(
-      {
-        action: active ? "worker.reactivated" : "worker.deactivated",
-        actorId: staff.id,
-        subjectUserId: worker.userId,
-        agencyId: worker.agencies[0]?.agencyId ?? null,
-        entityType: "WorkerProfile",
-        entityId: worker.id,
-        details: active ? {} : { sessionsEnded: ended },
-      },
       tx,
+      active ? { type: "worker.reactivated", data: {} } : { type: "worker.deactivated", data: { sessionsEnded: ended } },
+      { actorId: staff.id, subjectUserId: worker.userId, agencyId: worker.agencies[0]?.agencyId ?? null, entityType: "WorkerProfile", entityId: worker.id },
     );
   });
   return { ok: true, value: undefined };

@@ -1,7 +1,8 @@
 // Pure rules of a ciblage: the need's slots from its days and hours, and
 // which workers match (qualified, available, not booked, within their radius).
 import { coordinatesOf, haversineKm, type Located } from "./geo";
-import { addDays, isoDate, parisTime } from "../timesheets/rules";
+import { isoDate, parisTime } from "../timesheets/rules";
+import { addDays } from "../time/days";
 
 export type Slot = { start: string; end: string };
 

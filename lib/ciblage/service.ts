@@ -125,7 +125,11 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
   const created = await db.$transaction(async (tx) => {
     const rows = await tx.missionOffer.createManyAndReturn({ data: chosen.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true, select: { workerId: true, worker: { select: { userId: true } } } });
     if (!rows.length) return 0; // all offered already: nothing to audit or email
-    await recordAudit({ action: "targeting.offers_sent", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { workerIds: rows.map((r) => r.workerId) } }, tx);
+    await recordAudit(
+      tx,
+      { type: "targeting.offers_sent", data: { workerIds: rows.map((r) => r.workerId) } },
+      { actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id },
+    );
     for (const r of rows) {
       await notifyUser(
         r.worker.userId,
@@ -153,12 +157,20 @@ export async function answerOffer(worker: { id: string; workerId: string }, offe
   const response = accept ? "ACCEPTED" : "DECLINED";
   if (offer.response === response) return { ok: true };
   if (offer.need.status !== "OPEN") return { error: "Cette proposition n'est plus ouverte." };
-  const updated = await db.missionOffer.updateMany({
-    where: { id: offer.id, workerId: worker.workerId, need: { status: "OPEN" } },
-    data: { response, respondedAt: at },
+  const answered = await db.$transaction(async (tx) => {
+    const updated = await tx.missionOffer.updateMany({
+      where: { id: offer.id, workerId: worker.workerId, need: { status: "OPEN" } },
+      data: { response, respondedAt: at },
+    });
+    if (!updated.count) return false;
+    await recordAudit(
+      tx,
+      { type: accept ? "targeting.offer_accepted" : "targeting.offer_declined", data: {} },
+      { actorId: worker.id, subjectUserId: worker.id, agencyId: offer.need.agencyId, entityType: "MissionOffer", entityId: offer.id },
+    );
+    return true;
   });
-  if (!updated.count) return { error: "Cette proposition n'est plus ouverte." };
-  await recordAudit({ action: accept ? "targeting.offer_accepted" : "targeting.offer_declined", actorId: worker.id, subjectUserId: worker.id, agencyId: offer.need.agencyId, entityType: "MissionOffer", entityId: offer.id });
+  if (!answered) return { error: "Cette proposition n'est plus ouverte." };
   return { ok: true };
 }
 
@@ -219,16 +231,9 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
           data: { ...(filled ? { status: "FILLED" } : {}), ...(need.contractId ? {} : { contractId: contract.id }) },
         });
         await recordAudit(
-          {
-            action: "targeting.worker_picked",
-            actorId: staff.id,
-            subjectUserId: offer.worker.user.id,
-            agencyId: need.agencyId,
-            entityType: "MissionNeed",
-            entityId: need.id,
-            details: { offerId: offer.id, contractId: contract.id, contractNumber: number, retained: retained + 1, wanted: current.workersWanted },
-          },
           tx,
+          { type: "targeting.worker_picked", data: { offerId: offer.id, contractId: contract.id, contractNumber: number, retained: retained + 1, wanted: current.workersWanted } },
+          { actorId: staff.id, subjectUserId: offer.worker.user.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id },
         );
         return contract.id;
       });
@@ -275,7 +280,11 @@ export async function closeNeed(staff: { id: string; agencyIds: string[] }, need
       );
       if (sent) count++;
     }
-    await recordAudit({ action: "targeting.closed", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { offers: others.length, notified: count } }, tx);
+    await recordAudit(
+      tx,
+      { type: "targeting.closed", data: { offers: others.length, notified: count } },
+      { actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id },
+    );
     return count;
   });
   if (notified) wakeOutboxWorker();

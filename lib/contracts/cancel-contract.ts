@@ -23,16 +23,9 @@ export async function cancelContract(staff: StaffUser, contractId: string, versi
       if (count !== 1) throw new ServiceError(STALE);
       await tx.signatureCode.updateMany({ where: { contractId, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: new Date() } });
       await recordAudit(
-        {
-          action: "contract.cancelled",
-          actorId: staff.id,
-          subjectUserId: contract.worker.userId,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { number: contract.number, previousState: contract.state, reason },
-        },
         tx,
+        { type: "contract.cancelled", data: { number: contract.number, previousState: contract.state, reason } },
+        { actorId: staff.id, subjectUserId: contract.worker.userId, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
     });
     return undefined;

@@ -6,6 +6,8 @@ import { buffer } from "node:stream/consumers";
 import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { recordAudit, requestContext } from "@/lib/audit";
+import { formatTimestamp } from "@/lib/format";
+import type { AuditEventData } from "@/lib/audit/events";
 import { notifyUser } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { getStorage } from "@/lib/storage";
@@ -13,7 +15,6 @@ import { absoluteUrl } from "@/lib/url";
 import { appendCertificate } from "./certificate";
 import { CODE_MAX_ATTEMPTS, codeMatches, codeState, maskPhone, type CodeBinding, type SignResult } from "./rules";
 
-const parisStamp = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
 
 /** The worker's own contract, or null (another worker's id is a 404 for the caller). */
 function ownContract(contractId: string, workerId: string) {
@@ -31,13 +32,17 @@ export async function confirmSignature(contractId: string, code: string, user: {
   if (c.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
   if (c.state !== "AWAITING_SIGNATURE" || !c.issuedSha256 || !c.issuedDocumentId) return { ok: false, error: "Ce contrat n'est pas à signer.", finished: true };
   const binding: CodeBinding = { contractId: c.id, userId: user.id, documentSha256: c.issuedSha256 };
-  const audit = (action: string, details: Record<string, string | number>) =>
-    recordAudit({ action, actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details });
+  const audit = (data: AuditEventData["contract.signature_failed"]) =>
+    recordAudit(
+      db,
+      { type: "contract.signature_failed", data },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+    );
   const masked = c.worker.phone ? maskPhone(c.worker.phone) : "";
 
   const row = await db.signatureCode.findFirst({ where: { contractId: c.id, userId: user.id }, orderBy: { createdAt: "desc" } });
   const refuse = async (state: ReturnType<typeof codeState> | "no-code"): Promise<SignResult> => {
-    await audit("contract.signature_failed", { reason: state });
+    await audit({ reason: state });
     const error =
       state === "expired"
         ? "Ce code a expiré. Demandez un nouveau code."
@@ -64,7 +69,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
   }
 
   if (!codeMatches(code.trim(), claimed.codeHash, binding)) {
-    await audit("contract.signature_failed", { reason: "wrong-code", attempts: claimed.attempts });
+    await audit({ reason: "wrong-code", attempts: claimed.attempts });
     const left = CODE_MAX_ATTEMPTS - claimed.attempts;
     return {
       ok: false,
@@ -84,7 +89,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
     signerName: `${user.firstName} ${user.lastName.toUpperCase()}`,
     signerEmail: user.email,
     phoneMasked: masked,
-    signedAtParis: `${parisStamp.format(at)} (heure de Paris)`,
+    signedAtParis: `${formatTimestamp(at)} (heure de Paris)`,
     ipAddress,
     userAgent,
     issuedSha256: c.issuedSha256,
@@ -122,8 +127,9 @@ export async function confirmSignature(contractId: string, code: string, user: {
     });
     await tx.signatureCode.updateMany({ where: { contractId: c.id, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: at } });
     await recordAudit(
-      { action: "contract.signed", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { version: c.version, documentSha256: c.issuedSha256!, signedDocumentSha256: stored.sha256 } },
       tx,
+      { type: "contract.signed", data: { version: c.version, documentSha256: c.issuedSha256!, signedDocumentSha256: stored.sha256 } },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
     );
     // The confirmation email commits with the signature, once per signed version.
     await notifyUser(
@@ -133,7 +139,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
         title: `Contrat n° ${c.number} signé`,
         subject: `Votre contrat n° ${c.number} est signé`,
         paragraphs: [
-          `Vous avez signé électroniquement votre contrat de mission n° ${c.number} le ${parisStamp.format(at)}.`,
+          `Vous avez signé électroniquement votre contrat de mission n° ${c.number} le ${formatTimestamp(at)}.`,
           "Le contrat signé, avec son certificat de signature, est disponible dans Mon espace > Mes contrats.",
         ],
         ctaLabel: "Voir mes contrats",
@@ -152,7 +158,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
     await getStorage().deleteObject(stored.key);
     const again = await db.contract.findUnique({ where: { id: c.id }, select: { state: true } });
     if (again?.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
-    await audit("contract.signature_failed", { reason: "race" });
+    await audit({ reason: "race" });
     return { ok: false, field: "code", error: "Ce code n'est plus valable. Demandez un nouveau code.", maskedPhone: masked };
   }
 

@@ -92,16 +92,9 @@ export async function createContract(staff: StaffUser, input: ContractInput, sub
             },
           });
           await recordAudit(
-            {
-              action: "contract.created",
-              actorId: staff.id,
-              subjectUserId: worker.user.id,
-              agencyId,
-              entityType: "Contract",
-              entityId: contract.id,
-              details: { number, startDate: isoDay(input.startDate), endDate: isoDay(input.endDate), shifts: shifts.length, hourlyRateCents: input.hourlyRateCents },
-            },
             tx,
+            { type: "contract.created", data: { number, startDate: isoDay(input.startDate), endDate: isoDay(input.endDate), shifts: shifts.length, hourlyRateCents: input.hourlyRateCents } },
+            { actorId: staff.id, subjectUserId: worker.user.id, agencyId, entityType: "Contract", entityId: contract.id },
           );
           await recordSubmission(tx, submission, contract.id);
           return { id: contract.id, number };

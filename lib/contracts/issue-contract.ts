@@ -69,16 +69,9 @@ export async function issueContractForSignature(staff: StaffUser, contractId: st
       if (claimed.count !== 1) throw new ServiceError(STALE);
       const state = await issueInTx(tx, contract, staff.id, storedKeys);
       await recordAudit(
-        {
-          action: "contract.issued",
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { number: contract.number, state, version: contract.version + 1 },
-        },
         tx,
+        { type: "contract.issued", data: { number: contract.number, state, version: contract.version + 1 } },
+        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
       // The "Nouveau contrat" email commits with the issue, once per version.
       await notifyUser(

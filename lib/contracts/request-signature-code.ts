@@ -50,7 +50,7 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     return { ...decision, codeId: created.id };
   });
   if (!outcome.allowed) {
-    await recordAudit({ action: "contract.signature_code_refused", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { reason: outcome.reason } });
+    await recordAudit(db, { type: "contract.signature_code_refused", data: { reason: outcome.reason } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
     const wait = outcome.reason === "minute" ? `${outcome.retryAfterSeconds} secondes` : `${Math.ceil(outcome.retryAfterSeconds / 60)} minutes`;
     return {
       ok: false,
@@ -68,9 +68,9 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     // The worker never got this code: drop it, so that it neither works nor
     // counts against the resend limits (which count the stored codes).
     await db.signatureCode.deleteMany({ where: { id: outcome.codeId } });
-    await recordAudit({ action: "contract.signature_code_failed", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { phone: masked, outboxId: error.outboxId } });
+    await recordAudit(db, { type: "contract.signature_code_failed", data: { phone: masked, outboxId: error.outboxId } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
     return { ok: false, error: SMS_FAILED_MESSAGE };
   }
-  await recordAudit({ action: "contract.signature_code_sent", actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id, details: { phone: masked, documentSha256: binding.documentSha256 } });
+  await recordAudit(db, { type: "contract.signature_code_sent", data: { phone: masked, documentSha256: binding.documentSha256 } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
   return { ok: true, maskedPhone: masked };
 }

@@ -3,8 +3,11 @@
 
 import { parseIsoDate } from "../time/dates";
 import { parisCalendarDate, parisParts, parisTimeOnDay } from "../time/paris";
+import { addDays, isoWeekday } from "../time/days";
 
-const DAY_MS = 86_400_000;
+// The one calendar-day arithmetic and Paris day (lib/time), re-exported for callers of this module.
+export { addDays, isoWeekday } from "../time/days";
+export { parisCalendarDate as parisDayOf } from "../time/paris";
 
 /** A calendar day as UTC midnight, the shape of `@db.Date` columns. "2026-03-29" -> Date. */
 export function parseDay(iso: string): Date | null {
@@ -13,15 +16,6 @@ export function parseDay(iso: string): Date | null {
 
 export function isoDay(day: Date): string {
   return day.toISOString().slice(0, 10);
-}
-
-export function addDays(day: Date, days: number): Date {
-  return new Date(day.getTime() + days * DAY_MS);
-}
-
-/** 1 = Monday ... 7 = Sunday, of a calendar day. */
-export function isoWeekday(day: Date): number {
-  return ((day.getUTCDay() + 6) % 7) + 1;
 }
 
 /** "07:30" -> 450; null when malformed. */
@@ -38,11 +32,6 @@ export function parseTime(hhmm: string): number | null {
  */
 export function parisInstant(day: Date, minutesOfDay: number, plusDays = 0): Date {
   return parisTimeOnDay(day, minutesOfDay, plusDays);
-}
-
-/** The Paris calendar day (UTC midnight Date) containing an instant. */
-export function parisDayOf(instant: Date): Date {
-  return parisCalendarDate(instant);
 }
 
 /** The Paris wall-clock time "HH:MM" of an instant. */

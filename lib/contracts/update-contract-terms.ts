@@ -67,16 +67,9 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
         qualificationId: input.qualificationId,
       });
       await recordAudit(
-        {
-          action: "contract.updated",
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { changed, removedShifts: outside.length, version: contract.version + 1, reissued: reissue },
-        },
         tx,
+        { type: "contract.updated", data: { changed, removedShifts: outside.length, version: contract.version + 1, reissued: reissue } },
+        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
       const summary = datesChanged
         ? `la mission a lieu désormais du ${formatDate(input.startDate)} au ${formatDate(input.endDate)}${hoursChanged ? `, horaires ${input.hoursLabel}` : ""}.`

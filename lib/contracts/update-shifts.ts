@@ -56,22 +56,15 @@ export async function saveShift(
       }
       const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);
       await recordAudit(
-        {
-          action: `contract.shift_${op.type === "add" ? "added" : op.type === "update" ? "updated" : "removed"}`,
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: {
+        tx,
+        { type: `contract.shift_${op.type === "add" ? "added" : op.type === "update" ? "updated" : "removed"}`, data: {
             shiftId: target?.id ?? null,
             before: target ? { startsAt: target.startsAt.toISOString(), endsAt: target.endsAt.toISOString(), kind: target.kind, absenceCode: target.absenceCode } : null,
             after: op.type === "remove" ? null : { startsAt: op.shift.startsAt.toISOString(), endsAt: op.shift.endsAt.toISOString(), kind: op.shift.kind, absenceCode: op.shift.absenceCode },
             version: contract.version + 1,
             reissued: reissue,
-          },
-        },
-        tx,
+          } },
+        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
       await notifyChange(tx, contract, reissue, summary, ctaUrl);
       return { reissue };
@@ -98,16 +91,9 @@ export async function regenerateShifts(staff: StaffUser, contractId: string, ver
       await tx.shift.createMany({ data: fresh.map((s) => ({ contractId, startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })) });
       const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);
       await recordAudit(
-        {
-          action: "contract.shifts_regenerated",
-          actorId: staff.id,
-          subjectUserId: contract.worker.user.id,
-          agencyId: contract.agencyId,
-          entityType: "Contract",
-          entityId: contract.id,
-          details: { pattern, count: fresh.length, version: contract.version + 1, reissued: reissue },
-        },
         tx,
+        { type: "contract.shifts_regenerated", data: { pattern, count: fresh.length, version: contract.version + 1, reissued: reissue } },
+        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
       );
       await notifyChange(tx, contract, reissue, `les horaires de la mission ont été modifiés (${pattern.start}-${pattern.end}).`, ctaUrl);
       return { reissue, count: fresh.length };

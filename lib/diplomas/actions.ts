@@ -53,7 +53,7 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
       },
     });
     const created = await tx.diploma.create({ data: { workerId: worker.workerId, name: data.name, obtainedOn, documentId: document.id } });
-    await recordAudit({ action: "diploma.added", actorId: worker.id, subjectUserId: worker.id, entityType: "Diploma", entityId: created.id }, tx);
+    await recordAudit(tx, { type: "diploma.added", data: {} }, { actorId: worker.id, subjectUserId: worker.id, entityType: "Diploma", entityId: created.id });
     return created.id;
   }).catch(async (error) => {
     await storage.deleteObject(stored.key).catch(() => undefined);
@@ -91,8 +91,9 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
       }
     }
     await recordAudit(
-      { action: "diploma.approved", actorId: staff.id, subjectUserId: diploma.worker.userId, agencyId: diploma.worker.agencies[0]?.agencyId, entityType: "Diploma", entityId: diploma.id, details: { qualificationIds: known.map((q) => q.id) } },
       tx,
+      { type: "diploma.approved", data: { qualificationIds: known.map((q) => q.id) } },
+      { actorId: staff.id, subjectUserId: diploma.worker.userId, agencyId: diploma.worker.agencies[0]?.agencyId, entityType: "Diploma", entityId: diploma.id },
     );
     // The decision email commits with the decision (queued, sent by the worker).
     const granted = known.length ? await tx.qualification.findMany({ where: { id: { in: known.map((q) => q.id) } }, select: { label: true, code: true }, orderBy: { code: "asc" } }) : [];
@@ -127,7 +128,11 @@ export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Prom
   const applied = await db.$transaction(async (tx) => {
     const done = await tx.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason } });
     if (done.count !== 1) return false;
-    await recordAudit({ action: "diploma.refused", actorId: staff.id, subjectUserId: diploma.worker.userId, entityType: "Diploma", entityId: diploma.id, details: { reason: data.reason } }, tx);
+    await recordAudit(
+      tx,
+      { type: "diploma.refused", data: { reason: data.reason } },
+      { actorId: staff.id, subjectUserId: diploma.worker.userId, entityType: "Diploma", entityId: diploma.id },
+    );
     await notifyDecision(
       diploma.worker.userId,
       {

@@ -44,14 +44,11 @@ export async function previewZip(staff: StaffContext, agencyId: string, body: Re
     const rows = await previewPayslips(agencyId, items);
     const { size } = await stat(file);
     const stored = await getStorage().putObject(createReadStream(file), { contentType: "application/zip" });
-    await recordAudit({
-      action: "document.bulk_uploaded",
-      actorId: staff.userId,
-      agencyId,
-      entityType: "Upload",
-      entityId: stored.key,
-      details: { files: rows.length, matched: rows.filter((r) => r.ok).length, sizeBytes: size },
-    });
+    await recordAudit(
+      db,
+      { type: "document.bulk_uploaded", data: { files: rows.length, matched: rows.filter((r) => r.ok).length, sizeBytes: size } },
+      { actorId: staff.userId, agencyId, entityType: "Upload", entityId: stored.key },
+    );
     return { uploadKey: stored.key, rows };
   } finally {
     await rm(file, { force: true });

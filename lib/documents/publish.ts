@@ -166,16 +166,9 @@ export async function commitPublished(input: CommitInput): Promise<{ documentIds
         select: { id: true, periodStart: true, worker: { select: { userId: true } } },
       });
       await recordAudit(
-        {
-          action: "document.published",
-          actorId: input.staff.userId,
-          subjectUserId: created.worker?.userId ?? null,
-          agencyId: input.agencyId,
-          entityType: "Document",
-          entityId: created.id,
-          details: { kind: input.kind, number: f.number, sizeBytes: f.stored.size, sha256: f.stored.sha256, ...(input.batch ? { batch: input.batch } : {}) },
-        },
         tx,
+        { type: "document.published", data: { kind: input.kind, number: f.number, sizeBytes: f.stored.size, sha256: f.stored.sha256, ...(input.batch ? { batch: input.batch } : {}) } },
+        { actorId: input.staff.userId, subjectUserId: created.worker?.userId ?? null, agencyId: input.agencyId, entityType: "Document", entityId: created.id },
       );
       docs.push(created);
     }

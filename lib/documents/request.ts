@@ -71,7 +71,11 @@ export async function requestDocument(
       const row = await tx.documentRequest.create({ data: { workerId: user.workerId, kind, message, openKey, createdAt: at } });
       const recent = await tx.documentRequest.count({ where: { workerId: user.workerId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
       if (recent > DAILY_LIMIT) throw new TooMany();
-      await recordAudit({ action: "document.requested", actorId: user.id, subjectUserId: user.id, entityType: "DocumentRequest", entityId: row.id, details: { kind } }, tx);
+      await recordAudit(
+        tx,
+        { type: "document.requested", data: { kind } },
+        { actorId: user.id, subjectUserId: user.id, entityType: "DocumentRequest", entityId: row.id },
+      );
       await recordSubmission(tx, submission, row.id);
       // The front desks' emails commit with the request and its audit entry.
       for (const [to, agencyId] of recipients) {

@@ -1,6 +1,7 @@
 // Availability rules. Pure: expansion of a weekly pattern, past-date check.
 import type { DayPart } from "@/lib/generated/prisma/enums";
-import { addDays, isoWeekday, keyOf } from "./calendar";
+import { keyOf } from "./calendar";
+import { addDays, isoWeekday } from "../time/days";
 
 export const DAY_PARTS: { part: DayPart; label: string; short: string }[] = [
   { part: "FULL_DAY", label: "Journée entière", short: "Journée" },

@@ -1,8 +1,10 @@
 // Calendar arithmetic on days (UTC-midnight Dates stand for Paris calendar days). Pure.
 import { parseIsoDate } from "../time/dates";
-export type View = "mois" | "semaine" | "jour";
+import { addDays, DAY_MS, isoWeekday, mondayOf } from "../time/days";
 
-export const DAY_MS = 86_400_000;
+// The one calendar-day arithmetic (lib/time/days), re-exported for callers of this module.
+export { addDays, DAY_MS, isoWeekday, mondayOf } from "../time/days";
+export type View = "mois" | "semaine" | "jour";
 
 export function dayFromKey(key: string): Date {
   return new Date(`${key}T00:00:00Z`);
@@ -10,10 +12,6 @@ export function dayFromKey(key: string): Date {
 
 export function keyOf(day: Date): string {
   return day.toISOString().slice(0, 10);
-}
-
-export function addDays(day: Date, n: number): Date {
-  return new Date(day.getTime() + n * DAY_MS);
 }
 
 export function addMonths(day: Date, n: number): Date {
@@ -28,15 +26,6 @@ export function startOfMonth(day: Date): Date {
 
 export function endOfMonth(day: Date): Date {
   return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0));
-}
-
-/** ISO weekday, 1 = Monday. */
-export function isoWeekday(day: Date): number {
-  return ((day.getUTCDay() + 6) % 7) + 1;
-}
-
-export function mondayOf(day: Date): Date {
-  return addDays(day, 1 - isoWeekday(day));
 }
 
 /** ISO 8601 week number. */

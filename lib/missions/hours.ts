@@ -2,7 +2,7 @@
 // A shift counts for the Paris calendar day (and so the month) it starts on,
 // the payroll convention for night shifts that cross midnight. Breaks are
 // deducted; absences (public holiday, sick leave...) count for nothing.
-import { parisParts } from "@/lib/time/paris";
+import { parisDayKey } from "@/lib/time/paris";
 
 export type ShiftLike = { startsAt: Date; endsAt: Date; breakMinutes: number; kind: "WORK" | "ABSENCE" };
 
@@ -21,11 +21,8 @@ export function workedMinutes(s: ShiftLike): number {
   return Math.max(0, shiftSpanMinutes(s) - Math.max(0, s.breakMinutes));
 }
 
-/** "2026-11-27": the Paris day a shift starts on. */
-export function parisDayKey(instant: Date): string {
-  const p = parisParts(instant);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
+/** "2026-11-27": the Paris day a shift starts on (lib/time/paris). */
+export { parisDayKey };
 
 /** Total minutes worked in a month (1-12) of the Paris calendar. */
 export function monthWorkedMinutes(shifts: ShiftLike[], year: number, month: number): number {

@@ -1,6 +1,7 @@
 // The grid of a month calendar: whole weeks, Monday to Sunday, from the week of
 // the 1st to the week of the last day. Days are UTC-midnight Dates. Pure.
-import { addDays, viewRange } from "./calendar";
+import { viewRange } from "./calendar";
+import { addDays } from "../time/days";
 
 /** The rows of a grid: seven days from each Monday, from `start` up to `end` (both included). */
 export function gridWeeks(start: Date, end: Date): Date[][] {

@@ -2,8 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { formatTime } from "@/lib/format";
-import { addDays, keyOf } from "./calendar";
-import { parisDayKey, slotDuration, workedMinutes, shiftSpanMinutes } from "./hours";
+import { keyOf } from "./calendar";
+import { addDays } from "../time/days";
+import { slotDuration, workedMinutes, shiftSpanMinutes } from "./hours";
+import { parisDayKey } from "../time/paris";
 
 export type PlanningSlot = {
   id: string;

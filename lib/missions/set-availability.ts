@@ -12,7 +12,11 @@ export async function setAvailability(user: { id: string; workerId: string }, da
     await tx.availability.deleteMany({ where: { workerId: user.workerId, OR: rows.map((r) => ({ date: r.date, part: r.part })) } });
     // A twin transaction inserting the same rows waits on the unique key, then skips them.
     await tx.availability.createMany({ data: rows, skipDuplicates: true });
-    await recordAudit({ action: "availability.set", actorId: user.id, subjectUserId: user.id, entityType: "WorkerProfile", entityId: user.workerId, details: { days: days.length, parts, available } }, tx);
+    await recordAudit(
+      tx,
+      { type: "availability.set", data: { days: days.length, parts, available } },
+      { actorId: user.id, subjectUserId: user.id, entityType: "WorkerProfile", entityId: user.workerId },
+    );
   });
   return rows.length;
 }

@@ -3,6 +3,7 @@
 // No "server-only" import: the seed script renders payslips too.
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ComponentProps } from "react";
+import { formatCalendarDate, formatCalendarMonth } from "../format";
 
 export type PdfEmployer = {
   name: string; // "Coop Emploi Médico-social"
@@ -133,8 +134,6 @@ export function computePayslip(data: PayslipData): { lines: PayslipLine[]; total
 
 const euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const numberFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const dayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
-const monthFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
 
 export const winAnsi = (text: string) => text.replace(/\u202f/g, "\u00a0");
 
@@ -149,12 +148,12 @@ export function formatPct(rate: number): string {
 
 /** A calendar day (UTC midnight) -> "30/06/2026". */
 export function formatDay(date: Date): string {
-  return dayFormat.format(date);
+  return formatCalendarDate(date);
 }
 
 /** A calendar day (UTC midnight) -> "juin 2026". */
 export function formatMonth(date: Date): string {
-  return monthFormat.format(date);
+  return formatCalendarMonth(date);
 }
 
 /** 4530 minutes -> "75,50 h" */

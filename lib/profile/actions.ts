@@ -95,7 +95,7 @@ export async function revealSecret(field: "ssn" | "iban"): Promise<string | null
   const profile = await loadProfile(worker.workerId);
   if (!profile) return null;
   const value = validatedValues(profile)[field as FieldKey];
-  await recordAudit({ action: "profile.secret_revealed", actorId: worker.id, subjectUserId: worker.id, details: { field } });
+  await recordAudit(db, { type: "profile.secret_revealed", data: { field } }, { actorId: worker.id, subjectUserId: worker.id });
   return value ? fieldDef(field)!.display(value, false) : null;
 }
 

@@ -102,7 +102,17 @@ export async function requestFieldChange(input: {
   const stored = def?.sensitive ? encryptSecret(input.value) : input.value;
   const oldStored = def?.sensitive && current ? encryptSecret(current) : current;
 
-  const write = async (): Promise<string> => {
+  // The change and its audit entry commit together; a retry is a transaction of its own.
+  const write = (): Promise<string> => db.$transaction(async (tx) => {
+    const id = await upsert(tx);
+    await recordAudit(
+      tx,
+      { type: "profile.change_requested", data: { field: input.field } },
+      { actorId: input.userId, subjectUserId: input.userId, entityType: "ProfileChange", entityId: id },
+    );
+    return id;
+  });
+  async function upsert(db: Tx): Promise<string> {
     const open = await db.profileChange.findUnique({ where: { pendingKey: pendingKeyOf(input.workerId, input.field) } });
     if (open) {
       const updated = await db.profileChange.updateMany({
@@ -122,15 +132,13 @@ export async function requestFieldChange(input: {
       },
     });
     return created.id;
-  };
-  let id: string;
+  }
   try {
-    id = await write();
+    await write();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    id = await write(); // the other tab created it first: edit that one
+    await write(); // the other tab created it first: edit that one
   }
-  await recordAudit({ action: "profile.change_requested", actorId: input.userId, subjectUserId: input.userId, entityType: "ProfileChange", entityId: id, details: { field: input.field } });
   return { ok: true, message: "Modification enregistrée : elle est en attente de validation par l'agence." };
 }
 
@@ -221,8 +229,9 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
       const profile = await loadProfile(change.workerId, tx);
       await applyValue(tx, profile!, change.field, changeValue(change.field, change.newValue));
       await recordAudit(
-        { action: "profile.change_approved", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field } },
         tx,
+        { type: "profile.change_approved", data: { field: change.field } },
+        { actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id },
       );
       // The decision email (and the warning to a replaced address) commit with the change.
       await notifyReviewed(tx, change.id, change.worker.userId, change.field, { approved: true }, ctaUrl);
@@ -251,7 +260,11 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
       data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: reason, pendingKey: null },
     });
     if (done.count !== 1) return false;
-    await recordAudit({ action: "profile.change_refused", actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id, details: { field: change.field, reason } }, tx);
+    await recordAudit(
+      tx,
+      { type: "profile.change_refused", data: { field: change.field, reason } },
+      { actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id },
+    );
     await notifyReviewed(tx, change.id, change.worker.userId, change.field, { approved: false, reason }, ctaUrl);
     return true;
   });

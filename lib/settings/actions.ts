@@ -11,12 +11,14 @@ export async function setNotificationPreference(kind: string, enabled: boolean):
   const worker = await requireWorker();
   if (!(Object.values(NotificationKind) as string[]).includes(kind) || typeof enabled !== "boolean") return { ok: false };
   const k = kind as NotificationKind;
-  await db.notificationPreference.upsert({
-    where: { userId_kind: { userId: worker.id, kind: k } },
-    create: { userId: worker.id, kind: k, enabled },
-    update: { enabled },
+  await db.$transaction(async (tx) => {
+    await tx.notificationPreference.upsert({
+      where: { userId_kind: { userId: worker.id, kind: k } },
+      create: { userId: worker.id, kind: k, enabled },
+      update: { enabled },
+    });
+    await recordAudit(tx, { type: "settings.notification_changed", data: { kind: k, enabled } }, { actorId: worker.id, subjectUserId: worker.id });
   });
-  await recordAudit({ action: "settings.notification_changed", actorId: worker.id, subjectUserId: worker.id, details: { kind, enabled } });
   revalidatePath("/parametres");
   return { ok: true };
 }

@@ -80,6 +80,11 @@ export function parisCalendarDate(value: Instant = new Date()): Date {
   return new Date(Date.UTC(p.year, p.month - 1, p.day));
 }
 
+/** "2026-11-27": the Paris calendar day of an instant, as an ISO date. */
+export function parisDayKey(value: Instant): string {
+  return parisCalendarDate(value).toISOString().slice(0, 10);
+}
+
 /**
  * The Paris calendar day that contains an instant, as UTC instants:
  * `start` is midnight in Paris, `end` the next midnight (exclusive).

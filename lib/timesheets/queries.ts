@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addDays, hoursInputValue, isoDate, plannedMinutesByDay, type Week } from "./rules";
+import { hoursInputValue, isoDate, plannedMinutesByDay, type Week } from "./rules";
+import { addDays } from "../time/days";
 import { parisCalendarDate } from "@/lib/time/paris";
 
 /** Contracts a client company works with: issued to the worker, not cancelled. */

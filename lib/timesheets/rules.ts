@@ -3,29 +3,19 @@
 // checked before anything is saved. No database, no clock: unit-tested.
 
 import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
+import { addDays, DAY_MS, mondayOf } from "../time/days";
+
+// Calendar-day arithmetic and the Paris day of an instant live in lib/time; re-exported for callers of this module.
+export { addDays, calendarDay, mondayOf } from "../time/days";
+export { parisCalendarDate as parisDay } from "../time/paris";
 
 export const MAX_DAY_MINUTES = 12 * 60;
 export const MAX_WEEK_MINUTES = 48 * 60;
-const DAY_MS = 86_400_000;
-
-/** A calendar day as a UTC-midnight Date (the shape of DATE columns). */
-export function calendarDay(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-/** The Paris calendar day containing an instant. */
-export function parisDay(instant: Date): Date {
-  return parisCalendarDate(instant);
-}
 
 /** The UTC instant of a Paris wall-clock time ("07:30") on a calendar day, across DST changes. */
 export function parisTime(day: Date, hhmm: string, plusDays = 0): Date {
   const [hour, minute] = hhmm.split(":").map(Number);
   return parisTimeOnDay(day, hour * 60 + minute, plusDays);
-}
-
-export function addDays(day: Date, days: number): Date {
-  return new Date(day.getTime() + days * DAY_MS);
 }
 
 /** "2026-11-27" */
@@ -35,12 +25,6 @@ export function isoDate(day: Date): string {
 
 /** Parses "2026-11-23" into a calendar day, or null (the one strict parser of lib/time/dates). */
 export { parseIsoDate } from "../time/dates";
-
-/** The Monday of the week of a calendar day. */
-export function mondayOf(day: Date): Date {
-  const weekday = ((day.getUTCDay() + 6) % 7) + 1;
-  return addDays(day, 1 - weekday);
-}
 
 export type Week = {
   /** Monday, as a calendar day (Timesheet.weekStart). */
@@ -72,7 +56,7 @@ export function weekOf(day: Date): Week {
 
 /** The week that contains an instant, read in Paris. */
 export function weekAt(instant: Date): Week {
-  return weekOf(parisDay(instant));
+  return weekOf(parisCalendarDate(instant));
 }
 
 /** ISO 8601 week number (1-53). */
@@ -211,7 +195,7 @@ export function plannedMinutesByDay(shifts: { startsAt: Date; endsAt: Date; brea
   const out = new Map<string, number>();
   for (const s of shifts) {
     if (s.kind !== "WORK") continue;
-    const key = isoDate(parisDay(s.startsAt));
+    const key = isoDate(parisCalendarDate(s.startsAt));
     out.set(key, (out.get(key) ?? 0) + shiftMinutes(s));
   }
   return out;

@@ -7,7 +7,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CLIENT_VISIBLE_STATES } from "./queries";
-import { checkRow, checkWeeklyCaps, isoDate, otherContractsMinutes, parisDay, weekCapMessage, weekOf, type Week } from "./rules";
+import { checkRow, checkWeeklyCaps, isoDate, otherContractsMinutes, weekCapMessage, weekOf, type Week } from "./rules";
+import { parisCalendarDate } from "../time/paris";
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,7 +25,7 @@ async function syncShiftValidation(tx: Tx, contractId: string, week: Week, minut
   const validate: string[] = [];
   const unvalidate: string[] = [];
   for (const s of shifts) {
-    const worked = (minutesByIso.get(isoDate(parisDay(s.startsAt))) ?? 0) > 0;
+    const worked = (minutesByIso.get(isoDate(parisCalendarDate(s.startsAt))) ?? 0) > 0;
     if (worked && !s.validated) validate.push(s.id);
     if (!worked && s.validated) unvalidate.push(s.id);
   }
@@ -71,7 +72,7 @@ async function writeEntries(tx: Tx, timesheetId: string, contractId: string, wee
     timesheetId,
     date: new Date(`${iso}T00:00:00Z`),
     minutes,
-    shiftId: shifts.find((s) => isoDate(parisDay(s.startsAt)) === iso)?.id ?? null,
+    shiftId: shifts.find((s) => isoDate(parisCalendarDate(s.startsAt)) === iso)?.id ?? null,
   }));
   if (data.length) await tx.timesheetEntry.createMany({ data });
 }
@@ -176,16 +177,9 @@ export async function saveClientWeek(
       await writeEntries(tx, sheet.id, contract.id, week, minutesByIso);
       if (input.submit) await syncShiftValidation(tx, contract.id, week, minutesByIso, input.at);
       await recordAudit(
-        {
-          action: input.submit ? "timesheet.submitted" : "timesheet.draft_saved",
-          actorId: user.id,
-          subjectUserId: contract.worker.userId,
-          agencyId: contract.agencyId,
-          entityType: "Timesheet",
-          entityId: sheet.id,
-          details: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesByIso), total: row.total },
-        },
         tx,
+        { type: input.submit ? "timesheet.submitted" : "timesheet.draft_saved", data: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesByIso), total: row.total } },
+        { actorId: user.id, subjectUserId: contract.worker.userId, agencyId: contract.agencyId, entityType: "Timesheet", entityId: sheet.id },
       );
       return true;
     });
@@ -261,16 +255,9 @@ export async function correctTimesheet(
     await writeEntries(tx, sheet.id, c.id, week, minutesByIso);
     await syncShiftValidation(tx, c.id, week, minutesByIso, input.at);
     await recordAudit(
-      {
-        action: "timesheet.corrected",
-        actorId: staff.id,
-        subjectUserId: c.worker.userId,
-        agencyId: c.agencyId,
-        entityType: "Timesheet",
-        entityId: sheet.id,
-        details: { contract: c.number, week: isoDate(week.monday), changes },
-      },
       tx,
+      { type: "timesheet.corrected", data: { contract: c.number, week: isoDate(week.monday), changes } },
+      { actorId: staff.id, subjectUserId: c.worker.userId, agencyId: c.agencyId, entityType: "Timesheet", entityId: sheet.id },
     );
     return true;
   });

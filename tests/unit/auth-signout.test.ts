@@ -7,6 +7,8 @@ const fakeDb = {
     findUnique: async ({ where }: { where: { id: string } }) => sessions.get(where.id) ?? null,
     deleteMany: async ({ where }: { where: { id: string } }) => ({ count: sessions.delete(where.id) ? 1 : 0 }),
   },
+  // The deletion and its audit entry share one transaction.
+  $transaction: async <T>(work: (tx: unknown) => Promise<T>): Promise<T> => work(fakeDb),
 };
 vi.mock("@/lib/db", () => ({ db: fakeDb }));
 const recordAudit = vi.fn(async () => undefined);
@@ -22,7 +24,7 @@ describe("sign-out", () => {
     await endSession("s1");
     expect(sessions.has("s1")).toBe(false);
     expect(recordAudit).toHaveBeenCalledTimes(1);
-    expect(recordAudit).toHaveBeenCalledWith(expect.objectContaining({ action: "auth.logout", subjectUserId: "u1" }));
+    expect(recordAudit).toHaveBeenCalledWith(fakeDb, { type: "auth.logout", data: {} }, expect.objectContaining({ subjectUserId: "u1" }));
   });
 
   it("the next-auth config ends the session row on its own signout route (events.signOut)", async () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { isoWeekday } from "@/lib/time/days";
+import { parisCalendarDate } from "@/lib/time/paris";
 import {
   DEFAULT_ADVANCE_RULES as R,
+  advanceRuleText,
   advanceSchedule,
+  cutoffWeekday,
   amountProblem,
   availableCents,
   cutoffOf,
@@ -105,5 +109,32 @@ describe("amounts", () => {
     expect(parseEuros("230,50")).toBeNull();
     expect(parseEuros("-5")).toBeNull();
     expect(parseEuros("abc")).toBeNull();
+  });
+});
+
+describe("the worker's page states the agency's own rule (advanceRuleText)", () => {
+  it("default agency: paid on Wednesday, requests before Tuesday night", () => {
+    expect(advanceRuleText(R)).toEqual({ payDay: "le mercredi", cutoff: "avant mardi soir 00h00", lastOfMonth: "le dernier mercredi du mois" });
+  });
+
+  it("an agency paying on Friday: « le vendredi », « avant jeudi soir »; on Monday: « avant dimanche soir »", () => {
+    expect(advanceRuleText({ ...R, payWeekday: 5 })).toEqual({ payDay: "le vendredi", cutoff: "avant jeudi soir 00h00", lastOfMonth: "le dernier vendredi du mois" });
+    expect(advanceRuleText({ ...R, payWeekday: 1 }).cutoff).toBe("avant dimanche soir 00h00");
+    expect(advanceRuleText({ ...R, payWeekday: 3, cutoffDaysBefore: 2 }).cutoff).toBe("avant lundi soir 00h00");
+  });
+
+  it("the weekday named is the one whose evening the rule's cut-off closes, for every pay day", () => {
+    const now = new Date("2026-03-02T09:00:00Z"); // a Monday, 10:00 in Paris
+    for (let payWeekday = 1; payWeekday <= 7; payWeekday++) {
+      for (const cutoffDaysBefore of [1, 2]) {
+        const rules = { ...R, payWeekday, cutoffDaysBefore };
+        const { payDate, cutoff } = advanceSchedule(now, rules);
+        expect(isoWeekday(payDate)).toBe(payWeekday);
+        // The last minute that still counts is on the named day, in Paris.
+        const lastMinute = parisCalendarDate(new Date(cutoff.getTime() - 60_000));
+        expect(isoWeekday(lastMinute)).toBe(cutoffWeekday(rules));
+        expect(advanceRuleText(rules).payDay).toBe(`le ${["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"][payWeekday - 1]}`);
+      }
+    }
   });
 });

@@ -104,3 +104,37 @@ describe("parisCalendarDate", () => {
     expect(parisCalendarDate(new Date("2026-11-26T10:00:00Z")).toISOString()).toBe("2026-11-26T00:00:00.000Z");
   });
 });
+
+describe("the formatters that replaced the ad-hoc Intl instances", async () => {
+  const f = await import("@/lib/format");
+  const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+  it("formatParisDateTime: the outbox's « 26/11/2026 à 14:05 », in Paris time", () => {
+    expect(f.formatParisDateTime(new Date("2026-11-26T13:05:00Z"))).toBe("26/11/2026 à 14:05");
+    expect(f.formatParisDateTime(new Date("2026-07-31T22:30:00Z"))).toBe("01/08/2026 à 00:30");
+  });
+
+  it("formatTimestamp: to the second in Paris time, as the signature stamp", () => {
+    expect(f.formatTimestamp(new Date("2026-03-29T00:59:59Z"))).toBe("29/03/2026 01:59:59");
+    expect(f.formatTimestamp(new Date("2026-03-29T01:00:00Z"))).toBe("29/03/2026 03:00:00");
+  });
+
+  it("calendar days (UTC midnight) format as that very day, never the day before", () => {
+    const d = new Date("2026-06-30T00:00:00Z");
+    expect(f.formatCalendarDate(d)).toBe("30/06/2026");
+    expect(f.formatCalendarLongDate(d)).toBe("mardi 30 juin 2026");
+    expect(f.formatCalendarLongDate(d, { withYear: false })).toBe("mardi 30 juin");
+    expect(nbsp(f.formatCalendarDayMonth(d))).toBe("30 juin");
+    expect(f.formatCalendarMonth(d)).toBe("juin 2026");
+    expect(f.formatCalendarMonth(new Date("2026-01-01T00:00:00Z"))).toBe("janvier 2026");
+  });
+
+  it("frenchWeekday names ISO weekdays", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(f.frenchWeekday)).toEqual(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]);
+    expect(f.frenchWeekday(0)).toBe("");
+  });
+
+  it("the outbox's formatter is lib/format's", async () => {
+    expect((await import("@/lib/messaging/format")).formatParisDateTime).toBe(f.formatParisDateTime);
+  });
+});

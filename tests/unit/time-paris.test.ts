@@ -129,3 +129,49 @@ describe("parisDayBounds", () => {
     expect(iso(end)).toBe("2026-11-27T23:00:00.000Z");
   });
 });
+
+describe("one calendar-day module (lib/time/days), the same function everywhere", async () => {
+  const days = await import("@/lib/time/days");
+  const paris = await import("@/lib/time/paris");
+  const timesheets = await import("@/lib/timesheets/rules");
+  const calendar = await import("@/lib/missions/calendar");
+  const shifts = await import("@/lib/contracts/shifts");
+  const advances = await import("@/lib/advances/rules");
+  const hours = await import("@/lib/missions/hours");
+
+  it("the former copies are the one implementation (re-exported), not look-alikes", () => {
+    for (const addDays of [timesheets.addDays, calendar.addDays, shifts.addDays]) expect(addDays).toBe(days.addDays);
+    for (const isoWeekday of [calendar.isoWeekday, shifts.isoWeekday, advances.isoWeekday]) expect(isoWeekday).toBe(days.isoWeekday);
+    for (const calendarDay of [timesheets.calendarDay, advances.calendarDay]) expect(calendarDay).toBe(days.calendarDay);
+    for (const mondayOf of [timesheets.mondayOf, calendar.mondayOf]) expect(mondayOf).toBe(days.mondayOf);
+    // The Paris day of an instant: parisDay (timesheets, advances) and parisDayOf (shifts) were each a copy.
+    for (const parisDay of [timesheets.parisDay, advances.parisDay, shifts.parisDayOf]) expect(parisDay).toBe(paris.parisCalendarDate);
+    expect(hours.parisDayKey).toBe(paris.parisDayKey);
+  });
+
+  it("addDays steps whole calendar days, DST changes included (UTC-midnight days have no DST)", () => {
+    expect(iso(days.addDays(day("2026-03-28"), 1))).toBe("2026-03-29T00:00:00.000Z");
+    expect(iso(days.addDays(day("2026-03-29"), 1))).toBe("2026-03-30T00:00:00.000Z");
+    expect(iso(days.addDays(day("2026-10-25"), -1))).toBe("2026-10-24T00:00:00.000Z");
+    expect(iso(days.addDays(day("2026-12-31"), 1))).toBe("2027-01-01T00:00:00.000Z");
+  });
+
+  it("isoWeekday and mondayOf read the calendar day (Sunday is 7, its Monday is six days before)", () => {
+    expect(days.isoWeekday(day("2026-03-02"))).toBe(1);
+    expect(days.isoWeekday(day("2026-03-08"))).toBe(7);
+    expect(iso(days.mondayOf(day("2026-03-08")))).toBe("2026-03-02T00:00:00.000Z");
+    expect(iso(days.mondayOf(day("2026-03-02")))).toBe("2026-03-02T00:00:00.000Z");
+    expect(iso(days.mondayOf(day("2027-01-01")))).toBe("2026-12-28T00:00:00.000Z");
+  });
+
+  it("calendarDay rolls over like Date.UTC (day 0 is the last of the previous month)", () => {
+    expect(iso(days.calendarDay(2026, 3, 0))).toBe("2026-02-28T00:00:00.000Z");
+    expect(iso(days.calendarDay(2028, 2, 29))).toBe("2028-02-29T00:00:00.000Z");
+  });
+
+  it("parisDayKey is the Paris day of an instant, not its UTC day", () => {
+    expect(paris.parisDayKey(new Date("2026-01-15T23:30:00Z"))).toBe("2026-01-16"); // 00:30 in Paris
+    expect(paris.parisDayKey(new Date("2026-07-15T21:59:00Z"))).toBe("2026-07-15"); // 23:59 in Paris
+    expect(paris.parisDayKey(new Date("2026-07-15T22:00:00Z"))).toBe("2026-07-16");
+  });
+});

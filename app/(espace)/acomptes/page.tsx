@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { advanceStateLabel } from "@/lib/advances/labels";
 import { advanceContexts } from "@/lib/advances/queries";
-import { advanceOpenKey } from "@/lib/advances/rules";
+import { advanceOpenKey, advanceRuleText, DEFAULT_ADVANCE_RULES } from "@/lib/advances/rules";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -36,6 +36,9 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
   const openKeys = new Set(contexts.map((c) => advanceOpenKey(worker.workerId, c.agencyId, c.schedule.payDate)));
   const hasOpen = (await db.advanceRequest.count({ where: { openKey: { in: [...openKeys] } } })) > 0;
   const main = contexts[0];
+  // The page states each agency's own rule (the one the request is checked against).
+  const rule = advanceRuleText(main?.rules ?? DEFAULT_ADVANCE_RULES);
+  const sameRule = contexts.every((c) => advanceRuleText(c.rules).payDay === rule.payDay && advanceRuleText(c.rules).cutoff === rule.cutoff);
 
   return (
     <div className="space-y-6">
@@ -43,9 +46,19 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
         title={page.title}
         breadcrumbs={page.breadcrumbs}
         description={
-          <p>
-            Les acomptes sont émis <strong>le mercredi</strong>. Merci de passer vos demandes d&apos;acompte <strong>avant mardi soir 00h00</strong>.
-          </p>
+          sameRule ? (
+            <p data-testid="regle-acompte">
+              Les acomptes sont émis <strong>{rule.payDay}</strong>. Merci de passer vos demandes d&apos;acompte <strong>{rule.cutoff}</strong>.
+            </p>
+          ) : (
+            <ul data-testid="regle-acompte">
+              {contexts.map((c) => (
+                <li key={c.agencyId}>
+                  {c.agencyCode} : les acomptes sont émis <strong>{advanceRuleText(c.rules).payDay}</strong>, demandes <strong>{advanceRuleText(c.rules).cutoff}</strong>.
+                </li>
+              ))}
+            </ul>
+          )
         }
       />
       {contexts.map((c) => {
@@ -79,11 +92,11 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
             </p>
             {c.schedule.monthClosed ? (
               <Alert variant="warning">
-                Aucun acompte ne peut être versé après le dernier mercredi du mois ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}). Le prochain
+                Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}). Le prochain
                 versement possible est le {formatLongDate(c.schedule.payDate)}, sur vos heures validées de {formatMonthYear(c.schedule.payDate)}.
               </Alert>
             ) : (
-              <Alert variant="info">Aucun acompte ne peut être versé après le dernier mercredi du mois ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}).</Alert>
+              <Alert variant="info">Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}).</Alert>
             )}
           </Card>
         );

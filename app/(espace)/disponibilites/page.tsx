@@ -14,12 +14,11 @@ import { parisCalendarDate } from "@/lib/format";
 import { DAY_PARTS } from "@/lib/missions/availability";
 import { addDays, addMonths, endOfMonth, keyOf, mondayOf, startOfMonth } from "@/lib/missions/calendar";
 import { removeAvailability, toggleAvailability } from "./actions";
+import { formatCalendarLongDate, formatCalendarMonth } from "@/lib/format";
 
 const page = workerPages.disponibilites;
 export const metadata: Metadata = { title: page.title };
 
-const longDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
 
 function parseMonth(v: string | undefined, fallback: Date): Date {
   return parseIsoMonth(v) ?? startOfMonth(fallback);
@@ -48,7 +47,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
         <section aria-labelledby="calendrier-titre">
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
             <h2 id="calendrier-titre" className="text-lg font-semibold text-slate-900 first-letter:uppercase">
-              {monthTitle.format(month)}
+              {formatCalendarMonth(month)}
             </h2>
             <div className="flex gap-2">
               <ButtonLink href={`/disponibilites?mois=${monthKey(addMonths(month, -1))}`} variant="secondary" size="sm">
@@ -74,7 +73,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
           <ul className="divide-y divide-slate-100" data-testid="availability-list">
             {upcoming.map((a) => {
               const part = DAY_PARTS.find((p) => p.part === a.part)!.label;
-              const label = `${longDay.format(a.date)} – ${part}`;
+              const label = `${formatCalendarLongDate(a.date)} – ${part}`;
               return (
                 <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="availability-item">
                   <span className="first-letter:uppercase">

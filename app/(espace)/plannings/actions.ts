@@ -9,7 +9,13 @@ import { newCalendarToken } from "@/lib/missions/planning";
 /** Creates or renews the private address of the iCalendar feed; the old address stops working. */
 export async function renewCalendarToken(): Promise<void> {
   const user = await requireWorker();
-  await db.workerProfile.update({ where: { id: user.workerId }, data: { calendarToken: newCalendarToken() } });
-  await recordAudit({ action: "calendar.token_renewed", actorId: user.id, subjectUserId: user.id, entityType: "WorkerProfile", entityId: user.workerId });
+  await db.$transaction(async (tx) => {
+    await tx.workerProfile.update({ where: { id: user.workerId }, data: { calendarToken: newCalendarToken() } });
+    await recordAudit(
+      tx,
+      { type: "calendar.token_renewed", data: {} },
+      { actorId: user.id, subjectUserId: user.id, entityType: "WorkerProfile", entityId: user.workerId },
+    );
+  });
   revalidatePath("/plannings");
 }

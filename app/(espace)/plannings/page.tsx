@@ -15,13 +15,11 @@ import { monthTotalLabel, monthWorkedMinutes } from "@/lib/missions/hours";
 import { planningSlots } from "@/lib/missions/planning";
 import { absoluteUrl } from "@/lib/url";
 import { renewCalendarToken } from "./actions";
+import { formatCalendarDayMonth, formatCalendarLongDate, formatCalendarMonth } from "@/lib/format";
 
 const page = workerPages.plannings;
 export const metadata: Metadata = { title: page.title };
 
-const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
-const dayTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });
 
 const href = (view: View, day: Date) => `/plannings?vue=${view}&date=${keyOf(day)}`;
 
@@ -48,7 +46,7 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   );
   const inRange = slots.filter((s) => s.dayKey >= keyOf(range.start) && s.dayKey <= keyOf(range.end));
   const title =
-    view === "mois" ? monthTitle.format(anchor) : view === "semaine" ? `Semaine du ${shortDay.format(range.start)} au ${shortDay.format(range.end)}` : dayTitle.format(anchor);
+    view === "mois" ? formatCalendarMonth(anchor) : view === "semaine" ? `Semaine du ${formatCalendarDayMonth(range.start)} au ${formatCalendarDayMonth(range.end)}` : formatCalendarLongDate(anchor);
   const feedUrl = profile.calendarToken ? await absoluteUrl(`/calendrier/${profile.calendarToken}.ics`) : null;
 
   return (
@@ -58,7 +56,7 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
       <Card className="mb-4" padded={false}>
         <div className="flex flex-wrap items-center justify-between gap-3 p-4">
           <div>
-            <p className="text-sm text-slate-600">Total de vos heures du mois ({monthTitle.format(anchor)})</p>
+            <p className="text-sm text-slate-600">Total de vos heures du mois ({formatCalendarMonth(anchor)})</p>
             <p className="text-xl font-bold text-slate-900" data-testid="month-total">
               {monthTotalLabel(total)}
             </p>

@@ -11,34 +11,12 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDateTime, parisDayBounds } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ROLE_LABELS, auditActionOptions, auditLabel, renderAuditDetails } from "@/lib/audit/events";
 
 const page = adminPages.audit;
 export const metadata: Metadata = { title: page.title };
 
 const PER_PAGE = 50;
-
-/** French labels of the audited actions; unknown ones show their code. */
-const ACTION_LABELS: Record<string, string> = {
-  "auth.login": "Connexion",
-  "auth.login_failed": "Échec de connexion",
-  "auth.logout": "Déconnexion",
-  "auth.signup": "Inscription",
-  "auth.email_confirmed": "Adresse email confirmée",
-  "auth.password_reset_requested": "Demande de réinitialisation du mot de passe",
-  "auth.password_reset": "Mot de passe réinitialisé",
-  "auth.password_changed": "Mot de passe modifié",
-  "outbox.read": "Consultation de la boîte d'envoi",
-  "document.published": "Document publié",
-  "document.requested": "Document demandé",
-  "document.bulk_uploaded": "Lot de bulletins envoyé",
-  "dashboard_block.created": "Bloc du tableau de bord créé",
-  "dashboard_block.updated": "Bloc du tableau de bord modifié",
-  "dashboard_block.published": "Bloc du tableau de bord publié",
-  "dashboard_block.unpublished": "Bloc du tableau de bord retiré",
-  "dashboard_block.moved": "Bloc du tableau de bord déplacé",
-  "dashboard_block.deleted": "Bloc du tableau de bord supprimé",
-  "contract.signed": "Contrat signé",
-};
 
 type Params = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
@@ -47,15 +25,6 @@ function parseDay(value: string): Date | null {
   const d = searchParamDate(value);
   // Noon UTC is always inside the same Paris calendar day.
   return d ? new Date(d.getTime() + 12 * 3_600_000) : null;
-}
-
-function detailsText(details: Prisma.JsonValue | null): string {
-  if (!details || typeof details !== "object") return "";
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
-    .map(([k, v]) => `${k} : ${String(v)}`)
-    .join(" · ")
-    .slice(0, 200);
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -148,9 +117,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </SelectField>
         <SelectField label="Action" name="action" defaultValue={action}>
           <option value="">Toutes</option>
-          {actions.map((a) => (
-            <option key={a.action} value={a.action}>
-              {ACTION_LABELS[a.action] ?? a.action}
+          {auditActionOptions(actions.map((a) => a.action)).map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
             </option>
           ))}
         </SelectField>
@@ -190,18 +159,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   {formatDateTime(e.createdAt)}
                 </Td>
                 <Td label="Action">
-                  <span className="font-medium">{ACTION_LABELS[e.action] ?? e.action}</span>
-                  <span className="block text-xs text-slate-500">{e.action}</span>
+                  <span className="font-medium">{auditLabel(e.action)}</span>
                 </Td>
-                <Td label="Par">{e.actor ? `${e.actor.firstName} ${e.actor.lastName}` : "—"}</Td>
+                <Td label="Par">
+                  {e.actor ? `${e.actor.firstName} ${e.actor.lastName}` : "—"}
+                  {e.actor ? <span className="block text-xs text-slate-500">{ROLE_LABELS[e.actor.role]}</span> : null}
+                </Td>
                 <Td label="Intérimaire / compte">
                   {e.subjectUser ? `${e.subjectUser.firstName} ${e.subjectUser.lastName}` : "—"}
+                  {e.subjectUser ? <span className="block text-xs text-slate-500">{ROLE_LABELS[e.subjectUser.role]}</span> : null}
                   {e.subjectUser?.workerProfile?.agencies.length ? (
                     <span className="block text-xs text-slate-500">n° {e.subjectUser.workerProfile.agencies.map((a) => a.workerNumber).join(", ")}</span>
                   ) : null}
                 </Td>
                 <Td label="Détails" className="max-w-md text-xs text-slate-700 [overflow-wrap:anywhere]">
-                  {[e.entityType, detailsText(e.details)].filter(Boolean).join(" · ") || "—"}
+                  <AuditDetails lines={renderAuditDetails(e.action, e.details)} />
                 </Td>
                 <Td label="IP" className="text-xs text-slate-600">
                   {e.ipAddress ?? "—"}
@@ -213,5 +185,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       )}
       <Pagination page={current} pageCount={pageCount} hrefFor={(p) => pageHref("/admin/audit", params, p)} />
     </div>
+  );
+}
+
+/** The event's data as French lines, one under the other. */
+function AuditDetails({ lines }: { lines: string[] }) {
+  if (!lines.length) return <>—</>;
+  return (
+    <ul className="space-y-0.5" data-testid="audit-details">
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
   );
 }

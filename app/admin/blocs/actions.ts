@@ -35,7 +35,11 @@ export const saveBlock = staffAction(BlockSchema, async (data, staff, formData) 
       const block = await tx.dashboardBlock.create({
         data: { agencyId: data.agencyId, title: data.title, body: data.body, published, position: (last?.position ?? -1) + 1 },
       });
-      await recordAudit({ action: "dashboard_block.created", actorId: staff.id, agencyId: data.agencyId, entityType: "DashboardBlock", entityId: block.id, details: { title: data.title, published } }, tx);
+      await recordAudit(
+        tx,
+        { type: "dashboard_block.created", data: { title: data.title, published } },
+        { actorId: staff.id, agencyId: data.agencyId, entityType: "DashboardBlock", entityId: block.id },
+      );
       return block.id;
     });
     refresh();
@@ -49,7 +53,11 @@ export const saveBlock = staffAction(BlockSchema, async (data, staff, formData) 
       data: { title: data.title, body: data.body, published },
     });
     if (result.count === 1) {
-      await recordAudit({ action: "dashboard_block.updated", actorId: staff.id, agencyId: data.agencyId, entityType: "DashboardBlock", entityId: data.id, details: { title: data.title, published } }, tx);
+      await recordAudit(
+        tx,
+        { type: "dashboard_block.updated", data: { title: data.title, published } },
+        { actorId: staff.id, agencyId: data.agencyId, entityType: "DashboardBlock", entityId: data.id },
+      );
     }
     return result.count;
   });
@@ -70,7 +78,11 @@ export async function setBlockPublished(formData: FormData): Promise<void> {
   await db.$transaction(async (tx) => {
     const r = await tx.dashboardBlock.updateMany({ where: { id: block.id, published: !published }, data: { published } });
     if (r.count) {
-      await recordAudit({ action: published ? "dashboard_block.published" : "dashboard_block.unpublished", actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id, details: { title: block.title } }, tx);
+      await recordAudit(
+        tx,
+        { type: published ? "dashboard_block.published" : "dashboard_block.unpublished", data: { title: block.title } },
+        { actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id },
+      );
     }
   });
   refresh();
@@ -88,7 +100,11 @@ export async function moveBlock(formData: FormData): Promise<void> {
     if (index < 0 || target < 0 || target >= siblings.length) return;
     [siblings[index], siblings[target]] = [siblings[target], siblings[index]];
     for (const [position, s] of siblings.entries()) await tx.dashboardBlock.update({ where: { id: s.id }, data: { position } });
-    await recordAudit({ action: "dashboard_block.moved", actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id, details: { title: block.title, position: target + 1 } }, tx);
+    await recordAudit(
+      tx,
+      { type: "dashboard_block.moved", data: { title: block.title, position: target + 1 } },
+      { actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id },
+    );
   });
   refresh();
 }
@@ -99,7 +115,11 @@ export async function deleteBlock(formData: FormData): Promise<void> {
   if (!block) return;
   await db.$transaction(async (tx) => {
     const r = await tx.dashboardBlock.deleteMany({ where: { id: block.id } });
-    if (r.count) await recordAudit({ action: "dashboard_block.deleted", actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id, details: { title: block.title } }, tx);
+    if (r.count) await recordAudit(
+      tx,
+      { type: "dashboard_block.deleted", data: { title: block.title } },
+      { actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id },
+    );
   });
   refresh();
 }

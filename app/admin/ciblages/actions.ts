@@ -66,8 +66,9 @@ export const createNeedAction = staffAction(needSchema, async (data, staff, form
       },
     });
     await recordAudit(
-      { action: "targeting.created", actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id, details: { siteId: site.id, qualificationId: qualification.id, startDate: data.startDate, endDate: data.endDate, hours: need.hoursLabel } },
       tx,
+      { type: "targeting.created", data: { siteId: site.id, qualificationId: qualification.id, startDate: data.startDate, endDate: data.endDate, hours: need.hoursLabel } },
+      { actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id },
     );
     return need.id;
   });

@@ -25,7 +25,7 @@ export const saveClientAction = staffAction(clientSchema, async (data, staff, fo
       // A second click on "Créer le client" lands on the client the first one created.
       ({ id } = await createOnce(submissionKey(staff.id, formData), async (tx) => {
         const client = await tx.client.create({ data: { agencyId: data.agencyId, ...fields } });
-        await recordAudit({ action: "client.created", actorId: staff.id, agencyId: data.agencyId, entityType: "Client", entityId: client.id, details: fields }, tx);
+        await recordAudit(tx, { type: "client.created", data: fields }, { actorId: staff.id, agencyId: data.agencyId, entityType: "Client", entityId: client.id });
         return client.id;
       }));
     } catch (error) {
@@ -42,7 +42,11 @@ export const saveClientAction = staffAction(clientSchema, async (data, staff, fo
       // The agency of a client does not move: its contracts belong to it.
       await tx.client.update({ where: { id: existing.id }, data: fields });
       const before = { name: existing.name, phone: existing.phone, email: existing.email, siret: existing.siret };
-      await recordAudit({ action: "client.updated", actorId: staff.id, agencyId: existing.agencyId, entityType: "Client", entityId: existing.id, details: { before, after: fields } }, tx);
+      await recordAudit(
+        tx,
+        { type: "client.updated", data: { before, after: fields } },
+        { actorId: staff.id, agencyId: existing.agencyId, entityType: "Client", entityId: existing.id },
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
@@ -69,7 +73,11 @@ export const saveSiteAction = staffAction(siteSchema, async (data, staff, formDa
       const moved = site.postalCode !== fields.postalCode || site.city !== fields.city || site.latitude === null;
       await tx.clientSite.update({ where: { id: site.id }, data: { ...fields, ...(moved ? position : {}) } });
       const before = { name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, phone: site.phone, accessMeans: site.accessMeans };
-      await recordAudit({ action: "client_site.updated", actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id, details: { before, after: fields } }, tx);
+      await recordAudit(
+        tx,
+        { type: "client_site.updated", data: { before, after: fields } },
+        { actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id },
+      );
     });
     revalidatePath(`/admin/clients/${client.id}`);
     return { ok: true, message: "Site enregistré." };
@@ -77,7 +85,7 @@ export const saveSiteAction = staffAction(siteSchema, async (data, staff, formDa
   // One site per rendered form: a double click adds it once and answers the same.
   await createOnce(submissionKey(staff.id, formData), async (tx) => {
     const site = await tx.clientSite.create({ data: { clientId: client.id, ...fields, ...position } });
-    await recordAudit({ action: "client_site.created", actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id, details: fields }, tx);
+    await recordAudit(tx, { type: "client_site.created", data: fields }, { actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id });
     return site.id;
   });
   revalidatePath(`/admin/clients/${client.id}`);

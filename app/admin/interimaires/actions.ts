@@ -35,6 +35,6 @@ export const resendInvitationAction = staffAction(z.object({ workerId: z.string(
   if (!worker) return { error: "Intérimaire introuvable." };
   if (worker.user.passwordHash) return { error: "Ce compte est déjà activé." };
   if (!worker.user.active) return { error: "Ce compte est désactivé." };
-  await sendInvitationEmail(worker.user, { action: "worker.invitation_resent", actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id });
+  await sendInvitationEmail(worker.user, { event: { type: "worker.invitation_resent", data: {} }, context: { actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id } });
   return { ok: true, message: "Invitation renvoyée." };
 });

@@ -15,7 +15,7 @@ export async function resendMessage(formData: FormData): Promise<void> {
     const row = await tx.outboxMessage.findUnique({ where: { id }, select: { agencyId: true } });
     if (!row?.agencyId || !staff.agencyIds.includes(row.agencyId)) return false;
     if (!(await requeueFailed(id, staff.agencyIds, tx))) return false;
-    await recordAudit({ action: "outbox.resend", actorId: staff.id, agencyId: row.agencyId, entityType: "OutboxMessage", entityId: id }, tx);
+    await recordAudit(tx, { type: "outbox.resend", data: {} }, { actorId: staff.id, agencyId: row.agencyId, entityType: "OutboxMessage", entityId: id });
     return true;
   });
   if (requeued) wakeOutboxWorker();

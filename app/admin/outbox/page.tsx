@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { listOutboxForStaff, type StaffOutboxItem } from "@/lib/messaging/queries";
 import { CHANNEL_LABELS, STATUS_LABELS, formatParisDateTime } from "@/lib/messaging/format";
@@ -105,7 +106,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   const requestedPage = Number.parseInt(firstValue(params.page) ?? "1", 10) || 1;
   const result = await listOutboxForStaff({ agencyIds: staff.agencyIds, to, page: requestedPage });
   // The outbox holds sign-in links and signature codes: every read is audited.
-  await recordAudit({ action: "outbox.read", actorId: staff.id, details: { to: to || null, page: result.page } });
+  await recordAudit(db, { type: "outbox.read", data: { to: to || null, page: result.page } }, { actorId: staff.id });
 
   return (
     <div className="space-y-6">

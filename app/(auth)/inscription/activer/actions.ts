@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/auth/action";
 import { consumeToken, setPassword } from "@/lib/auth/accounts";
 import { resetPasswordSchema } from "@/lib/auth/schemas";
-import { recordAudit } from "@/lib/audit";
 import { passwordStrengthError } from "@/lib/auth/password-strength";
 import { FIX_FIELDS, type FormState } from "@/lib/forms";
 
@@ -21,7 +20,6 @@ export const activateAccount = publicAction(resetPasswordSchema, async (data): P
           : "Ce lien n'est plus valable : il a déjà été utilisé ou il est incorrect.",
     };
   }
-  await setPassword(result.userId, data.password, { reason: "reset" });
-  await recordAudit({ action: "auth.account_activated", actorId: result.userId, subjectUserId: result.userId });
+  await setPassword(result.userId, data.password, { reason: "reset", audit: { event: { type: "auth.account_activated", data: {} }, context: { actorId: result.userId, subjectUserId: result.userId } } });
   redirect("/connexion?confirme=1");
 });

@@ -37,7 +37,11 @@ export async function GET(request: Request): Promise<Response> {
       ],
     );
   }
-  await recordAudit({ action: "advance.exported", actorId: user.id, details: { payDate: date, count: rows.length, totalCents: rows.reduce((s, r) => s + r.amountCents, 0) } });
+  await recordAudit(
+    db,
+    { type: "advance.exported", data: { payDate: date, count: rows.length, totalCents: rows.reduce((s, r) => s + r.amountCents, 0) } },
+    { actorId: user.id },
+  );
   return new Response(toCsv(lines), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

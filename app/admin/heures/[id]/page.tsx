@@ -7,6 +7,7 @@ import { adminPages } from "@/components/shell/nav";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
+import { auditLabel } from "@/lib/audit/events";
 import { db } from "@/lib/db";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format";
 import { rowsForContract, staffTimesheet } from "@/lib/timesheets/queries";
@@ -39,11 +40,6 @@ export default async function StaffTimesheetPage({ params }: { params: Promise<{
   ]);
   const days = week.days.map((d, i) => ({ iso: isoDate(d), label: frenchDayMonth(d), weekday: WEEKDAYS[i] }));
   const title = `Relevé d'heures – ${row.workerName}`;
-  const actionLabel: Record<string, string> = {
-    "timesheet.draft_saved": "Brouillon enregistré par le client",
-    "timesheet.submitted": "Heures transmises par le client",
-    "timesheet.corrected": "Correction par l'agence",
-  };
   return (
     <div className="space-y-6">
       <PageHeader
@@ -94,7 +90,7 @@ export default async function StaffTimesheetPage({ params }: { params: Promise<{
             const changes = ((h.details as { changes?: Change[] } | null)?.changes ?? []) as Change[];
             return (
               <li key={h.id} data-testid="historique">
-                <span className="font-medium">{actionLabel[h.action] ?? h.action}</span> le {formatDateTime(h.createdAt)}
+                <span className="font-medium">{auditLabel(h.action)}</span> le {formatDateTime(h.createdAt)}
                 {h.actor ? ` par ${h.actor.firstName} ${h.actor.lastName}` : ""}
                 {changes.length ? (
                   <ul className="ml-4 list-disc text-slate-700">

@@ -27,7 +27,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return notFound();
   }
   if (reader.role === "STAFF") {
-    await recordAudit({ action: "document.downloaded", actorId: reader.userId, subjectUserId: doc.worker?.userId, entityType: "Document", entityId: doc.id, details: { kind: doc.kind } });
+    await recordAudit(
+      db,
+      { type: "document.downloaded", data: { kind: doc.kind } },
+      { actorId: reader.userId, subjectUserId: doc.worker?.userId, entityType: "Document", entityId: doc.id },
+    );
   }
   const inline = doc.mimeType !== "application/pdf" ? "inline" : "attachment";
   return new Response(Readable.toWeb(stream) as ReadableStream, {

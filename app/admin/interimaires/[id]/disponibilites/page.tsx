@@ -10,10 +10,10 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { parisCalendarDate } from "@/lib/format";
 import { addDays, addMonths, endOfMonth, keyOf, mondayOf, startOfMonth } from "@/lib/missions/calendar";
+import { formatCalendarMonth } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Disponibilités de l'intérimaire" };
 
-const monthTitle = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
 
 /** Staff view of a worker's availabilities, for planning; only workers of the staff member's agencies. */
 export default async function WorkerAvailabilityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mois?: string }> }) {
@@ -41,7 +41,7 @@ export default async function WorkerAvailabilityPage({ params, searchParams }: {
         breadcrumbs={[{ label: "Administration", href: "/admin" }, { label: "Intérimaires", href: "/admin/interimaires" }, { label: name }, { label: "Disponibilités" }]}
       />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-lg font-semibold first-letter:uppercase">{monthTitle.format(month)}</h2>
+        <h2 className="text-lg font-semibold first-letter:uppercase">{formatCalendarMonth(month)}</h2>
         <div className="flex gap-2">
           <ButtonLink href={`${base}?mois=${keyOf(addMonths(month, -1)).slice(0, 7)}`} variant="secondary" size="sm">
             Précédent
