@@ -80,7 +80,8 @@ export async function diffSchema(): Promise<string> {
       filters,
     };
     const result = await engine.diff(params);
-    return result.stdout.includes("This is an empty migration") ? "" : result.stdout;
+    const script = result.stdout ?? "";
+    return script.includes("This is an empty migration") ? "" : script;
   } catch (error) {
     throw explain(error, bound);
   } finally {

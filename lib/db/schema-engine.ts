@@ -10,7 +10,6 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type * as WasmExports from "@prisma/schema-engine-wasm/schema_engine_bg.wasm";
 
 export type { DiffParams, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 
@@ -26,7 +25,8 @@ function loadGlue(): typeof Glue {
   const wasmPath = path.join(path.dirname(require.resolve(GLUE)), "schema_engine_bg.wasm");
   const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { "./schema_engine_bg.js": module as unknown as WebAssembly.ModuleImports });
   module.__wbg_set_wasm(instance.exports);
-  (instance.exports as unknown as typeof WasmExports).__wbindgen_start();
+  // The only export of the instance called here (wasm-bindgen's start hook).
+  (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
   glue = module;
   return module;
 }
