@@ -55,6 +55,8 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "espace-test-"));
   const pgAvailable = await withAdmin(async () => true).catch(() => false);
 
+  if (!skipUnit) await step("Format (Prettier)", () => run(bin("prettier"), ["--check", "--log-level", "warn", "."]));
+  if (!skipUnit) await step("Lint (ESLint)", () => run(bin("eslint"), [".", "--max-warnings", "0"]));
   if (!skipUnit) await step("Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
 
   if (!skipUnit) await step("Unit tests (Vitest)", async () => {

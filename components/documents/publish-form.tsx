@@ -29,8 +29,12 @@ export function PublishDocumentForm({ agencies }: { agencies: Agency[] }) {
       const res = await fetch("/api/admin/documents/single", { method: "POST", body: data });
       const body = (await res.json().catch(() => ({ error: "Une erreur est survenue, réessayez." }))) as Answer;
       setAnswer(body);
-      if (body.ok) keyRef.current = null;
-      if (body.ok) formRef.current?.querySelector<HTMLInputElement>("input[type=file]")?.value && (formRef.current.querySelector<HTMLInputElement>("input[type=file]")!.value = "");
+      if (body.ok) {
+        keyRef.current = null;
+        // The published file is cleared, so that a second click cannot resend it.
+        const file = formRef.current?.querySelector<HTMLInputElement>("input[type=file]");
+        if (file) file.value = "";
+      }
     } catch {
       setAnswer({ error: "La connexion a échoué, réessayez." });
     } finally {

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { demo, login } from "../helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });

@@ -46,7 +46,7 @@ export async function passwordStrengthError(password: string, userInputs: string
   let rest = fold(password);
   for (const word of [...inputs].sort((a, b) => b.length - a.length)) rest = rest.split(word).join("");
   if ([...rest].length < 8) return TOO_GUESSABLE;
-  const result = await zxcvbn().check(password, inputs);
+  const result = zxcvbn().check(password, inputs);
   if (result.score >= MIN_SCORE) return null;
   const warning = result.feedback.warning;
   return warning ? `${TOO_GUESSABLE} (${warning.replace(/\.$/, "")}.)` : TOO_GUESSABLE;

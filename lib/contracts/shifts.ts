@@ -2,7 +2,7 @@
 // detection and the hours label. No database here, so all of it is unit-tested.
 
 import { parseIsoDate } from "../time/dates";
-import { parisCalendarDate, parisParts, parisTimeOnDay } from "../time/paris";
+import { parisParts, parisTimeOnDay } from "../time/paris";
 import { addDays, isoWeekday } from "../time/days";
 
 // The one calendar-day arithmetic and Paris day (lib/time), re-exported for callers of this module.

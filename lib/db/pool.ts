@@ -50,8 +50,6 @@ export type ResilientPool = pg.Pool & {
 };
 
 export function createResilientPool(config: pg.PoolConfig): ResilientPool {
-  let pool: ResilientPool;
-
   const dropIdleOpenedBefore = (time: number) => {
     const internals = pool as unknown as PoolInternals;
     if (!Array.isArray(internals._idle) || typeof internals._remove !== "function") return;
@@ -105,7 +103,7 @@ export function createResilientPool(config: pg.PoolConfig): ResilientPool {
     }
   }
 
-  pool = new pg.Pool({ ...config, Client: ResilientClient as unknown as typeof pg.Client }) as ResilientPool;
+  const pool = new pg.Pool({ ...config, Client: ResilientClient as unknown as typeof pg.Client }) as ResilientPool;
   pool.faults = { connectionFailures: 0, evicted: 0 };
   pool.discardConnection = (client) => {
     pool.faults.connectionFailures += 1;

@@ -21,14 +21,14 @@ let glue: typeof Glue | undefined;
 /** The glue module with its WebAssembly instance started (one per process: the glue holds it globally). */
 function loadGlue(): typeof Glue {
   if (glue) return glue;
-  const module = require(GLUE) as typeof Glue;
+  const bindings = require(GLUE) as typeof Glue;
   const wasmPath = path.join(path.dirname(require.resolve(GLUE)), "schema_engine_bg.wasm");
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { "./schema_engine_bg.js": module as unknown as WebAssembly.ModuleImports });
-  module.__wbg_set_wasm(instance.exports);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports });
+  bindings.__wbg_set_wasm(instance.exports);
   // The only export of the instance called here (wasm-bindgen's start hook).
   (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
-  glue = module;
-  return module;
+  glue = bindings;
+  return bindings;
 }
 
 /** The engine's own version string (its commit hash), e.g. for a version check. */

@@ -125,7 +125,8 @@ export function guardStorage(inner: Storage): Storage {
 
 /** The configured storage: S3 when S3_BUCKET is set, else the folder in STORAGE_DIR, else ./storage (git-ignored). */
 export function storageDir(): string {
-  return path.resolve(process.env.STORAGE_DIR ?? path.join(process.cwd(), "storage"));
+  // A folder chosen at run time: not traced into the build output.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.STORAGE_DIR ?? path.join(process.cwd(), "storage"));
 }
 
 const holder = globalThis as unknown as { __espaceStorage?: { dir: string; storage: Storage } };

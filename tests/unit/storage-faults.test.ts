@@ -114,11 +114,11 @@ const s3 = fakeS3();
 beforeAll(() => new Promise<void>((resolve) => s3.server.listen(0, "127.0.0.1", resolve)));
 afterAll(() => new Promise<void>((resolve) => s3.server.close(() => resolve())));
 
-function useFolder(dir: string) {
+function pointAtFolder(dir: string) {
   vi.stubEnv("STORAGE_DIR", dir);
   vi.stubEnv("S3_BUCKET", "");
 }
-function useS3() {
+function pointAtS3() {
   vi.stubEnv("S3_BUCKET", "espace-test");
   vi.stubEnv("S3_ENDPOINT", s3.url());
   vi.stubEnv("S3_REGION", "eu-west-3");
@@ -131,13 +131,13 @@ function useS3() {
 const BROKEN = [
   {
     name: "storage folder is a regular file (ENOTDIR)",
-    break: () => useFolder(notAFolder),
+    break: () => pointAtFolder(notAFolder),
     leftovers: () => (readFileSync(notAFolder, "utf8") === "je ne suis pas un dossier\n" ? 0 : 1),
   },
   {
     name: "S3 answering 503",
     break: () => {
-      useS3();
+      pointAtS3();
       s3.down = true;
     },
     leftovers: () => s3.objects.size,
@@ -227,7 +227,7 @@ describe("storage failures are classified in one place", () => {
 
   it("S3 answering 503: the French message, the cause logged once", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    useS3();
+    pointAtS3();
     s3.down = true;
     const { getStorage } = await import("@/lib/storage");
     await expect(getStorage().putObject(Buffer.from("%PDF-1.4 z"), { contentType: "application/pdf" })).rejects.toThrow(STORAGE_UNAVAILABLE_MESSAGE);
@@ -368,7 +368,7 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       expect(storageLogs(log)).toHaveLength(1);
 
       vi.unstubAllEnvs();
-      useFolder(goodDir);
+      pointAtFolder(goodDir);
       expect(await addDiploma({}, form)).toMatchObject({ ok: true });
       expect(await prisma.diploma.count({ where: { workerId: worker.workerId, name: "DIPLOME INFIRMIER" } })).toBe(1);
     });
@@ -442,7 +442,7 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
       const worker = await newWorker("zippub");
       const zip = buildZip([{ name: `${worker.number}_20261130.pdf`, data: pdf("zip") }]);
-      useFolder(goodDir);
+      pointAtFolder(goodDir);
       const context = { userId: staff.id, agencyIds: staff.agencyIds };
       const preview = await previewZip(context, agencyId, Readable.from([zip]));
       expect(preview.rows.map((r) => r.ok)).toEqual([true]);
@@ -460,7 +460,7 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       expect(storageLogs(log)).toHaveLength(1);
       // Storage back: the same check publishes.
       vi.unstubAllEnvs();
-      useFolder(goodDir);
+      pointAtFolder(goodDir);
       const events = [];
       for await (const e of publishZip(context, agencyId, preview.uploadKey, "batch-panne-2")) events.push(e);
       expect(events.at(-1)).toEqual({ type: "finished", published: 1, skipped: 0, emails: 1 });
@@ -470,7 +470,7 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
 
   it("bulk zip publish when S3 fails half way: whole workers published and emailed, the rest reported and not half-saved; a re-run publishes the rest", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    useS3();
+    pointAtS3();
     const [a, b, c] = [await newWorker("alice"), await newWorker("bruno"), await newWorker("chloe")];
     const names = { a1: `${a.number}_20261031.pdf`, b1: `${b.number}_20261031.pdf`, a2: `${a.number}_20261130.pdf`, c1: `${c.number}_20261031.pdf` };
     const zip = buildZip([
