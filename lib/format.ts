@@ -141,6 +141,20 @@ export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
 }
 
+const wholeEuros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+/** 23000 -> "230 €", 23050 -> "230,50 €": cents only when there are some (messages, rules). */
+export function formatEurosShort(cents: number): string {
+  return cents % 100 ? formatEuros(cents) : wholeEuros.format(cents / 100);
+}
+
+const twoDecimals = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 7.5 -> "7,50" (rates and quantities on payslips). */
+export function formatDecimal(value: number): string {
+  return twoDecimals.format(value);
+}
+
 /** "à l'instant", "il y a 5 min", "il y a 3 h", then "le 26-11-2026 à 15:01" (Paris time). */
 export function formatLastSeen(value: DateInput, now: Date = new Date()): string {
   const d = toDate(value);

@@ -9,7 +9,7 @@
 //   times the agency's ratio, less the advances already accepted or paid.
 import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
 import { addDays, calendarDay, isoWeekday } from "../time/days";
-import { frenchWeekday } from "../format";
+import { formatEurosShort, frenchWeekday } from "../format";
 
 // The one calendar-day arithmetic and Paris day (lib/time), re-exported for callers of this module.
 export { calendarDay, isoWeekday } from "../time/days";
@@ -122,14 +122,11 @@ export function amountProblem(amountCents: number, input: { minCents: number; av
   if (input.availableCents < input.minCents) {
     return "Aucun acompte n'est possible pour le moment : vos heures validées ce mois-ci ne permettent pas d'atteindre le montant minimum.";
   }
-  if (amountCents < input.minCents) return `Le montant minimum d'un acompte est de ${euros(input.minCents)}.`;
-  if (amountCents > input.availableCents) return `Le montant dépasse le montant disponible (${euros(input.availableCents)}).`;
+  if (amountCents < input.minCents) return `Le montant minimum d'un acompte est de ${formatEurosShort(input.minCents)}.`;
+  if (amountCents > input.availableCents) return `Le montant dépasse le montant disponible (${formatEurosShort(input.availableCents)}).`;
   return null;
 }
 
-function euros(cents: number): string {
-  return new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: cents % 100 ? 2 : 0 }).format(cents / 100);
-}
 
 /** "230" or "230 €" -> 23000 cents; null when not a whole number of euros. */
 export function parseEuros(value: string): number | null {

@@ -3,7 +3,7 @@
 // No "server-only" import: the seed script renders payslips too.
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ComponentProps } from "react";
-import { formatCalendarDate, formatCalendarMonth } from "../format";
+import { formatCalendarDate, formatCalendarMonth, formatDecimal, formatEuros as frenchEuros } from "../format";
 
 export type PdfEmployer = {
   name: string; // "Coop Emploi Médico-social"
@@ -132,18 +132,16 @@ export function computePayslip(data: PayslipData): { lines: PayslipLine[]; total
 // space (U+202F) has no glyph there, so it becomes a plain no-break space.
 // ---------------------------------------------------------------------------
 
-const euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-const numberFormat = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const winAnsi = (text: string) => text.replace(/\u202f/g, "\u00a0");
 
 /** 123456 -> "1 234,56 €" */
 export function formatEuros(cents: number): string {
-  return winAnsi(euroFormat.format(cents / 100));
+  return winAnsi(frenchEuros(cents));
 }
 
 export function formatPct(rate: number): string {
-  return `${winAnsi(numberFormat.format(rate))} %`;
+  return `${winAnsi(formatDecimal(rate))} %`;
 }
 
 /** A calendar day (UTC midnight) -> "30/06/2026". */
@@ -158,7 +156,7 @@ export function formatMonth(date: Date): string {
 
 /** 4530 minutes -> "75,50 h" */
 export function formatHours(minutes: number): string {
-  return `${winAnsi(numberFormat.format(minutes / 60))} h`;
+  return `${winAnsi(formatDecimal(minutes / 60))} h`;
 }
 
 export function fullName(person: { civility?: "M" | "MME" | null; firstName: string; lastName: string }): string {

@@ -4,7 +4,9 @@ import {
   formatDateTime,
   formatDashedDate,
   formatDuration,
+  formatDecimal,
   formatEuros,
+  formatEurosShort,
   formatLongDate,
   formatMonthYear,
   formatTime,
@@ -55,6 +57,16 @@ describe("formatDuration", () => {
     expect(formatDuration(0)).toBe("00h00");
     expect(formatDuration(153 * 60)).toBe("153h00");
     expect(formatDuration(-30)).toBe("-00h30");
+  });
+});
+
+describe("formatEurosShort and formatDecimal", () => {
+  it("drops the cents only when there are none, and writes rates with two decimals", () => {
+    expect(plain(formatEurosShort(23000))).toBe("230 €");
+    expect(plain(formatEurosShort(23050))).toBe("230,50 €");
+    expect(plain(formatEurosShort(150000))).toBe("1 500 €");
+    expect(plain(formatDecimal(7.5))).toBe("7,50");
+    expect(plain(formatDecimal(1234.567))).toBe("1 234,57");
   });
 });
 
