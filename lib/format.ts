@@ -155,6 +155,23 @@ export function formatDecimal(value: number): string {
   return twoDecimals.format(value);
 }
 
+/** 1234 -> "1 234" (fr-FR groups with a narrow no-break space). */
+export function formatCount(n: number): string {
+  return n.toLocaleString("fr-FR");
+}
+
+/** "3 bulletins", "1 bulletin" (the count in fr-FR digits). */
+export function formatPlural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n > 1 ? many : one}`;
+}
+
+/** 2_500_000 -> "2,4 Mo", 5_000 -> "5 Ko" (never "0 Ko"). */
+export function formatFileSize(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`
+    : `${formatCount(Math.max(1, Math.round(bytes / 1024)))} Ko`;
+}
+
 /** "à l'instant", "il y a 5 min", "il y a 3 h", then "le 26-11-2026 à 15:01" (Paris time). */
 export function formatLastSeen(value: DateInput, now: Date = new Date()): string {
   const d = toDate(value);

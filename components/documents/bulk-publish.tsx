@@ -9,13 +9,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { formatPlural } from "@/lib/format";
 
 type Agency = { id: string; name: string };
 type Row = { name: string; ok: boolean; reason?: string; workerNumber?: string; workerName?: string; period?: string; number?: string };
 type Mode = { kind: "pdfs"; files: File[] } | { kind: "zip"; uploadKey: string };
 type Outcome = { published: number; skipped: { name: string; reason: string }[]; emails: number; interrupted?: string };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("fr-FR")} ${n > 1 ? many : one}`;
+const plural = formatPlural;
 
 async function isPdf(file: File): Promise<boolean> {
   const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());

@@ -8,12 +8,12 @@ import { Icon } from "@/components/shell/icons";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { KIND_LABELS, type WorkerDocumentKind } from "@/lib/documents/rules";
+import { formatFileSize } from "@/lib/format";
 
 export type DocumentTableRow = { id: string; number: string; issued: string; added: string; sizeBytes: number };
 export type SortHeader = { label: string; href: string; active: boolean; dir: "asc" | "desc" | null };
 
-const bytes = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo` : `${Math.max(1, Math.round(n / 1024)).toLocaleString("fr-FR")} Ko`;
+const bytes = formatFileSize;
 
 function SortLink({ header }: { header: SortHeader }) {
   return (

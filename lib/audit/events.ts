@@ -7,7 +7,7 @@
 // in `action` and the data in `details`, so older rows still display.
 
 import type { ContractState, DayPart, DocumentKind, NotificationKind, Role, ShiftKind } from "@/lib/generated/prisma/enums";
-import { formatDateTime, formatDuration, formatEuros } from "@/lib/format";
+import { formatDateTime, formatDuration, formatEuros, formatFileSize } from "@/lib/format";
 import { fieldLabel } from "@/lib/profile/fields";
 
 type IsoDay = string; // "2026-03-12"
@@ -186,7 +186,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 const orDash = (v: Scalar | undefined) => (v === null || v === undefined || v === "" ? "—" : String(v));
 const arrow = (label: string, from: string, to: string) => `${label} : ${from} → ${to}`;
 const kindLabel = (kind: DocumentKind) => DOCUMENT_KIND_LABELS[kind] ?? "Document";
-const bytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo` : `${Math.max(1, Math.round(n / 1024))} Ko`);
+const bytes = formatFileSize;
 const version = (data: { version: number; reissued: boolean }) => [`Version ${data.version}`, ...(data.reissued ? ["Contrat à signer de nouveau"] : [])];
 
 const CONTRACT_FIELDS: Record<string, { label: string; show: (v: Scalar) => string }> = {

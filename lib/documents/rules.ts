@@ -1,6 +1,7 @@
 // Pure rules of the documents area: kinds and their labels, payslip file
 // names, download names, list sorting. Unit-tested in tests/unit/documents-*.
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { formatPlural } from "@/lib/format";
 
 export type WorkerDocumentKind = Extract<DocumentKind, "PAYSLIP" | "ASSEDIC_CERTIFICATE" | "WORK_CERTIFICATE">;
 
@@ -20,7 +21,7 @@ export function isWorkerDocumentKind(value: string): value is WorkerDocumentKind
 export function documentCount(kind: WorkerDocumentKind, n: number): string {
   const l = KIND_LABELS[kind];
   if (n === 0) return kind === "ASSEDIC_CERTIFICATE" ? "Aucune attestation Assedic" : `Aucun ${l.one}`;
-  return `${n.toLocaleString("fr-FR")} ${n > 1 ? l.many : l.one}`;
+  return formatPlural(n, l.one, l.many);
 }
 
 // ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 import { Readable, Transform } from "node:stream";
 import { crc32, createInflateRaw } from "node:zlib";
 import yauzl, { Entry, type ZipFile } from "yauzl";
+import { formatCount } from "@/lib/format";
 
 export type ZipEntry = {
   name: string;
@@ -42,7 +43,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 export class ZipRejected extends Error {}
 
 const MB = 1024 * 1024;
-const fmtMb = (n: number) => `${Math.round(n / MB).toLocaleString("fr-FR")} Mo`;
+const fmtMb = (n: number) => `${formatCount(Math.round(n / MB))} Mo`;
 
 /** Refuses archives that would expand beyond the limits (a zip bomb) before anything is inflated. */
 export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): string | null {

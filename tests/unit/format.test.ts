@@ -4,7 +4,10 @@ import {
   formatDateTime,
   formatDashedDate,
   formatDuration,
+  formatCount,
   formatDecimal,
+  formatFileSize,
+  formatPlural,
   formatEuros,
   formatEurosShort,
   formatLongDate,
@@ -67,6 +70,17 @@ describe("formatEurosShort and formatDecimal", () => {
     expect(plain(formatEurosShort(150000))).toBe("1 500 €");
     expect(plain(formatDecimal(7.5))).toBe("7,50");
     expect(plain(formatDecimal(1234.567))).toBe("1 234,57");
+  });
+});
+
+describe("formatCount, formatPlural and formatFileSize", () => {
+  it("groups digits the French way and never shows 0 Ko", () => {
+    expect(plain(formatCount(1234567))).toBe("1 234 567");
+    expect(plain(formatPlural(1, "bulletin", "bulletins"))).toBe("1 bulletin");
+    expect(plain(formatPlural(1500, "bulletin", "bulletins"))).toBe("1 500 bulletins");
+    expect(plain(formatFileSize(10))).toBe("1 Ko");
+    expect(plain(formatFileSize(5_000))).toBe("5 Ko");
+    expect(plain(formatFileSize(2_500_000))).toBe("2,4 Mo");
   });
 });
 
