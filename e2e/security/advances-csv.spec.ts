@@ -1,7 +1,6 @@
 // The advances export: a worker named like a spreadsheet formula must come out
 // as inert text, beside the IBAN column.
 import { expect, test } from "@playwright/test";
-import { login } from "../helpers";
 import { signIn } from "../auth-state";
 
 test("the advances CSV escapes a worker name that is a formula", async ({ page }) => {
