@@ -2,7 +2,7 @@ import { expect, type Browser, type BrowserContext, type Page } from "@playwrigh
 import { hasSharedSession, signIn } from "../auth-state";
 import { demo, login, outbox, type OutboxMessage } from "../helpers";
 
-// Dedicated seed accounts of this area (prisma/seed/compte.ts).
+// Dedicated fixture accounts of this area (prisma/fixtures/compte.ts).
 export const accounts = {
   fiche: "e2e.compte.fiche@exemple.fr",
   diplome: "e2e.compte.diplome@exemple.fr",

@@ -3,7 +3,7 @@ import { open } from "../helpers";
 import { signIn } from "../auth-state";
 import { missionsWorkers } from "./missions-helpers";
 
-// The seeded planning worker has known shifts in the month after next (prisma/seed/missions.ts).
+// The seeded planning worker has known shifts in the month after next (prisma/fixtures/missions.ts).
 function monthAfterNext(): { key: string; day: (d: number) => string } {
   const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).format(new Date()).split("-").map(Number);
   const d = new Date(Date.UTC(p[0], p[1] - 1 + 2, 1));
