@@ -128,6 +128,7 @@ async function main() {
       failures.push(`E2E on PostgreSQL: no server at ${adminUrl} (set TEST_POSTGRES_ADMIN_URL, or E2E_ENGINES=pglite)`);
       continue;
     }
+    // Specs given in E2E_ARGS run on both engines; otherwise PGlite runs its subset.
     const subset = engine === "pglite" && !pgliteAll && !e2eArgs.some((arg) => !arg.startsWith("-"));
     await step(`End-to-end tests on ${engine}${subset ? " (database-layer specs, E2E_PGLITE_ALL=1 for all)" : ""}`, async () => {
       const dbName = `espace_e2e_${process.pid}_${Date.now()}`;
@@ -150,10 +151,7 @@ async function main() {
         await waitForHealth(`http://127.0.0.1:${port}/api/health`);
         const out = path.join(tmp, `playwright-${engine}.json`);
         try {
-          // Specs given in E2E_ARGS run on both engines; otherwise PGlite runs its subset.
-          const givenSpecs = e2eArgs.some((arg) => !arg.startsWith("-"));
-          const specs = engine === "pglite" && !pgliteAll && !givenSpecs ? PGLITE_SPECS : [];
-          await run(bin("playwright"), ["test", "--reporter=list,json", ...specs, ...e2eArgs], {
+          await run(bin("playwright"), ["test", "--reporter=list,json", ...(subset ? PGLITE_SPECS : []), ...e2eArgs], {
             ...env,
             E2E_BASE_URL: `http://127.0.0.1:${port}`,
             E2E_ENGINE: engine,
