@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { demo, login } from "./helpers";
+import { stateOf } from "./auth-state";
+import { demo, open } from "./helpers";
+
+// Signed in once as the demo worker (e2e/auth.setup.ts).
+test.use({ storageState: stateOf(demo.worker) });
 
 const menu = [
   { label: "Tableau de bord", path: "/" },
@@ -17,7 +21,7 @@ const menu = [
 
 test.describe("worker navigation on a desktop", () => {
   test("every menu entry of the guide opens its page with breadcrumbs", async ({ page }) => {
-    await login(page, demo.worker);
+    await open(page, "/");
     await expect(page).toHaveURL(/\/$/);
     const nav = page.getByRole("navigation", { name: "Menu principal" });
     for (const group of ["Votre compte", "Mes missions", "Documents"]) await expect(nav.getByText(group, { exact: true })).toBeVisible();
@@ -30,14 +34,14 @@ test.describe("worker navigation on a desktop", () => {
   });
 
   test("the header shows the worker's name, Mon compte and Déconnexion", async ({ page }) => {
-    await login(page, demo.worker);
+    await open(page, "/");
     const header = page.getByRole("banner");
     await expect(header.getByRole("link", { name: "Mon compte" })).toBeVisible();
     await expect(header.getByRole("button", { name: "Déconnexion" })).toBeVisible();
   });
 
   test("the Tableau de bord shows the agency's blocks and what needs attention", async ({ page }) => {
-    await login(page, demo.worker);
+    await open(page, "/");
     const main = page.getByRole("main");
     await expect(main.getByText(/Procédure absence/i).first()).toBeVisible();
     await expect(main.getByText(/Bulletins de salaire/i).first()).toBeVisible();
@@ -49,7 +53,7 @@ test.describe("worker navigation on a phone", () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
   test("the menu opens from the top bar and the page never scrolls sideways", async ({ page }) => {
-    await login(page, demo.worker);
+    await open(page, "/");
     await expect(page).toHaveURL(/\/$/);
     const toggle = page.getByRole("button", { name: "Menu" });
     await expect(toggle).toBeVisible();

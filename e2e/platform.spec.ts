@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { demo, login, open, outbox } from "./helpers";
+import { demo, open, outbox } from "./helpers";
+import { signIn } from "./auth-state";
 
 test("/api/health answers 200 with JSON once the database is reachable", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -29,14 +30,14 @@ test("the outbox route returns the documented JSON shape", async ({ page }) => {
 });
 
 test("unknown pages get the French 404 page", async ({ page }) => {
-  await login(page, demo.worker);
+  await signIn(page, demo.worker);
   const response = await page.goto("/cette-page-n-existe-pas");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
 });
 
 test("staff can read the outbox in the back office", async ({ page }) => {
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await page.goto("/admin/outbox");
   await expect(page.getByRole("heading", { name: "Boîte d'envoi" })).toBeVisible();
 });

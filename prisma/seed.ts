@@ -8,7 +8,7 @@ import { createAdapter, currentEngine } from "../lib/db/adapter";
 import { hashPassword } from "../lib/auth/password";
 import { getStorage, type Storage } from "../lib/storage";
 import { DEMO_PASSWORD, DEMO_WORKER_EMAIL } from "./seed/data";
-import type { DocumentRender } from "./seed/plan";
+import type { DocumentRender, PlanExtension } from "./seed/plan";
 import { createRandom } from "./seed/time";
 import { encryptSecret } from "../lib/crypto/secrets";
 
@@ -28,6 +28,8 @@ export type SeedOptions = {
   issuedContractPdfs?: boolean;
   /** Encrypts the SSN and IBAN of the profiles; without it those fields stay empty. */
   encryptSecret?: (plain: string) => string;
+  /** Rows added to the demo data, for test databases only (prisma/fixtures). */
+  extension?: PlanExtension;
 };
 
 export type SeedCounts = Record<string, number>;
@@ -115,6 +117,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
     // One hash for every demo account: hashing is deliberately slow.
     passwordHash: await hashPassword(DEMO_PASSWORD),
     encryptSecret: options.encryptSecret,
+    extension: options.extension,
   });
 
   // Files first, rows in one transaction; files of a failed run are removed.
@@ -194,12 +197,13 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   return { skipped: false, counts, durationMs };
 }
 
-async function main() {
+/** Seeds the database of the environment (DATABASE_URL, else PGlite). */
+export async function seedDatabase(options: Pick<SeedOptions, "extension"> = {}) {
   const handle = createAdapter({ longRunning: true });
   const prisma = new PrismaClient({ adapter: handle.factory });
   try {
-    console.log(`[${currentEngine()}] Données de démonstration…`);
-    await seed(prisma, { encryptSecret: (plain) => encryptSecret(plain) });
+    console.log(`[${currentEngine()}] Données de démonstration${options.extension ? " et données de test" : ""}…`);
+    await seed(prisma, { encryptSecret: (plain) => encryptSecret(plain), ...options });
   } finally {
     await prisma.$disconnect();
     await handle.close();
@@ -208,7 +212,7 @@ async function main() {
 
 const executedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (executedDirectly) {
-  main().then(
+  seedDatabase().then(
     () => process.exit(0), // Prisma and PGlite may keep handles open
     (error) => {
       console.error(error);

@@ -1,7 +1,10 @@
 // npm test: type check, unit tests, one production build, then the end-to-end
-// suite in Chromium against a fresh PGlite database and a fresh PostgreSQL
-// database, each migrated and seeded like a newcomer's. Prints one closing
-// line "N passed, N failed".
+// suite in Chromium: all of it against a fresh PostgreSQL database (the
+// production engine), and the specs that exercise the database layer against
+// a fresh PGlite database (PGLITE_SPECS; E2E_PGLITE_ALL=1 runs all of them
+// there too). Each database is migrated, seeded with the demo data like a
+// newcomer's, plus the end-to-end fixtures (prisma/fixtures). Prints one
+// closing line "N passed, N failed".
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,11 +12,30 @@ import pg from "pg";
 import { bin, root, run, startServer, stopServer, waitForHealth } from "./lib";
 
 const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const engines = (process.env.E2E_ENGINES ?? "pglite,postgresql").split(",").map((s) => s.trim()).filter(Boolean);
+const engines = (process.env.E2E_ENGINES ?? "postgresql,pglite").split(",").map((s) => s.trim()).filter(Boolean);
 const baseEnv = { AUTH_SECRET: "test-secret-not-for-production-0123456789", APP_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" };
 // Narrower local runs: E2E_ARGS="e2e/auth e2e/documents/payslips.spec.ts" passes
 // specs (or any Playwright flags) through; SKIP_UNIT=1, SKIP_BUILD=1 and SKIP_FAULT=1 skip those steps.
 const e2eArgs = (process.env.E2E_ARGS ?? "").split(/\s+/).filter(Boolean);
+
+/**
+ * The specs run on PGlite as well: those whose pages write through the
+ * database layer in ways the engines could answer differently (transactions,
+ * unique keys, row locks, sessions, the outbox written with the change).
+ * Everything else is the same SQL through the same Prisma adapter interface,
+ * covered on PostgreSQL. E2E_PGLITE_ALL=1 runs the whole suite on PGlite.
+ */
+const PGLITE_SPECS = [
+  "e2e/auth", // accounts, confirmation and reset tokens, sessions, lockout
+  "e2e/missions/signing.spec.ts", // signing codes, the signature and its PDF in one transaction
+  "e2e/backoffice/signing.spec.ts", // issuing writes the PDF, the version and the email together
+  "e2e/compte/acomptes.spec.ts", // one open advance per payment day (unique key)
+  "e2e/documents", // publishing: rows, stored files and emails together, zips per worker
+  "e2e/heures", // one timesheet per contract and week, the client's week submitted at once
+  "e2e/security/double-submit.spec.ts", // form keys claimed in the creating transaction
+  "e2e/security/sessions.spec.ts", // session rows checked and ended on every request
+];
+const pgliteAll = process.env.E2E_PGLITE_ALL === "1";
 const skipUnit = process.env.SKIP_UNIT === "1";
 const skipBuild = process.env.SKIP_BUILD === "1";
 const tally = { passed: 0, failed: 0, skipped: 0 };
@@ -108,7 +130,9 @@ async function main() {
       failures.push(`E2E on PostgreSQL: no server at ${adminUrl} (set TEST_POSTGRES_ADMIN_URL, or E2E_ENGINES=pglite)`);
       continue;
     }
-    await step(`End-to-end tests on ${engine}`, async () => {
+    // Specs given in E2E_ARGS run on both engines; otherwise PGlite runs its subset.
+    const subset = engine === "pglite" && !pgliteAll && !e2eArgs.some((arg) => !arg.startsWith("-"));
+    await step(`End-to-end tests on ${engine}${subset ? " (database-layer specs, E2E_PGLITE_ALL=1 for all)" : ""}`, async () => {
       const dbName = `espace_e2e_${process.pid}_${Date.now()}`;
       const env: Record<string, string | undefined> = { ...baseEnv };
       if (engine === "pglite") {
@@ -124,12 +148,12 @@ async function main() {
       let server: ReturnType<typeof startServer> | undefined;
       try {
         await run(bin("tsx"), [path.join(root, "scripts", "migrate.ts")], env);
-        await run(bin("tsx"), [path.join(root, "prisma", "seed.ts")], env);
+        await run(bin("tsx"), [path.join(root, "prisma", "fixtures", "seed.ts")], env);
         server = startServer(port, env);
         await waitForHealth(`http://127.0.0.1:${port}/api/health`);
         const out = path.join(tmp, `playwright-${engine}.json`);
         try {
-          await run(bin("playwright"), ["test", "--reporter=list,json", ...e2eArgs], {
+          await run(bin("playwright"), ["test", "--reporter=list,json", ...(subset ? PGLITE_SPECS : []), ...e2eArgs], {
             ...env,
             E2E_BASE_URL: `http://127.0.0.1:${port}`,
             E2E_ENGINE: engine,

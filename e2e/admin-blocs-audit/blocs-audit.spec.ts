@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { demo, open } from "../helpers";
+import { signIn } from "../auth-state";
 
 const LEA = "docs.lea@e2e.coop-emploi.fr";
 
 test("staff write a dashboard block with a preview, publish it, and workers see it rendered safely", async ({ page, browser }) => {
   test.setTimeout(240_000); // one scenario across two sessions: write, publish, move, edit, delete, audit (and its French rendering); 150 s was exceeded on a loaded machine
   const title = `Info e2e ${Date.now().toString(36)}`;
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/blocs?agence=MEDIMP");
   await page.getByRole("link", { name: "Ajouter un bloc" }).click();
   await page.getByLabel("Titre").fill(title);
@@ -19,7 +20,7 @@ test("staff write a dashboard block with a preview, publish it, and workers see 
   await expect(page.getByRole("status")).toContainText(`Bloc « ${title} » créé (non publié)`);
 
   const worker = await (await browser.newContext()).newPage();
-  await login(worker, LEA);
+  await signIn(worker, LEA);
   await open(worker, "/");
   await expect(worker.getByRole("heading", { name: title })).toHaveCount(0);
 
@@ -98,7 +99,7 @@ test("staff write a dashboard block with a preview, publish it, and workers see 
 
 test("audit log: an edit reads its old and new values in French, with the roles in French", async ({ page }) => {
   const name = `Client audit ${Date.now().toString(36)}`;
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/clients/nouveau");
   const create = page.getByRole("form", { name: "Nouveau client" });
   await create.getByLabel("Agence").selectOption({ label: "MEDIMP" });
@@ -133,10 +134,10 @@ test("audit log: an edit reads its old and new values in French, with the roles 
 test("audit log: filter by worker, action and date range", async ({ page, browser }) => {
   // A login of the worker makes a fresh entry about them.
   const worker = await (await browser.newContext()).newPage();
-  await login(worker, "docs.marc@e2e.coop-emploi.fr");
+  await signIn(worker, "docs.marc@e2e.coop-emploi.fr");
   await worker.context().close();
 
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/audit");
   await page.getByLabel("Intérimaire").fill("9602");
   await page.getByLabel("Action").selectOption({ label: "Connexion" });

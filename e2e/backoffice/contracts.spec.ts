@@ -1,13 +1,16 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { stateOf } from "../auth-state";
+import { demo, open } from "../helpers";
 import { createClientWithSite, dayAfterNextMonday, fillContract, idFromUrl, inviteWorker, outboxOrEmpty } from "./bo";
 
 // Each step waits on a server action and a re-render: allow for a loaded machine.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
+// Signed in once as the demo staff member (e2e/auth.setup.ts).
+test.use({ storageState: stateOf(demo.staff) });
+
 test("staff create a client, a site and a contract with shifts, refuse an overlap, edit shifts, issue, change a date, cancel", async ({ page }) => {
   test.setTimeout(420_000);
-  await login(page, demo.staff);
   const worker = await inviteWorker(page, { phone: "06 39 98 41 07" });
   const clientName = `CLINIQUE E2E ${Date.now().toString(36).toUpperCase()}`;
   const { siteId } = await createClientWithSite(page, clientName);

@@ -1,5 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { demo, linkFromEmail, login, open } from "../helpers";
+import { signIn } from "../auth-state";
 import { createClientWithSite, dayAfterNextMonday, expectPdfLink, fillContract, idFromUrl, inviteWorker, outboxOrEmpty } from "./bo";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -7,7 +8,7 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 test("staff issue a contract, the worker signs it by SMS code, staff change a date: the worker is emailed and must sign again", async ({ page, browser }) => {
   test.setTimeout(300_000);
   // Staff: a fresh worker (invited, activated), a client, a site and a contract with shifts.
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   const worker = await inviteWorker(page, { phone: "06 39 98 41 09" });
   const wctx = await browser.newContext();
   const wp = await wctx.newPage();

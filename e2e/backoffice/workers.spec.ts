@@ -1,12 +1,13 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { demo, linkFromEmail, login, open } from "../helpers";
+import { signIn } from "../auth-state";
 import { idFromUrl, inviteWorker } from "./bo";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 test("invite a worker: email link, password chosen, login; deactivation ends the session, reactivation lets them back", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   const worker = await inviteWorker(page, { phone: "06 39 98 41 08" });
   // The new worker got a number in the agency and appears as invited.
   await expect(page.getByText(/N° MEDIMP :\s*\d+/)).toBeVisible();
@@ -57,7 +58,7 @@ test("invite a worker: email link, password chosen, login; deactivation ends the
 
 test("search workers by name, number, qualification and city", async ({ page }) => {
   test.setTimeout(120_000);
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/interimaires?nom=couderc");
   await expect(page.getByRole("link", { name: "Amandine COUDERC" })).toBeVisible();
   await expect(page.getByText("1 intérimaire", { exact: true })).toBeVisible();
@@ -91,7 +92,7 @@ test("search workers by name, number, qualification and city", async ({ page }) 
 test("staff of one agency get 404 on a worker, a contract or a client of another agency", async ({ page, browser }) => {
   test.setTimeout(120_000);
   // The demo staff member belongs to both agencies: collect a MEDIMP worker, contract and client.
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/interimaires?numero=3985");
   await page.getByRole("link", { name: "Majid BENALI" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Majid BENALI" })).toBeVisible();
@@ -110,7 +111,7 @@ test("staff of one agency get 404 on a worker, a contract or a client of another
   // Hugo Carrière works for EDUC31 only.
   const other = await browser.newContext();
   const op = await other.newPage();
-  await login(op, "hugo.carriere@demo.coop-emploi.fr");
+  await signIn(op, "hugo.carriere@demo.coop-emploi.fr");
   await expect(op).toHaveURL(/\/admin$/);
   for (const path of [workerPath, contractHref!, clientHref!]) {
     const response = await open(op, path);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, login, open, outbox } from "../helpers";
+import { demo, open, outbox } from "../helpers";
+import { signIn } from "../auth-state";
 import { addDays, iso, parisToday } from "../heures/dates";
 
 // Several sign-ins in one scenario: more time than the default on a loaded machine.
@@ -7,13 +8,13 @@ test.describe.configure({ timeout: 180_000 });
 
 async function switchUser(page: Page, email: string) {
   await page.context().clearCookies();
-  await login(page, email);
+  await signIn(page, email);
 }
 
 test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes, pick, close and the others emailed", async ({ page }) => {
   const today = parisToday();
   const description = `Remplacement infirmier de nuit ${Date.now().toString(36)}`;
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/ciblages");
   await page.getByLabel("Site du client").selectOption({ label: "CLINIQUE DES TILLEULS – Clinique des Tilleuls (TOULOUSE)" });
   await page.getByLabel("Qualification").selectOption({ label: "INFIRMIER (301)" });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { demo, open } from "../helpers";
+import { signIn } from "../auth-state";
 import { createClient } from "../backoffice/bo";
 import { addDays, iso, parisToday } from "../heures/dates";
 
@@ -8,14 +9,14 @@ test.describe.configure({ timeout: 180_000 });
 
 async function switchUser(page: Page, email: string) {
   await page.context().clearCookies();
-  await login(page, email);
+  await signIn(page, email);
 }
 
 test("addresses are located from the register of communes: a new site and a worker's new home give the ciblage its distances", async ({ page }) => {
   const tag = Date.now().toString(36).toUpperCase();
   const clientName = `Clinique Géo ${tag}`;
   const siteName = `Site Blagnac ${tag}`;
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
 
   // A client and its site; a postal code and city that do not go together are refused next to the field.
   await createClient(page, clientName, "05 61 00 00 00");

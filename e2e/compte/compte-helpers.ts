@@ -1,7 +1,8 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { hasSharedSession, signIn } from "../auth-state";
 import { demo, login, outbox, type OutboxMessage } from "../helpers";
 
-// Dedicated seed accounts of this area (prisma/seed/compte.ts).
+// Dedicated fixture accounts of this area (prisma/fixtures/compte.ts).
 export const accounts = {
   fiche: "e2e.compte.fiche@exemple.fr",
   diplome: "e2e.compte.diplome@exemple.fr",
@@ -19,11 +20,16 @@ export async function setClock(context: BrowserContext, iso: string) {
   await context.addCookies([{ name: "e2e-now", value: iso, url: baseURL }]);
 }
 
-/** A signed-in page in a fresh context. */
+/**
+ * A signed-in page in a fresh context: with the account's shared session
+ * (e2e/auth-state.ts) when it has one, else through the form (the account
+ * whose email a spec changes has none).
+ */
 export async function signedIn(browser: Browser, email: string, clock?: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "fr-FR", timezoneId: "Europe/Paris" });
   const page = await context.newPage();
-  await login(page, email);
+  if (hasSharedSession(email)) await signIn(page, email);
+  else await login(page, email);
   // After signing in: the session's expiry is real time.
   if (clock) await setClock(context, clock);
   return page;

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import JSZip from "jszip";
-import { login, open } from "../helpers";
+import { open } from "../helpers";
+import { signIn } from "../auth-state";
 import { docsWorkers, downloadedBytes, isPdf, listedNumbers } from "./documents-helpers";
 
 test("a worker sorts payslips, downloads one, then a selection as a zip of the right PDFs", async ({ page }) => {
-  await login(page, docsWorkers.lea.email);
+  await signIn(page, docsWorkers.lea.email);
   await open(page, "/bulletins-de-salaire");
   await expect(page.getByRole("heading", { level: 1, name: "Bulletins de salaire" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "6 bulletins de salaire" })).toBeVisible();
@@ -76,7 +77,7 @@ test("another worker's document gives 404 on the single and the zip routes", asy
   // Marc's payslip id, seen from his own list.
   const other = await browser.newContext();
   const marc = await other.newPage();
-  await login(marc, docsWorkers.marc.email);
+  await signIn(marc, docsWorkers.marc.email);
   await open(marc, "/bulletins-de-salaire");
   await expect(marc.getByRole("heading", { name: "2 bulletins de salaire" })).toBeVisible();
   const marcHref = (await marc.getByTestId("document-row").first().locator("a[download]").getAttribute("href"))!;
@@ -84,7 +85,7 @@ test("another worker's document gives 404 on the single and the zip routes", asy
   expect((await marc.request.get(marcHref)).status()).toBe(200);
   await other.close();
 
-  await login(page, docsWorkers.lea.email);
+  await signIn(page, docsWorkers.lea.email);
   await open(page, "/bulletins-de-salaire");
   const leaId = (await page.getByTestId("document-row").first().locator("a[download]").getAttribute("href"))!.split("/").pop()!;
 

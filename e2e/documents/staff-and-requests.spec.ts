@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
-import { demo, login, open, outbox } from "../helpers";
+import { demo, open, outbox } from "../helpers";
+import { signIn } from "../auth-state";
 import { docsWorkers, downloadedBytes, isPdf, randomPeriod, tinyPdf } from "./documents-helpers";
 
 async function openBulk(page: Page) {
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/documents");
   const bulk = page.getByRole("region", { name: "Publication groupée des bulletins de salaire" });
   await bulk.getByLabel("Agence").selectOption({ label: "Coop Emploi Médico-social" });
@@ -41,7 +42,7 @@ test("staff bulk publish: preview shows an unmatched file and a non-PDF, then on
     .poll(async () => (await outbox(page.request, docsWorkers.nina.email)).filter((m) => m.subject === "Nouveau bulletin de salaire" && m.text.match(period.label)).length)
     .toBe(1);
   const worker = await (await browser.newContext()).newPage();
-  await login(worker, docsWorkers.nina.email);
+  await signIn(worker, docsWorkers.nina.email);
   await open(worker, "/bulletins-de-salaire");
   const number = good.replace(".pdf", "");
   await expect(worker.getByRole("cell", { name: number, exact: true })).toBeVisible();
@@ -89,7 +90,7 @@ test("staff bulk publish from a zip: entries matched one by one; a zip bomb is r
 test("a worker asks for a new attestation: staff see the request and the front desk is emailed; publishing closes it", async ({ page, browser }) => {
   const marker = `Fin de mission ${Date.now().toString(36)}, merci.`;
   const countOf = async () => Number((await page.getByRole("heading", { name: /attestations? Assedic$/ }).innerText()).match(/^\d+/)?.[0] ?? 0);
-  await login(page, docsWorkers.hugo.email);
+  await signIn(page, docsWorkers.hugo.email);
   await open(page, "/attestations-assedic");
   const before = await countOf();
   await page.getByLabel("Message pour l'agence (facultatif)").fill(marker);
@@ -106,7 +107,7 @@ test("a worker asks for a new attestation: staff see the request and the front d
 
   // Staff see it and publish the attestation; the worker gets it and is emailed.
   const staff = await (await browser.newContext()).newPage();
-  await login(staff, demo.staff);
+  await signIn(staff, demo.staff);
   await open(staff, "/admin/documents");
   const requests = staff.getByRole("region", { name: /Demandes en attente/ });
   await expect(requests.getByRole("row").filter({ hasText: marker })).toContainText("Attestation Assedic");
@@ -138,7 +139,7 @@ test("a worker asks for a new attestation: staff see the request and the front d
 
 test("certificates list: the seeded certificate downloads as a PDF, and works on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await login(page, docsWorkers.lea.email);
+  await signIn(page, docsWorkers.lea.email);
   await open(page, "/certificats-de-travail");
   await expect(page.getByRole("heading", { name: "1 certificat de travail" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Demander un nouveau certificat" })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { demo, open } from "../helpers";
+import { signIn } from "../auth-state";
 import { fillContract } from "../backoffice/bo";
 import { addDays, cell, fr, iso, mondayOf, parisToday } from "./dates";
 
@@ -12,12 +13,12 @@ test.describe.configure({ timeout: 180_000 });
 
 async function switchUser(page: Page, email: string) {
   await page.context().clearCookies();
-  await login(page, email);
+  await signIn(page, email);
 }
 
 test("the client submits a week's hours, the shifts are validated, staff correct them and the change is logged", async ({ page }) => {
   const week = addDays(monday, -7);
-  await login(page, HOURS_CLIENT);
+  await signIn(page, HOURS_CLIENT);
   await expect(page).toHaveURL(/\/client$/);
   await expect(page.getByRole("heading", { level: 1, name: "Saisie des heures" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Semaine actuelle" })).toBeVisible();
@@ -72,7 +73,7 @@ test("hours outside the contract, over 12 h a day or 48 h a week are refused; a 
   const emma = "Emma ROUX";
   // Emma's contract starts on the Wednesday of this week.
   const first = addDays(monday, -28);
-  await login(page, HOURS_CLIENT);
+  await signIn(page, HOURS_CLIENT);
   await open(page, `/client?semaine=${iso(first)}&ref=96002`);
   await expect(page.getByLabel(cell(emma, first, 0))).toHaveValue("");
   await expect(page.getByLabel(cell(emma, first, 2))).toHaveValue("6h30");
@@ -131,7 +132,7 @@ test("the 48 h cap counts the hours the worker already has at another client's s
   const week = addDays(monday, -21);
   const emma = "Emma ROUX";
   // Staff give Emma a weekend evening contract at the Glycines, besides her days at the Tilleuls.
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   await open(page, "/admin/clients?q=GLYCINES");
   await page.getByRole("link", { name: "EHPAD LES GLYCINES" }).click();
   const siteHref = await page.getByRole("link", { name: "Nouveau contrat sur ce site" }).first().getAttribute("href");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { demo, open } from "../helpers";
+import { signIn } from "../auth-state";
 import { missionsWorkers } from "./missions-helpers";
 
 const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
@@ -7,7 +8,7 @@ const plusDays = (key: string, n: number) => new Date(Date.parse(`${key}T00:00:0
 
 test("availability: one day, a weekly pattern, change and remove; past dates refused; staff see them", async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
-  await login(page, missionsWorkers.dispo.email);
+  await signIn(page, missionsWorkers.dispo.email);
   await open(page, "/disponibilites");
   const today = parisToday();
 
@@ -58,7 +59,7 @@ test("availability: one day, a weekly pattern, change and remove; past dates ref
   expect((await open(page, "/admin/interimaires/inconnu/disponibilites"))?.status()).toBe(404);
   const staff = await browser.newContext({ baseURL });
   const staffPage = await staff.newPage();
-  await login(staffPage, demo.staff);
+  await signIn(staffPage, demo.staff);
   expect((await open(staffPage, "/admin/interimaires/inconnu/disponibilites"))?.status()).toBe(404);
   await staff.close();
 });

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { demo, open } from "../helpers";
+import { signIn } from "../auth-state";
 
 const count = async (page: import("@playwright/test").Page) => Number((await page.getByTestId("contract-count").innerText()).match(/\d+/)![0]);
 
 test("contracts list: sort, filters and pages live in the URL; details dialog; PDF download", async ({ page }) => {
   test.setTimeout(180_000);
-  await login(page, demo.worker);
+  await signIn(page, demo.worker);
   await open(page, "/contrats");
   const total = await count(page);
   expect(total).toBeGreaterThan(15);
@@ -85,7 +86,7 @@ test("contracts list: sort, filters and pages live in the URL; details dialog; P
 test("contracts list on a phone: cards with the same information and actions", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await login(page, demo.worker);
+  await signIn(page, demo.worker);
   await open(page, "/contrats");
   const row = page.getByTestId("contract-row").first();
   await expect(row).toBeVisible();

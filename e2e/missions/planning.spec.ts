@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { login, open } from "../helpers";
+import { open } from "../helpers";
+import { signIn } from "../auth-state";
 import { missionsWorkers } from "./missions-helpers";
 
-// The seeded planning worker has known shifts in the month after next (prisma/seed/missions.ts).
+// The seeded planning worker has known shifts in the month after next (prisma/fixtures/missions.ts).
 function monthAfterNext(): { key: string; day: (d: number) => string } {
   const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).format(new Date()).split("-").map(Number);
   const d = new Date(Date.UTC(p[0], p[1] - 1 + 2, 1));
@@ -13,7 +14,7 @@ function monthAfterNext(): { key: string; day: (d: number) => string } {
 test("planning: month total, navigation, week and day views, slots open the contract, iCal feed", async ({ page, request }) => {
   test.setTimeout(180_000);
   const m = monthAfterNext();
-  await login(page, missionsWorkers.planning.email);
+  await signIn(page, missionsWorkers.planning.email);
   await open(page, "/plannings");
   await expect(page.getByRole("link", { name: "Mois", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: /Suivant/ }).click();
@@ -72,7 +73,7 @@ test("planning on a phone: the month becomes a list of days", async ({ browser, 
   const m = monthAfterNext();
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await login(page, missionsWorkers.planning.email);
+  await signIn(page, missionsWorkers.planning.email);
   await open(page, `/plannings?date=${m.day(1)}`);
   await expect(page.locator(`li[data-day="${m.day(11)}"]`).getByTestId("planning-slot")).toHaveCount(2);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { demo, login, open, outbox } from "../helpers";
+import { demo, open, outbox } from "../helpers";
+import { signIn } from "../auth-state";
 import { clickSignFor, missionsWorkers, pdfText, setClock, smsCodes, waitForNewCode } from "./missions-helpers";
 
 const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -8,7 +9,7 @@ const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStar
 test("sign a contract: consent, wrong code then the right one, signed PDF with its certificate, other users get 404", async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
   const w = missionsWorkers.sign1;
-  await login(page, w.email);
+  await signIn(page, w.email);
   await open(page, "/contrats?etat=a-signer");
   await expect(page.getByTestId("contract-count")).toHaveText("1 contrat");
   await clickSignFor(page);
@@ -75,14 +76,14 @@ test("sign a contract: consent, wrong code then the right one, signed PDF with i
   // Another worker and a client get a 404 on the page and on the file.
   const other = await browser.newContext({ baseURL });
   const otherPage = await other.newPage();
-  await login(otherPage, demo.worker);
+  await signIn(otherPage, demo.worker);
   expect((await open(otherPage, contractUrl))?.status()).toBe(404);
   expect((await otherPage.request.get(`${contractUrl}/pdf`)).status()).toBe(404);
   expect((await otherPage.request.get(`${contractUrl}/pdf?signe=1`)).status()).toBe(404);
   await other.close();
   const client = await browser.newContext({ baseURL });
   const clientPage = await client.newPage();
-  await login(clientPage, demo.client);
+  await signIn(clientPage, demo.client);
   expect((await clientPage.request.get(`${contractUrl}/pdf`)).status()).toBe(404);
   await client.close();
 });
@@ -92,7 +93,7 @@ test("expired code and too many wrong tries end a code", async ({ page, context,
   const w = missionsWorkers.sign2;
   const t0 = new Date();
   await setClock(context, baseURL!, t0);
-  await login(page, w.email);
+  await signIn(page, w.email);
   await open(page, "/contrats?etat=a-signer");
   await clickSignFor(page);
   await page.getByRole("checkbox", { name: /accepte de le signer/ }).check();
@@ -127,7 +128,7 @@ test("resending is limited to one a minute and five an hour, and invalidates the
   const w = missionsWorkers.sign3;
   const t0 = new Date();
   await setClock(context, baseURL!, t0);
-  await login(page, w.email);
+  await signIn(page, w.email);
   await open(page, "/contrats?etat=a-signer");
   await clickSignFor(page);
   await page.getByRole("checkbox", { name: /accepte de le signer/ }).check();

@@ -1,10 +1,10 @@
 // The advances export: a worker named like a spreadsheet formula must come out
 // as inert text, beside the IBAN column.
 import { expect, test } from "@playwright/test";
-import { login } from "../helpers";
+import { signIn } from "../auth-state";
 
 test("the advances CSV escapes a worker name that is a formula", async ({ page }) => {
-  await login(page, "hugo.carriere@demo.coop-emploi.fr");
+  await signIn(page, "hugo.carriere@demo.coop-emploi.fr");
   const res = await page.request.get("/admin/acomptes/export?date=2025-03-05");
   expect(res.status()).toBe(200);
   const text = (await res.body()).toString("utf8");

@@ -3,6 +3,7 @@
 // per request, and a script injected without the nonce does not run.
 import { expect, test, type Page } from "@playwright/test";
 import { demo, login, open } from "../helpers";
+import { signIn } from "../auth-state";
 
 const publicPages = ["/connexion", "/inscription", "/inscription/verifiez-vos-emails", "/inscription/activer", "/mot-de-passe-oublie", "/reinitialiser-mot-de-passe", "/confirmer-email"];
 const workerPages = ["/", "/acomptes", "/attestations-assedic", "/bulletins-de-salaire", "/certificats-de-travail", "/contrats", "/diplomes", "/disponibilites", "/fiche-perso", "/offres", "/parametres", "/plannings"];
@@ -113,7 +114,7 @@ test.describe("Content-Security-Policy", () => {
   test("every staff page works under the policy", async ({ page }) => {
     // A crawl of some twenty pages: on a loaded CI machine it can pass 90 s.
     test.slow();
-    await login(page, demo.staff);
+    await signIn(page, demo.staff);
     const ids = [
       await firstLink(page, "/admin/contrats", /^\/admin\/contrats\/(?!nouveau)[^/]+$/),
       await firstLink(page, "/admin/clients", /^\/admin\/clients\/(?!nouveau)[^/]+$/),
@@ -124,7 +125,7 @@ test.describe("Content-Security-Policy", () => {
   });
 
   test("every client page works under the policy", async ({ page }) => {
-    await login(page, demo.client);
+    await signIn(page, demo.client);
     const contract = await firstLink(page, "/client/contrats", /^\/client\/contrats\/[^/]+$/);
     await visitAll(page, [...clientPages, contract]);
   });

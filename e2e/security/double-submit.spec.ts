@@ -1,5 +1,6 @@
 import { expect as baseExpect, test, type Locator } from "@playwright/test";
-import { demo, login, open, outbox } from "../helpers";
+import { demo, open, outbox } from "../helpers";
+import { signIn } from "../auth-state";
 import { createClientWithSite, dayAfterNextMonday, fillContract, inviteWorker } from "../backoffice/bo";
 import { pdf } from "../compte/compte-helpers";
 
@@ -21,7 +22,7 @@ async function postTwiceAtOnce(form: Locator): Promise<{ status: number; url: st
 }
 
 test("Créer le contrat posted twice at once: one contract, and both posts land on it", async ({ page }) => {
-  await login(page, demo.staff);
+  await signIn(page, demo.staff);
   const worker = await inviteWorker(page);
   const { siteId } = await createClientWithSite(page, `DOUBLE CLIC ${Date.now().toString(36).toUpperCase()}`);
   await fillContract(
@@ -48,7 +49,7 @@ test("Créer le contrat posted twice at once: one contract, and both posts land 
 test("a certificate asked from two tabs at the same moment, and double-clicked: one request, one email", async ({ browser }) => {
   const context = await browser.newContext();
   const [tabA, tabB] = [await context.newPage(), await context.newPage()];
-  await login(tabA, "docs.lea@e2e.coop-emploi.fr");
+  await signIn(tabA, "docs.lea@e2e.coop-emploi.fr");
   const marker = `Deux onglets ${Date.now().toString(36)}`;
   for (const tab of [tabA, tabB]) {
     await open(tab, "/certificats-de-travail");
@@ -67,14 +68,14 @@ test("a certificate asked from two tabs at the same moment, and double-clicked: 
   const toFrontDesk = async () => (await outbox(tabA.request, "accueil@coop-emploi.fr")).filter((m) => m.text.includes(marker)).length;
   await expect.poll(toFrontDesk).toBe(1);
   const staff = await (await browser.newContext()).newPage();
-  await login(staff, demo.staff);
+  await signIn(staff, demo.staff);
   await open(staff, "/admin/documents");
   const requests = staff.getByRole("table", { name: "Demandes en attente" });
   await expect(requests.getByRole("row").filter({ hasText: marker })).toHaveCount(1);
 });
 
 test("a diploma with its file posted twice at once, then double-clicked: one diploma in the list", async ({ page }) => {
-  await login(page, "docs.marc@e2e.coop-emploi.fr");
+  await signIn(page, "docs.marc@e2e.coop-emploi.fr");
   await open(page, "/diplomes");
   const name = `DIPLOME DOUBLE ${Date.now().toString(36).toUpperCase()}`;
   await page.getByLabel("Nom du diplôme").fill(name);

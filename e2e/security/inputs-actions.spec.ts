@@ -1,7 +1,8 @@
 import { expect as baseExpect, test, type APIRequestContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { demo, login } from "../helpers";
+import { demo } from "../helpers";
+import { signIn } from "../auth-state";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -49,7 +50,7 @@ async function postAll(request: APIRequestContext, path: string, actionId: strin
 }
 
 test("worker: malformed bodies to a real action, and to an unknown action id, answer 400", async ({ page }) => {
-  await login(page, demo.worker);
+  await signIn(page, demo.worker);
   await postAll(page.request, "/acomptes", actionIdFor("app/(espace)/acomptes/page"));
   await postAll(page.request, "/acomptes", "0".repeat(42));
   await postAll(page.request, "/acomptes", "not-an-id");

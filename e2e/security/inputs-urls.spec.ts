@@ -1,5 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { demo, login } from "../helpers";
+import { demo } from "../helpers";
+import { signIn } from "../auth-state";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -9,7 +10,7 @@ test.describe.configure({ timeout: 180_000 });
 // and NUL in a field a French message next to the field.
 
 test("worker: NUL ids answer 404 and year 0 in URL dates shows the default view", async ({ page }) => {
-  await login(page, demo.worker);
+  await signIn(page, demo.worker);
   for (const path of ["/api/documents/%00", "/api/documents-personnels/%00", "/contrats/%00/pdf", "/contrats/%00", "/contrats/abc%00def"]) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(404);
@@ -22,7 +23,7 @@ test("worker: NUL ids answer 404 and year 0 in URL dates shows the default view"
 
 test("staff and client: NUL ids 404, bad export date 400, bad week the current one", async ({ browser }) => {
   const staff = await (await browser.newContext()).newPage();
-  await login(staff, demo.staff);
+  await signIn(staff, demo.staff);
   for (const path of ["/admin/contrats/%00", "/admin/interimaires/%00", "/admin/clients/%00", "/admin/heures/%00", "/admin/ciblages/%00", "/admin/interimaires/%00/disponibilites"]) {
     expect((await staff.request.get(path)).status(), path).toBe(404);
   }
@@ -32,7 +33,7 @@ test("staff and client: NUL ids 404, bad export date 400, bad week the current o
     expect((await staff.request.get(path)).status(), path).toBe(200);
   }
   const client = await (await browser.newContext()).newPage();
-  await login(client, demo.client);
+  await signIn(client, demo.client);
   expect((await client.request.get("/client?semaine=0000-01-01")).status()).toBe(200);
   expect((await client.request.get("/client/contrats/%00")).status()).toBe(404);
 });

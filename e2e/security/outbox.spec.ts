@@ -1,12 +1,13 @@
 // The staff outbox never shows a secret, and only messages of the staff
 // member's own agencies; the dev route (APP_ENV=test) keeps the full text.
 import { expect, test, type Browser } from "@playwright/test";
-import { demo, linkFromEmail, login, open } from "../helpers";
+import { demo, linkFromEmail, open } from "../helpers";
+import { signIn } from "../auth-state";
 
 async function outboxHtml(browser: Browser, staffEmail: string, to: string): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, staffEmail);
+  await signIn(page, staffEmail);
   await page.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
   await expect(page.getByRole("heading", { name: "Boîte d'envoi" })).toBeVisible();
   const html = await page.content();

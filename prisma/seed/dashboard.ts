@@ -1,5 +1,6 @@
 // The "bureau virtuel" blocks of each agency (Markdown), adapted from the
 // user guide with the fictional recruiters of the seed.
+import type { Context } from "./context";
 import { AGENCIES, SECTORS, STAFF, FRONT_DESK_STAFF_EMAIL } from "./data";
 
 export type DashboardBlockSeed = { agency: string; title: string; body: string; position: number; published?: boolean };
@@ -80,3 +81,12 @@ export const DASHBOARD_BLOCKS: DashboardBlockSeed[] = [
 - Les missions AESH nécessitent une **attestation de formation** : déposez-la dans Diplômes / Certificats.`,
   },
 ];
+
+/** The blocks as rows of the plan. */
+export function addDashboardBlocks(ctx: Context, agencyId: Record<string, string>): void {
+  const { plan, rng, longAgo } = ctx;
+  for (const b of DASHBOARD_BLOCKS) {
+    const createdAt = longAgo(30, 400);
+    plan.dashboardBlocks.push({ id: rng.id(), agencyId: agencyId[b.agency], title: b.title, body: b.body, position: b.position, published: b.published ?? true, createdAt, updatedAt: createdAt });
+  }
+}

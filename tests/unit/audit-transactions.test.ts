@@ -11,12 +11,11 @@ import path from "node:path";
 import { testEngines, type TestDb } from "./test-databases";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
 import { DEMO_STAFF_EMAIL, DEMO_WORKER_EMAIL } from "@/prisma/seed/data";
-import { COMPTE_E2E_WORKERS } from "@/prisma/seed/compte";
 import type { StaffUser } from "@/lib/auth/session";
 import { renderAuditDetails } from "@/lib/audit/events";
 import { fieldLabel } from "@/lib/profile/fields";
+import { COMPTE_E2E_WORKERS, seedWithFixtures } from "../helpers/seed";
 
 // The crash: armed, the next audit row written throws right after it is written.
 const crash = vi.hoisted(() => ({ armed: false }));
@@ -59,7 +58,7 @@ describe.each(engines)("audit events in the change's transaction on $name", ({ o
     vi.stubEnv("APP_URL", "http://localhost:3200");
     tdb = await open();
     prisma = tdb.prisma;
-    await seed(prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
+    await seedWithFixtures(prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
     holder.__espacePrisma = prisma;
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });
     staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: user.staffMemberships.map((m) => m.agencyId) };

@@ -9,9 +9,6 @@ import path from "node:path";
 import { testEngines, type TestDb } from "./test-databases";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
-import { COMPTE_E2E_WORKERS } from "@/prisma/seed/compte";
-import { HOURS_CLIENT_EMAIL } from "@/prisma/seed/hours-targeting";
 import type { StaffUser } from "@/lib/auth/session";
 import { newFormKey } from "@/lib/forms";
 import { createOnce } from "@/lib/submissions";
@@ -25,6 +22,7 @@ import { isoDate, weekOf } from "@/lib/timesheets/rules";
 import { matchingWorkers, needForStaff, sendOffers } from "@/lib/ciblage/service";
 import { publishDocument } from "@/lib/documents/publish";
 import { Readable } from "node:stream";
+import { COMPTE_E2E_WORKERS, HOURS_CLIENT_EMAIL, seedWithFixtures } from "../helpers/seed";
 
 // Monday 24 March 2025, 10:00 in Paris (the seed's "now").
 const MONDAY = new Date("2025-03-24T09:00:00.000Z");
@@ -56,7 +54,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     dir = mkdtempSync(path.join(os.tmpdir(), "dups-"));
     process.env.APP_URL ??= "http://localhost:3000";
     db = await open();
-    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
+    await seedWithFixtures(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = db.prisma; // lib/db's client for the services
     const s = await db.prisma.user.findUniqueOrThrow({ where: { email: "agence@demo.coop-emploi.fr" }, include: { staffMemberships: true } });
     staff = { id: s.id, sessionId: "test", email: s.email, role: "STAFF", firstName: s.firstName, lastName: s.lastName, agencyIds: s.staffMemberships.map((m) => m.agencyId) };

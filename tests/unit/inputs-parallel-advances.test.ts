@@ -8,9 +8,8 @@ import path from "node:path";
 import { testEngines, type TestDb } from "./test-databases";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
-import { COMPTE_E2E_WORKERS } from "@/prisma/seed/compte";
 import { submitAdvanceRequest } from "@/lib/advances/request";
+import { COMPTE_E2E_WORKERS, seedWithFixtures } from "../helpers/seed";
 
 // Monday 24 March 2025, 10:00 in Paris: the test worker has 787 € available
 // for the payment of Wednesday 26 March (see e2e/compte/acomptes.spec.ts).
@@ -28,7 +27,7 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "parallel-advances-"));
     db = await open();
-    await seed(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
+    await seedWithFixtures(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = db.prisma; // lib/db's client for the service
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: COMPTE_E2E_WORKERS.acompte }, include: { workerProfile: true } });
     worker = { id: user.id, workerId: user.workerProfile!.id };

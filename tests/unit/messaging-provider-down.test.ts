@@ -11,9 +11,9 @@ import { testEngines, type TestDb } from "./test-databases";
 import { startFakeProviders, type FakeProviders } from "./messaging-fake-providers";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
 import { DEMO_STAFF_EMAIL } from "@/prisma/seed/data";
 import type { FormState } from "@/lib/forms";
+import { seedWithFixtures } from "../helpers/seed";
 
 const session = vi.hoisted(() => ({ staff: null as null | { id: string; agencyIds: string[] } }));
 vi.mock("@/lib/auth/session", () => ({
@@ -65,7 +65,7 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     dir = mkdtempSync(path.join(os.tmpdir(), "provdown-"));
     tdb = await open();
     prisma = tdb.prisma;
-    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
+    await seedWithFixtures(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = prisma;
     fake = await startFakeProviders();
     const staff = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });

@@ -12,9 +12,9 @@ import JSZip from "jszip";
 import { testEngines, type TestDb } from "./test-databases";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
 import { DEMO_STAFF_EMAIL } from "@/prisma/seed/data";
 import type { StaffUser, WorkerUser } from "@/lib/auth/session";
+import { seedWithFixtures } from "../helpers/seed";
 
 // The crash: armed, the next message row written (any path) throws right
 // after it is written, inside the caller's transaction.
@@ -83,7 +83,7 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     vi.stubEnv("APP_URL", "http://localhost:3200");
     tdb = await open();
     prisma = tdb.prisma;
-    await seed(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
+    await seedWithFixtures(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = prisma; // lib/db's client for the services
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });
     staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: user.staffMemberships.map((m) => m.agencyId) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { monthTotalLabel, monthWorkedMinutes, shiftSpanMinutes, workedMinutes, type ShiftLike } from "@/lib/missions/hours";
 import { parisTime, calendarDay } from "@/prisma/seed/time";
-import { PLANNING_TEST_SHIFTS, PLANNING_TEST_TOTAL_MINUTES } from "@/prisma/seed/missions";
+import { PLANNING_TEST_SHIFTS, PLANNING_TEST_TOTAL_MINUTES } from "../helpers/seed";
 import { buildCalendar, foldLine } from "@/lib/missions/ical";
 import { expandPattern, isLocked } from "@/lib/missions/availability";
 import { isoWeek, viewRange } from "@/lib/missions/calendar";

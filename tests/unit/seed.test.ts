@@ -15,6 +15,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { localStorage, type Storage } from "@/lib/storage";
 import { countRows, seed, type SeedResult } from "@/prisma/seed";
 import { buildPlan } from "@/prisma/seed/plan";
+import { COMPTE_E2E_WORKERS, HOURS_CLIENT_EMAIL, testFixtures } from "@/prisma/fixtures";
 import { calendarDay, createRandom, frenchPublicHolidays, isoDate, parisDay, parisTime, startOfMonth } from "@/prisma/seed/time";
 
 const DAY = 86_400_000;
@@ -74,6 +75,18 @@ describe("demo plan on any date", () => {
     const a = buildPlan({ now, rng: createRandom(3985), passwordHash: "hash" });
     const b = buildPlan({ now, rng: createRandom(3985), passwordHash: "hash" });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it("holds no test fixture; the fixtures come with the test extension only", () => {
+    const now = new Date("2026-06-15T12:00:00Z");
+    const demo = JSON.stringify(buildPlan({ now, rng: createRandom(3985), passwordHash: "hash" }));
+    for (const marker of ["Acompteau", "Ciblat", "Les Granges", "Diplôme de test", "@e2e.coop-emploi.fr", "e2e.compte.", "missions.signature", "heures.client@", "cible."]) {
+      expect(demo, marker).not.toContain(marker);
+    }
+    const withFixtures = buildPlan({ now, rng: createRandom(3985), passwordHash: "hash", extension: testFixtures });
+    const emails = withFixtures.users.map((u) => u.email);
+    expect(emails).toEqual(expect.arrayContaining([COMPTE_E2E_WORKERS.acompte, HOURS_CLIENT_EMAIL, "cible.aurore@exemple.fr", "missions.planning@exemple.fr", "docs.lea@e2e.coop-emploi.fr", "secu.csv@e2e.coop-emploi.fr"]));
+    expect(withFixtures.diplomas.map((d) => d.name)).toContain("Diplôme de test (autre)");
   });
 
   // Every 19 days over a year, plus awkward moments: month edges, a Tuesday
@@ -368,7 +381,8 @@ describe("seed on a fresh PGlite", () => {
   it("stores the issued PDF of every issued contract, so that pages and downloads only read", async () => {
     const contracts = await prisma.contract.findMany({ include: { issuedDocument: true } });
     const issued = contracts.filter((c) => c.state !== "DRAFT" && (c.state !== "CANCELLED" || c.issuedAt));
-    expect(issued.length).toBeGreaterThan(300);
+    // About 290 demo contracts are issued (the e2e fixtures' ones are not in the demo seed).
+    expect(issued.length).toBeGreaterThan(250);
     for (const c of issued) {
       expect(c.issuedDocument, c.number).not.toBeNull();
       expect(c.issuedDocument!.kind).toBe("CONTRACT_ISSUED");

@@ -1,0 +1,11 @@
+// Unit tests that need the e2e fixtures' accounts (prisma/fixtures) seed the
+// demo data with them, as scripts/test-all.ts does for the end-to-end suite.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seed, type SeedOptions, type SeedResult } from "@/prisma/seed";
+import { testFixtures } from "@/prisma/fixtures";
+
+export { COMPTE_E2E_WORKERS, HOURS_CLIENT_EMAIL, PLANNING_TEST_SHIFTS, PLANNING_TEST_TOTAL_MINUTES } from "@/prisma/fixtures";
+
+export function seedWithFixtures(prisma: PrismaClient, options: Omit<SeedOptions, "extension"> = {}): Promise<SeedResult> {
+  return seed(prisma, { ...options, extension: testFixtures });
+}
