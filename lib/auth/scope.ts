@@ -70,3 +70,15 @@ export function contractScope(caller: ContractCaller): Prisma.ContractWhereInput
   if (caller.role === "CLIENT") return { clientId: { in: [...caller.clientIds] } };
   return agencyScope(caller);
 }
+
+/** The audit entries staff may read: of their agencies, about their agencies' workers, or made by their agencies' staff. */
+export function auditScope(staff: AgencyStaff): Prisma.AuditLogWhereInput {
+  const mine = agencyIdIn(staff);
+  return {
+    OR: [
+      { agencyId: mine },
+      { subjectUser: { workerProfile: workerOfAgencies(staff) } },
+      { actor: { staffMemberships: { some: { agencyId: mine } } } },
+    ],
+  };
+}
