@@ -25,3 +25,26 @@ export async function staffTargetingDesk(staff: AgencyStaff) {
   ]);
   return { needs, sites, qualifications };
 }
+
+/** The worker's own mission offers, the latest first. */
+export function workerOffers(worker: { workerId: string }) {
+  return db.missionOffer.findMany({
+    where: { workerId: worker.workerId },
+    include: {
+      need: {
+        select: {
+          status: true,
+          startDate: true,
+          endDate: true,
+          hoursLabel: true,
+          hourlyRateCents: true,
+          description: true,
+          qualification: { select: { code: true, label: true } },
+          site: { select: { name: true, address: true, postalCode: true, city: true, client: { select: { name: true } } } },
+        },
+      },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+}

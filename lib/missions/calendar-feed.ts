@@ -19,3 +19,8 @@ export async function calendarFeed(token: string, now: Date) {
   });
   return { worker, shifts };
 }
+
+/** The worker's own calendar token (null until they create the feed). */
+export function calendarTokenOf(worker: { workerId: string }) {
+  return db.workerProfile.findUniqueOrThrow({ where: { id: worker.workerId }, select: { calendarToken: true } });
+}
