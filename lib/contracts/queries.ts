@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { contractScope } from "@/lib/auth/scope";
-import { documentScope } from "@/lib/auth/scope";
+import { documentScope, type DocumentCaller } from "@/lib/auth/scope";
 import { STATE_FILTERS, WORKER_VISIBLE_STATES, type ContractListParams, type SortKey } from "./rules";
 
 function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ContractOrderByWithRelationInput[] {
@@ -65,7 +65,7 @@ export function countContractsToSign(workerId: string): Promise<number> {
   return db.contract.count({ where: { workerId, state: { in: STATE_FILTERS["a-signer"].states } } });
 }
 
-export type ContractPdfCaller = { role: "WORKER"; workerId: string } | { role: "STAFF"; agencyIds: string[] };
+export type ContractPdfCaller = DocumentCaller;
 
 export type ContractPdfLookup =
   | { found: "document"; document: { id: string; storageKey: string; fileName: string; sizeBytes: number } }
