@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { agencyIdIn, auditScope, type AgencyStaff } from "@/lib/auth/scope";
+import { auditScope, membershipOfAgencies, staffOfAgencies, type AgencyStaff } from "@/lib/auth/scope";
 import { parisDayBounds } from "@/lib/format";
 
 export type AuditFilter = { worker: string; actorId: string; action: string; from: Date | null; to: Date | null };
@@ -10,7 +10,6 @@ export type AuditFilter = { worker: string; actorId: string; action: string; fro
 /** One page of the log entries the staff member may read matching the filter, with the choices of the filter form. */
 export async function staffAuditPage(staff: AgencyStaff, filter: AuditFilter, page: number, perPage: number) {
   const { worker, actorId, action, from, to } = filter;
-  const mine = agencyIdIn(staff);
   const scope = auditScope(staff);
   const filters: Prisma.AuditLogWhereInput[] = [scope];
   if (worker) {
@@ -21,7 +20,7 @@ export async function staffAuditPage(staff: AgencyStaff, filter: AuditFilter, pa
           { firstName: { contains: worker, mode: "insensitive" } },
           { lastName: { contains: worker, mode: "insensitive" } },
           { email: { contains: worker.toLowerCase() } },
-          { workerProfile: { agencies: { some: { workerNumber: worker, agencyId: mine } } } },
+          { workerProfile: { agencies: { some: { workerNumber: worker, ...membershipOfAgencies(staff) } } } },
         ],
       },
     });
@@ -34,7 +33,7 @@ export async function staffAuditPage(staff: AgencyStaff, filter: AuditFilter, pa
 
   const [staffMembers, actions, total] = await Promise.all([
     db.user.findMany({
-      where: { role: "STAFF", staffMemberships: { some: { agencyId: mine } } },
+      where: { role: "STAFF", ...staffOfAgencies(staff) },
       select: { id: true, firstName: true, lastName: true },
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     }),
@@ -56,7 +55,7 @@ export async function staffAuditPage(staff: AgencyStaff, filter: AuditFilter, pa
       details: true,
       ipAddress: true,
       actor: { select: { firstName: true, lastName: true, role: true } },
-      subjectUser: { select: { firstName: true, lastName: true, role: true, workerProfile: { select: { agencies: { where: { agencyId: mine }, select: { workerNumber: true } } } } } },
+      subjectUser: { select: { firstName: true, lastName: true, role: true, workerProfile: { select: { agencies: { where: membershipOfAgencies(staff), select: { workerNumber: true } } } } } },
     },
   });
   return { staffMembers, actions, total, pageCount, current, entries };

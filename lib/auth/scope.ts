@@ -48,6 +48,11 @@ export function clientOfAgencies(staff: AgencyStaff): { client: { agencyId: { in
   return { client: agencyScope(staff) };
 }
 
+/** Staff users of at least one of the staff member's agencies. */
+export function staffOfAgencies(staff: AgencyStaff): Prisma.UserWhereInput {
+  return { staffMemberships: { some: { agencyId: agencyIdIn(staff) } } };
+}
+
 /**
  * The documents staff of these agencies may read. A document issued by an
  * agency (payslip, contract, certificate) is scoped by its own agency: a
@@ -73,12 +78,11 @@ export function contractScope(caller: ContractCaller): Prisma.ContractWhereInput
 
 /** The audit entries staff may read: of their agencies, about their agencies' workers, or made by their agencies' staff. */
 export function auditScope(staff: AgencyStaff): Prisma.AuditLogWhereInput {
-  const mine = agencyIdIn(staff);
   return {
     OR: [
-      { agencyId: mine },
+      agencyScope(staff),
       { subjectUser: { workerProfile: workerOfAgencies(staff) } },
-      { actor: { staffMemberships: { some: { agencyId: mine } } } },
+      { actor: staffOfAgencies(staff) },
     ],
   };
 }
