@@ -8,47 +8,13 @@ import { cx } from "@/components/ui/cx";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { workerDashboard } from "@/lib/dashboard/worker";
 import { formatDuration, formatEuros, formatLongDate, formatTime, parisParts } from "@/lib/format";
 import { Markdown } from "@/lib/markdown";
-import { countContractsToSign } from "@/lib/contracts/queries";
 
 export const metadata: Metadata = { title: workerPages.dashboard.title };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-
-async function loadDashboard(workerId: string) {
-  const now = new Date();
-  const [toSign, pendingAdvance, nextShift, pendingChanges, blocks] = await Promise.all([
-    countContractsToSign(workerId),
-    db.advanceRequest.findFirst({
-      where: { workerId, status: "PENDING" },
-      orderBy: [{ payDate: "asc" }, { createdAt: "asc" }],
-      select: { amountCents: true, payDate: true },
-    }),
-    db.shift.findFirst({
-      where: {
-        kind: "WORK",
-        startsAt: { gte: now },
-        contract: { workerId, state: { notIn: ["DRAFT", "CANCELLED"] } },
-      },
-      orderBy: { startsAt: "asc" },
-      select: {
-        startsAt: true,
-        endsAt: true,
-        breakMinutes: true,
-        contract: { select: { client: { select: { name: true } } } },
-      },
-    }),
-    db.profileChange.count({ where: { workerId, status: "PENDING" } }),
-    db.dashboardBlock.findMany({
-      where: { published: true, agency: { workerNumbers: { some: { workerId } } } },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: { id: true, title: true, body: true },
-    }),
-  ]);
-  return { now, toSign, pendingAdvance, nextShift, pendingChanges, blocks };
-}
 
 /** "jeudi 26 novembre à 14:00 (07h00) – RESIDENCE JEAN XXIII" */
 function describeShift(
@@ -108,7 +74,7 @@ function AttentionTile({
 
 export default async function DashboardPage() {
   const user = await requireWorker();
-  const { now, toSign, pendingAdvance, nextShift, pendingChanges, blocks } = await loadDashboard(user.workerId);
+  const { now, toSign, pendingAdvance, nextShift, pendingChanges, blocks } = await workerDashboard(user);
 
   return (
     <div className="space-y-10">

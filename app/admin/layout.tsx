@@ -1,16 +1,12 @@
 import type { ReactNode } from "react";
 import { AdminShell } from "@/components/shell/admin-shell";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { staffAgencies } from "@/lib/backoffice/agencies";
 
 // Every page below also calls requireStaff(): the layout alone is not a guard.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const agencies = await db.agency.findMany({
-    where: { id: { in: staff.agencyIds } },
-    select: { code: true },
-    orderBy: { code: "asc" },
-  });
+  const agencies = await staffAgencies(staff);
   return (
     <AdminShell user={staff} agencyCodes={agencies.map((a) => a.code)}>
       {children}

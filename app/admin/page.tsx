@@ -6,54 +6,10 @@ import { adminPages } from "@/components/shell/nav";
 import { cx } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { now } from "@/lib/clock";
-import { formatEuros, formatLongDate, parisCalendarDate } from "@/lib/format";
+import { staffDashboardCounts } from "@/lib/backoffice/dashboard";
+import { formatEuros, formatLongDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Accueil – Espace agence" };
-
-/** The next advance payment day (Wednesday by default), today included, as a calendar date. */
-function nextPayDate(today: Date, weekday: number): Date {
-  const iso = ((today.getUTCDay() + 6) % 7) + 1;
-  return new Date(today.getTime() + (((weekday - iso + 7) % 7) * 86_400_000));
-}
-
-async function loadCounts(agencyIds: string[]) {
-  const inAgencies = { some: { agencyId: { in: agencyIds } } };
-  const clock = await now();
-  const today = parisCalendarDate(clock);
-  const payDate = nextPayDate(today, 3);
-  const weekAgo = new Date(clock.getTime() - 7 * 86_400_000);
-
-  const [workers, awaitingSignature, incomplete, drafts, profileChanges, diplomas, advancesPending, advancesAccepted, timesheets, offersAnswered] = await Promise.all([
-    db.workerProfile.count({ where: { agencies: inAgencies } }),
-    db.contract.count({ where: { agencyId: { in: agencyIds }, state: "AWAITING_SIGNATURE" } }),
-    db.contract.count({ where: { agencyId: { in: agencyIds }, state: "INCOMPLETE" } }),
-    db.contract.count({ where: { agencyId: { in: agencyIds }, state: "DRAFT" } }),
-    db.profileChange.count({ where: { status: "PENDING", worker: { agencies: inAgencies } } }),
-    db.diploma.count({ where: { status: "PENDING", worker: { agencies: inAgencies } } }),
-    db.advanceRequest.aggregate({
-      where: { agencyId: { in: agencyIds }, status: "PENDING", payDate },
-      _count: { _all: true },
-      _sum: { amountCents: true },
-    }),
-    db.advanceRequest.count({ where: { agencyId: { in: agencyIds }, status: "ACCEPTED", payDate } }),
-    db.timesheet.count({ where: { status: "SUBMITTED", submittedAt: { gte: weekAgo }, contract: { agencyId: { in: agencyIds } } } }),
-    db.missionOffer.count({ where: { response: { not: "PENDING" }, need: { status: "OPEN", agencyId: { in: agencyIds } } } }),
-  ]);
-
-  return {
-    workers,
-    awaitingSignature,
-    incomplete,
-    drafts,
-    profileChanges,
-    diplomas,
-    advances: { payDate, count: advancesPending._count._all, totalCents: advancesPending._sum.amountCents ?? 0, accepted: advancesAccepted },
-    timesheets,
-    offersAnswered,
-  };
-}
 
 function StatCard({
   href,
@@ -99,7 +55,7 @@ function StatCard({
 
 export default async function AdminHomePage() {
   const staff = await requireStaff();
-  const counts = await loadCounts(staff.agencyIds);
+  const counts = await staffDashboardCounts(staff);
 
   return (
     <div>

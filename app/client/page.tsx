@@ -25,7 +25,7 @@ export default async function TimesheetEntryPage({ searchParams }: { searchParam
   const week = chosen ? weekOf(chosen) : weekAt(today);
   const current = weekAt(today);
   const ref = typeof params.ref === "string" ? params.ref.slice(0, 40) : "";
-  const rows = await clientWeekRows(user.clientIds, week, ref);
+  const rows = await clientWeekRows(user, week, ref);
 
   const link = (monday: Date) => {
     const q = new URLSearchParams({ semaine: isoDate(monday) });

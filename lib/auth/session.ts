@@ -118,3 +118,15 @@ export function securityPageFor(role: Role): string {
   if (role === "CLIENT") return "/client/securite";
   return "/parametres";
 }
+
+/** The signed-in user with what scopes them (their worker profile, agencies or client companies), or null. */
+export type Caller = WorkerUser | StaffUser | ClientUser;
+
+export async function getCaller(): Promise<Caller | null> {
+  const u = await loadSessionUser();
+  if (!u) return null;
+  if (u.role === "WORKER") return u.workerId ? { ...publicFields(u), role: "WORKER", workerId: u.workerId } : null;
+  if (u.role === "STAFF") return { ...publicFields(u), role: "STAFF", agencyIds: u.agencyIds };
+  if (u.role === "CLIENT") return { ...publicFields(u), role: "CLIENT", clientIds: u.clientIds };
+  return null;
+}

@@ -3,28 +3,16 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { agencyScope, contractScope, membershipOfAgencies, workerOfAgencies } from "@/lib/auth/scope";
 import type { StaffUser } from "@/lib/auth/session";
-
-export function workerScope(staff: Pick<StaffUser, "agencyIds">): Prisma.WorkerProfileWhereInput {
-  return { agencies: { some: { agencyId: { in: staff.agencyIds } } } };
-}
-
-export function contractScope(staff: Pick<StaffUser, "agencyIds">): Prisma.ContractWhereInput {
-  return { agencyId: { in: staff.agencyIds } };
-}
-
-export function clientScope(staff: Pick<StaffUser, "agencyIds">): Prisma.ClientWhereInput {
-  return { agencyId: { in: staff.agencyIds } };
-}
 
 /** The worker profile if it belongs to one of the staff member's agencies, else 404. */
 export async function scopedWorkerOr404(staff: StaffUser, workerId: string) {
   const worker = await db.workerProfile.findFirst({
-    where: { id: workerId, ...workerScope(staff) },
+    where: { id: workerId, ...workerOfAgencies(staff) },
     include: {
       user: { select: { id: true, email: true, firstName: true, lastName: true, active: true, lastLoginAt: true, createdAt: true, passwordHash: true } },
-      agencies: { where: { agencyId: { in: staff.agencyIds } }, include: { agency: { select: { code: true, name: true } } } },
+      agencies: { where: membershipOfAgencies(staff), include: { agency: { select: { code: true, name: true } } } },
       qualifications: { include: { qualification: true } },
     },
   });
@@ -50,7 +38,7 @@ export async function scopedContractOr404(staff: StaffUser, contractId: string) 
 
 export async function scopedClientOr404(staff: StaffUser, clientId: string) {
   const client = await db.client.findFirst({
-    where: { id: clientId, ...clientScope(staff) },
+    where: { id: clientId, ...agencyScope(staff) },
     include: {
       agency: { select: { code: true, name: true } },
       sites: { orderBy: { name: "asc" } },

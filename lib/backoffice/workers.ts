@@ -1,6 +1,7 @@
 // Staff writes on worker accounts: invitation and (de)activation.
 import "server-only";
 import { db } from "@/lib/db";
+import { membershipOfAgencies, workerOfAgencies } from "@/lib/auth/scope";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit, type AuditEntry } from "@/lib/audit";
 import { emailToken, queueTokenEmail } from "@/lib/auth/accounts";
@@ -46,7 +47,7 @@ export async function inviteWorker(
   for (let attempt = 0; attempt < 5; attempt++) {
     const earlier = await firstSubmission(submission);
     if (earlier) {
-      const number = await db.workerAgency.findFirst({ where: { workerId: earlier, agencyId: { in: staff.agencyIds } }, select: { workerNumber: true } });
+      const number = await db.workerAgency.findFirst({ where: { workerId: earlier, ...membershipOfAgencies(staff) }, select: { workerNumber: true } });
       if (number) return { ok: true, value: { workerId: earlier, workerNumber: number.workerNumber } };
     }
     try {
@@ -91,8 +92,8 @@ export async function inviteWorker(
 /** Deactivating ends every session at once; the account keeps its data. */
 export async function setWorkerActive(staff: StaffUser, workerId: string, active: boolean): Promise<ServiceResult> {
   const worker = await db.workerProfile.findFirst({
-    where: { id: workerId, agencies: { some: { agencyId: { in: staff.agencyIds } } } },
-    select: { id: true, userId: true, user: { select: { active: true } }, agencies: { where: { agencyId: { in: staff.agencyIds } }, select: { agencyId: true } } },
+    where: { id: workerId, ...workerOfAgencies(staff) },
+    select: { id: true, userId: true, user: { select: { active: true } }, agencies: { where: membershipOfAgencies(staff), select: { agencyId: true } } },
   });
   if (!worker) return { ok: false, error: "Intérimaire introuvable." };
   if (worker.user.active === active) return { ok: true, value: undefined };

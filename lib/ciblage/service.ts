@@ -5,6 +5,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { agencyScope } from "@/lib/auth/scope";
 import { notifyUser } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
@@ -14,7 +15,7 @@ import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } fro
 
 export async function needForStaff(agencyIds: string[], needId: string) {
   return db.missionNeed.findFirst({
-    where: { id: needId, agencyId: { in: agencyIds } },
+    where: { id: needId, ...agencyScope({ agencyIds }) },
     include: {
       site: { include: { client: { select: { id: true, name: true } } } },
       qualification: true,

@@ -2,6 +2,7 @@
 // stop working, the worker still sees it as "Annulé".
 import "server-only";
 import { db } from "@/lib/db";
+import { agencyScope } from "@/lib/auth/scope";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { canCancel } from "./rules";
@@ -10,7 +11,7 @@ import { run, STALE, ServiceError, type ServiceResult } from "./service";
 export async function cancelContract(staff: StaffUser, contractId: string, version: number, reason: string): Promise<ServiceResult> {
   return run(async () => {
     await db.$transaction(async (tx) => {
-      const contract = await tx.contract.findFirst({ where: { id: contractId, agencyId: { in: staff.agencyIds } }, include: { worker: { select: { userId: true } } } });
+      const contract = await tx.contract.findFirst({ where: { id: contractId, ...agencyScope(staff) }, include: { worker: { select: { userId: true } } } });
       if (!contract) throw new ServiceError("Contrat introuvable.");
       if (contract.version !== version) throw new ServiceError(STALE);
       if (!canCancel(contract.state)) throw new ServiceError("Ce contrat est déjà annulé.");

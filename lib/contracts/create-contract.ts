@@ -3,6 +3,7 @@
 // be booked elsewhere at those times, and a double submit creates once.
 import "server-only";
 import { db } from "@/lib/db";
+import { agencyScope, clientOfAgencies } from "@/lib/auth/scope";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
@@ -37,13 +38,13 @@ export type ContractInput = {
 export async function createContract(staff: StaffUser, input: ContractInput, submission: string | null = null): Promise<ServiceResult<{ id: string; number: string }>> {
   const created = async () => {
     const id = await firstSubmission(submission);
-    return id ? db.contract.findFirst({ where: { id, agencyId: { in: staff.agencyIds } }, select: { id: true, number: true } }) : null;
+    return id ? db.contract.findFirst({ where: { id, ...agencyScope(staff) }, select: { id: true, number: true } }) : null;
   };
   return run(async () => {
     const earlier = await created();
     if (earlier) return earlier;
     const site = await db.clientSite.findFirst({
-      where: { id: input.siteId, client: { agencyId: { in: staff.agencyIds } } },
+      where: { id: input.siteId, ...clientOfAgencies(staff) },
       include: { client: true },
     });
     if (!site) throw new ServiceError("Choisissez un site client de vos agences.", "siteId");

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { contractScope } from "@/lib/backoffice/scope";
-import { staffDocumentScope } from "@/lib/documents/access";
+import { contractScope } from "@/lib/auth/scope";
+import { documentScope, type DocumentCaller } from "@/lib/auth/scope";
 import { STATE_FILTERS, WORKER_VISIBLE_STATES, type ContractListParams, type SortKey } from "./rules";
 
 function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ContractOrderByWithRelationInput[] {
@@ -65,7 +65,7 @@ export function countContractsToSign(workerId: string): Promise<number> {
   return db.contract.count({ where: { workerId, state: { in: STATE_FILTERS["a-signer"].states } } });
 }
 
-export type ContractPdfCaller = { role: "WORKER"; workerId: string } | { role: "STAFF"; agencyIds: string[] };
+export type ContractPdfCaller = DocumentCaller;
 
 export type ContractPdfLookup =
   | { found: "document"; document: { id: string; storageKey: string; fileName: string; sizeBytes: number } }
@@ -92,7 +92,6 @@ export async function findContractPdf(caller: ContractPdfCaller, contractId: str
     const wasIssued = c.state !== "DRAFT" && (c.state !== "CANCELLED" || c.issuedAt !== null);
     return wasIssued ? { found: "no-document", contractId: c.id } : { found: "no-contract" };
   }
-  const documentScope: Prisma.DocumentWhereInput = caller.role === "WORKER" ? { workerId: caller.workerId } : staffDocumentScope(caller.agencyIds);
-  const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope] }, select: { id: true, storageKey: true, fileName: true, sizeBytes: true } });
+  const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope(caller)] }, select: { id: true, storageKey: true, fileName: true, sizeBytes: true } });
   return document ? { found: "document", document } : { found: "no-contract" };
 }

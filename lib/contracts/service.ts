@@ -3,6 +3,7 @@
 // a write that may issue the contract's PDF.
 import "server-only";
 import { db } from "@/lib/db";
+import { agencyScope } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getStorage } from "@/lib/storage";
 import type { StaffUser } from "@/lib/auth/session";
@@ -29,7 +30,7 @@ export type LoadedContract = Prisma.ContractGetPayload<{ include: { worker: { in
 /** The contract in the staff's agencies, at the version their form showed, not cancelled. */
 export async function loadForWrite(tx: Tx, staff: StaffUser, contractId: string, version: number): Promise<LoadedContract> {
   const contract = await tx.contract.findFirst({
-    where: { id: contractId, agencyId: { in: staff.agencyIds } },
+    where: { id: contractId, ...agencyScope(staff) },
     include: { worker: { include: { user: { select: { id: true, firstName: true } } } } },
   });
   if (!contract) throw new ServiceError("Contrat introuvable.");

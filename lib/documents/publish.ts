@@ -6,6 +6,7 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
+import { agencyScope } from "@/lib/auth/scope";
 import { recordAudit } from "@/lib/audit";
 import { notifyUser, type NotifyOptions } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
@@ -277,7 +278,7 @@ async function notifyPublishedIn(tx: NonNullable<NotifyOptions["tx"]>, userId: s
  */
 export async function countPublishedEmails(staff: StaffContext, documentIds: string[]): Promise<number> {
   if (documentIds.length === 0) return 0;
-  const docs = await db.document.findMany({ where: { id: { in: documentIds }, agencyId: { in: staff.agencyIds } }, select: { id: true, worker: { select: { userId: true } } } });
+  const docs = await db.document.findMany({ where: { id: { in: documentIds }, ...agencyScope(staff) }, select: { id: true, worker: { select: { userId: true } } } });
   const userIds = [...new Set(docs.flatMap((d) => (d.worker ? [d.worker.userId] : [])))];
   if (!userIds.length) return 0;
   const ids = new Set(docs.map((d) => d.id));

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { looksLikeEmail, normalizeEmailAddress, normalizePhone } from "./phone";
 import { userIdForEmail, userIdForPhone } from "./outbox";
 import { maskText, revealText } from "./secrets";
+import { recordAudit } from "@/lib/audit";
 
 type ReadClient = Pick<PrismaClient, "$queryRaw" | "outboxMessage" | "user" | "workerProfile" | "workerAgency" | "staffMembership" | "clientMembership">;
 
@@ -136,4 +137,11 @@ export async function listOutboxForStaff(query: StaffOutboxQuery, client: ReadCl
   // Staff never see a secret: codes and link tokens are masked.
   const items = rows.map((row) => ({ ...row, subject: row.subject === null ? null : maskText(row.subject), text: maskText(row.text), createdAt: new Date(row.createdAt) }));
   return { items, total, page, pageCount };
+}
+
+/** The staff outbox page: the outbox holds sign-in links and signature codes, so every read is audited. */
+export async function readOutboxForStaff(staff: { id: string; agencyIds: string[] }, query: { to: string; page: number }): Promise<StaffOutboxPage> {
+  const result = await listOutboxForStaff({ agencyIds: staff.agencyIds, to: query.to, page: query.page });
+  await recordAudit(db, { type: "outbox.read", data: { to: query.to || null, page: result.page } }, { actorId: staff.id });
+  return result;
 }

@@ -7,6 +7,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MessageChannel } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { agencyScope } from "@/lib/auth/scope";
 import { emailProviderFromEnv, mailFrom } from "./email";
 import { smsProviderFromEnv, smsSender } from "./sms";
 import { revealText } from "./secrets";
@@ -109,7 +110,7 @@ export async function markSent(client: Pick<PrismaClient, "outboxMessage">, id: 
 /** A failed message goes back to the queue for a fresh series of attempts. Returns whether it was failed. */
 export async function requeueFailed(id: string, agencyIds: string[], client: Pick<PrismaClient, "outboxMessage"> = db): Promise<boolean> {
   const { count } = await client.outboxMessage.updateMany({
-    where: { id, status: "FAILED", agencyId: { in: agencyIds } },
+    where: { id, status: "FAILED", ...agencyScope({ agencyIds }) },
     data: { status: "OUTBOX", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, error: null },
   });
   return count === 1;

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
+import { workerOfAgencies } from "@/lib/auth/scope";
 import { recordAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/secrets";
 import { locateCommune } from "@/lib/geo/communes";
@@ -211,7 +212,7 @@ export type ReviewResult = { ok: true; message: string } | { ok: false; error: s
 /** Staff of one of the worker's agencies approve a pending change: applied atomically, once. */
 export async function approveChange(staff: { id: string; agencyIds: string[] }, changeId: string, token: string): Promise<ReviewResult> {
   const change = await db.profileChange.findFirst({
-    where: { id: changeId, worker: { agencies: { some: { agencyId: { in: staff.agencyIds } } } } },
+    where: { id: changeId, worker: workerOfAgencies(staff) },
     include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
   });
   if (!change) return { ok: false, error: "Demande introuvable." };
@@ -248,7 +249,7 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
 
 export async function refuseChange(staff: { id: string; agencyIds: string[] }, changeId: string, reason: string): Promise<ReviewResult> {
   const change = await db.profileChange.findFirst({
-    where: { id: changeId, worker: { agencies: { some: { agencyId: { in: staff.agencyIds } } } } },
+    where: { id: changeId, worker: workerOfAgencies(staff) },
     include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
   });
   if (!change) return { ok: false, error: "Demande introuvable." };

@@ -2,6 +2,7 @@
 // or agencies in the query itself.
 import "server-only";
 import { db } from "@/lib/db";
+import { contractOfAgencies, contractScope, type AgencyStaff, type ContractCaller } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hoursInputValue, isoDate, plannedMinutesByDay, type Week } from "./rules";
 import { addDays } from "../time/days";
@@ -85,11 +86,11 @@ async function buildRows(contracts: ContractRow[], week: Week): Promise<GridRow[
 }
 
 /** The client's contracts running during the week, optionally filtered by reference or number. */
-export async function clientWeekRows(clientIds: string[], week: Week, reference?: string): Promise<GridRow[]> {
+export async function clientWeekRows(client: ContractCaller & { role: "CLIENT" }, week: Week, reference?: string): Promise<GridRow[]> {
   const ref = reference?.trim();
   const contracts = await db.contract.findMany({
     where: {
-      clientId: { in: clientIds },
+      ...contractScope(client),
       state: { in: [...CLIENT_VISIBLE_STATES] },
       startDate: { lte: week.sunday },
       endDate: { gte: week.monday },
@@ -102,9 +103,9 @@ export async function clientWeekRows(clientIds: string[], week: Week, reference?
 }
 
 /** One submitted timesheet, for staff of the contract's agency. */
-export async function staffTimesheet(agencyIds: string[], timesheetId: string) {
+export async function staffTimesheet(staff: AgencyStaff, timesheetId: string) {
   const sheet = await db.timesheet.findFirst({
-    where: { id: timesheetId, contract: { agencyId: { in: agencyIds } } },
+    where: { id: timesheetId, ...contractOfAgencies(staff) },
     select: { id: true, weekStart: true, status: true, contract: { select: contractSelect } },
   });
   return sheet;
@@ -117,9 +118,9 @@ export async function rowsForContract(contract: ContractRow, week: Week): Promis
 export { contractSelect };
 
 /** Submitted timesheets of a week, for staff of the agencies. */
-export async function staffSubmittedWeek(agencyIds: string[], week: Week) {
+export async function staffSubmittedWeek(staff: AgencyStaff, week: Week) {
   return db.timesheet.findMany({
-    where: { weekStart: week.monday, contract: { agencyId: { in: agencyIds } } },
+    where: { weekStart: week.monday, ...contractOfAgencies(staff) },
     select: {
       id: true,
       status: true,
@@ -141,3 +142,21 @@ export async function staffSubmittedWeek(agencyIds: string[], week: Week) {
 }
 
 export const weekDaysAfter = (monday: Date) => Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+
+/** The shifts of a timesheet's week and its history, for staff of the contract's agency (the sheet comes from staffTimesheet). */
+export async function staffTimesheetDetails(staff: AgencyStaff, sheet: { id: string; contract: { id: string } }, week: Week) {
+  const [shifts, history] = await Promise.all([
+    db.shift.findMany({
+      where: { contractId: sheet.contract.id, ...contractOfAgencies(staff), startsAt: { gte: week.start, lt: week.end } },
+      select: { id: true, startsAt: true, endsAt: true, breakMinutes: true, kind: true, absenceCode: true, validated: true, validatedAt: true },
+      orderBy: { startsAt: "asc" },
+    }),
+    db.auditLog.findMany({
+      where: { entityType: "Timesheet", entityId: sheet.id },
+      select: { id: true, action: true, createdAt: true, details: true, actor: { select: { firstName: true, lastName: true, role: true } } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
+  ]);
+  return { shifts, history };
+}

@@ -5,6 +5,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { contractOfAgencies } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CLIENT_VISIBLE_STATES } from "./queries";
 import { checkRow, checkWeeklyCaps, isoDate, otherContractsMinutes, weekCapMessage, weekOf, type Week } from "./rules";
@@ -209,7 +210,7 @@ export async function correctTimesheet(
   input: { timesheetId: string; version: string; values: Record<string, string>; at: Date },
 ): Promise<SaveResult | null> {
   const sheet = await db.timesheet.findFirst({
-    where: { id: input.timesheetId, contract: { agencyId: { in: staff.agencyIds } } },
+    where: { id: input.timesheetId, ...contractOfAgencies(staff) },
     select: {
       id: true,
       status: true,

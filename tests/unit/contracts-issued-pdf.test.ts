@@ -23,6 +23,7 @@ vi.mock("@/lib/auth/session", () => ({
     throw new Error("no client in these tests");
   },
   getSessionUser: async () => session.current,
+  getCaller: async () => session.current,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("@/lib/contracts/rules", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/contracts/rules")>()), generateCode: () => "271828" }));

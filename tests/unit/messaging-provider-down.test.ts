@@ -24,8 +24,8 @@ vi.mock("@/lib/auth/session", () => ({
   requireClient: async () => {
     throw new Error("no client in these tests");
   },
+  getCaller: async () => session.staff && { ...session.staff, role: "STAFF" },
 }));
-vi.mock("@/lib/documents/access", () => ({ currentDocumentReader: async () => session.staff && { role: "STAFF", userId: session.staff.id, agencyIds: session.staff.agencyIds } }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 // The auth actions' framework edges: after() runs the task once the answer is built.
 const deferred = vi.hoisted(() => ({ tasks: [] as Promise<unknown>[] }));

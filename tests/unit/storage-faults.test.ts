@@ -34,8 +34,8 @@ vi.mock("@/lib/auth/session", () => ({
     throw new Error("no client in these tests");
   },
   getSessionUser: async () => session.staff ?? session.worker,
+  getCaller: async () => session.staff,
 }));
-vi.mock("@/lib/documents/access", () => ({ currentDocumentReader: async () => session.staff && { role: "STAFF", userId: session.staff.id, agencyIds: session.staff.agencyIds } }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));
 vi.mock("@/lib/auth/config", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined }));

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db";
+import { signupAgencies } from "@/lib/backoffice/agencies";
 import { SignupForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Inscription" };
 export const dynamic = "force-dynamic";
 
 export default async function SignupPage() {
-  const agencies = await db.agency.findMany({ select: { id: true, name: true, code: true, city: true }, orderBy: { name: "asc" } });
+  const agencies = await signupAgencies();
   return (
     <>
       <h1 className="text-2xl font-bold text-slate-900">Créer mon espace intérimaire</h1>

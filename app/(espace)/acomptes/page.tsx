@@ -13,7 +13,7 @@ import { advanceContexts } from "@/lib/advances/queries";
 import { advanceOpenKey, advanceRuleText, DEFAULT_ADVANCE_RULES } from "@/lib/advances/rules";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { hasOpenAdvance, workerAdvancePage } from "@/lib/advances/worker-queries";
 import { formatDashedDate, formatDuration, formatEuros, formatLongDate, formatMonthYear } from "@/lib/format";
 import type { AdvanceStatus } from "@/lib/generated/prisma/enums";
 
@@ -28,13 +28,9 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const at = await now();
   const contexts = await advanceContexts(worker.workerId, at);
-  const where = { workerId: worker.workerId };
-  const total = await db.advanceRequest.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(pageCount, Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1));
-  const requests = await db.advanceRequest.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const { total, pageCount, current, requests } = await workerAdvancePage(worker, Number.parseInt(String(params.page ?? "1"), 10) || 1, PAGE_SIZE);
   const openKeys = new Set(contexts.map((c) => advanceOpenKey(worker.workerId, c.agencyId, c.schedule.payDate)));
-  const hasOpen = (await db.advanceRequest.count({ where: { openKey: { in: [...openKeys] } } })) > 0;
+  const hasOpen = await hasOpenAdvance(worker, [...openKeys]);
   const main = contexts[0];
   // The page states each agency's own rule (the one the request is checked against).
   const rule = advanceRuleText(main?.rules ?? DEFAULT_ADVANCE_RULES);

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { workerDiplomas } from "@/lib/diplomas/queries";
 import { formatDate, parisCalendarDate } from "@/lib/format";
 
 const page = workerPages.diplomes;
@@ -18,14 +18,7 @@ export const metadata: Metadata = { title: page.title };
 
 export default async function DiplomasPage() {
   const worker = await requireWorker();
-  const [diplomas, qualifications] = await Promise.all([
-    db.diploma.findMany({
-      where: { workerId: worker.workerId },
-      orderBy: { createdAt: "desc" },
-      include: { document: { select: { id: true, fileName: true } }, grants: { select: { code: true, label: true } } },
-    }),
-    db.workerQualification.findMany({ where: { workerId: worker.workerId }, include: { qualification: true } }),
-  ]);
+  const { diplomas, qualifications } = await workerDiplomas(worker);
   const today = parisCalendarDate(await now()).toISOString().slice(0, 10);
 
   return (

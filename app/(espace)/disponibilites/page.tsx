@@ -9,7 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { workerAvailabilities } from "@/lib/missions/availability-queries";
 import { parisCalendarDate } from "@/lib/format";
 import { DAY_PARTS } from "@/lib/missions/availability";
 import { addDays, addMonths, endOfMonth, keyOf, mondayOf, startOfMonth } from "@/lib/missions/calendar";
@@ -30,10 +30,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
   const month = parseMonth((await searchParams).mois, today);
   const gridStart = mondayOf(month);
   const gridEnd = addDays(mondayOf(endOfMonth(month)), 6);
-  const [entries, upcoming] = await Promise.all([
-    db.availability.findMany({ where: { workerId: user.workerId, date: { gte: gridStart, lte: gridEnd } }, select: { date: true, part: true, available: true } }),
-    db.availability.findMany({ where: { workerId: user.workerId, date: { gte: today } }, orderBy: [{ date: "asc" }, { part: "asc" }], take: 60 }),
-  ]);
+  const { entries, upcoming } = await workerAvailabilities(user, gridStart, gridEnd, today);
   const monthKey = (d: Date) => keyOf(d).slice(0, 7);
 
   return (

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { workerOffers } from "@/lib/ciblage/queries";
 import { formatEuros } from "@/lib/format";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { answerOfferAction } from "./actions";
@@ -18,25 +18,7 @@ export const metadata: Metadata = { title: page.title };
 export default async function OffersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const worker = await requireWorker();
   const query = await searchParams;
-  const offers = await db.missionOffer.findMany({
-    where: { workerId: worker.workerId },
-    include: {
-      need: {
-        select: {
-          status: true,
-          startDate: true,
-          endDate: true,
-          hoursLabel: true,
-          hourlyRateCents: true,
-          description: true,
-          qualification: { select: { code: true, label: true } },
-          site: { select: { name: true, address: true, postalCode: true, city: true, client: { select: { name: true } } } },
-        },
-      },
-    },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-  });
+  const offers = await workerOffers(worker);
   return (
     <div className="space-y-6">
       <PageHeader

@@ -5,14 +5,14 @@ import { SessionsSection } from "@/components/auth/sessions-section";
 import { NotificationToggles } from "@/components/compte/notification-toggles";
 import { PageHeader } from "@/components/ui/page-header";
 import { workerPages } from "@/components/shell/nav";
-import { db } from "@/lib/db";
 import { NOTIFICATION_SETTINGS } from "@/lib/notifications";
+import { notificationPreferences } from "@/lib/settings/queries";
 
 export const metadata: Metadata = { title: "Paramètres" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ sessions?: string | string[] }> }) {
   const worker = await requireWorker();
-  const prefs = await db.notificationPreference.findMany({ where: { userId: worker.id } });
+  const prefs = await notificationPreferences(worker);
   const items = NOTIFICATION_SETTINGS.map((s) => ({ ...s, enabled: prefs.find((p) => p.kind === s.kind)?.enabled ?? true }));
   return (
     <div className="space-y-6">

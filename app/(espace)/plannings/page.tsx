@@ -8,11 +8,11 @@ import { cx } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
 import { parisCalendarDate } from "@/lib/format";
 import { addDays, endOfMonth, keyOf, parseDayKey, parseView, shiftAnchor, startOfMonth, viewRange, type View } from "@/lib/missions/calendar";
 import { monthTotalLabel, monthWorkedMinutes } from "@/lib/missions/hours";
 import { planningSlots } from "@/lib/missions/planning";
+import { calendarTokenOf } from "@/lib/missions/calendar-feed";
 import { absoluteUrl } from "@/lib/url";
 import { renewCalendarToken } from "./actions";
 import { formatCalendarDayMonth, formatCalendarLongDate, formatCalendarMonth } from "@/lib/format";
@@ -36,7 +36,7 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   const queryEnd = range.end > monthEnd ? range.end : monthEnd;
   const [slots, profile] = await Promise.all([
     planningSlots(user.workerId, queryStart, queryEnd),
-    db.workerProfile.findUniqueOrThrow({ where: { id: user.workerId }, select: { calendarToken: true } }),
+    calendarTokenOf(user),
   ]);
   const month = anchor.getUTCMonth() + 1;
   const total = monthWorkedMinutes(

@@ -11,7 +11,8 @@ import { advancedInMonth, validatedWork } from "@/lib/advances/queries";
 import { availableCents, DEFAULT_ADVANCE_RULES, isoWeekday, parisDay, rulesOfAgency } from "@/lib/advances/rules";
 import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { staffAgenciesWithRules } from "@/lib/backoffice/agencies";
+import { staffAdvancesOfPayDay } from "@/lib/advances/staff-queries";
 import { formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
 
 const page = adminPages.acomptes;
@@ -22,7 +23,7 @@ export default async function StaffAdvancesPage({ searchParams }: { searchParams
   const staff = await requireStaff();
   const params = await searchParams;
   const at = await now();
-  const agencies = await db.agency.findMany({ where: { id: { in: staff.agencyIds } }, orderBy: { code: "asc" } });
+  const agencies = await staffAgenciesWithRules(staff);
   const payWeekday = agencies[0] ? rulesOfAgency(agencies[0]).payWeekday : DEFAULT_ADVANCE_RULES.payWeekday;
   // The next payment day, today included (on a Wednesday, today's batch).
   let next = parisDay(at);
@@ -30,17 +31,7 @@ export default async function StaffAdvancesPage({ searchParams }: { searchParams
   const payDate = searchParamDate(params.date) ?? next;
   const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-  const requests = await db.advanceRequest.findMany({
-    where: { agencyId: { in: staff.agencyIds }, payDate, status: { not: "CANCELLED" } },
-    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
-    include: { agency: true, worker: { select: { id: true, user: { select: { firstName: true, lastName: true } }, agencies: { select: { agencyId: true, workerNumber: true, agency: { select: { code: true } } } } } } },
-  });
-  const otherPending = await db.advanceRequest.groupBy({
-    by: ["payDate"],
-    where: { agencyId: { in: staff.agencyIds }, status: "PENDING", NOT: { payDate } },
-    _count: { _all: true },
-    orderBy: { payDate: "asc" },
-  });
+  const { requests, otherPending } = await staffAdvancesOfPayDay(staff, payDate);
 
   const month = { year: payDate.getUTCFullYear(), month: payDate.getUTCMonth() + 1 };
   const figures = new Map<string, { minutes: number; available: number }>();

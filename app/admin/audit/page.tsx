@@ -8,9 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageHref } from "@/components/ui/pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { formatDateTime, parisDayBounds } from "@/lib/format";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatDateTime } from "@/lib/format";
+import { staffAuditPage } from "@/lib/audit/queries";
 import { ROLE_LABELS, auditActionOptions, auditLabel, renderAuditDetails } from "@/lib/audit/events";
 
 const page = adminPages.audit;
@@ -39,63 +38,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const to = parseDay(toRaw);
   const requestedPage = Math.max(1, Number.parseInt(first(params.page) || "1", 10) || 1);
 
-  const mine = { in: staff.agencyIds };
-  // What this staff member may read: entries of their agencies, about their
-  // agencies' workers, or made by their agencies' staff.
-  const scope: Prisma.AuditLogWhereInput = {
-    OR: [
-      { agencyId: mine },
-      { subjectUser: { workerProfile: { agencies: { some: { agencyId: mine } } } } },
-      { actor: { staffMemberships: { some: { agencyId: mine } } } },
-    ],
-  };
-  const filters: Prisma.AuditLogWhereInput[] = [scope];
-  if (worker) {
-    filters.push({
-      subjectUser: {
-        role: "WORKER",
-        OR: [
-          { firstName: { contains: worker, mode: "insensitive" } },
-          { lastName: { contains: worker, mode: "insensitive" } },
-          { email: { contains: worker.toLowerCase() } },
-          { workerProfile: { agencies: { some: { workerNumber: worker, agencyId: mine } } } },
-        ],
-      },
-    });
-  }
-  if (actorId) filters.push({ actorId });
-  if (action) filters.push({ action });
-  if (from) filters.push({ createdAt: { gte: parisDayBounds(from).start } });
-  if (to) filters.push({ createdAt: { lt: parisDayBounds(to).end } });
-  const where: Prisma.AuditLogWhereInput = { AND: filters };
-
-  const [staffMembers, actions, total] = await Promise.all([
-    db.user.findMany({
-      where: { role: "STAFF", staffMemberships: { some: { agencyId: mine } } },
-      select: { id: true, firstName: true, lastName: true },
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    }),
-    db.auditLog.groupBy({ by: ["action"], where: scope, orderBy: { action: "asc" } }),
-    db.auditLog.count({ where }),
-  ]);
-  const pageCount = Math.max(1, Math.ceil(total / PER_PAGE));
-  const current = Math.min(requestedPage, pageCount);
-  const entries = await db.auditLog.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (current - 1) * PER_PAGE,
-    take: PER_PAGE,
-    select: {
-      id: true,
-      action: true,
-      createdAt: true,
-      entityType: true,
-      details: true,
-      ipAddress: true,
-      actor: { select: { firstName: true, lastName: true, role: true } },
-      subjectUser: { select: { firstName: true, lastName: true, role: true, workerProfile: { select: { agencies: { where: { agencyId: mine }, select: { workerNumber: true } } } } } },
-    },
-  });
+  const { staffMembers, actions, total, pageCount, current, entries } = await staffAuditPage(staff, { worker, actorId, action, from, to }, requestedPage, PER_PAGE);
   const filtered = Boolean(worker || actorId || action || fromRaw || toRaw);
 
   return (

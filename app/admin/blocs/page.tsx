@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { dashboardBlocksOfAgency, staffAgencies } from "@/lib/backoffice/agencies";
 import { formatDateTime } from "@/lib/format";
 import { Markdown } from "@/lib/markdown";
 import { deleteBlock, moveBlock, setBlockPublished } from "./actions";
@@ -25,11 +25,11 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function DashboardBlocksPage({ searchParams }: { searchParams: Promise<Params> }) {
   const staff = await requireStaff();
   const params = await searchParams;
-  const agencies = await db.agency.findMany({ where: { id: { in: staff.agencyIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+  const agencies = await staffAgencies(staff);
   if (agencies.length === 0) notFound();
   const agency = agencies.find((a) => a.code === first(params.agence)) ?? agencies[0];
   const base = `/admin/blocs?agence=${agency.code}`;
-  const blocks = await db.dashboardBlock.findMany({ where: { agencyId: agency.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  const blocks = await dashboardBlocksOfAgency(staff, agency.id);
   const editId = first(params.modifier);
   const editing = editId ? blocks.find((b) => b.id === editId) : undefined;
   if (editId && !editing) notFound();

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { staffTargetingDesk } from "@/lib/ciblage/queries";
 import { frenchDate, isoDate, parisDay } from "@/lib/timesheets/rules";
 import { createNeedAction } from "./actions";
 
@@ -25,24 +25,7 @@ const NEED_STATUS = {
 
 export default async function TargetingPage() {
   const staff = await requireStaff();
-  const [needs, sites, qualifications] = await Promise.all([
-    db.missionNeed.findMany({
-      where: { agencyId: { in: staff.agencyIds } },
-      include: {
-        site: { select: { name: true, city: true, client: { select: { name: true } } } },
-        qualification: { select: { code: true, label: true } },
-        offers: { select: { response: true, contractId: true } },
-      },
-      orderBy: [{ status: "asc" }, { startDate: "asc" }],
-      take: 100,
-    }),
-    db.clientSite.findMany({
-      where: { client: { agencyId: { in: staff.agencyIds } } },
-      select: { id: true, name: true, city: true, client: { select: { name: true } } },
-      orderBy: [{ client: { name: "asc" } }, { name: "asc" }],
-    }),
-    db.qualification.findMany({ select: { id: true, code: true, label: true }, orderBy: { label: "asc" } }),
-  ]);
+  const { needs, sites, qualifications } = await staffTargetingDesk(staff);
   const today = parisDay(await now());
   return (
     <div className="space-y-6">

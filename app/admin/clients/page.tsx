@@ -8,9 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { clientScope } from "@/lib/backoffice/scope";
+import { staffClientPage } from "@/lib/backoffice/client-queries";
 
 const page = adminPages.clients;
 export const metadata: Metadata = { title: page.title };
@@ -20,21 +18,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const staff = await requireStaff();
   const search = await searchParams;
   const q = search.q?.trim() ?? "";
-  const where: Prisma.ClientWhereInput = {
-    ...clientScope(staff),
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { sites: { some: { city: { contains: q, mode: "insensitive" } } } }] } : {}),
-  };
   const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
-  const [count, clients] = await Promise.all([
-    db.client.count({ where }),
-    db.client.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (current - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { agency: { select: { code: true } }, sites: { select: { name: true, city: true } }, _count: { select: { contracts: true } } },
-    }),
-  ]);
+  const { count, clients } = await staffClientPage(staff, q, current, PAGE_SIZE);
   return (
     <div className="space-y-6">
       <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} actions={<ButtonLink href="/admin/clients/nouveau" variant="primary">Nouveau client</ButtonLink>} />

@@ -8,11 +8,9 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContractState } from "@/lib/generated/prisma/enums";
 import { CONTRACT_STATE_LABELS } from "@/lib/contracts/rules";
-import { clientScope, contractScope } from "@/lib/backoffice/scope";
+import { staffContractPage } from "@/lib/backoffice/contract-queries";
 import { parseDay } from "@/lib/contracts/shifts";
 
 const page = adminPages.contrats;
@@ -37,36 +35,8 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const from = search.du ? parseDay(search.du) : null;
   const to = search.au ? parseDay(search.au) : null;
   const workerQuery = search.interimaire?.trim() ?? "";
-  const where: Prisma.ContractWhereInput = {
-    ...contractScope(staff),
-    ...(state ? { state } : {}),
-    ...(search.client ? { clientId: search.client } : {}),
-    ...(from ? { endDate: { gte: from } } : {}),
-    ...(to ? { startDate: { lte: to } } : {}),
-    ...(workerQuery
-      ? {
-          worker: {
-            OR: [
-              { user: { lastName: { contains: workerQuery, mode: "insensitive" } } },
-              { user: { firstName: { contains: workerQuery, mode: "insensitive" } } },
-              { agencies: { some: { workerNumber: workerQuery, agencyId: { in: staff.agencyIds } } } },
-            ],
-          },
-        }
-      : {}),
-  };
   const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
-  const [count, contracts, clients] = await Promise.all([
-    db.contract.count({ where }),
-    db.contract.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (current - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { worker: { select: { user: { select: { firstName: true, lastName: true } } } }, client: { select: { name: true } }, qualification: true },
-    }),
-    db.client.findMany({ where: clientScope(staff), select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
+  const { count, contracts, clients } = await staffContractPage(staff, { state, clientId: search.client, from, to, workerQuery }, current, PAGE_SIZE);
   const active = [state, search.client, from, to, workerQuery].filter(Boolean).length;
 
   return (

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { BulkPublish } from "@/components/documents/bulk-publish";
 import { PublishDocumentForm } from "@/components/documents/publish-form";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { staffDocumentsDesk } from "@/lib/documents/staff-queries";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { KIND_LABELS, isWorkerDocumentKind } from "@/lib/documents/rules";
 
@@ -16,28 +16,7 @@ export const metadata: Metadata = { title: page.title };
 
 export default async function DocumentsPage() {
   const staff = await requireStaff();
-  const inMyAgencies = { agencies: { some: { agencyId: { in: staff.agencyIds } } } };
-  const [agencies, requests, recent] = await Promise.all([
-    db.agency.findMany({ where: { id: { in: staff.agencyIds } }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
-    db.documentRequest.findMany({
-      where: { status: "OPEN", worker: inMyAgencies },
-      orderBy: { createdAt: "asc" },
-      take: 50,
-      select: {
-        id: true,
-        kind: true,
-        message: true,
-        createdAt: true,
-        worker: { select: { user: { select: { firstName: true, lastName: true } }, agencies: { where: { agencyId: { in: staff.agencyIds } }, select: { workerNumber: true } } } },
-      },
-    }),
-    db.document.findMany({
-      where: { agencyId: { in: staff.agencyIds }, kind: { in: ["PAYSLIP", "ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] } },
-      orderBy: { createdAt: "desc" },
-      take: 15,
-      select: { id: true, kind: true, number: true, createdAt: true, worker: { select: { user: { select: { firstName: true, lastName: true } } } }, uploadedBy: { select: { firstName: true, lastName: true } } },
-    }),
-  ]);
+  const { agencies, requests, recent } = await staffDocumentsDesk(staff);
 
   return (
     <div className="space-y-8">

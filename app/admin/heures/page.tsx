@@ -20,7 +20,7 @@ export default async function StaffTimesheetsPage({ searchParams }: { searchPara
   const params = await searchParams;
   const chosen = parseIsoDate(typeof params.semaine === "string" ? params.semaine : null);
   const week = chosen ? weekOf(chosen) : weekAt(addDays(await now(), -7));
-  const sheets = await staffSubmittedWeek(staff.agencyIds, week);
+  const sheets = await staffSubmittedWeek(staff, week);
   return (
     <div className="space-y-6">
       <PageHeader

@@ -9,9 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { personName, workerScope } from "@/lib/backoffice/scope";
+import { staffWorkerPage } from "@/lib/backoffice/worker-queries";
+import { personName } from "@/lib/backoffice/scope";
 
 const page = adminPages.interimaires;
 export const metadata: Metadata = { title: page.title };
@@ -26,38 +25,8 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
   const number = search.numero?.trim() ?? "";
   const city = search.ville?.trim() ?? "";
   const words = name.split(/\s+/).filter(Boolean).slice(0, 4);
-  const where: Prisma.WorkerProfileWhereInput = {
-    AND: [
-      workerScope(staff),
-      // Every word must match the first, last or birth name.
-      ...words.map((w) => ({
-        OR: [
-          { user: { firstName: { contains: w, mode: "insensitive" as const } } },
-          { user: { lastName: { contains: w, mode: "insensitive" as const } } },
-          { birthName: { contains: w, mode: "insensitive" as const } },
-        ],
-      })),
-      ...(number ? [{ agencies: { some: { workerNumber: number, agencyId: { in: staff.agencyIds } } } }] : []),
-      ...(search.qualification ? [{ qualifications: { some: { qualificationId: search.qualification } } }] : []),
-      ...(city ? [{ OR: [{ city: { contains: city, mode: "insensitive" as const } }, { postalCode: { startsWith: city } }] }] : []),
-    ],
-  };
   const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
-  const [count, workers, qualifications] = await Promise.all([
-    db.workerProfile.count({ where }),
-    db.workerProfile.findMany({
-      where,
-      orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { id: "asc" }],
-      skip: (current - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: {
-        user: { select: { firstName: true, lastName: true, email: true, active: true, passwordHash: true } },
-        agencies: { where: { agencyId: { in: staff.agencyIds } }, include: { agency: { select: { code: true } } } },
-        qualifications: { include: { qualification: { select: { code: true } } } },
-      },
-    }),
-    db.qualification.findMany({ orderBy: { code: "asc" } }),
-  ]);
+  const { count, workers, qualifications } = await staffWorkerPage(staff, { words, number, qualificationId: search.qualification, city }, current, PAGE_SIZE);
   const active = [name, number, search.qualification, city].filter(Boolean).length;
   return (
     <div className="space-y-6">

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/session";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { listOutboxForStaff, type StaffOutboxItem } from "@/lib/messaging/queries";
+import { readOutboxForStaff, type StaffOutboxItem } from "@/lib/messaging/queries";
 import { CHANNEL_LABELS, STATUS_LABELS, formatParisDateTime } from "@/lib/messaging/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -104,9 +102,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const to = firstValue(params.to)?.trim().slice(0, 200) ?? "";
   const requestedPage = Number.parseInt(firstValue(params.page) ?? "1", 10) || 1;
-  const result = await listOutboxForStaff({ agencyIds: staff.agencyIds, to, page: requestedPage });
-  // The outbox holds sign-in links and signature codes: every read is audited.
-  await recordAudit(db, { type: "outbox.read", data: { to: to || null, page: result.page } }, { actorId: staff.id });
+  const result = await readOutboxForStaff(staff, { to, page: requestedPage });
 
   return (
     <div className="space-y-6">

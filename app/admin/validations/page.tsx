@@ -5,12 +5,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { pendingValidations } from "@/lib/backoffice/worker-queries";
 import { approveDiploma, refuseDiploma } from "@/lib/diplomas/actions";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { approveProfileChange, refuseProfileChange } from "@/lib/profile/actions";
-import { documentKindOf, fieldDef, fieldLabel } from "@/lib/profile/fields";
-import { changeValue, profileSelect, validatedValues, valueToken } from "@/lib/profile/service";
+import { fieldDef, fieldLabel } from "@/lib/profile/fields";
+import { changeValue, validatedValues, valueToken } from "@/lib/profile/service";
 
 const page = adminPages.validations;
 export const metadata: Metadata = { title: page.title };
@@ -25,35 +25,7 @@ function DocLink({ id, name }: { id: string; name: string }) {
 
 export default async function ValidationsPage() {
   const staff = await requireStaff();
-  const scope = { agencies: { some: { agencyId: { in: staff.agencyIds } } } };
-  const workerSelect = {
-    ...profileSelect,
-    agencies: { select: { workerNumber: true, agency: { select: { code: true } } } },
-  } as const;
-  const [changes, diplomas, qualifications] = await Promise.all([
-    db.profileChange.findMany({
-      where: { status: "PENDING", worker: scope },
-      orderBy: { createdAt: "asc" },
-      take: 200,
-      include: { worker: { select: workerSelect }, document: { select: { id: true, fileName: true } } },
-    }),
-    db.diploma.findMany({
-      where: { status: "PENDING", worker: scope },
-      orderBy: { createdAt: "asc" },
-      take: 200,
-      include: { worker: { select: { user: { select: { firstName: true, lastName: true } }, agencies: { select: { workerNumber: true, agency: { select: { code: true } } } } } }, document: { select: { id: true, fileName: true } } },
-    }),
-    db.qualification.findMany({ orderBy: { code: "asc" } }),
-  ]);
-  // Which approved document is in force for each worker and kind, to compare with the new one.
-  const docFields = changes.filter((c) => documentKindOf(c.field));
-  const approvedDocs = docFields.length
-    ? await db.profileChange.findMany({
-        where: { status: "APPROVED", OR: docFields.map((c) => ({ workerId: c.workerId, field: c.field })) },
-        orderBy: { reviewedAt: "desc" },
-        include: { document: { select: { id: true, fileName: true } } },
-      })
-    : [];
+  const { changes, diplomas, qualifications, approvedDocs } = await pendingValidations(staff);
 
   return (
     <div className="space-y-8">

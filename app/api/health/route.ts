@@ -1,5 +1,4 @@
-import { probeDatabase } from "@/lib/db";
-import { currentEngine } from "@/lib/db/adapter";
+import { databaseHealth } from "@/lib/health";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,9 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const started = Date.now();
   try {
-    await probeDatabase();
+    const { engine } = await databaseHealth();
     return Response.json(
-      { status: "ok", database: "ok", engine: currentEngine(), latencyMs: Date.now() - started },
+      { status: "ok", database: "ok", engine, latencyMs: Date.now() - started },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch {

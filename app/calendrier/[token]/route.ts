@@ -1,27 +1,18 @@
 // The private iCalendar feed of a worker's shifts: /calendrier/<token>.ics.
 // The token is the only credential (calendar apps send no cookie); renewing it
 // on Mes plannings ends the old address.
-import { db } from "@/lib/db";
+import { calendarFeed } from "@/lib/missions/calendar-feed";
 import { buildCalendar, type FeedEvent } from "@/lib/missions/ical";
 import { workedMinutes } from "@/lib/missions/hours";
-
-const DAY = 86_400_000;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;
   const token = raw.replace(/\.ics$/, "");
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return new Response("Introuvable", { status: 404 });
-  const worker = await db.workerProfile.findUnique({ where: { calendarToken: token }, select: { id: true, user: { select: { firstName: true, active: true } } } });
-  if (!worker || !worker.user.active) return new Response("Introuvable", { status: 404 });
   const now = new Date();
-  const shifts = await db.shift.findMany({
-    where: { startsAt: { gte: new Date(now.getTime() - 92 * DAY), lt: new Date(now.getTime() + 366 * DAY) }, contract: { workerId: worker.id, state: { notIn: ["DRAFT", "CANCELLED"] } } },
-    orderBy: { startsAt: "asc" },
-    select: {
-      id: true, startsAt: true, endsAt: true, breakMinutes: true, kind: true, absenceCode: true, validated: true, updatedAt: true,
-      contract: { select: { number: true, client: { select: { name: true } }, qualification: { select: { label: true } }, site: { select: { address: true, postalCode: true, city: true } } } },
-    },
-  });
+  const feed = await calendarFeed(token, now);
+  if (!feed) return new Response("Introuvable", { status: 404 });
+  const { worker, shifts } = feed;
   const events: FeedEvent[] = shifts.map((s) => {
     const c = s.contract;
     const absent = s.kind === "ABSENCE";

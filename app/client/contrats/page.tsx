@@ -6,8 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireClient } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { CLIENT_VISIBLE_STATES } from "@/lib/timesheets/queries";
+import { clientContracts } from "@/lib/timesheets/client-queries";
 import { frenchDate } from "@/lib/timesheets/rules";
 
 const page = clientPages.contrats;
@@ -21,23 +20,7 @@ const CONTRACT_STATE_LABELS: Record<string, { label: string; tone: "success" | "
 
 export default async function ClientContractsPage() {
   const user = await requireClient();
-  const contracts = await db.contract.findMany({
-    where: { clientId: { in: user.clientIds }, state: { in: [...CLIENT_VISIBLE_STATES] } },
-    select: {
-      id: true,
-      number: true,
-      reference: true,
-      startDate: true,
-      endDate: true,
-      hoursLabel: true,
-      state: true,
-      worker: { select: { user: { select: { firstName: true, lastName: true } } } },
-      qualification: { select: { code: true, label: true } },
-      site: { select: { name: true } },
-    },
-    orderBy: [{ startDate: "desc" }, { number: "desc" }],
-    take: 200,
-  });
+  const contracts = await clientContracts(user);
   const workers = new Set(contracts.map((c) => `${c.worker.user.firstName} ${c.worker.user.lastName}`));
 
   return (

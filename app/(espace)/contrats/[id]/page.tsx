@@ -10,8 +10,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
-import { WORKER_VISIBLE_STATES, codeState, hoursText, maskPhone, stateDisplay } from "@/lib/contracts/rules";
+import { latestSignatureCode, workerContract } from "@/lib/contracts/worker-queries";
+import { codeState, hoursText, maskPhone, stateDisplay } from "@/lib/contracts/rules";
 import { formatDashedDate, formatDateTime, formatEuros } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Contrat" };
@@ -29,12 +29,8 @@ export default async function ContractPage({ params, searchParams }: { params: P
   const user = await requireWorker();
   const id = await idParam(params);
   const { signe } = await searchParams;
-  const where = { id, workerId: user.workerId, state: { in: WORKER_VISIBLE_STATES } };
   // Reads only: the issued PDF is stored when staff issue the contract.
-  const c = await db.contract.findFirst({
-    where,
-    include: { qualification: true, client: true, site: true, agency: true, worker: { select: { phone: true } } },
-  });
+  const c = await workerContract(user, id);
   if (!c) notFound();
   const documentMissing = c.state !== "CANCELLED" && !c.issuedDocumentId;
   if (documentMissing) console.error("[contracts] issued contract without its stored document", c.id);
@@ -42,7 +38,7 @@ export default async function ContractPage({ params, searchParams }: { params: P
   const at = await now();
   let initial: { step: "consent" | "code"; maskedPhone?: string } = { step: "consent" };
   if (c.state === "AWAITING_SIGNATURE" && c.issuedSha256) {
-    const code = await db.signatureCode.findFirst({ where: { contractId: c.id, userId: user.id }, orderBy: { createdAt: "desc" } });
+    const code = await latestSignatureCode(user, c.id);
     if (code && codeState(code, { contractId: c.id, userId: user.id, documentSha256: c.issuedSha256 }, at) === "usable") {
       initial = { step: "code", maskedPhone: c.worker.phone ? maskPhone(c.worker.phone) : undefined };
     }

@@ -3,8 +3,8 @@ import { adminPages } from "@/components/shell/nav";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { clientScope, personName, qualificationLabel, workerScope } from "@/lib/backoffice/scope";
+import { newContractChoices } from "@/lib/backoffice/contract-queries";
+import { personName, qualificationLabel } from "@/lib/backoffice/scope";
 import { newFormKey } from "@/lib/forms";
 import { ContractForm } from "./contract-form";
 
@@ -15,23 +15,7 @@ type Props = { searchParams: Promise<{ interimaire?: string; site?: string }> };
 export default async function NewContractPage({ searchParams }: Props) {
   const staff = await requireStaff();
   const { interimaire, site } = await searchParams;
-  const [workers, clients, qualifications] = await Promise.all([
-    db.workerProfile.findMany({
-      where: { ...workerScope(staff), user: { active: true } },
-      select: {
-        id: true,
-        user: { select: { firstName: true, lastName: true } },
-        agencies: { where: { agencyId: { in: staff.agencyIds } }, select: { workerNumber: true, agency: { select: { code: true } } } },
-      },
-      orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
-    }),
-    db.client.findMany({
-      where: clientScope(staff),
-      select: { name: true, agency: { select: { code: true } }, sites: { select: { id: true, name: true, city: true }, orderBy: { name: "asc" } } },
-      orderBy: { name: "asc" },
-    }),
-    db.qualification.findMany({ orderBy: { code: "asc" } }),
-  ]);
+  const { workers, clients, qualifications } = await newContractChoices(staff);
   return (
     <div>
       <PageHeader

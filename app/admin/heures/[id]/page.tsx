@@ -8,9 +8,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { auditLabel } from "@/lib/audit/events";
-import { db } from "@/lib/db";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format";
-import { rowsForContract, staffTimesheet } from "@/lib/timesheets/queries";
+import { rowsForContract, staffTimesheet, staffTimesheetDetails } from "@/lib/timesheets/queries";
 import { formatHours, frenchDate, frenchDayMonth, isoDate, periodLabel, shiftMinutes, weekOf } from "@/lib/timesheets/rules";
 import { correctTimesheetAction } from "../actions";
 
@@ -21,23 +20,11 @@ type Change = { date: string; old: number; new: number };
 export default async function StaffTimesheetPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
   const id = await idParam(params);
-  const sheet = await staffTimesheet(staff.agencyIds, id);
+  const sheet = await staffTimesheet(staff, id);
   if (!sheet) notFound();
   const week = weekOf(sheet.weekStart);
   const [row] = await rowsForContract(sheet.contract, week);
-  const [shifts, history] = await Promise.all([
-    db.shift.findMany({
-      where: { contractId: sheet.contract.id, startsAt: { gte: week.start, lt: week.end } },
-      select: { id: true, startsAt: true, endsAt: true, breakMinutes: true, kind: true, absenceCode: true, validated: true, validatedAt: true },
-      orderBy: { startsAt: "asc" },
-    }),
-    db.auditLog.findMany({
-      where: { entityType: "Timesheet", entityId: sheet.id },
-      select: { id: true, action: true, createdAt: true, details: true, actor: { select: { firstName: true, lastName: true, role: true } } },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-    }),
-  ]);
+  const { shifts, history } = await staffTimesheetDetails(staff, sheet, week);
   const days = week.days.map((d, i) => ({ iso: isoDate(d), label: frenchDayMonth(d), weekday: WEEKDAYS[i] }));
   const title = `Relevé d'heures – ${row.workerName}`;
   return (

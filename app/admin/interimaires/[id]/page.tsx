@@ -11,12 +11,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { now } from "@/lib/clock";
+import { staffWorkerFile } from "@/lib/backoffice/worker-queries";
 import { personName, qualificationLabel, scopedWorkerOr404 } from "@/lib/backoffice/scope";
 import { parisHHMM, workedMinutes } from "@/lib/contracts/shifts";
 import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
-import { staffDocumentScope } from "@/lib/documents/access";
 import { resendInvitationAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "Intérimaire" };
@@ -72,31 +70,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
   const id = await idParam(params);
   const { invite } = await searchParams;
   const worker = await scopedWorkerOr404(staff, id);
-  const today = await now();
-  const horizon = new Date(today.getTime() + 28 * 86_400_000);
-  const [pendingChanges, documents, diplomas, contracts, shifts, availabilities, advances] = await Promise.all([
-    db.profileChange.count({ where: { workerId: worker.id, status: "PENDING" } }),
-    db.document.findMany({
-      where: { AND: [{ workerId: worker.id }, staffDocumentScope(staff.agencyIds)] },
-      orderBy: { createdAt: "desc" },
-      take: 15,
-      select: { id: true, kind: true, fileName: true, number: true, createdAt: true },
-    }),
-    db.diploma.findMany({ where: { workerId: worker.id }, orderBy: { createdAt: "desc" }, include: { grants: { select: { code: true } } } }),
-    db.contract.findMany({
-      where: { workerId: worker.id, agencyId: { in: staff.agencyIds } },
-      orderBy: { startDate: "desc" },
-      take: 15,
-      include: { client: { select: { name: true } }, qualification: true },
-    }),
-    db.shift.findMany({
-      where: { endsAt: { gt: today }, startsAt: { lt: horizon }, contract: { workerId: worker.id, agencyId: { in: staff.agencyIds }, state: { not: "CANCELLED" } } },
-      orderBy: { startsAt: "asc" },
-      include: { contract: { select: { id: true, number: true, client: { select: { name: true } } } } },
-    }),
-    db.availability.findMany({ where: { workerId: worker.id, date: { gte: new Date(today.getTime() - 86_400_000) } }, orderBy: [{ date: "asc" }, { part: "asc" }], take: 10 }),
-    db.advanceRequest.findMany({ where: { workerId: worker.id, agencyId: { in: staff.agencyIds } }, orderBy: { createdAt: "desc" }, take: 10 }),
-  ]);
+  const { pendingChanges, documents, diplomas, contracts, shifts, availabilities, advances } = await staffWorkerFile(staff, worker.id);
   const user = worker.user;
   const invited = !user.passwordHash;
 

@@ -3,7 +3,7 @@ import { adminPages } from "@/components/shell/nav";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { staffAgencies } from "@/lib/backoffice/agencies";
 import { newFormKey } from "@/lib/forms";
 import { InviteForm } from "../invite-form";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Inviter un intérimaire" };
 
 export default async function InvitePage() {
   const staff = await requireStaff();
-  const agencies = await db.agency.findMany({ where: { id: { in: staff.agencyIds } }, select: { id: true, code: true }, orderBy: { code: "asc" } });
+  const agencies = await staffAgencies(staff);
   return (
     <div>
       <PageHeader

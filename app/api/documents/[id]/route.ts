@@ -3,16 +3,17 @@
 import { cleanId } from "@/lib/forms";
 import { Readable } from "node:stream";
 import { contentDisposition, downloadName } from "@/lib/documents/rules";
-import { currentDocumentReader, documentsForDownload } from "@/lib/documents/access";
+import { documentsForDownload } from "@/lib/documents/access";
+import { routeCaller } from "@/lib/auth/route";
 import { getStorage } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Document introuvable", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const reader = await currentDocumentReader();
-  if (!reader) return new Response("Connexion requise", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const reader = await routeCaller(request, ["WORKER", "STAFF"], { denied: () => new Response("Connexion requise", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } }) });
+  if (reader instanceof Response) return reader;
   const id = cleanId((await params).id);
   if (!id) return notFound();
   const docs = await documentsForDownload(reader, [id]);

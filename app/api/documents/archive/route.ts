@@ -2,7 +2,8 @@
 // be the caller's: one foreign or unknown id gives 404 and no archive at all.
 import { Readable } from "node:stream";
 import { contentDisposition, downloadName } from "@/lib/documents/rules";
-import { currentDocumentReader, documentsForDownload } from "@/lib/documents/access";
+import { documentsForDownload } from "@/lib/documents/access";
+import { routeCaller } from "@/lib/auth/route";
 import { zipStream } from "@/lib/documents/archive";
 import { getStorage } from "@/lib/storage";
 
@@ -15,9 +16,9 @@ function idsFrom(values: string[]): string[] {
   return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => /^[a-z0-9]{10,40}$/i.test(v));
 }
 
-async function archive(rawIds: string[], rawCount: number) {
-  const reader = await currentDocumentReader();
-  if (!reader) return text("Connexion requise", 401);
+async function archive(request: Request, rawIds: string[], rawCount: number) {
+  const reader = await routeCaller(request, ["WORKER", "STAFF"], { denied: () => text("Connexion requise", 401) });
+  if (reader instanceof Response) return reader;
   const ids = idsFrom(rawIds);
   if (ids.length === 0 || ids.length !== rawCount) return text("Document introuvable", 404);
   if (ids.length > MAX_DOCUMENTS) return text(`${MAX_DOCUMENTS} documents au plus par archive`, 400);
@@ -41,13 +42,13 @@ async function archive(rawIds: string[], rawCount: number) {
 
 export async function GET(request: Request) {
   const values = new URL(request.url).searchParams.getAll("ids");
-  return archive(values, idsCount(values));
+  return archive(request, values, idsCount(values));
 }
 
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const values = (form?.getAll("ids") ?? []).filter((v): v is string => typeof v === "string");
-  return archive(values, idsCount(values));
+  return archive(request, values, idsCount(values));
 }
 
 /** How many ids were asked, valid or not: a malformed one must not be silently dropped. */

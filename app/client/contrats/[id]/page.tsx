@@ -7,9 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { clientContract } from "@/lib/timesheets/client-queries";
 import { formatDateTime } from "@/lib/format";
-import { CLIENT_VISIBLE_STATES } from "@/lib/timesheets/queries";
 import { formatHours, frenchDate, isoDate, isoWeekNumber, periodLabel, weekOf } from "@/lib/timesheets/rules";
 
 export const metadata: Metadata = { title: "Contrat" };
@@ -17,22 +16,7 @@ export const metadata: Metadata = { title: "Contrat" };
 export default async function ClientContractPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireClient();
   const id = await idParam(params);
-  // Scoped in the query: another company's contract is simply not found.
-  const c = await db.contract.findFirst({
-    where: { id, clientId: { in: user.clientIds }, state: { in: [...CLIENT_VISIBLE_STATES] } },
-    select: {
-      number: true,
-      reference: true,
-      startDate: true,
-      endDate: true,
-      hoursLabel: true,
-      detail: true,
-      worker: { select: { user: { select: { firstName: true, lastName: true } } } },
-      qualification: { select: { code: true, label: true } },
-      site: { select: { name: true, address: true, postalCode: true, city: true } },
-      timesheets: { select: { id: true, weekStart: true, status: true, submittedAt: true, entries: { select: { minutes: true } } }, orderBy: { weekStart: "desc" } },
-    },
-  });
+  const c = await clientContract(user, id);
   if (!c) notFound();
   const title = `Contrat ${c.number}`;
   return (

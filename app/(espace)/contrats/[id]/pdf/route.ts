@@ -3,8 +3,8 @@
 // stored file: issuing the contract stored it.
 import { cleanId } from "@/lib/forms";
 import { Readable } from "node:stream";
-import { getSessionUser, requireStaff, requireWorker } from "@/lib/auth/session";
-import { findContractPdf, type ContractPdfCaller } from "@/lib/contracts/queries";
+import { routeCaller } from "@/lib/auth/route";
+import { findContractPdf } from "@/lib/contracts/queries";
 import { getStorage } from "@/lib/storage";
 
 const notFound = () => new Response("Introuvable", { status: 404 });
@@ -17,12 +17,8 @@ const unavailable = () =>
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = cleanId((await params).id);
   if (!id) return notFound();
-  const session = await getSessionUser();
-  if (!session) return notFound();
-  let caller: ContractPdfCaller;
-  if (session.role === "WORKER") caller = { role: "WORKER", workerId: (await requireWorker()).workerId };
-  else if (session.role === "STAFF") caller = { role: "STAFF", agencyIds: (await requireStaff()).agencyIds };
-  else return notFound();
+  const caller = await routeCaller(request, ["WORKER", "STAFF"], { denied: notFound });
+  if (caller instanceof Response) return caller;
   const signed = new URL(request.url).searchParams.get("signe") === "1";
   const found = await findContractPdf(caller, id, signed);
   if (found.found === "no-contract") return notFound();

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { staffWorkerAvailabilities, staffWorkerName } from "@/lib/backoffice/worker-queries";
 import { parisCalendarDate } from "@/lib/format";
 import { addDays, addMonths, endOfMonth, keyOf, mondayOf, startOfMonth } from "@/lib/missions/calendar";
 import { formatCalendarMonth } from "@/lib/format";
@@ -19,19 +19,13 @@ export const metadata: Metadata = { title: "Disponibilités de l'intérimaire" }
 export default async function WorkerAvailabilityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mois?: string }> }) {
   const staff = await requireStaff();
   const id = await idParam(params);
-  const worker = await db.workerProfile.findFirst({
-    where: { id, agencies: { some: { agencyId: { in: staff.agencyIds } } } },
-    select: { id: true, user: { select: { firstName: true, lastName: true } } },
-  });
+  const worker = await staffWorkerName(staff, id);
   if (!worker) notFound();
   const today = parisCalendarDate(await now());
   const raw = (await searchParams).mois;
   const month = parseIsoMonth(raw) ?? startOfMonth(today);
   if (Number.isNaN(month.getTime())) notFound();
-  const entries = await db.availability.findMany({
-    where: { workerId: worker.id, date: { gte: mondayOf(month), lte: addDays(mondayOf(endOfMonth(month)), 6) } },
-    select: { date: true, part: true, available: true },
-  });
+  const entries = await staffWorkerAvailabilities(staff, worker.id, mondayOf(month), addDays(mondayOf(endOfMonth(month)), 6));
   const name = `${worker.user.firstName} ${worker.user.lastName.toUpperCase()}`;
   const base = `/admin/interimaires/${worker.id}/disponibilites`;
   return (

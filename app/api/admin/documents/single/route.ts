@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { isWorkerDocumentKind, MAX_DOCUMENT_BYTES } from "@/lib/documents/rules";
 import { publishDocument, workersByNumber } from "@/lib/documents/publish";
-import { guardStaff, json } from "@/lib/documents/staff-route";
+import { guardStaff, json } from "@/lib/auth/route";
 import { submissionKey } from "@/lib/submissions";
 import { parseIsoDate, parseIsoMonth } from "@/lib/time/dates";
 

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parsePayslipFileName } from "@/lib/documents/rules";
 import { publishDocument, workersByNumber } from "@/lib/documents/publish";
-import { guardStaff, json } from "@/lib/documents/staff-route";
+import { guardStaff, json } from "@/lib/auth/route";
 
 export async function PUT(request: Request) {
   const staff = await guardStaff(request);

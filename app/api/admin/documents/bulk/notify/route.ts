@@ -3,8 +3,8 @@
 // emails the batch queued, for the summary. It sends nothing itself.
 import { z } from "zod";
 import { countPublishedEmails } from "@/lib/documents/publish";
-import { guardStaff, json } from "@/lib/documents/staff-route";
-import { db } from "@/lib/db";
+import { documentsUploadedBy } from "@/lib/documents/access";
+import { guardStaff, json } from "@/lib/auth/route";
 
 const Body = z.object({ batch: z.string().min(8).max(64), documentIds: z.array(z.string().min(1).max(40)).max(5000) });
 
@@ -14,9 +14,6 @@ export async function POST(request: Request) {
   const parsed = Body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return json({ error: "Requête invalide." }, 400);
   // Only documents this staff member published.
-  const mine = await db.document.findMany({
-    where: { id: { in: parsed.data.documentIds }, uploadedById: staff.userId },
-    select: { id: true },
-  });
-  return json({ emails: await countPublishedEmails(staff, mine.map((d) => d.id)) });
+  const mine = await documentsUploadedBy(staff.userId, parsed.data.documentIds);
+  return json({ emails: await countPublishedEmails(staff, mine) });
 }

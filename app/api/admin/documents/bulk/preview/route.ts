@@ -1,7 +1,7 @@
 // Bulk publish, many PDFs: what each file name would become, before upload.
 import { z } from "zod";
 import { previewPayslips } from "@/lib/documents/publish";
-import { guardStaff, json } from "@/lib/documents/staff-route";
+import { guardStaff, json } from "@/lib/auth/route";
 
 const Body = z.object({
   agencyId: z.string().min(1),

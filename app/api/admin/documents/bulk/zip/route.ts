@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { previewZip } from "@/lib/documents/bulk";
 import { ZipRejected } from "@/lib/documents/zip-reader";
-import { guardStaff, json } from "@/lib/documents/staff-route";
+import { guardStaff, json } from "@/lib/auth/route";
 import { StorageUnavailableError } from "@/lib/storage";
 
 export async function POST(request: Request) {

@@ -2,7 +2,7 @@
 // (the page shows the progress), then a summary line.
 import { z } from "zod";
 import { publishZip } from "@/lib/documents/bulk";
-import { guardStaff, json } from "@/lib/documents/staff-route";
+import { guardStaff, json } from "@/lib/auth/route";
 import { StorageUnavailableError } from "@/lib/storage";
 
 const Body = z.object({ agencyId: z.string().min(1), uploadKey: z.string().min(1).max(100), batch: z.string().min(8).max(64) });

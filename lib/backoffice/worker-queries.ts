@@ -1,0 +1,132 @@
+// Reads of the staff worker pages, within the staff member's agencies.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { now } from "@/lib/clock";
+import { agencyScope, membershipOfAgencies, staffDocumentScope, workerOfAgencies, type AgencyStaff } from "@/lib/auth/scope";
+import { documentKindOf } from "@/lib/profile/fields";
+import { profileSelect } from "@/lib/profile/service";
+
+export type StaffWorkerFilter = { words: string[]; number: string; qualificationId?: string; city: string };
+
+/** One page of the agencies' workers matching the filter, their count, and the qualifications to filter by. */
+export async function staffWorkerPage(staff: AgencyStaff, filter: StaffWorkerFilter, page: number, pageSize: number) {
+  const { words, number, city } = filter;
+  const where: Prisma.WorkerProfileWhereInput = {
+    AND: [
+      workerOfAgencies(staff),
+      // Every word must match the first, last or birth name.
+      ...words.map((w) => ({
+        OR: [
+          { user: { firstName: { contains: w, mode: "insensitive" as const } } },
+          { user: { lastName: { contains: w, mode: "insensitive" as const } } },
+          { birthName: { contains: w, mode: "insensitive" as const } },
+        ],
+      })),
+      ...(number ? [{ agencies: { some: { workerNumber: number, ...membershipOfAgencies(staff) } } }] : []),
+      ...(filter.qualificationId ? [{ qualifications: { some: { qualificationId: filter.qualificationId } } }] : []),
+      ...(city ? [{ OR: [{ city: { contains: city, mode: "insensitive" as const } }, { postalCode: { startsWith: city } }] }] : []),
+    ],
+  };
+  const [count, workers, qualifications] = await Promise.all([
+    db.workerProfile.count({ where }),
+    db.workerProfile.findMany({
+      where,
+      orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: {
+        user: { select: { firstName: true, lastName: true, email: true, active: true, passwordHash: true } },
+        agencies: { where: membershipOfAgencies(staff), include: { agency: { select: { code: true } } } },
+        qualifications: { include: { qualification: { select: { code: true } } } },
+      },
+    }),
+    db.qualification.findMany({ orderBy: { code: "asc" } }),
+  ]);
+  return { count, workers, qualifications };
+}
+
+/**
+ * The sections of a worker's file as staff see it: each read is scoped again
+ * (documents, contracts, planning and advances of the staff member's agencies
+ * only, never another agency's), the worker too.
+ */
+export async function staffWorkerFile(staff: AgencyStaff, workerId: string) {
+  const today = await now();
+  const horizon = new Date(today.getTime() + 28 * 86_400_000);
+  const worker = { id: workerId, ...workerOfAgencies(staff) };
+  const [pendingChanges, documents, diplomas, contracts, shifts, availabilities, advances] = await Promise.all([
+    db.profileChange.count({ where: { workerId, worker, status: "PENDING" } }),
+    db.document.findMany({
+      where: { AND: [{ workerId }, staffDocumentScope(staff)] },
+      orderBy: { createdAt: "desc" },
+      take: 15,
+      select: { id: true, kind: true, fileName: true, number: true, createdAt: true },
+    }),
+    db.diploma.findMany({ where: { workerId, worker }, orderBy: { createdAt: "desc" }, include: { grants: { select: { code: true } } } }),
+    db.contract.findMany({
+      where: { workerId, ...agencyScope(staff) },
+      orderBy: { startDate: "desc" },
+      take: 15,
+      include: { client: { select: { name: true } }, qualification: true },
+    }),
+    db.shift.findMany({
+      where: { endsAt: { gt: today }, startsAt: { lt: horizon }, contract: { workerId, ...agencyScope(staff), state: { not: "CANCELLED" } } },
+      orderBy: { startsAt: "asc" },
+      include: { contract: { select: { id: true, number: true, client: { select: { name: true } } } } },
+    }),
+    db.availability.findMany({ where: { workerId, worker, date: { gte: new Date(today.getTime() - 86_400_000) } }, orderBy: [{ date: "asc" }, { part: "asc" }], take: 10 }),
+    db.advanceRequest.findMany({ where: { workerId, ...agencyScope(staff) }, orderBy: { createdAt: "desc" }, take: 10 }),
+  ]);
+  return { pendingChanges, documents, diplomas, contracts, shifts, availabilities, advances };
+}
+
+/** A worker of the staff member's agencies (id and name), or null. */
+export function staffWorkerName(staff: AgencyStaff, workerId: string) {
+  return db.workerProfile.findFirst({
+    where: { id: workerId, ...workerOfAgencies(staff) },
+    select: { id: true, user: { select: { firstName: true, lastName: true } } },
+  });
+}
+
+/** A worker's availabilities between two days, if the worker is one of the staff member's agencies'. */
+export function staffWorkerAvailabilities(staff: AgencyStaff, workerId: string, from: Date, to: Date) {
+  return db.availability.findMany({
+    where: { workerId, worker: workerOfAgencies(staff), date: { gte: from, lte: to } },
+    select: { date: true, part: true, available: true },
+  });
+}
+
+/** The profile changes and diplomas waiting for review from the agencies' workers, with what they would replace. */
+export async function pendingValidations(staff: AgencyStaff) {
+  const scope = workerOfAgencies(staff);
+  const workerSelect = {
+    ...profileSelect,
+    agencies: { select: { workerNumber: true, agency: { select: { code: true } } } },
+  } as const;
+  const [changes, diplomas, qualifications] = await Promise.all([
+    db.profileChange.findMany({
+      where: { status: "PENDING", worker: scope },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+      include: { worker: { select: workerSelect }, document: { select: { id: true, fileName: true } } },
+    }),
+    db.diploma.findMany({
+      where: { status: "PENDING", worker: scope },
+      orderBy: { createdAt: "asc" },
+      take: 200,
+      include: { worker: { select: { user: { select: { firstName: true, lastName: true } }, agencies: { select: { workerNumber: true, agency: { select: { code: true } } } } } }, document: { select: { id: true, fileName: true } } },
+    }),
+    db.qualification.findMany({ orderBy: { code: "asc" } }),
+  ]);
+  // Which approved document is in force for each worker and kind, to compare with the new one.
+  const docFields = changes.filter((c) => documentKindOf(c.field));
+  const approvedDocs = docFields.length
+    ? await db.profileChange.findMany({
+        where: { status: "APPROVED", worker: scope, OR: docFields.map((c) => ({ workerId: c.workerId, field: c.field })) },
+        orderBy: { reviewedAt: "desc" },
+        include: { document: { select: { id: true, fileName: true } } },
+      })
+    : [];
+  return { changes, diplomas, qualifications, approvedDocs };
+}
