@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { newContractChoices } from "@/lib/backoffice/contract-queries";
-import { personName, qualificationLabel } from "@/lib/backoffice/scope";
+import { qualificationLabel } from "@/lib/backoffice/scope";
 import { newFormKey } from "@/lib/forms";
 import { ContractForm } from "./contract-form";
 
