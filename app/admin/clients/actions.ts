@@ -5,10 +5,11 @@ import { redirect } from "next/navigation";
 import { staffAction } from "@/lib/auth/action";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { FIX_FIELDS, type FormState } from "@/lib/forms";
+import { FIX_FIELDS } from "@/lib/forms";
 import { clientSchema, siteSchema } from "@/lib/backoffice/schemas";
 import { locateCommune } from "@/lib/geo/communes";
 import { createOnce, submissionKey } from "@/lib/submissions";
+import { fail, ok, type Result } from "@/lib/result";
 
 const DUPLICATE = "Un client porte déjà ce nom dans cette agence.";
 
@@ -16,8 +17,8 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
 }
 
-export const saveClientAction = staffAction(clientSchema, async (data, staff, formData): Promise<FormState> => {
-  if (!staff.agencyIds.includes(data.agencyId)) return { error: FIX_FIELDS, fieldErrors: { agencyId: "Choisissez une de vos agences." } };
+export const saveClientAction = staffAction(clientSchema, async (data, staff, formData): Promise<Result> => {
+  if (!staff.agencyIds.includes(data.agencyId)) return fail(FIX_FIELDS, { agencyId: "Choisissez une de vos agences." });
   const fields = { name: data.name, phone: data.phone, email: data.email, siret: data.siret ? data.siret.replace(/\s/g, "") : null };
   if (!data.clientId) {
     let id: string;
@@ -29,14 +30,14 @@ export const saveClientAction = staffAction(clientSchema, async (data, staff, fo
         return client.id;
       }));
     } catch (error) {
-      if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
+      if (isUniqueViolation(error)) return fail(FIX_FIELDS, { name: DUPLICATE });
       throw error;
     }
     revalidatePath("/admin/clients");
     redirect(`/admin/clients/${id}?cree=1`);
   }
   const existing = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
-  if (!existing) return { error: "Client introuvable." };
+  if (!existing) return fail("Client introuvable.");
   try {
     await db.$transaction(async (tx) => {
       // The agency of a client does not move: its contracts belong to it.
@@ -49,25 +50,25 @@ export const saveClientAction = staffAction(clientSchema, async (data, staff, fo
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
+    if (isUniqueViolation(error)) return fail(FIX_FIELDS, { name: DUPLICATE });
     throw error;
   }
   revalidatePath(`/admin/clients/${existing.id}`);
-  return { ok: true, message: "Client enregistré." };
+  return ok("Client enregistré.");
 });
 
-export const saveSiteAction = staffAction(siteSchema, async (data, staff, formData): Promise<FormState> => {
+export const saveSiteAction = staffAction(siteSchema, async (data, staff, formData): Promise<Result> => {
   const client = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
-  if (!client) return { error: "Client introuvable." };
+  if (!client) return fail("Client introuvable.");
   const fields = { name: data.name, address: data.address, postalCode: data.postalCode, city: data.city, phone: data.phone, accessMeans: data.accessMeans };
   // The commune of the site, for the distances of the ciblage; a postal code
   // and city that do not go together are refused next to the field.
   const place = locateCommune(data.postalCode, data.city);
-  if (!place.ok) return { error: FIX_FIELDS, fieldErrors: { [place.field]: place.error } };
+  if (!place.ok) return fail(FIX_FIELDS, { [place.field]: place.error });
   const position = { inseeCode: place.commune.inseeCode, latitude: place.commune.latitude, longitude: place.commune.longitude };
   if (data.siteId) {
     const site = await db.clientSite.findFirst({ where: { id: data.siteId, clientId: client.id } });
-    if (!site) return { error: "Site introuvable." };
+    if (!site) return fail("Site introuvable.");
     await db.$transaction(async (tx) => {
       // A new commune moves the point used for distances.
       const moved = site.postalCode !== fields.postalCode || site.city !== fields.city || site.latitude === null;
@@ -80,7 +81,7 @@ export const saveSiteAction = staffAction(siteSchema, async (data, staff, formDa
       );
     });
     revalidatePath(`/admin/clients/${client.id}`);
-    return { ok: true, message: "Site enregistré." };
+    return ok("Site enregistré.");
   }
   // One site per rendered form: a double click adds it once and answers the same.
   await createOnce(submissionKey(staff.id, formData), async (tx) => {
@@ -89,5 +90,5 @@ export const saveSiteAction = staffAction(siteSchema, async (data, staff, formDa
     return site.id;
   });
   revalidatePath(`/admin/clients/${client.id}`);
-  return { ok: true, message: `Site « ${fields.name} » ajouté.` };
+  return ok(`Site « ${fields.name} » ajouté.`);
 });
