@@ -64,7 +64,12 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
           </span>
           <span className="flex gap-1">
             {def.sensitive && state.hasValue && revealed === null ? (
-              <Button size="sm" variant="ghost" disabled={revealing} onClick={() => startReveal(async () => setRevealed(await revealSecret(field as "ssn" | "iban")))}>
+              <Button size="sm" variant="ghost" disabled={revealing} onClick={() =>
+                  startReveal(async () => {
+                    const answer = await revealSecret(field as "ssn" | "iban");
+                    setRevealed(answer.ok ? answer.data : null);
+                  })
+                }>
                 Afficher
               </Button>
             ) : null}

@@ -49,7 +49,7 @@ export type ActionClient<U> = {
   /** A plain `<form action>` that answers by a redirect or a refreshed page. Invalid input is a 404 (only a forged post has it). */
   post<S extends z.ZodType>(schema: S, handler: PostHandler<S, U>): (formData: FormData) => Promise<void>;
   /** An action called with arguments: the schema is a tuple of them. */
-  call<A extends unknown[], T = void>(schema: z.ZodType<A>, handler: (args: A, user: U) => Promise<Result<T>>): (...args: A) => Promise<Result<T>>;
+  call<S extends z.ZodType<unknown[]>, T = void>(schema: S, handler: (args: z.output<S>, user: U) => Promise<Result<T>>): (...args: Extract<z.input<S>, unknown[]>) => Promise<Result<T>>;
 };
 
 /** A client whose caller comes from `resolve` (which redirects or 404s a wrong caller). */
@@ -76,8 +76,8 @@ export function createActionClient<U>(resolve: () => Promise<U>): ActionClient<U
       if (!answer.ok) throw new Error(answer.message);
     };
 
-  const call = <A extends unknown[], T = void>(schema: z.ZodType<A>, handler: (args: A, user: U) => Promise<Result<T>>) =>
-    async (...args: A): Promise<Result<T>> =>
+  const call = <S extends z.ZodType<unknown[]>, T = void>(schema: S, handler: (args: z.output<S>, user: U) => Promise<Result<T>>) =>
+    async (...args: Extract<z.input<S>, unknown[]>): Promise<Result<T>> =>
       guard(async () => {
         const user = await resolve();
         const parsed = schema.safeParse(args);

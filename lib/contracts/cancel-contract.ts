@@ -5,9 +5,10 @@ import { db } from "@/lib/db";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { canCancel } from "./rules";
-import { run, STALE, ServiceError, type ServiceResult } from "./service";
+import { run, STALE, ServiceError } from "./service";
+import type { Result } from "@/lib/result";
 
-export async function cancelContract(staff: StaffUser, contractId: string, version: number, reason: string): Promise<ServiceResult> {
+export async function cancelContract(staff: StaffUser, contractId: string, version: number, reason: string): Promise<Result> {
   return run(async () => {
     await db.$transaction(async (tx) => {
       const contract = await tx.contract.findFirst({ where: { id: contractId, agencyId: { in: staff.agencyIds } }, include: { worker: { select: { userId: true } } } });

@@ -6,14 +6,13 @@ import { db } from "@/lib/db";
 import { recordAudit, requestContext } from "@/lib/audit";
 import { confirmCurrentPassword } from "@/lib/auth/login";
 import { staffAction, workerAction } from "@/lib/auth/action";
-import { requireWorker } from "@/lib/auth/session";
 import { getStorage, StorageUnavailableError } from "@/lib/storage";
 import { checkUpload } from "@/lib/uploads/check";
 import { locateCommune } from "@/lib/geo/communes";
 import { createOnce, submissionKey } from "@/lib/submissions";
 import { fieldDef, PROFILE_DOCUMENTS, type FieldKey } from "./fields";
 import { approveChange, loadProfile, refuseChange, requestFieldChange, validatedValues } from "./service";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, okWith, type Result } from "@/lib/result";
 
 const changeSchema = z.looseObject({ field: z.string().max(40) });
 
@@ -88,16 +87,14 @@ export const uploadProfileDocument = workerAction(documentSchema, async (data, w
   return ok(done);
 });
 
-/** The owner asks to see their full social security number or IBAN. */
-export async function revealSecret(field: "ssn" | "iban"): Promise<string | null> {
-  const worker = await requireWorker();
-  if (field !== "ssn" && field !== "iban") return null;
+/** The owner asks to see their full social security number or IBAN (null: none on file). */
+export const revealSecret = workerAction.call(z.tuple([z.enum(["ssn", "iban"])]), async ([field], worker): Promise<Result<string | null>> => {
   const profile = await loadProfile(worker.workerId);
-  if (!profile) return null;
+  if (!profile) return okWith(null);
   const value = validatedValues(profile)[field as FieldKey];
   await recordAudit(db, { type: "profile.secret_revealed", data: { field } }, { actorId: worker.id, subjectUserId: worker.id });
-  return value ? fieldDef(field)!.display(value, false) : null;
-}
+  return okWith(value ? fieldDef(field)!.display(value, false) : null);
+});
 
 const reviewSchema = z.object({ id: z.string().min(1).max(40), token: z.string().max(40).optional() });
 

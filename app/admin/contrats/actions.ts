@@ -7,7 +7,6 @@ import { FIX_FIELDS } from "@/lib/forms";
 import { cancelContract } from "@/lib/contracts/cancel-contract";
 import { createContract } from "@/lib/contracts/create-contract";
 import { issueContractForSignature } from "@/lib/contracts/issue-contract";
-import type { ServiceResult } from "@/lib/contracts/service";
 import { updateContractTerms } from "@/lib/contracts/update-contract-terms";
 import { regenerateShifts, saveShift } from "@/lib/contracts/update-shifts";
 import {
@@ -25,7 +24,7 @@ import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 import { submissionKey } from "@/lib/submissions";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 
 /** Contract and shift dates within five years back and two ahead (a typo such as 2062 is refused next to the field). */
 async function datesOutOfRange(dates: Record<string, Date>): Promise<Result | null> {
@@ -38,8 +37,8 @@ async function datesOutOfRange(dates: Record<string, Date>): Promise<Result | nu
   return Object.keys(fieldErrors).length ? fail(FIX_FIELDS, fieldErrors) : null;
 }
 
-function failure(result: Extract<ServiceResult<unknown>, { ok: false }>): Result {
-  return result.field ? fail(result.error, { [result.field]: result.error }) : fail(result.error);
+function failure(result: Failure<unknown>): Result {
+  return fail(result.message, result.fieldErrors);
 }
 
 const reissuedNote = " Le contrat a été renvoyé à l'intérimaire, qui doit le signer à nouveau.";
@@ -63,7 +62,7 @@ export const createContractAction = staffAction(contractCreateSchema, async (dat
   }, submissionKey(staff.id, formData));
   if (!result.ok) return failure(result);
   revalidatePath("/admin/contrats");
-  redirect(`/admin/contrats/${result.value.id}?cree=1`);
+  redirect(`/admin/contrats/${result.data.id}?cree=1`);
 });
 
 export const updateTermsAction = staffAction(contractTermsSchema, async (data, staff) => {
@@ -82,7 +81,7 @@ export const updateTermsAction = staffAction(contractTermsSchema, async (data, s
   });
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return ok(`Contrat enregistré.${result.value.reissued ? reissuedNote : ""}`);
+  return ok(`Contrat enregistré.${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
@@ -99,14 +98,14 @@ export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
   );
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return ok(`${data.shiftId ? "Créneau modifié." : "Créneau ajouté."}${result.value.reissued ? reissuedNote : ""}`);
+  return ok(`${data.shiftId ? "Créneau modifié." : "Créneau ajouté."}${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const removeShiftAction = staffAction(removeShiftSchema, async (data, staff) => {
   const result = await saveShift(staff, data.contractId, data.version, { type: "remove", shiftId: data.shiftId });
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return ok(`Créneau supprimé.${result.value.reissued ? reissuedNote : ""}`);
+  return ok(`Créneau supprimé.${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const regenerateShiftsAction = staffAction(regenerateSchema, async (data, staff) => {
@@ -118,7 +117,7 @@ export const regenerateShiftsAction = staffAction(regenerateSchema, async (data,
   });
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return ok(`${result.value.count} créneau(x) générés.${result.value.reissued ? reissuedNote : ""}`);
+  return ok(`${result.data.count} créneau(x) générés.${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const issueContractAction = staffAction(contractRefSchema, async (data, staff) => {
@@ -126,7 +125,7 @@ export const issueContractAction = staffAction(contractRefSchema, async (data, s
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
   return ok(
-      result.value.state === "AWAITING_SIGNATURE"
+      result.data.state === "AWAITING_SIGNATURE"
         ? "Contrat envoyé à la signature de l'intérimaire."
         : "Contrat envoyé, mais incomplet : l'intérimaire n'a pas de téléphone portable pour recevoir le code de signature."
   );

@@ -13,16 +13,16 @@ import { fail, ok, type Result } from "@/lib/result";
 
 export const inviteWorkerAction = staffAction(inviteSchema, async (data, staff, formData): Promise<Result> => {
   const result = await inviteWorker(staff, data, submissionKey(staff.id, formData));
-  if (!result.ok) return result.field ? fail(result.error, { [result.field]: result.error }) : fail(result.error);
+  if (!result.ok) return fail(result.message, result.fieldErrors);
   revalidatePath("/admin/interimaires");
-  redirect(`/admin/interimaires/${result.value.workerId}?invite=1`);
+  redirect(`/admin/interimaires/${result.data.workerId}?invite=1`);
 });
 
 const activeSchema = z.object({ workerId: z.string().min(1), active: z.enum(["0", "1"]) });
 
 export const setActiveAction = staffAction(activeSchema, async (data, staff): Promise<Result> => {
   const result = await setWorkerActive(staff, data.workerId, data.active === "1");
-  if (!result.ok) return fail(result.error);
+  if (!result.ok) return fail(result.message);
   revalidatePath(`/admin/interimaires/${data.workerId}`);
   return ok(data.active === "1" ? "Compte réactivé." : "Compte désactivé : ses sessions ont été fermées.");
 });
