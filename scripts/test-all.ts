@@ -1,4 +1,4 @@
-// npm test: type check, unit tests, one production build, then the end-to-end
+// npm test: conventions, type check, unit tests, one production build, then the end-to-end
 // suite in Chromium against a fresh PGlite database and a fresh PostgreSQL
 // database, each migrated and seeded like a newcomer's. Prints one closing
 // line "N passed, N failed".
@@ -55,6 +55,8 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "espace-test-"));
   const pgAvailable = await withAdmin(async () => true).catch(() => false);
 
+  // The rules the type checker cannot see (scripts/check-conventions.ts); lists file:line.
+  if (!skipUnit) await step("Conventions", () => run(bin("tsx"), [path.join(root, "scripts/check-conventions.ts")]));
   if (!skipUnit) await step("Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
 
   if (!skipUnit) await step("Unit tests (Vitest)", async () => {

@@ -112,3 +112,16 @@ export async function setWorkerActive(staff: StaffUser, workerId: string, active
   });
   return ok();
 }
+
+/** "Renvoyer l'invitation" to a worker of the staff's agencies who has not chosen a password yet. */
+export async function resendInvitation(staff: StaffUser, workerId: string): Promise<Result> {
+  const worker = await db.workerProfile.findFirst({
+    where: { id: workerId, agencies: { some: { agencyId: { in: staff.agencyIds } } } },
+    select: { id: true, user: { select: { id: true, email: true, firstName: true, passwordHash: true, active: true } } },
+  });
+  if (!worker) return fail("Intérimaire introuvable.");
+  if (worker.user.passwordHash) return fail("Ce compte est déjà activé.");
+  if (!worker.user.active) return fail("Ce compte est désactivé.");
+  await sendInvitationEmail(worker.user, { event: { type: "worker.invitation_resent", data: {} }, context: { actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id } });
+  return ok();
+}

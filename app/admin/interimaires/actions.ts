@@ -5,9 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
 import { inviteSchema } from "@/lib/backoffice/schemas";
-import { inviteWorker, sendInvitationEmail, setWorkerActive } from "@/lib/backoffice/workers";
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { inviteWorker, resendInvitation, setWorkerActive } from "@/lib/backoffice/workers";
 import { submissionKey } from "@/lib/submissions";
 import { fail, ok, type Result } from "@/lib/result";
 
@@ -28,13 +26,6 @@ export const setActiveAction = staffAction(activeSchema, async (data, staff): Pr
 });
 
 export const resendInvitationAction = staffAction(z.object({ workerId: z.string().min(1) }), async (data, staff): Promise<Result> => {
-  const worker = await db.workerProfile.findFirst({
-    where: { id: data.workerId, agencies: { some: { agencyId: { in: staff.agencyIds } } } },
-    select: { id: true, user: { select: { id: true, email: true, firstName: true, passwordHash: true, active: true } } },
-  });
-  if (!worker) return fail("Intérimaire introuvable.");
-  if (worker.user.passwordHash) return fail("Ce compte est déjà activé.");
-  if (!worker.user.active) return fail("Ce compte est désactivé.");
-  await sendInvitationEmail(worker.user, { event: { type: "worker.invitation_resent", data: {} }, context: { actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id } });
-  return ok("Invitation renvoyée.");
+  const result = await resendInvitation(staff, data.workerId);
+  return result.ok ? ok("Invitation renvoyée.") : result;
 });
