@@ -140,7 +140,7 @@ export const changePassword = userAction(changePasswordSchema, async (data, user
   if (await limited(`change-password:${user.id}`, 10, 900)) return fail(TOO_MANY);
   const { ipAddress } = await requestContext();
   const confirmed = await confirmCurrentPassword(user, data.currentPassword, ipAddress);
-  if (!confirmed.ok) return fail(FIX_FIELDS, { currentPassword: confirmed.error });
+  if (!confirmed.ok) return fail(FIX_FIELDS, { currentPassword: confirmed.message });
   const weak = await passwordStrengthError(data.password, [user.email, user.firstName, user.lastName]);
   if (weak) return fail(FIX_FIELDS, { password: weak });
   await setPassword(user.id, data.password, { reason: "change", keepSessionId: user.sessionId });

@@ -33,10 +33,10 @@ export const requestProfileChange = workerAction(changeSchema, async (data, work
     // holds an open session must also know the password to move them.
     const { ipAddress } = await requestContext();
     const confirmed = await confirmCurrentPassword(worker, typeof data.currentPassword === "string" ? data.currentPassword : "", ipAddress);
-    if (!confirmed.ok) return fail("Veuillez corriger les champs signalés.", { currentPassword: confirmed.error });
+    if (!confirmed.ok) return fail("Veuillez corriger les champs signalés.", { currentPassword: confirmed.message });
   }
   const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: def.key, value: parsed.value });
-  if (!result.ok) return fail(result.error, result.fieldErrors);
+  if (!result.ok) return result;
   revalidatePath("/fiche-perso");
   return ok(result.message);
 });
@@ -82,7 +82,7 @@ export const uploadProfileDocument = workerAction(documentSchema, async (data, w
     return ok(done);
   }
   const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: `document:${data.kind}`, value: created.id, documentId: created.id });
-  if (!result.ok) return fail(result.error);
+  if (!result.ok) return fail(result.message);
   revalidatePath("/fiche-perso");
   return ok(done);
 });
@@ -100,7 +100,7 @@ const reviewSchema = z.object({ id: z.string().min(1).max(40), token: z.string()
 
 export const approveProfileChange = staffAction(reviewSchema, async (data, staff): Promise<Result> => {
   const result = await approveChange(staff, data.id, data.token ?? "");
-  return result.ok ? ok(result.message) : fail(result.error);
+  return result;
 });
 
 const refuseSchema = z.object({
@@ -110,5 +110,5 @@ const refuseSchema = z.object({
 
 export const refuseProfileChange = staffAction(refuseSchema, async (data, staff): Promise<Result> => {
   const result = await refuseChange(staff, data.id, data.reason);
-  return result.ok ? ok(result.message) : fail(result.error);
+  return result;
 });

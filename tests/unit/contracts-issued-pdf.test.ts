@@ -290,7 +290,7 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     expect((await getPdf(c.id)).status).toBe(503);
     // Signing it is refused too, without rendering anything.
     const code = await requestSignatureCode(c.id, worker);
-    expect(code).toMatchObject({ ok: false, error: "Le document du contrat n'est pas encore disponible : contactez votre agence." });
+    expect(code).toMatchObject({ ok: false, message: "Le document du contrat n'est pas encore disponible : contactez votre agence." });
     expect(console.error).toHaveBeenCalledWith("[contracts] issued contract without its stored document", c.id);
     expect(await snapshotRows(prisma)).toEqual(rowsBefore);
     expect(listFiles(storageDir)).toEqual(filesBefore);

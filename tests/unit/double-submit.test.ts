@@ -232,8 +232,8 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const { needId, workerIds } = target!;
     const results = values(await times(N, () => sendOffers(staff, needId, workerIds)));
     // The first sends them; every other post is told they already have it.
-    expect(results.filter((r) => r && "count" in r && r.count === workerIds.length)).toHaveLength(1);
-    expect(results.filter((r) => r && "count" in r && r.count === 0)).toHaveLength(N - 1);
+    expect(results.filter((r) => r?.ok && r.data.count === workerIds.length)).toHaveLength(1);
+    expect(results.filter((r) => r?.ok && r.data.count === 0)).toHaveLength(N - 1);
     expect(await db.prisma.missionOffer.count({ where: { needId, workerId: { in: workerIds } } })).toBe(workerIds.length);
     for (const workerId of workerIds) expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: `mission-offer:${needId}:${workerId}` } })).toBe(1);
     expect(await db.prisma.auditLog.count({ where: { action: "targeting.offers_sent", entityId: needId } })).toBe(1);

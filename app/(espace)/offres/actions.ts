@@ -16,6 +16,6 @@ export const answerOfferAction = workerAction.post(answerSchema, async (data, wo
   const result = await answerOffer(worker, data.offerId, data.answer === "yes", await now());
   if (!result) notFound();
   revalidatePath("/offres");
-  if ("error" in result) redirect(`/offres?err=${encodeURIComponent(result.error ?? "")}`);
+  if (!result.ok) redirect(`/offres?err=${encodeURIComponent(result.message)}`);
   redirect(`/offres?ok=${data.answer === "yes" ? "oui" : "non"}`);
 });

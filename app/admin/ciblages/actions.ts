@@ -60,19 +60,22 @@ export const sendOffersAction = staffAction.post(z.object({ needId: needRef }), 
   const needId = data.needId;
   const result = await sendOffers(staff, needId, z.array(z.string()).parse(formData.getAll("workerId").map(String)));
   if (!result) notFound();
-  if ("error" in result) back(needId, result.error ?? "Erreur", "err");
-  back(needId, result.count ? `Proposition envoyée à ${result.count} intérimaire${(result.count ?? 0) > 1 ? "s" : ""}.` : "Ces intérimaires avaient déjà reçu la proposition.");
+  if (!result.ok) back(needId, result.message, "err");
+  const { count } = result.data;
+  back(needId, count ? `Proposition envoyée à ${count} intérimaire${count > 1 ? "s" : ""}.` : "Ces intérimaires avaient déjà reçu la proposition.");
 });
 
 export const pickWorkerAction = staffAction.post(z.object({ needId: needRef, offerId: needRef }), async (data, staff) => {
   const result = await pickWorker(staff, data.needId, data.offerId);
   if (!result) notFound();
-  if ("error" in result) back(data.needId, result.error ?? "Erreur", "err");
+  if (!result.ok) back(data.needId, result.message, "err");
   back(data.needId, "Intérimaire retenu : son contrat a été créé en brouillon.");
 });
 
 export const closeNeedAction = staffAction.post(z.object({ needId: needRef }), async (data, staff) => {
   const result = await closeNeed(staff, data.needId, await now());
   if (!result) notFound();
-  back(data.needId, `Ciblage clôturé. ${result.notified} intérimaire${result.notified > 1 ? "s ont" : " a"} été prévenu${result.notified > 1 ? "s" : ""} par email.`);
+  if (!result.ok) back(data.needId, result.message, "err");
+  const { notified } = result.data;
+  back(data.needId, `Ciblage clôturé. ${notified} intérimaire${notified > 1 ? "s ont" : " a"} été prévenu${notified > 1 ? "s" : ""} par email.`);
 });

@@ -22,9 +22,10 @@ export const requestCodeAction = workerAction(requestSchema, async (data, user):
     return { ok: false, message: "Cochez la case pour accepter de signer électroniquement ce contrat.", data: { step: "consent" } };
   }
   const result = await requestSignatureCode(data.contractId, { id: user.id, workerId: user.workerId });
-  if (result.ok) return okWith({ step: "code", maskedPhone: result.maskedPhone }, `Un code à 6 chiffres a été envoyé par SMS au ${result.maskedPhone}.`);
-  if (result.finished) redirect(`/contrats/${data.contractId}`);
-  return { ok: false, message: result.error, data: { step: data.step === "code" || result.maskedPhone ? "code" : data.step, maskedPhone: result.maskedPhone } };
+  if (result.ok) return okWith({ step: "code", maskedPhone: result.data.maskedPhone }, `Un code à 6 chiffres a été envoyé par SMS au ${result.data.maskedPhone}.`);
+  if (result.data?.finished) redirect(`/contrats/${data.contractId}`);
+  const maskedPhone = result.data?.maskedPhone;
+  return { ok: false, message: result.message, data: { step: data.step === "code" || maskedPhone ? "code" : data.step, maskedPhone } };
 });
 
 const confirmSchema = z.object({ contractId, code: z.string().optional().default("").transform((v) => v.replace(/\s/g, "")) });
@@ -35,9 +36,9 @@ export const confirmCodeAction = workerAction(confirmSchema, async (data, user):
     return { ok: false, message, fieldErrors: { code: message }, data: { step: "code" } };
   }
   const result = await confirmSignature(data.contractId, data.code, user);
-  if (result.ok || result.finished) {
+  if (result.ok || result.data?.finished) {
     revalidatePath("/contrats");
     redirect(`/contrats/${data.contractId}${result.ok ? "?signe=1" : ""}`);
   }
-  return { ok: false, message: result.error, fieldErrors: { code: result.error }, data: { step: "code", maskedPhone: result.maskedPhone } };
+  return { ok: false, message: result.message, fieldErrors: { code: result.message }, data: { step: "code", maskedPhone: result.data?.maskedPhone } };
 });
