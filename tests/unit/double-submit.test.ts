@@ -250,9 +250,9 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const before = await db.prisma.document.count({ where });
     const results = values(await times(N, () => publishDocument({ ...input, source: file(), submission: key })));
     allEqual(results);
-    expect(results[0]).toEqual({ ok: true, documentId: expect.any(String), workerId: member.workerId, emailed: true });
+    expect(results[0]).toEqual({ ok: true, data: { documentId: expect.any(String), workerId: member.workerId, emailed: true } });
     expect(await db.prisma.document.count({ where })).toBe(before + 1);
-    expect(await db.prisma.auditLog.count({ where: { action: "document.published", entityId: results[0].ok ? results[0].documentId : "" } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: "document.published", entityId: results[0].ok ? results[0].data.documentId : "" } })).toBe(1);
     const other = await publishDocument({ ...input, source: file(), submission: `${staff.id}:${newFormKey()}` });
     expect(other.ok).toBe(true);
     expect(await db.prisma.document.count({ where })).toBe(before + 2);

@@ -346,7 +346,7 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
 
     const results = await Promise.all([publishDocument(input()), publishDocument(input())]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(["duplicate"]);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.data?.code)).toEqual(["duplicate"]);
     const docs = await prisma.document.findMany({ where: { workerId: w.workerProfile!.id } });
     expect(docs).toHaveLength(1);
     expect(await audits("document.published", docs[0].id)).toBe(1);

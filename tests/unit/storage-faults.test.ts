@@ -405,7 +405,7 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
         periodEnd: new Date("2026-11-30T00:00:00Z"),
         source: Readable.from([pdf("bulletin")]),
       });
-      expect(direct).toEqual({ ok: false, reason: STORAGE_UNAVAILABLE_MESSAGE, code: "storage_unavailable" });
+      expect(direct).toEqual({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, data: { code: "storage_unavailable" } });
 
       const form = new FormData();
       form.set(FORM_KEY_FIELD, newFormKey());
