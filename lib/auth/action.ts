@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
 import { FIX_FIELDS, parseForm } from "@/lib/forms";
 import { fail, type ActionState, type Failure, type Result } from "@/lib/result";
 import { getSessionUser, requireClient, requireStaff, requireWorker, type ClientUser, type SessionUser, type StaffUser, type WorkerUser } from "./session";
@@ -14,7 +14,6 @@ import { getSessionUser, requireClient, requireStaff, requireWorker, type Client
 // "use server" module is built here (scripts/check-conventions.ts).
 
 export const GENERIC_ERROR = "Une erreur est survenue. Réessayez dans un instant.";
-
 
 /** A short id that ties the user's message to the server log line. */
 export function newRequestId(): string {
