@@ -69,6 +69,8 @@ export async function submitAdvanceRequest(worker: { id: string; workerId: strin
   }
   if (!outcome) return fail("Votre demande n'a pas pu être enregistrée : rechargez la page et réessayez.");
   return ok(
- outcome === "created" ? "Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence." : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié."
+    outcome === "created"
+      ? "Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence."
+      : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié.",
   );
 }

@@ -101,9 +101,9 @@ export const confirmEmail = publicAction(confirmSchema, async (data): Promise<Re
   const result = await consumeToken(data.token, "EMAIL_CONFIRMATION");
   if ("error" in result) {
     return fail(
-        result.error === "expired"
-          ? "Ce lien de confirmation a expiré. Demandez-en un nouveau depuis la page de connexion."
-          : "Ce lien de confirmation n'est plus valable : il a déjà été utilisé ou il est incorrect."
+      result.error === "expired"
+        ? "Ce lien de confirmation a expiré. Demandez-en un nouveau depuis la page de connexion."
+        : "Ce lien de confirmation n'est plus valable : il a déjà été utilisé ou il est incorrect.",
     );
   }
   await db.$transaction(async (tx) => {
@@ -127,9 +127,9 @@ export const resetPassword = publicAction(resetPasswordSchema, async (data): Pro
   const result = await consumeToken(data.token, "PASSWORD_RESET");
   if ("error" in result) {
     return fail(
-        result.error === "expired"
-          ? "Ce lien a expiré. Demandez un nouveau lien de réinitialisation."
-          : "Ce lien n'est plus valable : il a déjà été utilisé ou il est incorrect. Demandez un nouveau lien."
+      result.error === "expired"
+        ? "Ce lien a expiré. Demandez un nouveau lien de réinitialisation."
+        : "Ce lien n'est plus valable : il a déjà été utilisé ou il est incorrect. Demandez un nouveau lien.",
     );
   }
   await setPassword(result.userId, data.password, { reason: "reset" });

@@ -125,9 +125,9 @@ export const issueContractAction = staffAction(contractRefSchema, async (data, s
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
   return ok(
-      result.data.state === "AWAITING_SIGNATURE"
-        ? "Contrat envoyé à la signature de l'intérimaire."
-        : "Contrat envoyé, mais incomplet : l'intérimaire n'a pas de téléphone portable pour recevoir le code de signature."
+    result.data.state === "AWAITING_SIGNATURE"
+      ? "Contrat envoyé à la signature de l'intérimaire."
+      : "Contrat envoyé, mais incomplet : l'intérimaire n'a pas de téléphone portable pour recevoir le code de signature.",
   );
 });
 

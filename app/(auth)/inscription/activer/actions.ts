@@ -15,9 +15,9 @@ export const activateAccount = publicAction(resetPasswordSchema, async (data): P
   const result = await consumeToken(data.token, "INVITATION");
   if ("error" in result) {
     return fail(
-        result.error === "expired"
-          ? "Ce lien d'invitation a expiré. Demandez à votre agence de vous renvoyer une invitation."
-          : "Ce lien n'est plus valable : il a déjà été utilisé ou il est incorrect."
+      result.error === "expired"
+        ? "Ce lien d'invitation a expiré. Demandez à votre agence de vous renvoyer une invitation."
+        : "Ce lien n'est plus valable : il a déjà été utilisé ou il est incorrect.",
     );
   }
   await setPassword(result.userId, data.password, { reason: "reset", audit: { event: { type: "auth.account_activated", data: {} }, context: { actorId: result.userId, subjectUserId: result.userId } } });
