@@ -24,6 +24,17 @@ export default tseslint.config(
     },
   },
   {
+    // app/ reads through the scoped queries of lib/ and writes through its
+    // domain functions: never the database client itself (ARCHITECTURE.md).
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/lib/db(/.*)?$", message: "app/ reads through lib/<domain>/queries and writes through lib/<domain> functions, not the database client." }] },
+      ],
+    },
+  },
+  {
     // Test servers (fake S3, fake providers) are node:http handlers written as
     // async functions; Node ignores their promise, and each handler catches.
     files: ["tests/**/*.ts"],

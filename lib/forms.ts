@@ -1,14 +1,5 @@
 import { z } from "zod";
-
-/** What a form's server action answers; fields keep what the user typed. */
-export type FormState = {
-  ok?: boolean;
-  message?: string; // success text
-  error?: string; // form-level error
-  fieldErrors?: Record<string, string>;
-};
-
-export const initialFormState: FormState = {};
+import { fail, type Failure } from "./result";
 
 /** The first message of each field, keyed by field name. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -80,12 +71,12 @@ export function formId(formData: FormData, name: string): string {
  * A submitted form read against its schema: control characters are refused
  * first (for every field, whatever the schema), then the schema's messages.
  */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.infer<S> } | { ok: false; state: FormState } {
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.infer<S> } | { ok: false; state: Failure<never> } {
   const values = formDataObject(formData);
   const control = controlCharErrors(values);
-  if (control) return { ok: false, state: { error: FIX_FIELDS, fieldErrors: control } };
+  if (control) return { ok: false, state: fail(FIX_FIELDS, control) };
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, state: { error: FIX_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) } };
+  if (!parsed.success) return { ok: false, state: fail(FIX_FIELDS, fieldErrorsOf(parsed.error)) };
   return { ok: true, data: parsed.data };
 }
 

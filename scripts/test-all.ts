@@ -1,10 +1,10 @@
-// npm test: type check, unit tests, one production build, then the end-to-end
-// suite in Chromium: all of it against a fresh PostgreSQL database (the
-// production engine), and the specs that exercise the database layer against
-// a fresh PGlite database (PGLITE_SPECS; E2E_PGLITE_ALL=1 runs all of them
-// there too). Each database is migrated, seeded with the demo data like a
-// newcomer's, plus the end-to-end fixtures (prisma/fixtures). Prints one
-// closing line "N passed, N failed".
+// npm test: conventions, format, lint, type check, unit tests, one production
+// build, then the end-to-end suite in Chromium: all of it against a fresh
+// PostgreSQL database (the production engine), and the specs that exercise the
+// database layer against a fresh PGlite database (PGLITE_SPECS;
+// E2E_PGLITE_ALL=1 runs all of them there too). Each database is migrated,
+// seeded with the demo data like a newcomer's, plus the end-to-end fixtures
+// (prisma/fixtures). Prints one closing line "N passed, N failed".
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -77,6 +77,8 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "espace-test-"));
   const pgAvailable = await withAdmin(async () => true).catch(() => false);
 
+  // The rules the type checker cannot see (scripts/check-conventions.ts); lists file:line.
+  if (!skipUnit) await step("Conventions", () => run(bin("tsx"), [path.join(root, "scripts/check-conventions.ts")]));
   if (!skipUnit) await step("Format (Prettier)", () => run(bin("prettier"), ["--check", "--log-level", "warn", "."]));
   if (!skipUnit) await step("Lint (ESLint)", () => run(bin("eslint"), [".", "--max-warnings", "0"]));
   if (!skipUnit) await step("Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."]));

@@ -1,28 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireClient } from "@/lib/auth/session";
+import { z } from "zod";
+import { clientAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
-import type { FormState } from "@/lib/forms";
+import { fail, type Result } from "@/lib/result";
 import { parseIsoDate, mondayOf } from "@/lib/timesheets/rules";
-import { saveClientWeek } from "@/lib/timesheets/service";
+import { hourCells, saveClientWeek } from "@/lib/timesheets/service";
+
+// The hour cells are the fields "h.<contract>.<day>"; the rows' contract ids repeat (contractId), read as a list.
+const weekSchema = z.looseObject({ semaine: z.string().optional().default(""), intent: z.string().optional() });
 
 /** "Enregistrer le brouillon" / "Transmettre les heures" of the Saisie des heures. */
-export async function saveWeekAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireClient();
-  const day = parseIsoDate(String(formData.get("semaine") ?? ""));
-  if (!day) return { error: "Semaine invalide. Rechargez la page." };
-  const contractIds = formData.getAll("contractId").map(String).filter(Boolean);
-  if (!contractIds.length) return { error: "Aucune ligne à enregistrer." };
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (key.startsWith("h.") && typeof value === "string") values[key] = value;
+export const saveWeekAction = clientAction(weekSchema, async (data, user, formData): Promise<Result> => {
+  const day = parseIsoDate(data.semaine);
+  if (!day) return fail("Semaine invalide. Rechargez la page.");
+  const contractIds = z.array(z.string()).parse(formData.getAll("contractId").map(String)).filter(Boolean);
+  if (!contractIds.length) return fail("Aucune ligne à enregistrer.");
   const result = await saveClientWeek(user, {
     monday: mondayOf(day),
     contractIds,
-    values,
-    submit: formData.get("intent") === "submit",
+    values: hourCells(data),
+    submit: data.intent === "submit",
     at: await now(),
   });
   if (result.ok) revalidatePath("/client");
   return result;
-}
+});

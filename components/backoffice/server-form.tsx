@@ -3,9 +3,9 @@
 import { startTransition, useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { errorOf, successOf, fieldErrorOf, initialActionState, type ActionState, type Result } from "@/lib/result";
 
-export type ServerAction = (state: FormState, formData: FormData) => Promise<FormState>;
+export type ServerAction = (state: ActionState, formData: FormData) => Promise<Result>;
 
 /**
  * A server-action form that keeps what the user typed when the server answers
@@ -13,20 +13,20 @@ export type ServerAction = (state: FormState, formData: FormData) => Promise<For
  * Without JavaScript the form still posts to the action.
  */
 export function useServerForm(action: ServerAction) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return; // a double click sends once
     const data = new FormData(event.currentTarget);
     startTransition(() => formAction(data));
   };
-  const errorFor = (name: string) => state.fieldErrors?.[name];
+  const errorFor = (name: string) => fieldErrorOf(state, name);
   return { state, pending, onSubmit, formAction, errorFor };
 }
 
-export function FormFeedback({ state }: { state: FormState }) {
-  if (state.error) return <Alert variant="error">{state.error}</Alert>;
-  if (state.ok && state.message) return <Alert variant="success" role="status">{state.message}</Alert>;
+export function FormFeedback({ state }: { state: ActionState }) {
+  if (errorOf(state)) return <Alert variant="error">{errorOf(state)}</Alert>;
+  if (successOf(state)) return <Alert variant="success" role="status">{successOf(state)}</Alert>;
   return null;
 }
 
@@ -70,13 +70,13 @@ export function ActionButton({
       <Button type="submit" variant={variant} size={size} disabled={pending}>
         {pending ? (pendingLabel ?? "Veuillez patienter…") : label}
       </Button>
-      {state.error ? (
+      {errorOf(state) ? (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {state.error}
+          {errorOf(state)}
         </p>
-      ) : state.ok && state.message ? (
+      ) : successOf(state) ? (
         <p role="status" className="text-sm text-green-800">
-          {state.message}
+          {successOf(state)}
         </p>
       ) : null}
     </form>

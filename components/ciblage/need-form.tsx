@@ -4,7 +4,8 @@ import { startTransition, useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField, TextareaField } from "@/components/ui/field";
-import { FORM_KEY_FIELD, initialFormState, type FormState } from "@/lib/forms";
+import { FORM_KEY_FIELD } from "@/lib/forms";
+import { errorOf, fieldErrorsIn, initialActionState, type ActionState, type Result } from "@/lib/result";
 
 type Option = { id: string; label: string };
 
@@ -18,13 +19,13 @@ export function NeedForm({
 }: {
   sites: Option[];
   qualifications: Option[];
-  action: (s: FormState, f: FormData) => Promise<FormState>;
+  action: (s: ActionState, f: FormData) => Promise<Result>;
   minDate: string;
   /** lib/forms.ts newFormKey: one need however often the form is posted. */
   formKey: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const e = state.fieldErrors ?? {};
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const e = fieldErrorsIn(state);
   return (
     <form
       onSubmit={(event) => {
@@ -36,7 +37,7 @@ export function NeedForm({
       noValidate
     >
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
-      {state.error ? <Alert variant="error" className="sm:col-span-2">{state.error}</Alert> : null}
+      {errorOf(state) ? <Alert variant="error" className="sm:col-span-2">{errorOf(state)}</Alert> : null}
       <SelectField label="Site du client" name="siteId" required error={e.siteId} defaultValue="">
         <option value="">Choisir…</option>
         {sites.map((s) => (

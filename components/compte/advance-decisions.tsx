@@ -2,12 +2,12 @@
 
 import { useActionState, useState } from "react";
 import { decideAdvances } from "@/lib/advances/staff-actions";
-import { initialFormState } from "@/lib/forms";
 import { FormMessage } from "@/components/auth/form-bits";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { keepInputs } from "./keep-form";
+import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/result";
 
 export type StaffAdvanceRow = {
   key: string; // "id:version"
@@ -23,12 +23,12 @@ export type StaffAdvanceRow = {
 };
 
 export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceRow[]; reasons: string[]; today: string }) {
-  const [state, action, pending] = useActionState(decideAdvances, initialFormState);
+  const [state, action, pending] = useActionState(decideAdvances, initialActionState);
   const [decision, setDecision] = useState<"accept" | "refuse" | "pay">("accept");
   return (
     <form action={action} onSubmit={keepInputs(action)} className="space-y-4">
-      {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
-      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      {state?.ok ? <FormMessage kind="success">{successOf(state)}</FormMessage> : null}
+      {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
       <Table caption="Demandes d'acompte pour ce versement">
         <THead>
           <tr>
@@ -93,10 +93,10 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
                 </option>
               ))}
             </SelectField>
-            <InputField label="Précision (texte libre)" name="reasonText" error={state.fieldErrors?.reasonText} />
+            <InputField label="Précision (texte libre)" name="reasonText" error={fieldErrorOf(state, "reasonText")} />
           </div>
         ) : null}
-        {decision === "pay" ? <InputField label="Date du virement" name="paidOn" type="date" defaultValue={today} max={today} className="max-w-xs" error={state.fieldErrors?.paidOn} /> : null}
+        {decision === "pay" ? <InputField label="Date du virement" name="paidOn" type="date" defaultValue={today} max={today} className="max-w-xs" error={fieldErrorOf(state, "paidOn")} /> : null}
         <Button type="submit" disabled={pending}>
           {pending ? "Traitement…" : "Appliquer à la sélection"}
         </Button>

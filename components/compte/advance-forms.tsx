@@ -2,22 +2,22 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { cancelAdvance, requestAdvance, updateAdvance } from "@/lib/advances/actions";
-import { initialFormState } from "@/lib/forms";
 import { FormMessage } from "@/components/auth/form-bits";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { keepInputs } from "./keep-form";
+import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/result";
 
 export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: string; code: string }[]; hasOpen: boolean }) {
-  const [state, action, pending] = useActionState(requestAdvance, initialFormState);
+  const [state, action, pending] = useActionState(requestAdvance, initialActionState);
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.ok) ref.current?.reset();
+    if (state?.ok) ref.current?.reset();
   }, [state]);
   return (
     <form ref={ref} action={action} onSubmit={keepInputs(action)} noValidate className="space-y-4">
-      {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
-      {state.error && !state.fieldErrors?.amount ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      {state?.ok ? <FormMessage kind="success">{successOf(state)}</FormMessage> : null}
+      {errorOf(state) && !fieldErrorOf(state, "amount") ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
       {agencies.length > 1 ? (
         <SelectField label="Agence" name="agencyId" required>
           {agencies.map((a) => (
@@ -33,7 +33,7 @@ export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: stri
         name="amount"
         inputMode="numeric"
         placeholder="230"
-        error={state.fieldErrors?.amount}
+        error={fieldErrorOf(state, "amount")}
         hint={
           hasOpen
             ? "Vous avez déjà une demande en attente pour ce versement : une nouvelle demande modifie son montant."
@@ -55,11 +55,15 @@ export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: stri
 
 export function AdvanceRowActions({ id, version, amountEuros }: { id: string; version: number; amountEuros: number }) {
   const [open, setOpen] = useState(false);
-  const [editState, editAction, editing] = useActionState(updateAdvance, initialFormState);
-  const [cancelState, cancelAction, cancelling] = useActionState(cancelAdvance, initialFormState);
-  useEffect(() => {
-    if (editState.ok) setOpen(false);
-  }, [editState]);
+  const [editState, editAction, editing] = useActionState(updateAdvance, initialActionState);
+  const [cancelState, cancelAction, cancelling] = useActionState(cancelAdvance, initialActionState);
+  // A successful answer closes the panel: adjusted while rendering, when the
+  // answer changes (https://react.dev/learn/you-might-not-need-an-effect).
+  const [answered, setAnswered] = useState(editState);
+  if (editState !== answered) {
+    setAnswered(editState);
+    if (editState?.ok) setOpen(false);
+  }
   return (
     <div className="space-y-2 text-left">
       <p className="text-xs text-slate-500">Modifiez votre demande tant qu&apos;elle est « En attente » de validation par l&apos;agence.</p>
@@ -75,14 +79,14 @@ export function AdvanceRowActions({ id, version, amountEuros }: { id: string; ve
           </Button>
         </form>
       </div>
-      {cancelState.error ? <p role="alert" className="text-sm text-red-700">{cancelState.error}</p> : null}
-      {editState.ok && !open ? <p role="status" className="text-sm text-green-800">{editState.message}</p> : null}
+      {errorOf(cancelState) ? <p role="alert" className="text-sm text-red-700">{errorOf(cancelState)}</p> : null}
+      {editState?.ok && !open ? <p role="status" className="text-sm text-green-800">{successOf(editState)}</p> : null}
       {open ? (
         <form action={editAction} onSubmit={keepInputs(editAction)} className="space-y-2" noValidate>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="version" value={version} />
-          <InputField label="Nouveau montant (€)" name="amount" id={`montant-${id}`} inputMode="numeric" defaultValue={String(amountEuros)} error={editState.fieldErrors?.amount} />
-          {editState.error && !editState.fieldErrors?.amount ? <p role="alert" className="text-sm text-red-700">{editState.error}</p> : null}
+          <InputField label="Nouveau montant (€)" name="amount" id={`montant-${id}`} inputMode="numeric" defaultValue={String(amountEuros)} error={fieldErrorOf(editState, "amount")} />
+          {errorOf(editState) && !fieldErrorOf(editState, "amount") ? <p role="alert" className="text-sm text-red-700">{errorOf(editState)}</p> : null}
           <Button size="sm" type="submit" disabled={editing}>
             Enregistrer
           </Button>

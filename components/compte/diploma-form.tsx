@@ -2,20 +2,21 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { addDiploma } from "@/lib/diplomas/actions";
-import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD } from "@/lib/forms";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { FormMessage } from "@/components/auth/form-bits";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/uploads/check";
 import { keepInputs } from "./keep-form";
+import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/result";
 
 /** `formKey` (lib/forms.ts newFormKey): one diploma however often the form is posted. */
 export function DiplomaForm({ today, formKey }: { today: string; formKey: string }) {
-  const [state, action, pending] = useActionState(addDiploma, initialFormState);
+  const [state, action, pending] = useActionState(addDiploma, initialActionState);
   const [fileError, setFileError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.ok) formRef.current?.reset();
+    if (state?.ok) formRef.current?.reset();
   }, [state]);
   return (
     <form
@@ -31,10 +32,10 @@ export function DiplomaForm({ today, formKey }: { today: string; formKey: string
       })}
     >
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
-      {state.ok ? <FormMessage kind="success">{state.message}</FormMessage> : null}
-      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
-      <InputField label="Nom du diplôme" required name="name" placeholder="DIPLOME INFIRMIER" error={state.fieldErrors?.name} hint="Indiquez le nom du diplôme et la date d'obtention." />
-      <InputField label="Date d'obtention" required name="obtainedOn" type="date" max={today} error={state.fieldErrors?.obtainedOn} />
+      {state?.ok ? <FormMessage kind="success">{successOf(state)}</FormMessage> : null}
+      {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
+      <InputField label="Nom du diplôme" required name="name" placeholder="DIPLOME INFIRMIER" error={fieldErrorOf(state, "name")} hint="Indiquez le nom du diplôme et la date d'obtention." />
+      <InputField label="Date d'obtention" required name="obtainedOn" type="date" max={today} error={fieldErrorOf(state, "obtainedOn")} />
       <InputField
         label="Diplôme / certificat"
         required
@@ -42,7 +43,7 @@ export function DiplomaForm({ today, formKey }: { today: string; formKey: string
         type="file"
         accept="application/pdf,image/jpeg,image/png"
         hint="Insérez la pièce jointe : PDF, JPEG ou PNG, 10 Mo maximum."
-        error={fileError ?? state.fieldErrors?.file}
+        error={fileError ?? fieldErrorOf(state, "file")}
       />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>

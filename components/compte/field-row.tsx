@@ -1,14 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { requestProfileChange, revealSecret, uploadProfileDocument } from "@/lib/profile/actions";
 import { fieldDef, type FieldKey } from "@/lib/profile/fields";
-import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD } from "@/lib/forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "@/lib/uploads/check";
 import { keepInputs } from "./keep-form";
+import { errorOf, successOf, fieldErrorOf, fieldErrorsIn, initialActionState } from "@/lib/result";
 
 export type RowState = {
   /** The validated value as shown (masked when sensitive). */
@@ -44,13 +45,17 @@ function Status({ pending, refusedReason }: { pending: string | null; refusedRea
 export function FieldRow({ field, state }: { field: FieldKey; state: RowState }) {
   const def = fieldDef(field)!;
   const [open, setOpen] = useState(false);
-  const [formState, action, pending] = useActionState(requestProfileChange, initialFormState);
+  const [formState, action, pending] = useActionState(requestProfileChange, initialActionState);
   const [revealed, setRevealed] = useState<string | null>(null);
   const [revealing, startReveal] = useTransition();
 
-  useEffect(() => {
-    if (formState.ok) setOpen(false);
-  }, [formState]);
+  // A successful answer closes the panel: adjusted while rendering, when the
+  // answer changes (https://react.dev/learn/you-might-not-need-an-effect).
+  const [answered, setAnswered] = useState(formState);
+  if (formState !== answered) {
+    setAnswered(formState);
+    if (formState?.ok) setOpen(false);
+  }
 
   const shown = revealed ?? state.display;
   return (
@@ -63,7 +68,12 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
           </span>
           <span className="flex gap-1">
             {def.sensitive && state.hasValue && revealed === null ? (
-              <Button size="sm" variant="ghost" disabled={revealing} onClick={() => startReveal(async () => setRevealed(await revealSecret(field as "ssn" | "iban")))}>
+              <Button size="sm" variant="ghost" disabled={revealing} onClick={() =>
+                  startReveal(async () => {
+                    const answer = await revealSecret(field as "ssn" | "iban");
+                    setRevealed(answer.ok ? answer.data : null);
+                  })
+                }>
                 Afficher
               </Button>
             ) : null}
@@ -73,9 +83,9 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
           </span>
         </div>
         <Status pending={state.pending} refusedReason={state.refusedReason} />
-        {formState.ok && !open ? (
+        {formState?.ok && !open ? (
           <p role="status" className="mt-1 text-sm text-green-800">
-            {formState.message}
+            {successOf(formState)}
           </p>
         ) : null}
         {open ? (
@@ -83,7 +93,7 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
             <input type="hidden" name="field" value={field} />
             {def.inputs.map((input) =>
               input.type === "select" ? (
-                <SelectField key={input.name} label={input.label} name={input.name} defaultValue={state.initial[input.name]} error={formState.fieldErrors?.[input.name]} id={`${field}-${input.name}`}>
+                <SelectField key={input.name} label={input.label} name={input.name} defaultValue={state.initial[input.name]} error={fieldErrorOf(formState, input.name)} id={`${field}-${input.name}`}>
                   <option value="">Choisir…</option>
                   {input.options!.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -102,7 +112,7 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
                   autoComplete={input.autoComplete}
                   placeholder={input.placeholder}
                   defaultValue={state.initial[input.name]}
-                  error={formState.fieldErrors?.[input.name]}
+                  error={fieldErrorOf(formState, input.name)}
                 />
               ),
             )}
@@ -113,12 +123,12 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
                 name="currentPassword"
                 type="password"
                 autoComplete="current-password"
-                error={formState.fieldErrors?.currentPassword}
+                error={fieldErrorOf(formState, "currentPassword")}
               />
             ) : null}
-            {formState.error && !formState.fieldErrors?.value && !Object.keys(formState.fieldErrors ?? {}).length ? (
+            {errorOf(formState) && !fieldErrorOf(formState, "value") && !Object.keys(fieldErrorsIn(formState)).length ? (
               <p role="alert" className="text-sm font-medium text-red-700">
-                {formState.error}
+                {errorOf(formState)}
               </p>
             ) : null}
             <p className="text-xs text-slate-500">La valeur actuelle reste en vigueur jusqu&apos;à la validation par l&apos;agence.</p>
@@ -148,12 +158,16 @@ export type DocumentRowState = {
 /** `formKey` (lib/forms.ts newFormKey): one document however often the form is posted. */
 export function DocumentRow({ doc, formKey }: { doc: DocumentRowState; formKey: string }) {
   const [open, setOpen] = useState(false);
-  const [formState, action, pending] = useActionState(uploadProfileDocument, initialFormState);
+  const [formState, action, pending] = useActionState(uploadProfileDocument, initialActionState);
   const [clientError, setClientError] = useState<string | null>(null);
-  useEffect(() => {
-    if (formState.ok) setOpen(false);
-  }, [formState]);
-  const error = clientError ?? formState.fieldErrors?.file ?? formState.error;
+  // A successful answer closes the panel: adjusted while rendering, when the
+  // answer changes (https://react.dev/learn/you-might-not-need-an-effect).
+  const [answered, setAnswered] = useState(formState);
+  if (formState !== answered) {
+    setAnswered(formState);
+    if (formState?.ok) setOpen(false);
+  }
+  const error = clientError ?? fieldErrorOf(formState, "file") ?? errorOf(formState);
   return (
     <div className="py-3 sm:grid sm:grid-cols-3 sm:gap-4">
       <dt className="text-sm font-medium text-slate-600">{doc.label}</dt>
@@ -180,9 +194,9 @@ export function DocumentRow({ doc, formKey }: { doc: DocumentRowState; formKey: 
         ) : doc.refusedReason ? (
           <p className="mt-1 text-sm text-red-800">Refusé - {doc.refusedReason}</p>
         ) : null}
-        {formState.ok && !open ? (
+        {formState?.ok && !open ? (
           <p role="status" className="mt-1 text-sm text-green-800">
-            {formState.message}
+            {successOf(formState)}
           </p>
         ) : null}
         {open ? (

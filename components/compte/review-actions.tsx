@@ -1,23 +1,23 @@
 "use client";
 
 import { useActionState, useState, type ReactNode } from "react";
-import { initialFormState, type FormState } from "@/lib/forms";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { keepInputs } from "./keep-form";
+import { errorOf, successOf, fieldErrorOf, initialActionState, type ActionState, type Result } from "@/lib/result";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = (state: ActionState, formData: FormData) => Promise<Result>;
 
 /** Approve (with optional extra inputs) or refuse with a reason. */
 export function ReviewActions({ id, token, approve, refuse, label, children }: { id: string; token?: string; approve: Action; refuse: Action; label: string; children?: ReactNode }) {
-  const [approveState, approveAction, approving] = useActionState(approve, initialFormState);
-  const [refuseState, refuseAction, refusing] = useActionState(refuse, initialFormState);
+  const [approveState, approveAction, approving] = useActionState(approve, initialActionState);
+  const [refuseState, refuseAction, refusing] = useActionState(refuse, initialActionState);
   const [refusingOpen, setRefusingOpen] = useState(false);
-  const done = approveState.ok || refuseState.ok;
+  const done = approveState?.ok || refuseState?.ok;
   if (done) {
     return (
       <p role="status" className="text-sm font-medium text-green-800">
-        {approveState.message ?? refuseState.message}
+        {successOf(approveState) ?? successOf(refuseState)}
       </p>
     );
   }
@@ -30,16 +30,16 @@ export function ReviewActions({ id, token, approve, refuse, label, children }: {
         <Button type="submit" size="sm" disabled={approving} aria-label={`Valider : ${label}`}>
           Valider
         </Button>
-        {approveState.error ? (
+        {errorOf(approveState) ? (
           <p role="alert" className="text-sm text-red-700">
-            {approveState.error}
+            {errorOf(approveState)}
           </p>
         ) : null}
       </form>
       {refusingOpen ? (
         <form action={refuseAction} onSubmit={keepInputs(refuseAction)} className="space-y-2">
           <input type="hidden" name="id" value={id} />
-          <InputField label="Motif du refus" name="reason" id={`motif-${id}`} error={refuseState.fieldErrors?.reason ?? refuseState.error} />
+          <InputField label="Motif du refus" name="reason" id={`motif-${id}`} error={fieldErrorOf(refuseState, "reason") ?? errorOf(refuseState)} />
           <Button type="submit" size="sm" variant="danger" disabled={refusing} aria-label={`Confirmer le refus : ${label}`}>
             Refuser
           </Button>

@@ -2,8 +2,9 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD } from "@/lib/forms";
 import { requestNewDocument } from "@/lib/documents/request-actions";
+import { errorOf, successOf, initialActionState } from "@/lib/result";
 
 /** "Demander une nouvelle attestation" / "Demander un nouveau certificat". */
 export function RequestDocumentForm({
@@ -18,7 +19,7 @@ export function RequestDocumentForm({
   /** lib/forms.ts newFormKey: the same click posted twice gets the same answer. */
   formKey: string;
 }) {
-  const [state, action, pending] = useActionState(requestNewDocument, initialFormState);
+  const [state, action, pending] = useActionState(requestNewDocument, initialActionState);
   return (
     <form action={action} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
       <input type="hidden" name="kind" value={kind} />
@@ -29,16 +30,16 @@ export function RequestDocumentForm({
         </label>
         <textarea id="demande-message" name="message" rows={2} maxLength={1000} className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
       </div>
-      {pendingSince && !state.ok ? <p className="text-sm text-slate-700">Une demande envoyée le {pendingSince} est en cours de traitement.</p> : null}
+      {pendingSince && !state?.ok ? <p className="text-sm text-slate-700">Une demande envoyée le {pendingSince} est en cours de traitement.</p> : null}
       <Button type="submit" disabled={pending}>
         {label}
       </Button>
-      {state.ok && state.message ? (
+      {successOf(state) ? (
         <Alert variant="success" role="status">
-          {state.message}
+          {successOf(state)}
         </Alert>
       ) : null}
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
+      {errorOf(state) ? <Alert variant="error">{errorOf(state)}</Alert> : null}
     </form>
   );
 }

@@ -4,9 +4,9 @@ import { startTransition, useActionState, useRef } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { fieldErrorOf, initialActionState, type ActionState, type Result } from "@/lib/result";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<Result<T>>;
 
 /**
  * react-hook-form validates in the browser with the same zod schema as the
@@ -14,8 +14,8 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * JavaScript the form still posts to the action. Inputs are uncontrolled, so
  * what the user typed stays on screen when the server answers an error.
  */
-export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, action: Action) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T = void>(schema: S, action: Action<T>) {
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, initialActionState);
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
@@ -36,7 +36,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(sch
   /** The client-side message first, else the server's. */
   const errorFor = (name: string): string | undefined => {
     const clientError = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-    return clientError ?? state.fieldErrors?.[name];
+    return clientError ?? fieldErrorOf(state, name);
   };
 
   return { form, state, pending, formRef, formAction, onSubmit, errorFor, register: form.register };

@@ -1,10 +1,11 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import { addAvailability, type AvailabilityFormState } from "@/app/(espace)/disponibilites/actions";
+import { addAvailability } from "@/app/(espace)/disponibilites/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
+import { initialActionState, successOf } from "@/lib/result";
 
 const PARTS = [
   { value: "FULL_DAY", label: "Journée entière" },
@@ -23,9 +24,11 @@ function Err({ id, text }: { id: string; text?: string }) {
 }
 
 export function AvailabilityForm({ minDay }: { minDay: string }) {
-  const [state, action, pending] = useActionState(addAvailability, {} as AvailabilityFormState);
+  const [state, action, pending] = useActionState(addAvailability, initialActionState);
   const [mode, setMode] = useState<"jour" | "periode">("jour");
-  const e = state.errors ?? {};
+  const e = (state && !state.ok ? state.fieldErrors : undefined) ?? {};
+  // A refusal with no field to point at (an unexpected error) is said above the form.
+  const formError = state && !state.ok && !state.fieldErrors ? state.message : undefined;
   // Submitting through a transition keeps what was typed when the server answers an error.
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,7 +37,8 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
   };
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
-      {state.ok ? <Alert variant="success">{state.message}</Alert> : null}
+      {successOf(state) ? <Alert variant="success">{successOf(state)}</Alert> : null}
+      {formError ? <Alert variant="error">{formError}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Je suis</legend>
         <div className="flex flex-wrap gap-4">

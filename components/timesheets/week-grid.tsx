@@ -5,8 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
-import { initialFormState, type FormState } from "@/lib/forms";
 import { MAX_WEEK_MINUTES, formatHours, parseHours } from "@/lib/timesheets/rules";
+import { errorOf, successOf, fieldErrorsIn, initialActionState, type ActionState, type Result } from "@/lib/result";
 
 export type WeekGridDay = { iso: string; label: string; weekday: string };
 export type WeekGridRow = {
@@ -20,7 +20,7 @@ export type WeekGridRow = {
   days: { iso: string; value: string; inContract: boolean; planned: string; shiftValidated: boolean }[];
 };
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = (state: ActionState, formData: FormData) => Promise<Result>;
 
 const cellName = (contractId: string, iso: string) => `h.${contractId}.${iso}`;
 
@@ -44,7 +44,7 @@ export function WeekGrid({
   hidden: Record<string, string>;
   mode: "client" | "staff";
 }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [values, setValues] = useState<Record<string, string>>(() => {
     const out: Record<string, string> = {};
     for (const r of rows) for (const d of r.days) out[cellName(r.contractId, d.iso)] = d.value;
@@ -55,7 +55,7 @@ export function WeekGrid({
   const dayTotal = (iso: string) => rows.reduce((sum, r) => sum + minutesOf(cellName(r.contractId, iso)), 0);
   const weekTotal = rows.reduce((sum, r) => sum + rowTotal(r), 0);
   const editable = rows.some((r) => !r.readOnly);
-  const errors = state.fieldErrors ?? {};
+  const errors = fieldErrorsIn(state);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -75,10 +75,10 @@ export function WeekGrid({
         .map((r) => (
           <input key={r.contractId} type="hidden" name="contractId" value={r.contractId} />
         ))}
-      {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-      {state.ok && state.message ? (
+      {errorOf(state) ? <Alert variant="error">{errorOf(state)}</Alert> : null}
+      {successOf(state) ? (
         <Alert variant="success" role="status">
-          {state.message}
+          {successOf(state)}
         </Alert>
       ) : null}
 

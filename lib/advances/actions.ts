@@ -6,10 +6,10 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { workerAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
-import type { FormState } from "@/lib/forms";
 import { advancedInMonth, validatedWork } from "./queries";
 import { amountProblem, availableCents, parseEuros, rulesOfAgency } from "./rules";
 import { submitAdvanceRequest } from "./request";
+import { fail, ok, type Result } from "@/lib/result";
 
 const amountField = z.string().trim().min(1, "Indiquez le montant souhaité.").max(20);
 
@@ -18,7 +18,7 @@ const requestSchema = z.object({ amount: amountField, agencyId: z.string().max(4
 const FIX = "Veuillez corriger les champs signalés.";
 
 /** The worker's "Faire la demande" (lib/advances/request.ts does the work). */
-export const requestAdvance = workerAction(requestSchema, async (data, worker): Promise<FormState> => {
+export const requestAdvance = workerAction(requestSchema, async (data, worker): Promise<Result> => {
   const state = await submitAdvanceRequest(worker, data, await now());
   if (state.ok) revalidatePath("/acomptes");
   return state;
@@ -26,18 +26,18 @@ export const requestAdvance = workerAction(requestSchema, async (data, worker): 
 
 const editSchema = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1), amount: amountField });
 
-export const updateAdvance = workerAction(editSchema, async (data, worker): Promise<FormState> => {
+export const updateAdvance = workerAction(editSchema, async (data, worker): Promise<Result> => {
   const amountCents = parseEuros(data.amount);
-  if (amountCents === null) return { error: FIX, fieldErrors: { amount: "Indiquez un montant entier en euros (sans centimes)." } };
+  if (amountCents === null) return fail(FIX, { amount: "Indiquez un montant entier en euros (sans centimes)." });
   const request = await db.advanceRequest.findFirst({ where: { id: data.id, workerId: worker.workerId }, include: { agency: true } });
-  if (!request) return { error: "Demande introuvable." };
-  if (request.status !== "PENDING") return { error: "Cette demande a déjà été traitée par l'agence : elle ne peut plus être modifiée." };
+  if (!request) return fail("Demande introuvable.");
+  if (request.status !== "PENDING") return fail("Cette demande a déjà été traitée par l'agence : elle ne peut plus être modifiée.");
   const month = { year: request.payDate.getUTCFullYear(), month: request.payDate.getUTCMonth() + 1 };
   const rules = rulesOfAgency(request.agency);
   const work = await validatedWork(worker.workerId, request.agencyId, month);
   const available = availableCents({ earnedCents: work.cents, ratioPct: rules.ratioPct, alreadyAdvancedCents: await advancedInMonth(worker.workerId, request.agencyId, month) });
   const problem = amountProblem(amountCents, { minCents: rules.minCents, availableCents: available });
-  if (problem) return { error: FIX, fieldErrors: { amount: problem } };
+  if (problem) return fail(FIX, { amount: problem });
   // The edit and its audit entry commit together.
   const done = await db.$transaction(async (tx) => {
     const updated = await tx.advanceRequest.updateMany({
@@ -51,14 +51,14 @@ export const updateAdvance = workerAction(editSchema, async (data, worker): Prom
     );
     return updated;
   });
-  if (done.count !== 1) return { error: "Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état." };
+  if (done.count !== 1) return fail("Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état.");
   revalidatePath("/acomptes");
-  return { ok: true, message: "Votre demande a été modifiée." };
+  return ok("Votre demande a été modifiée.");
 });
 
 const cancelSchema = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1) });
 
-export const cancelAdvance = workerAction(cancelSchema, async (data, worker): Promise<FormState> => {
+export const cancelAdvance = workerAction(cancelSchema, async (data, worker): Promise<Result> => {
   const done = await db.$transaction(async (tx) => {
     const updated = await tx.advanceRequest.updateMany({
       where: { id: data.id, workerId: worker.workerId, status: "PENDING", version: data.version },
@@ -73,8 +73,8 @@ export const cancelAdvance = workerAction(cancelSchema, async (data, worker): Pr
   });
   if (done.count !== 1) {
     const exists = await db.advanceRequest.findFirst({ where: { id: data.id, workerId: worker.workerId }, select: { id: true } });
-    return { error: exists ? "Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état." : "Demande introuvable." };
+    return fail(exists ? "Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état." : "Demande introuvable.");
   }
   revalidatePath("/acomptes");
-  return { ok: true, message: "Votre demande a été annulée." };
+  return ok("Votre demande a été annulée.");
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import type { FormState } from "@/lib/forms";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { advanceContexts } from "./queries";
 import { advanceOpenKey, amountProblem, parseEuros } from "./rules";
+import { fail, ok, type Result } from "@/lib/result";
 
 const FIX = "Veuillez corriger les champs signalés.";
 
@@ -14,16 +14,16 @@ const FIX = "Veuillez corriger les champs signalés.";
  * second tab edits instead of duplicating). The worker action
  * (requestAdvance) checks the session and parses the form, then calls this.
  */
-export async function submitAdvanceRequest(worker: { id: string; workerId: string }, data: { amount: string; agencyId?: string }, at: Date): Promise<FormState> {
+export async function submitAdvanceRequest(worker: { id: string; workerId: string }, data: { amount: string; agencyId?: string }, at: Date): Promise<Result> {
   const amountCents = parseEuros(data.amount);
-  if (amountCents === null) return { error: FIX, fieldErrors: { amount: "Indiquez un montant entier en euros (sans centimes)." } };
+  if (amountCents === null) return fail(FIX, { amount: "Indiquez un montant entier en euros (sans centimes)." });
   const contexts = await advanceContexts(worker.workerId, at);
   const context = contexts.find((c) => c.agencyId === data.agencyId) ?? contexts[0];
-  if (!context) return { error: "Vous n'êtes rattaché(e) à aucune agence." };
+  if (!context) return fail("Vous n'êtes rattaché(e) à aucune agence.");
   const payDate = context.schedule.payDate;
   const openKey = advanceOpenKey(worker.workerId, context.agencyId, payDate);
   const problem = amountProblem(amountCents, { minCents: context.rules.minCents, availableCents: context.availableCents });
-  if (problem) return { error: FIX, fieldErrors: { amount: problem } };
+  if (problem) return fail(FIX, { amount: problem });
 
   // Idempotent: the open request of this payment day is created once (unique
   // openKey); an identical request (double click, 20 parallel posts) finds it
@@ -33,7 +33,7 @@ export async function submitAdvanceRequest(worker: { id: string; workerId: strin
   for (let attempt = 0; attempt < 5 && !outcome; attempt++) {
     const open = await db.advanceRequest.findUnique({ where: { openKey } });
     if (open) {
-      if (open.status !== "PENDING") return { error: "Votre demande pour ce versement a déjà été traitée par l'agence." };
+      if (open.status !== "PENDING") return fail("Votre demande pour ce versement a déjà été traitée par l'agence.");
       if (open.amountCents === amountCents) {
         outcome = "created";
         break;
@@ -67,9 +67,10 @@ export async function submitAdvanceRequest(worker: { id: string; workerId: strin
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
   }
-  if (!outcome) return { error: "Votre demande n'a pas pu être enregistrée : rechargez la page et réessayez." };
-  return {
-    ok: true,
-    message: outcome === "created" ? "Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence." : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié.",
-  };
+  if (!outcome) return fail("Votre demande n'a pas pu être enregistrée : rechargez la page et réessayez.");
+  return ok(
+    outcome === "created"
+      ? "Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence."
+      : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié.",
+  );
 }

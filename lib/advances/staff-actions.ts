@@ -1,5 +1,6 @@
 "use server";
 
+import { agencyScope } from "@/lib/auth/scope";
 import { DATE_RANGES, readDate } from "@/lib/time/dates";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -8,11 +9,11 @@ import { recordAudit } from "@/lib/audit";
 import { staffAction } from "@/lib/auth/action";
 import type { StaffUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import type { FormState } from "@/lib/forms";
 import { formatDashedDate, formatEuros, formatLongDate, parisCalendarDate } from "@/lib/format";
 import { notifyUser } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
+import { fail, ok, type Result } from "@/lib/result";
 
 type Decision = "accept" | "refuse" | "pay";
 
@@ -35,14 +36,14 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
   const decidedAt = await now();
   for (const item of items) {
     const request = await db.advanceRequest.findFirst({
-      where: { id: item.id, agencyId: { in: staff.agencyIds } },
+      where: { id: item.id, ...agencyScope(staff) },
       include: { worker: { select: { userId: true } } },
     });
     if (!request) {
       stale++;
       continue;
     }
-    const where = { id: request.id, version: item.version, agencyId: { in: staff.agencyIds }, status: decision === "pay" ? ("ACCEPTED" as const) : ("PENDING" as const) };
+    const where = { id: request.id, version: item.version, ...agencyScope(staff), status: decision === "pay" ? ("ACCEPTED" as const) : ("PENDING" as const) };
     const data =
       decision === "accept"
         ? { status: "ACCEPTED" as const, openKey: null, decidedById: staff.id, decidedAt }
@@ -105,11 +106,11 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
   return { done, stale };
 }
 
-function summary(verb: string, result: { done: number; stale: number }): FormState {
-  if (result.done === 0) return { error: "Aucune demande traitée : elles ont été modifiées ou traitées entre-temps. Rechargez la page." };
+function summary(verb: string, result: { done: number; stale: number }): Result {
+  if (result.done === 0) return fail("Aucune demande traitée : elles ont été modifiées ou traitées entre-temps. Rechargez la page.");
   const plural = result.done > 1 ? "s" : "";
   const base = `${result.done} demande${plural} ${verb.replaceAll("#", plural)}.`;
-  return { ok: true, message: result.stale ? `${base} ${result.stale} ignorée(s) : modifiée(s) ou traitée(s) entre-temps.` : base };
+  return ok(result.stale ? `${base} ${result.stale} ignorée(s) : modifiée(s) ou traitée(s) entre-temps.` : base);
 }
 
 const decisionSchema = z.looseObject({
@@ -119,19 +120,19 @@ const decisionSchema = z.looseObject({
   paidOn: z.string().max(10).optional(),
 });
 
-export const decideAdvances = staffAction(decisionSchema, async (data, staff, formData): Promise<FormState> => {
+export const decideAdvances = staffAction(decisionSchema, async (data, staff, formData): Promise<Result> => {
   const items = selection(formData);
-  if (!items.length) return { error: "Sélectionnez au moins une demande." };
+  if (!items.length) return fail("Sélectionnez au moins une demande.");
   if (data.decision === "refuse") {
     const reason = [data.reasonChoice?.trim(), data.reasonText?.trim()].filter(Boolean).join(" - ");
-    if (reason.length < 3) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { reasonText: "Choisissez ou saisissez le motif du refus." } };
+    if (reason.length < 3) return fail("Veuillez corriger les champs signalés.", { reasonText: "Choisissez ou saisissez le motif du refus." });
     const result = await decide(staff, items, "refuse", { reason });
     revalidatePath("/admin/acomptes");
     return summary("refusée#", result);
   }
   if (data.decision === "pay") {
     const read = readDate(data.paidOn, DATE_RANGES.recentPast(parisCalendarDate(await now())), "la date du virement");
-    if (!read.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { paidOn: read.error } };
+    if (!read.ok) return fail("Veuillez corriger les champs signalés.", { paidOn: read.error });
     const paidOn = read.date;
     const result = await decide(staff, items, "pay", { paidOn });
     revalidatePath("/admin/acomptes");

@@ -7,6 +7,7 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 import { hashEmail, lockoutMinutes } from "./tokens";
 import { loginSchema } from "./schemas";
 import { sessionExpiresAt } from "./session-rules";
+import { fail, ok, type Result } from "@/lib/result";
 
 const IP_FAILURE_LIMIT = 100; // wrong passwords per address per 15 minutes
 
@@ -106,7 +107,6 @@ async function countWrongPassword(emailHash: string, ip: string | null, userId: 
   return lockoutMinutes(failures);
 }
 
-export type ReauthResult = { ok: true } | { ok: false; error: string };
 
 export const REAUTH_MESSAGES = {
   missing: "Saisissez votre mot de passe actuel pour confirmer ce changement.",
@@ -122,19 +122,19 @@ export const REAUTH_MESSAGES = {
  * be used to guess the password either; a locked account is refused before
  * any comparison.
  */
-export async function confirmCurrentPassword(user: { id: string }, password: string | null | undefined, ip: string | null): Promise<ReauthResult> {
-  if (!password) return { ok: false, error: REAUTH_MESSAGES.missing };
+export async function confirmCurrentPassword(user: { id: string }, password: string | null | undefined, ip: string | null): Promise<Result> {
+  if (!password) return fail(REAUTH_MESSAGES.missing);
   const row = await db.user.findUnique({ where: { id: user.id }, select: { email: true, passwordHash: true } });
-  if (!row) return { ok: false, error: REAUTH_MESSAGES.wrong };
+  if (!row) return fail(REAUTH_MESSAGES.wrong);
   const emailHash = hashEmail(row.email);
   const locked = await lockedMinutes(emailHash, ip);
-  if (locked > 0) return { ok: false, error: REAUTH_MESSAGES.locked(locked) };
+  if (locked > 0) return fail(REAUTH_MESSAGES.locked(locked));
   if (password.length <= 1024 && (await verifyPassword(row.passwordHash, password))) {
     await db.loginThrottle.deleteMany({ where: { emailHash } });
-    return { ok: true };
+    return ok();
   }
   const minutes = await countWrongPassword(emailHash, ip, user.id, "auth.reauth_failed");
-  return { ok: false, error: minutes > 0 ? REAUTH_MESSAGES.locked(minutes) : REAUTH_MESSAGES.wrong };
+  return fail(minutes > 0 ? REAUTH_MESSAGES.locked(minutes) : REAUTH_MESSAGES.wrong);
 }
 
 /** Counts one more wrong password in a row and sets the lock when due. Atomic. */

@@ -4,8 +4,10 @@
 // form posts (they work without JavaScript) that answer with a redirect back
 // to the list and a status in the query.
 import { redirect } from "next/navigation";
-import { formId } from "@/lib/forms";
-import { getSessionUser, securityPageFor } from "./session";
+import { z } from "zod";
+import { cleanId } from "@/lib/forms";
+import { userAction } from "./action";
+import { securityPageFor } from "./session";
 import { endOtherSessions, endOwnSession } from "./user-sessions";
 import type { SessionsStatus } from "./sessions-status";
 
@@ -13,17 +15,15 @@ function back(role: Parameters<typeof securityPageFor>[0], status: SessionsStatu
   redirect(`${securityPageFor(role)}?sessions=${status}#sessions`);
 }
 
-export async function disconnectSession(formData: FormData): Promise<void> {
-  const user = await getSessionUser();
-  if (!user) redirect("/connexion");
-  const id = formId(formData, "sessionId");
-  const result = id ? await endOwnSession(user, id) : "not_found";
-  back(user.role, result === "ended" ? "fermee" : result === "current" ? "courante" : "introuvable");
-}
+/** An id that cannot be one reads as none (the session is then not found). */
+const sessionSchema = z.object({ sessionId: z.string().optional().transform((v) => cleanId(v) ?? "") });
 
-export async function disconnectOtherSessions(): Promise<void> {
-  const user = await getSessionUser();
-  if (!user) redirect("/connexion");
+export const disconnectSession = userAction.post(sessionSchema, async (data, user) => {
+  const result = data.sessionId ? await endOwnSession(user, data.sessionId) : "not_found";
+  back(user.role, result === "ended" ? "fermee" : result === "current" ? "courante" : "introuvable");
+});
+
+export const disconnectOtherSessions = userAction.post(z.object({}), async (_data, user) => {
   await endOtherSessions(user);
   back(user.role, "autres");
-}
+});

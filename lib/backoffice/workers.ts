@@ -8,9 +8,8 @@ import { emailToken, queueTokenEmail } from "@/lib/auth/accounts";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { TOKEN_LIFETIME_MINUTES } from "@/lib/auth/tokens";
 import { invitation } from "@/lib/messaging/templates";
-import { absoluteUrl } from "@/lib/url";
 import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
-import type { ServiceResult } from "@/lib/contracts/service";
+import { fail, ok, okWith, type Result } from "@/lib/result";
 
 const ALL_NOTIFICATIONS = [
   "ADVANCE_ACCEPTED",
@@ -42,13 +41,13 @@ export async function inviteWorker(
   staff: StaffUser,
   input: { agencyId: string; firstName: string; lastName: string; email: string; phone: string | null },
   submission: string | null = null,
-): Promise<ServiceResult<{ workerId: string; workerNumber: string }>> {
-  if (!staff.agencyIds.includes(input.agencyId)) return { ok: false, error: "Choisissez une de vos agences.", field: "agencyId" };
+): Promise<Result<{ workerId: string; workerNumber: string }>> {
+  if (!staff.agencyIds.includes(input.agencyId)) return fail("Choisissez une de vos agences.", { agencyId: "Choisissez une de vos agences." });
   for (let attempt = 0; attempt < 5; attempt++) {
     const earlier = await firstSubmission(submission);
     if (earlier) {
       const number = await db.workerAgency.findFirst({ where: { workerId: earlier, ...membershipOfAgencies(staff) }, select: { workerNumber: true } });
-      if (number) return { ok: true, value: { workerId: earlier, workerNumber: number.workerNumber } };
+      if (number) return okWith({ workerId: earlier, workerNumber: number.workerNumber });
     }
     try {
       const created = await db.$transaction(async (tx) => {
@@ -78,25 +77,25 @@ export async function inviteWorker(
         await recordSubmission(tx, submission, user.workerProfile!.id);
         return { user, workerId: user.workerProfile!.id, workerNumber };
       });
-      if (!created) return { ok: false, error: "Un compte existe déjà avec cette adresse email.", field: "email" };
+      if (!created) return fail("Un compte existe déjà avec cette adresse email.", { email: "Un compte existe déjà avec cette adresse email." });
       wakeOutboxWorker();
-      return { ok: true, value: { workerId: created.workerId, workerNumber: created.workerNumber } };
+      return okWith({ workerId: created.workerId, workerNumber: created.workerNumber });
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
       // same email, same number or this same form taken concurrently: the next loop tells which
     }
   }
-  return { ok: false, error: "Impossible de créer le compte pour le moment, réessayez." };
+  return fail("Impossible de créer le compte pour le moment, réessayez.");
 }
 
 /** Deactivating ends every session at once; the account keeps its data. */
-export async function setWorkerActive(staff: StaffUser, workerId: string, active: boolean): Promise<ServiceResult> {
+export async function setWorkerActive(staff: StaffUser, workerId: string, active: boolean): Promise<Result> {
   const worker = await db.workerProfile.findFirst({
     where: { id: workerId, ...workerOfAgencies(staff) },
     select: { id: true, userId: true, user: { select: { active: true } }, agencies: { where: membershipOfAgencies(staff), select: { agencyId: true } } },
   });
-  if (!worker) return { ok: false, error: "Intérimaire introuvable." };
-  if (worker.user.active === active) return { ok: true, value: undefined };
+  if (!worker) return fail("Intérimaire introuvable.");
+  if (worker.user.active === active) return ok();
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: worker.userId, active: !active }, data: { active } });
     if (count !== 1) return;
@@ -111,5 +110,18 @@ export async function setWorkerActive(staff: StaffUser, workerId: string, active
       { actorId: staff.id, subjectUserId: worker.userId, agencyId: worker.agencies[0]?.agencyId ?? null, entityType: "WorkerProfile", entityId: worker.id },
     );
   });
-  return { ok: true, value: undefined };
+  return ok();
+}
+
+/** "Renvoyer l'invitation" to a worker of the staff's agencies who has not chosen a password yet. */
+export async function resendInvitation(staff: StaffUser, workerId: string): Promise<Result> {
+  const worker = await db.workerProfile.findFirst({
+    where: { id: workerId, ...workerOfAgencies(staff) },
+    select: { id: true, user: { select: { id: true, email: true, firstName: true, passwordHash: true, active: true } } },
+  });
+  if (!worker) return fail("Intérimaire introuvable.");
+  if (worker.user.passwordHash) return fail("Ce compte est déjà activé.");
+  if (!worker.user.active) return fail("Ce compte est désactivé.");
+  await sendInvitationEmail(worker.user, { event: { type: "worker.invitation_resent", data: {} }, context: { actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id } });
+  return ok();
 }

@@ -12,6 +12,7 @@ import { absoluteUrl } from "@/lib/url";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { locateCommune } from "@/lib/geo/communes";
 import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } from "./rules";
+import { fail, ok, okWith, type Result } from "@/lib/result";
 
 export async function needForStaff(agencyIds: string[], needId: string) {
   return db.missionNeed.findFirst({
@@ -112,14 +113,14 @@ function needSummary(need: { site: { name: string; city: string }; qualification
 }
 
 /** Sends the offer to the chosen workers among those that match; a worker already offered is not offered twice. */
-export async function sendOffers(staff: { id: string; agencyIds: string[] }, needId: string, workerIds: string[]) {
+export async function sendOffers(staff: { id: string; agencyIds: string[] }, needId: string, workerIds: string[]): Promise<Result<{ count: number }> | null> {
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
-  if (need.status !== "OPEN") return { error: "Ce ciblage n'est plus ouvert." };
+  if (need.status !== "OPEN") return fail("Ce ciblage n'est plus ouvert.");
   const matches = await matchingWorkers(need);
   const allowed = new Set(matches.filter((m) => m.status === "match").map((m) => m.workerId));
   const chosen = [...new Set(workerIds)].filter((id) => allowed.has(id));
-  if (!chosen.length) return { error: "Choisissez au moins un intérimaire correspondant." };
+  if (!chosen.length) return fail("Choisissez au moins un intérimaire correspondant.");
   const url = await absoluteUrl("/offres");
   // The offers, their audit entry and their emails commit together; an offer
   // that exists already (an earlier or parallel send) is skipped, with no email.
@@ -148,16 +149,16 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
     return rows.length;
   });
   if (created) wakeOutboxWorker();
-  return { ok: true, count: created };
+  return okWith({ count: created });
 }
 
 /** The worker's yes or no, while the need is open. Answering the same twice changes nothing. */
-export async function answerOffer(worker: { id: string; workerId: string }, offerId: string, accept: boolean, at: Date) {
+export async function answerOffer(worker: { id: string; workerId: string }, offerId: string, accept: boolean, at: Date): Promise<Result | null> {
   const offer = await db.missionOffer.findFirst({ where: { id: offerId, workerId: worker.workerId }, include: { need: { select: { id: true, status: true, agencyId: true } } } });
   if (!offer) return null;
   const response = accept ? "ACCEPTED" : "DECLINED";
-  if (offer.response === response) return { ok: true };
-  if (offer.need.status !== "OPEN") return { error: "Cette proposition n'est plus ouverte." };
+  if (offer.response === response) return ok();
+  if (offer.need.status !== "OPEN") return fail("Cette proposition n'est plus ouverte.");
   const answered = await db.$transaction(async (tx) => {
     const updated = await tx.missionOffer.updateMany({
       where: { id: offer.id, workerId: worker.workerId, need: { status: "OPEN" } },
@@ -171,8 +172,8 @@ export async function answerOffer(worker: { id: string; workerId: string }, offe
     );
     return true;
   });
-  if (!answered) return { error: "Cette proposition n'est plus ouverte." };
-  return { ok: true };
+  if (!answered) return fail("Cette proposition n'est plus ouverte.");
+  return ok();
 }
 
 async function nextContractNumber(): Promise<string> {
@@ -185,16 +186,16 @@ async function nextContractNumber(): Promise<string> {
  * linked to the offer. Up to the number of workers wanted; the need is filled
  * when that many are retained.
  */
-export async function pickWorker(staff: { id: string; agencyIds: string[] }, needId: string, offerId: string) {
+export async function pickWorker(staff: { id: string; agencyIds: string[] }, needId: string, offerId: string): Promise<Result<{ contractId: string }> | null> {
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
   const offer = need.offers.find((o) => o.id === offerId);
   if (!offer) return null;
-  if (offer.contractId) return { ok: true, contractId: offer.contractId };
-  if (need.status !== "OPEN") return { error: "Ce ciblage n'est plus ouvert." };
-  if (offer.response !== "ACCEPTED") return { error: "Seul un intérimaire qui a accepté la proposition peut être retenu." };
+  if (offer.contractId) return okWith({ contractId: offer.contractId });
+  if (need.status !== "OPEN") return fail("Ce ciblage n'est plus ouvert.");
+  if (offer.response !== "ACCEPTED") return fail("Seul un intérimaire qui a accepté la proposition peut être retenu.");
   const planned = shiftsForNeed(need);
-  if (!planned.length) return { error: "Les horaires du besoin ne permettent pas de générer les créneaux." };
+  if (!planned.length) return fail("Les horaires du besoin ne permettent pas de générer les créneaux.");
   for (let attempt = 0; attempt < 3; attempt++) {
     const number = await nextContractNumber();
     try {
@@ -238,16 +239,16 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
         );
         return contract.id;
       });
-      return { ok: true, contractId };
+      return okWith({ contractId });
     } catch (error) {
       if (error instanceof AlreadyFilled) {
-        return error.contractId ? { ok: true, contractId: error.contractId } : { error: "Le nombre d'intérimaires recherchés est atteint ou le ciblage n'est plus ouvert." };
+        return error.contractId ? okWith({ contractId: error.contractId }) : fail("Le nombre d'intérimaires recherchés est atteint ou le ciblage n'est plus ouvert.");
       }
       if ((error as { code?: string }).code === "P2002") continue; // contract number taken meanwhile
       throw error;
     }
   }
-  return { error: "Le contrat n'a pas pu être créé, réessayez." };
+  return fail("Le contrat n'a pas pu être créé, réessayez.");
 }
 
 class AlreadyFilled extends Error {
@@ -257,10 +258,10 @@ class AlreadyFilled extends Error {
 }
 
 /** Closes the need; every offered worker not retained is emailed "Fermeture d'un ciblage" if their preference allows. */
-export async function closeNeed(staff: { id: string; agencyIds: string[] }, needId: string, at: Date) {
+export async function closeNeed(staff: { id: string; agencyIds: string[] }, needId: string, at: Date): Promise<Result<{ notified: number }> | null> {
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
-  if (need.status === "CLOSED") return { ok: true, notified: 0 };
+  if (need.status === "CLOSED") return okWith({ notified: 0 });
   const others = need.offers.filter((o) => !o.contractId);
   // The closing, its emails and its audit entry in one transaction; only the
   // call that closes it sends them (a need is closed once).
@@ -289,5 +290,5 @@ export async function closeNeed(staff: { id: string; agencyIds: string[] }, need
     return count;
   });
   if (notified) wakeOutboxWorker();
-  return { ok: true, notified };
+  return okWith({ notified });
 }

@@ -6,9 +6,10 @@ import { agencyScope } from "@/lib/auth/scope";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { canCancel } from "./rules";
-import { run, STALE, ServiceError, type ServiceResult } from "./service";
+import { run, STALE, ServiceError } from "./service";
+import type { Result } from "@/lib/result";
 
-export async function cancelContract(staff: StaffUser, contractId: string, version: number, reason: string): Promise<ServiceResult> {
+export async function cancelContract(staff: StaffUser, contractId: string, version: number, reason: string): Promise<Result> {
   return run(async () => {
     await db.$transaction(async (tx) => {
       const contract = await tx.contract.findFirst({ where: { id: contractId, ...agencyScope(staff) }, include: { worker: { select: { userId: true } } } });

@@ -28,9 +28,9 @@ function ownContract(contractId: string, workerId: string) {
 export async function confirmSignature(contractId: string, code: string, user: { id: string; workerId: string; email: string; firstName: string; lastName: string }): Promise<SignResult> {
   const at = await now();
   const c = await ownContract(contractId, user.workerId);
-  if (!c) return { ok: false, error: "Contrat introuvable.", finished: true };
-  if (c.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
-  if (c.state !== "AWAITING_SIGNATURE" || !c.issuedSha256 || !c.issuedDocumentId) return { ok: false, error: "Ce contrat n'est pas à signer.", finished: true };
+  if (!c) return { ok: false, message: "Contrat introuvable.", data: { finished: true } };
+  if (c.state === "SIGNED") return { ok: false, message: "Ce contrat est déjà signé.", data: { finished: true } };
+  if (c.state !== "AWAITING_SIGNATURE" || !c.issuedSha256 || !c.issuedDocumentId) return { ok: false, message: "Ce contrat n'est pas à signer.", data: { finished: true } };
   const binding: CodeBinding = { contractId: c.id, userId: user.id, documentSha256: c.issuedSha256 };
   const audit = (data: AuditEventData["contract.signature_failed"]) =>
     recordAudit(
@@ -49,7 +49,7 @@ export async function confirmSignature(contractId: string, code: string, user: {
         : state === "locked"
           ? "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code."
           : "Aucun code valable pour ce contrat. Demandez un nouveau code.";
-    return { ok: false, field: "code", error, maskedPhone: masked };
+    return { ok: false, message: error, fieldErrors: { code: error }, data: { maskedPhone: masked } };
   };
   if (!row) return refuse("no-code");
   const state = codeState(row, binding, at);
@@ -71,12 +71,8 @@ export async function confirmSignature(contractId: string, code: string, user: {
   if (!codeMatches(code.trim(), claimed.codeHash, binding)) {
     await audit({ reason: "wrong-code", attempts: claimed.attempts });
     const left = CODE_MAX_ATTEMPTS - claimed.attempts;
-    return {
-      ok: false,
-      field: "code",
-      maskedPhone: masked,
-      error: left > 0 ? `Code incorrect. Il vous reste ${left} essai${left > 1 ? "s" : ""}.` : "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code.",
-    };
+    const error = left > 0 ? `Code incorrect. Il vous reste ${left} essai${left > 1 ? "s" : ""}.` : "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code.";
+    return { ok: false, message: error, fieldErrors: { code: error }, data: { maskedPhone: masked } };
   }
 
   // The right code: build the signed PDF from the issued one, then commit once.
@@ -157,11 +153,11 @@ export async function confirmSignature(contractId: string, code: string, user: {
   if (!won) {
     await getStorage().deleteObject(stored.key);
     const again = await db.contract.findUnique({ where: { id: c.id }, select: { state: true } });
-    if (again?.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
+    if (again?.state === "SIGNED") return { ok: false, message: "Ce contrat est déjà signé.", data: { finished: true } };
     await audit({ reason: "race" });
-    return { ok: false, field: "code", error: "Ce code n'est plus valable. Demandez un nouveau code.", maskedPhone: masked };
+    return { ok: false, message: "Ce code n'est plus valable. Demandez un nouveau code.", fieldErrors: { code: "Ce code n'est plus valable. Demandez un nouveau code." }, data: { maskedPhone: masked } };
   }
 
   wakeOutboxWorker();
-  return { ok: true, maskedPhone: masked };
+  return { ok: true, data: { maskedPhone: masked } };
 }

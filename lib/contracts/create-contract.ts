@@ -8,8 +8,9 @@ import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
 import { assertNoOverlap, lockWorker } from "./booking";
-import { run, ServiceError, type ServiceResult, type Tx } from "./service";
+import { run, ServiceError, type Tx } from "./service";
 import { generateShifts, isoDay, type WeeklyPattern } from "./shifts";
+import type { Result } from "@/lib/result";
 
 async function nextContractNumber(tx: Tx): Promise<string> {
   const rows = await tx.$queryRaw<{ next: number }[]>`SELECT (COALESCE(MAX(CAST("number" AS INTEGER)), 40000) + 1)::int AS next FROM "Contract" WHERE "number" ~ '^[0-9]{1,9}$'`;
@@ -35,7 +36,7 @@ export type ContractInput = {
  * `submission` (lib/submissions.ts) makes a double click or a second tab of
  * the same form land on the contract the first one created.
  */
-export async function createContract(staff: StaffUser, input: ContractInput, submission: string | null = null): Promise<ServiceResult<{ id: string; number: string }>> {
+export async function createContract(staff: StaffUser, input: ContractInput, submission: string | null = null): Promise<Result<{ id: string; number: string }>> {
   const created = async () => {
     const id = await firstSubmission(submission);
     return id ? db.contract.findFirst({ where: { id, ...agencyScope(staff) }, select: { id: true, number: true } }) : null;

@@ -13,7 +13,8 @@ import { getStorage } from "@/lib/storage";
 import { absoluteUrl } from "@/lib/url";
 import { contractPdfInclude, storeIssuedPdf } from "./pdf";
 import { canIssue, missingForIssue, stateWhenIssued } from "./rules";
-import { issuingTx, loadForWrite, run, STALE, ServiceError, type LoadedContract, type ServiceResult, type Tx } from "./service";
+import { issuingTx, loadForWrite, run, STALE, ServiceError, type LoadedContract, type Tx } from "./service";
+import type { Result } from "@/lib/result";
 
 /**
  * Renders the contract's PDF from its current data, stores it and sets it as
@@ -55,7 +56,7 @@ export async function issueInTx(tx: Tx, contract: LoadedContract, actorId: strin
 }
 
 /** Sends the contract for signature: renders and stores the document and notifies the worker ("Nouveau contrat"). */
-export async function issueContractForSignature(staff: StaffUser, contractId: string, version: number): Promise<ServiceResult<{ state: ContractState }>> {
+export async function issueContractForSignature(staff: StaffUser, contractId: string, version: number): Promise<Result<{ state: ContractState }>> {
   return run(async () => {
     const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx, storedKeys) => {

@@ -19,16 +19,16 @@ function ownContract(contractId: string, workerId: string) {
 export async function requestSignatureCode(contractId: string, user: { id: string; workerId: string }): Promise<SignResult> {
   const at = await now();
   const c = await ownContract(contractId, user.workerId);
-  if (!c) return { ok: false, error: "Contrat introuvable.", finished: true };
-  if (c.state === "SIGNED") return { ok: false, error: "Ce contrat est déjà signé.", finished: true };
-  if (c.state !== "AWAITING_SIGNATURE") return { ok: false, error: "Ce contrat n'est pas à signer.", finished: true };
+  if (!c) return { ok: false, message: "Contrat introuvable.", data: { finished: true } };
+  if (c.state === "SIGNED") return { ok: false, message: "Ce contrat est déjà signé.", data: { finished: true } };
+  if (c.state !== "AWAITING_SIGNATURE") return { ok: false, message: "Ce contrat n'est pas à signer.", data: { finished: true } };
   const phone = c.worker.phone;
   if (!c.issuedSha256 || !c.issuedDocumentId) {
     // Issuing stores the document: a contract to sign without one is an old row the backfill has not completed.
     console.error("[contracts] contract to sign without an issued document", c.id);
-    return { ok: false, error: "Le document du contrat n'est pas encore disponible : contactez votre agence." };
+    return { ok: false, message: "Le document du contrat n'est pas encore disponible : contactez votre agence." };
   }
-  if (!phone) return { ok: false, error: "Aucun numéro de portable n'est renseigné sur votre fiche : contactez votre agence." };
+  if (!phone) return { ok: false, message: "Aucun numéro de portable n'est renseigné sur votre fiche : contactez votre agence." };
   const masked = maskPhone(phone);
   const binding: CodeBinding = { contractId: c.id, userId: user.id, documentSha256: c.issuedSha256 };
   const code = generateCode();
@@ -54,11 +54,11 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     const wait = outcome.reason === "minute" ? `${outcome.retryAfterSeconds} secondes` : `${Math.ceil(outcome.retryAfterSeconds / 60)} minutes`;
     return {
       ok: false,
-      maskedPhone: masked,
-      error:
+      message:
         outcome.reason === "minute"
           ? `Un code vient d'être envoyé. Vous pourrez en demander un nouveau dans ${wait}.`
           : `Trop de codes demandés pour ce contrat. Réessayez dans ${wait}.`,
+      data: { maskedPhone: masked },
     };
   }
   try {
@@ -69,8 +69,8 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     // counts against the resend limits (which count the stored codes).
     await db.signatureCode.deleteMany({ where: { id: outcome.codeId } });
     await recordAudit(db, { type: "contract.signature_code_failed", data: { phone: masked, outboxId: error.outboxId } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
-    return { ok: false, error: SMS_FAILED_MESSAGE };
+    return { ok: false, message: SMS_FAILED_MESSAGE };
   }
   await recordAudit(db, { type: "contract.signature_code_sent", data: { phone: masked, documentSha256: binding.documentSha256 } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
-  return { ok: true, maskedPhone: masked };
+  return { ok: true, data: { maskedPhone: masked } };
 }

@@ -4,6 +4,7 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { ContractState } from "@/lib/generated/prisma/enums";
 import { searchParamDate } from "@/lib/time/dates";
+import type { Failure, Success } from "@/lib/result";
 
 // ---------------------------------------------------------------------------
 // States
@@ -244,8 +245,10 @@ export function hoursText(label: string): string {
 // Results of the worker's signing steps
 // ---------------------------------------------------------------------------
 
-export type SignResult =
-  | { ok: true; maskedPhone: string }
-  | { ok: false; error: string; field?: "code"; maskedPhone?: string; finished?: boolean };
+/**
+ * A signing step's answer: the masked phone the code went to; a refusal may
+ * still know it, and says when there is nothing left to sign (`finished`).
+ */
+export type SignResult = Success<{ maskedPhone: string }> | Failure<{ maskedPhone?: string; finished?: boolean }>;
 
 export const SMS_FAILED_MESSAGE = "Le SMS n'a pas pu être envoyé. Réessayez dans quelques instants.";

@@ -9,10 +9,9 @@ import { getStorage } from "@/lib/storage";
 import type { StaffUser } from "@/lib/auth/session";
 import { ContractPdfError } from "./pdf";
 import { canEdit } from "./rules";
+import { fail, okWith, type Result } from "@/lib/result";
 
 export type Tx = Prisma.TransactionClient;
-
-export type ServiceResult<T = undefined> = { ok: true; value: T } | { ok: false; error: string; field?: string };
 
 export const STALE = "Ce contrat a été modifié entre-temps (dans un autre onglet ou par un collègue). Rechargez la page pour voir la dernière version.";
 
@@ -39,13 +38,13 @@ export async function loadForWrite(tx: Tx, staff: StaffUser, contractId: string,
   return contract;
 }
 
-/** Runs a write: a ServiceError becomes `{ ok: false }`, anything else is thrown. */
-export async function run<T>(work: () => Promise<T>): Promise<ServiceResult<T>> {
+/** Runs a write: a ServiceError becomes a refusal (next to its field), anything else is thrown. */
+export async function run<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
-    return { ok: true, value: await work() };
+    return okWith(await work());
   } catch (error) {
-    if (error instanceof ServiceError) return { ok: false, error: error.message, field: error.field };
-    if (error instanceof ContractPdfError) return { ok: false, error: `${error.message} Rien n'a été modifié : réessayez dans quelques instants.` };
+    if (error instanceof ServiceError) return fail(error.message, error.field ? { [error.field]: error.message } : undefined);
+    if (error instanceof ContractPdfError) return fail(`${error.message} Rien n'a été modifié : réessayez dans quelques instants.`);
     throw error;
   }
 }

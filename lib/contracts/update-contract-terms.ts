@@ -9,8 +9,9 @@ import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { formatDate } from "@/lib/format";
 import { bumpVersion, notifyChange } from "./reissue";
-import { issuingTx, loadForWrite, run, ServiceError, type ServiceResult } from "./service";
+import { issuingTx, loadForWrite, run, ServiceError } from "./service";
 import { isoDay, parisDayOf } from "./shifts";
+import type { Result } from "@/lib/result";
 
 export type TermsInput = {
   reference: string;
@@ -25,7 +26,7 @@ export type TermsInput = {
 };
 
 /** Changes the terms; shifts outside new dates are removed (validated ones block the change). */
-export async function updateContractTerms(staff: StaffUser, contractId: string, version: number, input: TermsInput): Promise<ServiceResult<{ reissued: boolean }>> {
+export async function updateContractTerms(staff: StaffUser, contractId: string, version: number, input: TermsInput): Promise<Result<{ reissued: boolean }>> {
   return run(async () => {
     const qualification = await db.qualification.findUnique({ where: { id: input.qualificationId } });
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");

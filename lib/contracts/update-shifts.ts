@@ -9,8 +9,9 @@ import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { assertNoOverlap, assertWithinDates, describeShift, lockWorker } from "./booking";
 import { bumpVersion, notifyChange } from "./reissue";
-import { issuingTx, loadForWrite, run, ServiceError, type ServiceResult } from "./service";
+import { issuingTx, loadForWrite, run, ServiceError } from "./service";
 import { findOverlap, generateShifts, parisDayOf, type WeeklyPattern } from "./shifts";
+import type { Result } from "@/lib/result";
 
 export type ShiftInput = { day: Date; startsAt: Date; endsAt: Date; breakMinutes: number; kind: ShiftKind; absenceCode: string | null };
 
@@ -20,7 +21,7 @@ export async function saveShift(
   contractId: string,
   version: number,
   op: { type: "add"; shift: ShiftInput } | { type: "update"; shiftId: string; shift: ShiftInput } | { type: "remove"; shiftId: string },
-): Promise<ServiceResult<{ reissued: boolean }>> {
+): Promise<Result<{ reissued: boolean }>> {
   return run(async () => {
     const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx, storedKeys) => {
@@ -75,7 +76,7 @@ export async function saveShift(
 }
 
 /** Replaces the shifts not yet validated by those of a weekly pattern over the contract's dates. */
-export async function regenerateShifts(staff: StaffUser, contractId: string, version: number, pattern: WeeklyPattern): Promise<ServiceResult<{ count: number; reissued: boolean }>> {
+export async function regenerateShifts(staff: StaffUser, contractId: string, version: number, pattern: WeeklyPattern): Promise<Result<{ count: number; reissued: boolean }>> {
   return run(async () => {
     const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx, storedKeys) => {

@@ -1,5 +1,6 @@
 "use server";
 
+import { workerOfAgencies } from "@/lib/auth/scope";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -7,33 +8,33 @@ import { recordAudit } from "@/lib/audit";
 import { notifyDecision } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { staffAction, workerAction } from "@/lib/auth/action";
-import type { FormState } from "@/lib/forms";
 import { getStorage, StorageUnavailableError } from "@/lib/storage";
 import { checkUpload } from "@/lib/uploads/check";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, readDate } from "@/lib/time/dates";
 import { createOnce, submissionKey } from "@/lib/submissions";
+import { fail, ok, type Result } from "@/lib/result";
 
 const diplomaSchema = z.object({
   name: z.string().trim().min(2, "Indiquez le nom du diplôme.").max(150, "150 caractères au maximum."),
-  obtainedOn: z.string({ error: "Indiquez la date d'obtention." }).max(20),
+  obtainedOn: z.string(fail("Indiquez la date d'obtention.")).max(20),
 });
 
-export const addDiploma = workerAction(diplomaSchema, async (data, worker, formData): Promise<FormState> => {
+export const addDiploma = workerAction(diplomaSchema, async (data, worker, formData): Promise<Result> => {
   const today = parisCalendarDate(await now());
   const read = readDate(data.obtainedOn, DATE_RANGES.past(today), "la date d'obtention");
-  if (!read.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { obtainedOn: read.error } };
+  if (!read.ok) return fail("Veuillez corriger les champs signalés.", { obtainedOn: read.error });
   const obtainedOn = read.date;
   const checked = await checkUpload(formData.get("file"));
-  if (!checked.ok) return { error: "Veuillez corriger les champs signalés.", fieldErrors: { file: checked.error } };
+  if (!checked.ok) return fail("Veuillez corriger les champs signalés.", { file: checked.error });
   const storage = getStorage();
   let stored;
   try {
     stored = await storage.putObject(checked.bytes, { contentType: checked.type.mimeType });
   } catch (error) {
     // Nothing written, no row: the form keeps what was typed.
-    if (error instanceof StorageUnavailableError) return { error: "Le diplôme n'a pas été ajouté.", fieldErrors: { file: error.message } };
+    if (error instanceof StorageUnavailableError) return fail("Le diplôme n'a pas été ajouté.", { file: error.message });
     throw error;
   }
   const slug = data.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "diplome";
@@ -61,18 +62,18 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
   });
   if (diploma.repeated) await storage.deleteObject(stored.key).catch(() => undefined);
   revalidatePath("/diplomes");
-  return { ok: true, message: "Diplôme ajouté : il est en attente de validation par l'agence." };
+  return ok("Diplôme ajouté : il est en attente de validation par l'agence.");
 });
 
 const approveSchema = z.looseObject({ id: z.string().min(1).max(40) });
 
 function staffScope(agencyIds: string[]) {
-  return { worker: { agencies: { some: { agencyId: { in: agencyIds } } } } };
+  return { worker: workerOfAgencies({ agencyIds }) };
 }
 
-export const approveDiploma = staffAction(approveSchema, async (data, staff, formData): Promise<FormState> => {
+export const approveDiploma = staffAction(approveSchema, async (data, staff, formData): Promise<Result> => {
   const diploma = await db.diploma.findFirst({ where: { id: data.id, ...staffScope(staff.agencyIds) }, include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } } });
-  if (!diploma) return { error: "Diplôme introuvable." };
+  if (!diploma) return fail("Diplôme introuvable.");
   const qualificationIds = formData.getAll("qualificationIds").filter((v): v is string => typeof v === "string").slice(0, 20);
   const known = await db.qualification.findMany({ where: { id: { in: qualificationIds } }, select: { id: true } });
   const reviewedAt = new Date();
@@ -114,15 +115,15 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
     );
     return true;
   });
-  if (!applied) return { error: "Ce diplôme a déjà été traité." };
-  return { ok: true, message: "Diplôme validé." };
+  if (!applied) return fail("Ce diplôme a déjà été traité.");
+  return ok("Diplôme validé.");
 });
 
 const refuseSchema = z.object({ id: z.string().min(1).max(40), reason: z.string().trim().min(3, "Indiquez le motif du refus.").max(300) });
 
-export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Promise<FormState> => {
+export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Promise<Result> => {
   const diploma = await db.diploma.findFirst({ where: { id: data.id, ...staffScope(staff.agencyIds) }, include: { worker: { select: { userId: true } } } });
-  if (!diploma) return { error: "Diplôme introuvable." };
+  if (!diploma) return fail("Diplôme introuvable.");
   const diplomasUrl = await absoluteUrl("/diplomes");
   // The refusal, its audit entry and its email in one transaction.
   const applied = await db.$transaction(async (tx) => {
@@ -147,6 +148,6 @@ export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Prom
     );
     return true;
   });
-  if (!applied) return { error: "Ce diplôme a déjà été traité." };
-  return { ok: true, message: "Diplôme refusé." };
+  if (!applied) return fail("Ce diplôme a déjà été traité.");
+  return ok("Diplôme refusé.");
 });

@@ -134,10 +134,10 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
         });
       } catch (error) {
         if (!(error instanceof ZipRejected)) throw error;
-        result = { ok: false as const, reason: error.message };
+        result = { ok: false as const, message: error.message };
       }
-      if (!result.ok && "code" in result && result.code === "storage_unavailable") {
-        storageDown = result.reason;
+      if (!result.ok && result.data?.code === "storage_unavailable") {
+        storageDown = result.message;
         notStored.push({ name: entry.name, workerId: w.workerId });
         continue;
       }
@@ -145,17 +145,17 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
         const group = stored.get(w.workerId) ?? { worker: w, files: [], names: [] };
         // The same number twice in one zip: the first one only.
         if (group.files.some((f) => f.number === p.number)) {
-          await storage.deleteObject(result.file.stored.key).catch(() => undefined);
-          result = { ok: false as const, reason: "Fichier en double dans cet envoi" };
+          await storage.deleteObject(result.data.file.stored.key).catch(() => undefined);
+          result = { ok: false as const, message: "Fichier en double dans cet envoi" };
         } else {
-          uncommitted.add(result.file.stored.key);
-          group.files.push(result.file);
+          uncommitted.add(result.data.file.stored.key);
+          group.files.push(result.data.file);
           group.names.push(entry.name);
           stored.set(w.workerId, group);
         }
       }
       if (!result.ok) skipped++;
-      yield { type: "entry", done, total: entries.length, name: entry.name, ok: result.ok, reason: result.ok ? undefined : result.reason };
+      yield { type: "entry", done, total: entries.length, name: entry.name, ok: result.ok, reason: result.ok ? undefined : result.message };
     }
     // A worker with a file that could not be stored is published not at all
     // (all of a worker's payslips, and their one email, go together).

@@ -17,6 +17,7 @@ import { formatMonthYear } from "@/lib/format";
 import { KIND_LABELS, MAX_DOCUMENT_BYTES, downloadName, parsePayslipFileName, type WorkerDocumentKind } from "./rules";
 import { guardedPdf, UploadRejected } from "./streams";
 import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
+import { okWith, type Failure, type Success } from "@/lib/result";
 
 export type StaffContext = { userId: string; agencyIds: string[] };
 
@@ -96,23 +97,26 @@ export type PublishInput = {
   submission?: string | null;
 };
 
-export type PublishResult =
-  | { ok: true; documentId: string; workerId: string; emailed: boolean }
-  | { ok: false; reason: string; code: "duplicate" | "not_pdf" | "too_large" | "empty" | "forbidden" | "storage_unavailable" };
+export type PublishRefusalCode = "duplicate" | "not_pdf" | "too_large" | "empty" | "forbidden" | "storage_unavailable";
 
-type Refusal = Extract<PublishResult, { ok: false }>;
+/** A publication's answer: the document made, or the French reason with its code (the field and the HTTP status follow from it). */
+export type PublishResult = Success<{ documentId: string; workerId: string; emailed: boolean }> | Refusal;
+
+type Refusal = Failure<{ code: PublishRefusalCode }>;
+
+const refusal = (message: string, code: PublishRefusalCode): Refusal => ({ ok: false, message, data: { code } });
 type StoredObject = { key: string; size: number; sha256: string };
 
 /** One stored file waiting for its row: what commitPublished writes. */
 export type StoredDocument = { stored: StoredObject; number: string | null; periodStart: Date | null; periodEnd: Date | null };
 
-const duplicate = (kind: WorkerDocumentKind, number: string | null): Refusal => ({ ok: false, reason: `${KIND_LABELS[kind].title} ${number} déjà publié`, code: "duplicate" });
+const duplicate = (kind: WorkerDocumentKind, number: string | null): Refusal => refusal(`${KIND_LABELS[kind].title} ${number} déjà publié`, "duplicate");
 
 /** The checks and the upload of one PDF into storage (no row yet). */
-export async function storeDocumentFile(input: PublishInput): Promise<{ ok: true; file: StoredDocument } | Refusal> {
-  if (!input.staff.agencyIds.includes(input.agencyId)) return { ok: false, reason: "Agence hors de votre périmètre", code: "forbidden" };
+export async function storeDocumentFile(input: PublishInput): Promise<Success<{ file: StoredDocument }> | Refusal> {
+  if (!input.staff.agencyIds.includes(input.agencyId)) return refusal("Agence hors de votre périmètre", "forbidden");
   const member = await db.workerAgency.findUnique({ where: { workerId_agencyId: { workerId: input.workerId, agencyId: input.agencyId } }, select: { id: true } });
-  if (!member) return { ok: false, reason: "Intérimaire inconnu dans cette agence", code: "forbidden" };
+  if (!member) return refusal("Intérimaire inconnu dans cette agence", "forbidden");
   if (input.number) {
     const taken = await db.document.findFirst({ where: { workerId: input.workerId, kind: input.kind, number: input.number }, select: { id: true } });
     if (taken) {
@@ -122,14 +126,14 @@ export async function storeDocumentFile(input: PublishInput): Promise<{ ok: true
   }
   try {
     const stored = await getStorage().putObject(guardedPdf(input.source, MAX_DOCUMENT_BYTES), { contentType: "application/pdf" });
-    return { ok: true, file: { stored, number: input.number, periodStart: input.periodStart, periodEnd: input.periodEnd } };
+    return okWith({ file: { stored, number: input.number, periodStart: input.periodStart, periodEnd: input.periodEnd } });
   } catch (error) {
-    if (error instanceof UploadRejected) return { ok: false, reason: error.message, code: error.code };
+    if (error instanceof UploadRejected) return refusal(error.message, error.code);
     // The file was not written (lib/storage removed any part of it): no row, no email.
     if (error instanceof StorageUnavailableError) {
       input.source.unpipe();
       input.source.resume(); // drain what the client still sends
-      return { ok: false, reason: error.message, code: "storage_unavailable" };
+      return refusal(error.message, "storage_unavailable");
     }
     throw error;
   }
@@ -191,7 +195,7 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
     const id = await firstSubmission(submission);
     if (!id) return null;
     const emailed = (await db.outboxMessage.count({ where: { dedupeKey: publishedKey([id]) } })) > 0;
-    return { ok: true, documentId: id, workerId: input.workerId, emailed };
+    return okWith({ documentId: id, workerId: input.workerId, emailed });
   };
   const earlier = await repeated();
   if (earlier) {
@@ -201,11 +205,11 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
   const stored = await storeDocumentFile(input);
   if (!stored.ok) return stored;
   try {
-    const { documentIds, emailed } = await commitPublished({ ...input, files: [stored.file] });
+    const { documentIds, emailed } = await commitPublished({ ...input, files: [stored.data.file] });
     wakeOutboxWorker();
-    return { ok: true, documentId: documentIds[0], workerId: input.workerId, emailed };
+    return okWith({ documentId: documentIds[0], workerId: input.workerId, emailed });
   } catch (error) {
-    await getStorage().deleteObject(stored.file.stored.key).catch(() => undefined);
+    await getStorage().deleteObject(stored.data.file.stored.key).catch(() => undefined);
     if (isUniqueViolation(error)) return (await repeated()) ?? duplicate(input.kind, input.number);
     throw error;
   }

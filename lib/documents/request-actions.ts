@@ -1,12 +1,15 @@
 "use server";
 // The worker's "Demander un nouveau document" (lib/documents/request.ts does the work).
-import { requireWorker } from "@/lib/auth/session";
-import type { FormState } from "@/lib/forms";
+import { z } from "zod";
+import { workerAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
+import type { Result } from "@/lib/result";
 import { submissionKey } from "@/lib/submissions";
 import { requestDocument } from "./request";
 
-export async function requestNewDocument(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireWorker();
-  return requestDocument(user, { kind: String(formData.get("kind") ?? ""), message: String(formData.get("message") ?? "") }, await now(), submissionKey(user.id, formData));
-}
+// The kind and the message are checked by requestDocument, with its own French messages.
+const requestSchema = z.object({ kind: z.string().optional().default(""), message: z.string().optional().default("") });
+
+export const requestNewDocument = workerAction(requestSchema, async (data, user, formData): Promise<Result> =>
+  requestDocument(user, data, await now(), submissionKey(user.id, formData)),
+);

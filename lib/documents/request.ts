@@ -9,9 +9,10 @@ import { sendEmail, notification } from "@/lib/messaging";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { formatDate } from "@/lib/format";
-import { CONTROL_CHAR_MESSAGE, FIX_FIELDS, hasControlChars, type FormState } from "@/lib/forms";
+import { CONTROL_CHAR_MESSAGE, FIX_FIELDS, hasControlChars } from "@/lib/forms";
 import { claimSubmission, firstSubmission, isUniqueViolation, recordSubmission } from "@/lib/submissions";
 import { KIND_LABELS } from "./rules";
+import { fail, ok, type Result } from "@/lib/result";
 
 export const REQUESTABLE = ["ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] as const;
 export type RequestableKind = (typeof REQUESTABLE)[number];
@@ -23,8 +24,8 @@ class TooMany extends Error {}
 
 const openKeyOf = (workerId: string, kind: RequestableKind) => `${workerId}:${kind}`;
 
-function answerForOpen(open: { createdAt: Date }): FormState {
-  return { ok: true, message: `Votre demande du ${formatDate(open.createdAt)} est en cours de traitement par l'agence : inutile de la renouveler.` };
+function answerForOpen(open: { createdAt: Date }): Result {
+  return ok(`Votre demande du ${formatDate(open.createdAt)} est en cours de traitement par l'agence : inutile de la renouveler.`);
 }
 
 /**
@@ -40,15 +41,15 @@ export async function requestDocument(
   input: { kind: string; message: string },
   at: Date,
   submission: string | null = null,
-): Promise<FormState> {
+): Promise<Result> {
   const kind = input.kind as RequestableKind;
-  if (!REQUESTABLE.includes(kind)) return { error: "Type de document inconnu." };
-  if (hasControlChars(input.message, true)) return { error: FIX_FIELDS, fieldErrors: { message: CONTROL_CHAR_MESSAGE } };
+  if (!REQUESTABLE.includes(kind)) return fail("Type de document inconnu.");
+  if (hasControlChars(input.message, true)) return fail(FIX_FIELDS, { message: CONTROL_CHAR_MESSAGE });
   const message = input.message.trim().slice(0, 1000) || null;
   const openKey = openKeyOf(user.workerId, kind);
   const findOpen = () => db.documentRequest.findFirst({ where: { workerId: user.workerId, kind, status: "OPEN" }, orderBy: { createdAt: "desc" } });
 
-  if (await firstSubmission(submission)) return { ok: true, message: SENT };
+  if (await firstSubmission(submission)) return ok(SENT);
   const open = await findOpen();
   if (open) return answerForOpen(open);
 
@@ -100,15 +101,15 @@ export async function requestDocument(
       return row;
     });
   } catch (error) {
-    if (error instanceof TooMany) return { error: "Vous avez fait trop de demandes aujourd'hui. Réessayez demain ou contactez votre agence." };
+    if (error instanceof TooMany) return fail("Vous avez fait trop de demandes aujourd'hui. Réessayez demain ou contactez votre agence.");
     if (!isUniqueViolation(error)) throw error;
     // The same form posted twice (double click), or another tab, created it a moment before.
-    if (await firstSubmission(submission)) return { ok: true, message: SENT };
+    if (await firstSubmission(submission)) return ok(SENT);
     const twin = await findOpen();
     if (twin) return answerForOpen(twin);
     throw error;
   }
 
   if (recipients.size) wakeOutboxWorker();
-  return { ok: true, message: SENT };
+  return ok(SENT);
 }

@@ -3,14 +3,15 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { workerOfAgencies } from "@/lib/auth/scope";
 import { recordAudit } from "@/lib/audit";
-import { decryptSecret, encryptSecret, tryDecryptSecret } from "@/lib/crypto/secrets";
+import { encryptSecret, tryDecryptSecret } from "@/lib/crypto/secrets";
 import { locateCommune } from "@/lib/geo/communes";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Civility, FamilySituation, WorkPeriodPreference } from "@/lib/generated/prisma/enums";
 import { notifyDecision } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
-import { documentKindOf, fieldDef, fieldLabel, pendingKeyOf, PROFILE_FIELDS, type FieldKey } from "./fields";
+import { documentKindOf, fieldDef, fieldLabel, pendingKeyOf, type FieldKey } from "./fields";
+import { fail, ok, type Result } from "@/lib/result";
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,7 +75,6 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-export type RequestResult = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
  * Records a change the worker asks for. The validated value stays in force;
@@ -87,18 +87,18 @@ export async function requestFieldChange(input: {
   field: string;
   value: string;
   documentId?: string | null;
-}): Promise<RequestResult> {
+}): Promise<Result> {
   const def = fieldDef(input.field);
   const isDocument = documentKindOf(input.field) !== null;
-  if (!def && !isDocument) return { ok: false, error: "Champ inconnu." };
+  if (!def && !isDocument) return fail("Champ inconnu.");
   const profile = await loadProfile(input.workerId);
-  if (!profile) return { ok: false, error: "Fiche introuvable." };
+  if (!profile) return fail("Fiche introuvable.");
   const current = def ? validatedValues(profile)[def.key] : null;
   const pending = await db.profileChange.findUnique({ where: { pendingKey: pendingKeyOf(input.workerId, input.field) } });
-  if (def && current === input.value && !pending) return { ok: false, error: "Cette valeur est déjà celle enregistrée.", fieldErrors: {} };
+  if (def && current === input.value && !pending) return fail("Cette valeur est déjà celle enregistrée.", {});
   if (def?.key === "email") {
     const taken = await db.user.findFirst({ where: { email: input.value, NOT: { id: input.userId } }, select: { id: true } });
-    if (taken) return { ok: false, error: "Cette adresse email est déjà utilisée par un autre compte.", fieldErrors: { value: "Adresse déjà utilisée." } };
+    if (taken) return fail("Cette adresse email est déjà utilisée par un autre compte.", { value: "Adresse déjà utilisée." });
   }
   const stored = def?.sensitive ? encryptSecret(input.value) : input.value;
   const oldStored = def?.sensitive && current ? encryptSecret(current) : current;
@@ -140,7 +140,7 @@ export async function requestFieldChange(input: {
     if (!isUniqueViolation(error)) throw error;
     await write(); // the other tab created it first: edit that one
   }
-  return { ok: true, message: "Modification enregistrée : elle est en attente de validation par l'agence." };
+  return ok("Modification enregistrée : elle est en attente de validation par l'agence.");
 }
 
 /** Writes an approved value into the profile (inside the approval's transaction). */
@@ -207,17 +207,16 @@ async function applyValue(tx: Tx, profile: ProfileRow, field: string, value: str
   if (Object.keys(userData).length) await tx.user.update({ where: { id: profile.user.id }, data: userData });
 }
 
-export type ReviewResult = { ok: true; message: string } | { ok: false; error: string };
 
 /** Staff of one of the worker's agencies approve a pending change: applied atomically, once. */
-export async function approveChange(staff: { id: string; agencyIds: string[] }, changeId: string, token: string): Promise<ReviewResult> {
+export async function approveChange(staff: { id: string; agencyIds: string[] }, changeId: string, token: string): Promise<Result> {
   const change = await db.profileChange.findFirst({
     where: { id: changeId, worker: workerOfAgencies(staff) },
     include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
   });
-  if (!change) return { ok: false, error: "Demande introuvable." };
-  if (change.status !== "PENDING") return { ok: false, error: "Cette demande a déjà été traitée." };
-  if (valueToken(change.newValue) !== token) return { ok: false, error: "L'intérimaire a modifié sa demande entre-temps : vérifiez la nouvelle valeur." };
+  if (!change) return fail("Demande introuvable.");
+  if (change.status !== "PENDING") return fail("Cette demande a déjà été traitée.");
+  if (valueToken(change.newValue) !== token) return fail("L'intérimaire a modifié sa demande entre-temps : vérifiez la nouvelle valeur.");
   const previous = change.field === "email" ? await db.user.findUnique({ where: { id: change.worker.userId }, select: { email: true, firstName: true } }) : null;
   const ctaUrl = await absoluteUrl("/fiche-perso");
   try {
@@ -239,20 +238,20 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
       if (previous && change.newValue && previous.email !== change.newValue) await warnPreviousAddress(tx, change.id, change.worker.userId, previous, change.newValue);
     });
   } catch (error) {
-    if (error instanceof StaleError) return { ok: false, error: "Cette demande a déjà été traitée ou modifiée." };
-    if (isUniqueViolation(error)) return { ok: false, error: "Cette adresse email est déjà utilisée par un autre compte : refusez la demande." };
+    if (error instanceof StaleError) return fail("Cette demande a déjà été traitée ou modifiée.");
+    if (isUniqueViolation(error)) return fail("Cette adresse email est déjà utilisée par un autre compte : refusez la demande.");
     throw error;
   }
   wakeOutboxWorker();
-  return { ok: true, message: "Modification validée et appliquée." };
+  return ok("Modification validée et appliquée.");
 }
 
-export async function refuseChange(staff: { id: string; agencyIds: string[] }, changeId: string, reason: string): Promise<ReviewResult> {
+export async function refuseChange(staff: { id: string; agencyIds: string[] }, changeId: string, reason: string): Promise<Result> {
   const change = await db.profileChange.findFirst({
     where: { id: changeId, worker: workerOfAgencies(staff) },
     include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
   });
-  if (!change) return { ok: false, error: "Demande introuvable." };
+  if (!change) return fail("Demande introuvable.");
   const ctaUrl = await absoluteUrl("/fiche-perso");
   // The refusal, its audit entry and its email in one transaction.
   const applied = await db.$transaction(async (tx) => {
@@ -269,9 +268,9 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
     await notifyReviewed(tx, change.id, change.worker.userId, change.field, { approved: false, reason }, ctaUrl);
     return true;
   });
-  if (!applied) return { ok: false, error: "Cette demande a déjà été traitée." };
+  if (!applied) return fail("Cette demande a déjà été traitée.");
   wakeOutboxWorker();
-  return { ok: true, message: "Modification refusée." };
+  return ok("Modification refusée.");
 }
 
 /**

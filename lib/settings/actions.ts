@@ -1,24 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
-import { requireWorker } from "@/lib/auth/session";
+import { z } from "zod";
+import { workerAction } from "@/lib/auth/action";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
+import { ok } from "@/lib/result";
+import { setNotificationPreference as savePreference } from "./preferences";
+
+const KINDS = Object.values(NotificationKind) as string[];
+
+// Called from the switches with (kind, enabled); a kind the schema does not know is refused.
+const preferenceArgs = z.tuple([z.string().refine((v) => KINDS.includes(v)).transform((v) => v as NotificationKind), z.boolean()]);
 
 /** Turns one email notification on or off, saved at once. */
-export async function setNotificationPreference(kind: string, enabled: boolean): Promise<{ ok: boolean }> {
-  const worker = await requireWorker();
-  if (!(Object.values(NotificationKind) as string[]).includes(kind) || typeof enabled !== "boolean") return { ok: false };
-  const k = kind as NotificationKind;
-  await db.$transaction(async (tx) => {
-    await tx.notificationPreference.upsert({
-      where: { userId_kind: { userId: worker.id, kind: k } },
-      create: { userId: worker.id, kind: k, enabled },
-      update: { enabled },
-    });
-    await recordAudit(tx, { type: "settings.notification_changed", data: { kind: k, enabled } }, { actorId: worker.id, subjectUserId: worker.id });
-  });
+export const setNotificationPreference = workerAction.call(preferenceArgs, async ([kind, enabled], worker) => {
+  await savePreference(worker.id, kind, enabled);
   revalidatePath("/parametres");
-  return { ok: true };
-}
+  return ok();
+});

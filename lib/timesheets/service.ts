@@ -10,12 +10,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { CLIENT_VISIBLE_STATES } from "./queries";
 import { checkRow, checkWeeklyCaps, isoDate, otherContractsMinutes, weekCapMessage, weekOf, type Week } from "./rules";
 import { parisCalendarDate } from "../time/paris";
+import { fail, ok as succeed, type Result } from "@/lib/result";
 
 type Tx = Prisma.TransactionClient;
 
-export type SaveResult = { ok: boolean; message?: string; error?: string; fieldErrors?: Record<string, string> };
 
 export const cellName = (contractId: string, iso: string) => `h.${contractId}.${iso}`;
+
+/** The hour cells of a posted week grid (the fields named by cellName). */
+export function hourCells(values: Record<string, unknown>): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (key.startsWith("h.") && typeof value === "string") cells[key] = value;
+  return cells;
+}
 
 /** Marks the contract's work shifts of the week validated on the days with hours, and not on the others. */
 async function syncShiftValidation(tx: Tx, contractId: string, week: Week, minutesByIso: Map<string, number>, at: Date) {
@@ -112,7 +119,7 @@ const ALREADY_SUBMITTED = "Les heures de cette semaine ont déjà été transmis
 export async function saveClientWeek(
   user: { id: string; clientIds: string[] },
   input: { monday: Date; contractIds: string[]; values: Record<string, string>; submit: boolean; at: Date },
-): Promise<SaveResult> {
+): Promise<Result> {
   const week = weekOf(input.monday);
   const contracts = await db.contract.findMany({
     where: {
@@ -124,12 +131,12 @@ export async function saveClientWeek(
     },
     select: { id: true, number: true, agencyId: true, workerId: true, startDate: true, endDate: true, worker: { select: { userId: true } } },
   });
-  if (contracts.length !== new Set(input.contractIds).size) return { ok: false, error: "Un des contrats de la saisie est introuvable. Rechargez la page." };
+  if (contracts.length !== new Set(input.contractIds).size) return fail("Un des contrats de la saisie est introuvable. Rechargez la page.");
   const existing = await db.timesheet.findMany({ where: { contractId: { in: contracts.map((c) => c.id) }, weekStart: week.monday }, select: { contractId: true, status: true } });
   const editable = contracts.filter((c) => existing.find((t) => t.contractId === c.id)?.status !== "SUBMITTED");
   if (!editable.length) {
-    if (input.submit && (await sameAsSubmitted(contracts, week, input.values))) return { ok: true, message: SUBMITTED };
-    return { ok: false, error: ALREADY_SUBMITTED };
+    if (input.submit && (await sameAsSubmitted(contracts, week, input.values))) return succeed(SUBMITTED);
+    return fail(ALREADY_SUBMITTED);
   }
 
   const fieldErrors: Record<string, string> = {};
@@ -155,7 +162,7 @@ export async function saveClientWeek(
     const total = overCap.get(x.contract.workerId);
     if (total !== undefined) fieldErrors[`row.${x.contract.id}`] = weekCapMessage(total, elsewhere.get(x.contract.workerId));
   }
-  if (Object.keys(fieldErrors).length) return { ok: false, error: "Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors };
+  if (Object.keys(fieldErrors).length) return fail("Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors);
 
   let saved = 0;
   let alreadySubmitted = 0;
@@ -187,9 +194,9 @@ export async function saveClientWeek(
     if (done || (input.submit && (await holdsMinutes(contract.id, week, minutesByIso)))) saved++;
     else alreadySubmitted++;
   }
-  if (!saved) return { ok: false, error: ALREADY_SUBMITTED };
+  if (!saved) return fail(ALREADY_SUBMITTED);
   const base = input.submit ? SUBMITTED : "Brouillon enregistré. Pensez à transmettre les heures une fois la semaine complète.";
-  return { ok: true, message: alreadySubmitted ? `${base} Certaines lignes avaient déjà été transmises et n'ont pas changé.` : base };
+  return succeed(alreadySubmitted ? `${base} Certaines lignes avaient déjà été transmises et n'ont pas changé.` : base);
 }
 
 /** Every row of the form checks and matches the hours already submitted for its contract. */
@@ -208,7 +215,7 @@ async function sameAsSubmitted(contracts: ContractDates[], week: Week, values: R
 export async function correctTimesheet(
   staff: { id: string; agencyIds: string[] },
   input: { timesheetId: string; version: string; values: Record<string, string>; at: Date },
-): Promise<SaveResult | null> {
+): Promise<Result | null> {
   const sheet = await db.timesheet.findFirst({
     where: { id: input.timesheetId, ...contractOfAgencies(staff) },
     select: {
@@ -221,7 +228,7 @@ export async function correctTimesheet(
     },
   });
   if (!sheet) return null;
-  if (sheet.status !== "SUBMITTED") return { ok: false, error: "Seules les heures transmises par le client peuvent être corrigées." };
+  if (sheet.status !== "SUBMITTED") return fail("Seules les heures transmises par le client peuvent être corrigées.");
   const week = weekOf(sheet.weekStart);
   const c = sheet.contract;
   const row = checkRow(
@@ -233,7 +240,7 @@ export async function correctTimesheet(
   const elsewhere = await minutesElsewhere([c.workerId], [c.id], week);
   const overCap = checkWeeklyCaps([{ workerId: c.workerId, total: row.total }], elsewhere).get(c.workerId);
   if (overCap !== undefined) fieldErrors[`row.${c.id}`] = weekCapMessage(overCap, elsewhere.get(c.workerId));
-  if (Object.keys(fieldErrors).length) return { ok: false, error: "Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors };
+  if (Object.keys(fieldErrors).length) return fail("Certaines heures sont refusées : corrigez les cases signalées.", fieldErrors);
 
   const minutesByIso = new Map<string, number>();
   const changes: { date: string; old: number; new: number }[] = [];
@@ -244,7 +251,7 @@ export async function correctTimesheet(
     const old = sheet.entries.find((e) => isoDate(e.date) === iso)?.minutes ?? 0;
     if (old !== row.minutes[i]) changes.push({ date: iso, old, new: row.minutes[i] });
   });
-  if (!changes.length) return { ok: true, message: "Aucune modification." };
+  if (!changes.length) return succeed("Aucune modification.");
 
   const ok = await db.$transaction(async (tx) => {
     // The version is the updatedAt the staff member saw: a concurrent change wins, this one is refused.
@@ -262,6 +269,6 @@ export async function correctTimesheet(
     );
     return true;
   });
-  if (!ok) return { ok: false, error: "Ces heures viennent d'être modifiées par ailleurs : rechargez la page avant de corriger." };
-  return { ok: true, message: `Correction enregistrée (${changes.length} jour${changes.length > 1 ? "s" : ""} modifié${changes.length > 1 ? "s" : ""}).` };
+  if (!ok) return fail("Ces heures viennent d'être modifiées par ailleurs : rechargez la page avant de corriger.");
+  return succeed(`Correction enregistrée (${changes.length} jour${changes.length > 1 ? "s" : ""} modifié${changes.length > 1 ? "s" : ""}).`);
 }

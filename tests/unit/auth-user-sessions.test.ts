@@ -114,15 +114,15 @@ describe.each(engines)("own sessions and password confirmation on $name", ({ ope
 
     it("the right password passes and clears earlier failures", async () => {
       const u = await user();
-      expect(await confirmCurrentPassword(u, "pas le bon", null)).toEqual({ ok: false, error: REAUTH_MESSAGES.wrong });
+      expect(await confirmCurrentPassword(u, "pas le bon", null)).toEqual({ ok: false, message: REAUTH_MESSAGES.wrong });
       expect((await throttleOf(u.email))?.failures).toBe(1);
-      expect(await confirmCurrentPassword(u, PASSWORD, null)).toEqual({ ok: true });
+      expect(await confirmCurrentPassword(u, PASSWORD, null)).toEqual({ ok: true, data: undefined });
       expect(await throttleOf(u.email)).toBeNull();
     });
 
     it("a missing password is refused without counting as a guess", async () => {
       const u = await user();
-      for (const missing of ["", null, undefined]) expect(await confirmCurrentPassword(u, missing, null)).toEqual({ ok: false, error: REAUTH_MESSAGES.missing });
+      for (const missing of ["", null, undefined]) expect(await confirmCurrentPassword(u, missing, null)).toEqual({ ok: false, message: REAUTH_MESSAGES.missing });
       expect(await throttleOf(u.email)).toBeNull();
     });
 
@@ -130,12 +130,12 @@ describe.each(engines)("own sessions and password confirmation on $name", ({ ope
       const u = await user();
       const answers = [];
       for (let i = 0; i < LOCKOUT_THRESHOLD; i += 1) answers.push(await confirmCurrentPassword(u, `faux ${i}`, "198.51.100.7"));
-      expect(answers.slice(0, -1).every((a) => !a.ok && a.error === REAUTH_MESSAGES.wrong)).toBe(true);
-      expect(answers.at(-1)).toEqual({ ok: false, error: expect.stringMatching(/^Trop de mots de passe incorrects\. Réessayez dans 1 minute/) });
+      expect(answers.slice(0, -1).every((a) => !a.ok && a.message === REAUTH_MESSAGES.wrong)).toBe(true);
+      expect(answers.at(-1)).toEqual({ ok: false, message: expect.stringMatching(/^Trop de mots de passe incorrects\. Réessayez dans 1 minute/) });
       const throttle = await throttleOf(u.email);
       expect(throttle?.failures).toBe(LOCKOUT_THRESHOLD);
       expect(throttle?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
-      expect(await confirmCurrentPassword(u, PASSWORD, null)).toEqual({ ok: false, error: expect.stringMatching(/^Trop de mots de passe incorrects/) });
+      expect(await confirmCurrentPassword(u, PASSWORD, null)).toEqual({ ok: false, message: expect.stringMatching(/^Trop de mots de passe incorrects/) });
       expect(await db.prisma.rateLimit.findUnique({ where: { key: "login-failures-ip:198.51.100.7" } })).toMatchObject({ count: LOCKOUT_THRESHOLD });
       expect(await audits("auth.reauth_failed", u.id)).toHaveLength(LOCKOUT_THRESHOLD);
     });

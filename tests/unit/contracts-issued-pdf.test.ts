@@ -185,7 +185,7 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     const filesBefore = listFiles(storageDir);
     const docsBefore = await issuedDocs(c.id);
     const result = await issueContractForSignature(staff, c.id, c.version);
-    expect(result).toEqual({ ok: true, value: { state: "AWAITING_SIGNATURE" } });
+    expect(result).toEqual({ ok: true, data: { state: "AWAITING_SIGNATURE" } });
     const after = await prisma.contract.findUniqueOrThrow({ where: { id: c.id }, include: { issuedDocument: true } });
     expect(await issuedDocs(c.id)).toBe(docsBefore + 1);
     const filesAfter = listFiles(storageDir);
@@ -230,7 +230,7 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     const filesBefore = listFiles(storageDir);
     const docsBefore = await issuedDocs(c.id);
     const terms = { reference: "R DUPONT", startDate: v1.startDate, endDate: v1.endDate, hoursLabel: v1.hoursLabel, hourlyRateCents: 1390, recourseReason: v1.recourseReason ?? "", detail: v1.detail, weeklyHours: v1.weeklyHours, qualificationId: v1.qualificationId };
-    expect(await updateContractTerms(staff, c.id, v1.version, terms)).toEqual({ ok: true, value: { reissued: true } });
+    expect(await updateContractTerms(staff, c.id, v1.version, terms)).toEqual({ ok: true, data: { reissued: true } });
     const v2 = await prisma.contract.findUniqueOrThrow({ where: { id: c.id }, include: { issuedDocument: true } });
     expect(v2.version).toBe(v1.version + 1);
     expect(v2.issuedDocumentId).not.toBe(v1.issuedDocumentId);
@@ -252,7 +252,7 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     vi.spyOn(getStorage(), "putObject").mockRejectedValueOnce(new Error("disk full"));
     const result = await issueContractForSignature(staff, c.id, c.version);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/^Le PDF du contrat n'a pas pu être enregistré\. Rien n'a été modifié/);
+    expect(!result.ok && result.message).toMatch(/^Le PDF du contrat n'a pas pu être enregistré\. Rien n'a été modifié/);
     expect(await prisma.contract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ state: "DRAFT", version: c.version, issuedDocumentId: null, issuedSha256: null });
     expect(await snapshotRows(prisma)).toEqual(rowsBefore);
     expect(listFiles(storageDir)).toEqual(filesBefore);
@@ -291,7 +291,7 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     expect((await getPdf(c.id)).status).toBe(503);
     // Signing it is refused too, without rendering anything.
     const code = await requestSignatureCode(c.id, worker);
-    expect(code).toMatchObject({ ok: false, error: "Le document du contrat n'est pas encore disponible : contactez votre agence." });
+    expect(code).toMatchObject({ ok: false, message: "Le document du contrat n'est pas encore disponible : contactez votre agence." });
     expect(console.error).toHaveBeenCalledWith("[contracts] issued contract without its stored document", c.id);
     expect(await snapshotRows(prisma)).toEqual(rowsBefore);
     expect(listFiles(storageDir)).toEqual(filesBefore);

@@ -90,17 +90,17 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const key = `${staff.id}:${newFormKey()}`;
     const results = values(await times(N, () => createContract(staff, contractInput, key)));
     allEqual(results);
-    expect(results[0]).toEqual({ ok: true, value: { id: expect.any(String), number: expect.any(String) } });
+    expect(results[0]).toEqual({ ok: true, data: { id: expect.any(String), number: expect.any(String) } });
     const rows = await db.prisma.contract.findMany({ where: { workerId: worker.workerId, reference: "DOUBLE CLIC" }, include: { _count: { select: { shifts: true } } } });
     expect(rows).toHaveLength(1);
-    expect(rows[0].id).toBe(results[0].ok && results[0].value.id);
+    expect(rows[0].id).toBe(results[0].ok && results[0].data.id);
     expect(rows[0]._count.shifts).toBe(5);
     expect(await db.prisma.auditLog.count({ where: { action: "contract.created", entityId: rows[0].id } })).toBe(1);
     // The same form posted again later still lands on it.
     expect(await createContract(staff, contractInput, key)).toEqual(results[0]);
     // Another rendering of the form (a new key) is a new contract: the overlap rule answers.
     const other = await createContract(staff, contractInput, `${staff.id}:${newFormKey()}`);
-    expect(other).toMatchObject({ ok: false, field: "shifts", error: expect.stringContaining("déjà réservé") });
+    expect(other).toMatchObject({ ok: false, fieldErrors: { shifts: expect.stringContaining("déjà réservé") }, message: expect.stringContaining("déjà réservé") });
   });
 
   it("createOnce: one client for 15 parallel posts of one form; a failed first try frees the key; a taken name still fails", async () => {
@@ -169,12 +169,12 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const input = { agencyId: staff.agencyIds[0], firstName: "Inès", lastName: "Double", email, phone: null };
     const results = values(await times(N, () => inviteWorker(staff, input, key)));
     allEqual(results);
-    expect(results[0]).toEqual({ ok: true, value: { workerId: expect.any(String), workerNumber: expect.any(String) } });
+    expect(results[0]).toEqual({ ok: true, data: { workerId: expect.any(String), workerNumber: expect.any(String) } });
     expect(await db.prisma.user.count({ where: { email } })).toBe(1);
     expect(await db.prisma.outboxMessage.count({ where: { to: email } })).toBe(1);
     expect(await db.prisma.auditLog.count({ where: { action: "worker.invited", details: { path: ["email"], equals: email } } })).toBe(1);
     // Another rendering of the form is refused next to the address.
-    expect(await inviteWorker(staff, input, `${staff.id}:${newFormKey()}`)).toEqual({ ok: false, error: "Un compte existe déjà avec cette adresse email.", field: "email" });
+    expect(await inviteWorker(staff, input, `${staff.id}:${newFormKey()}`)).toEqual({ ok: false, message: "Un compte existe déjà avec cette adresse email.", fieldErrors: { email: "Un compte existe déjà avec cette adresse email." } });
   });
 
   it("a sign-up posted 15 times at once: one account and one confirmation email, no existing-account notice", async () => {
@@ -213,7 +213,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     expect(await db.prisma.auditLog.count({ where: { action: "timesheet.submitted", entityId: sheets[0].id } })).toBe(1);
     // Other hours for a submitted week are still refused.
     const changed = { ...input, values: { ...values7, [cellName(contract.id, isoDate(week.days.find((d) => d >= contract.startDate)!))]: "8" } };
-    expect(await saveClientWeek(user, changed)).toEqual({ ok: false, error: "Les heures de cette semaine ont déjà été transmises." });
+    expect(await saveClientWeek(user, changed)).toEqual({ ok: false, message: "Les heures de cette semaine ont déjà été transmises." });
   });
   it("Envoyer la proposition posted 15 times at once: one offer and one email per worker", async () => {
     const needs = await db.prisma.missionNeed.findMany({ where: { status: "OPEN", agencyId: { in: staff.agencyIds } }, select: { id: true } });
@@ -230,8 +230,8 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const { needId, workerIds } = target!;
     const results = values(await times(N, () => sendOffers(staff, needId, workerIds)));
     // The first sends them; every other post is told they already have it.
-    expect(results.filter((r) => r && "count" in r && r.count === workerIds.length)).toHaveLength(1);
-    expect(results.filter((r) => r && "count" in r && r.count === 0)).toHaveLength(N - 1);
+    expect(results.filter((r) => r?.ok && r.data.count === workerIds.length)).toHaveLength(1);
+    expect(results.filter((r) => r?.ok && r.data.count === 0)).toHaveLength(N - 1);
     expect(await db.prisma.missionOffer.count({ where: { needId, workerId: { in: workerIds } } })).toBe(workerIds.length);
     for (const workerId of workerIds) expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: `mission-offer:${needId}:${workerId}` } })).toBe(1);
     expect(await db.prisma.auditLog.count({ where: { action: "targeting.offers_sent", entityId: needId } })).toBe(1);
@@ -248,9 +248,9 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const before = await db.prisma.document.count({ where });
     const results = values(await times(N, () => publishDocument({ ...input, source: file(), submission: key })));
     allEqual(results);
-    expect(results[0]).toEqual({ ok: true, documentId: expect.any(String), workerId: member.workerId, emailed: true });
+    expect(results[0]).toEqual({ ok: true, data: { documentId: expect.any(String), workerId: member.workerId, emailed: true } });
     expect(await db.prisma.document.count({ where })).toBe(before + 1);
-    expect(await db.prisma.auditLog.count({ where: { action: "document.published", entityId: results[0].ok ? results[0].documentId : "" } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: "document.published", entityId: results[0].ok ? results[0].data.documentId : "" } })).toBe(1);
     const other = await publishDocument({ ...input, source: file(), submission: `${staff.id}:${newFormKey()}` });
     expect(other.ok).toBe(true);
     expect(await db.prisma.document.count({ where })).toBe(before + 2);

@@ -10,6 +10,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
 import { submitAdvanceRequest } from "@/lib/advances/request";
 import { COMPTE_E2E_WORKERS, seedWithFixtures } from "../helpers/seed";
+import { fieldErrorOf } from "@/lib/result";
 
 // Monday 24 March 2025, 10:00 in Paris: the test worker has 787 € available
 // for the payment of Wednesday 26 March (see e2e/compte/acomptes.spec.ts).
@@ -44,7 +45,7 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
   it("an amount over the available one: the same field message to all, no row", async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => submitAdvanceRequest(worker, { amount: "900" }, MONDAY)));
     for (const r of results) expect(r).toEqual(results[0]);
-    expect(results[0].fieldErrors?.amount).toMatch(/dépasse le montant disponible/);
+    expect(fieldErrorOf(results[0], "amount")).toMatch(/dépasse le montant disponible/);
     expect(await rowsOf()).toHaveLength(0);
   });
 

@@ -12,7 +12,7 @@ import { startFakeProviders, type FakeProviders } from "./messaging-fake-provide
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
 import { DEMO_STAFF_EMAIL } from "@/prisma/seed/data";
-import type { FormState } from "@/lib/forms";
+import type { Result } from "@/lib/result";
 import { seedWithFixtures } from "../helpers/seed";
 
 const session = vi.hoisted(() => ({ staff: null as null | { id: string; agencyIds: string[] } }));
@@ -133,7 +133,7 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     form.set("decision", "accept");
     for (const a of advances) form.append("sel", `${a.id}:${a.version}`);
 
-    const answer: FormState = await decideAdvances({}, form);
+    const answer: Result = await decideAdvances(null, form);
 
     expect(answer).toEqual({ ok: true, message: "3 demandes acceptées." });
     const rows = await prisma.advanceRequest.findMany({ where: { id: { in: advances.map((a) => a.id) } } });
@@ -193,7 +193,7 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
       deferred.tasks = [];
       const form = new FormData();
       form.set("email", email);
-      const answer = await requestPasswordReset({}, form);
+      const answer = await requestPasswordReset(null, form);
       const after = await Promise.allSettled(deferred.tasks);
       return { answer, after: after.map((a) => a.status) };
     };

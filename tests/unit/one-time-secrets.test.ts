@@ -105,7 +105,7 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
 
       expect(codeMatches).toHaveBeenCalledTimes(rules.CODE_MAX_ATTEMPTS);
       expect(results.every((r) => !r.ok)).toBe(true);
-      const errors = results.map((r) => (r.ok ? "" : r.error));
+      const errors = results.map((r) => (r.ok ? "" : r.message));
       // Four compared guesses say how many are left; the fifth and the 35 refused unread say it is over.
       expect(errors.filter((e) => e.startsWith("Code incorrect"))).toHaveLength(rules.CODE_MAX_ATTEMPTS - 1);
       expect(errors.filter((e) => e.startsWith("Trop d'essais erronés"))).toHaveLength(40 - (rules.CODE_MAX_ATTEMPTS - 1));
@@ -114,7 +114,7 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
 
       codeMatches.mockClear();
       const right = await confirmSignature(contract.id, "123456", signer);
-      expect(right).toMatchObject({ ok: false, field: "code", error: "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code." });
+      expect(right).toMatchObject({ ok: false, fieldErrors: { code: "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code." }, message: "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code." });
       expect(codeMatches).not.toHaveBeenCalled();
       expect((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).state).toBe("AWAITING_SIGNATURE");
       expect((await prisma.signatureCode.findFirstOrThrow({ where: { contractId: contract.id } })).usedAt).toBeNull();
@@ -128,7 +128,7 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
       const errors: string[] = [];
       for (let i = 0; i < 6; i++) {
         const r = await confirmSignature(contract.id, "654321", signer);
-        if (!r.ok) errors.push(r.error);
+        if (!r.ok) errors.push(r.message);
       }
       expect(errors).toEqual([
         "Code incorrect. Il vous reste 4 essais.",
@@ -146,7 +146,7 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
       await prisma.signatureCode.create({
         data: { contractId: contract.id, userId: signer.id, documentSha256: binding.documentSha256, codeHash: rules.hashCode("123456", binding), expiresAt: new Date(Date.now() - 1000) },
       });
-      expect(await confirmSignature(contract.id, "123456", signer)).toMatchObject({ ok: false, error: "Ce code a expiré. Demandez un nouveau code." });
+      expect(await confirmSignature(contract.id, "123456", signer)).toMatchObject({ ok: false, message: "Ce code a expiré. Demandez un nouveau code." });
       expect(codeMatches).not.toHaveBeenCalled();
     });
   });
@@ -161,7 +161,7 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
       useBrevo();
       const { contract, signer, binding } = await contractToSign(prisma);
       const result = await requestSignatureCode(contract.id, signer);
-      expect(result).toEqual({ ok: true, maskedPhone: "06 •• •• •• 78" });
+      expect(result).toEqual({ ok: true, data: { maskedPhone: "06 •• •• •• 78" } });
       expect(fake.requests).toHaveLength(1);
       const sms = fake.requests[0].json as { recipient: string; content: string };
       expect(sms.recipient).toBe("33612345678");
@@ -183,7 +183,7 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
       fake.failNext({ status: 500, body: '{"message":"internal"}' });
 
       const failed = await requestSignatureCode(contract.id, signer);
-      expect(failed).toEqual({ ok: false, error: SMS_FAILED_MESSAGE });
+      expect(failed).toEqual({ ok: false, message: SMS_FAILED_MESSAGE });
       expect(SMS_FAILED_MESSAGE).toBe("Le SMS n'a pas pu être envoyé. Réessayez dans quelques instants.");
       const rows = await prisma.signatureCode.findMany({ where: { contractId: contract.id } });
       expect(rows).toHaveLength(1); // only the earlier one, now unusable
@@ -204,7 +204,7 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
       const { contract, signer } = await contractToSign(prisma);
       for (let i = 0; i < rules.RESEND_MAX_PER_HOUR + 2; i++) {
         fake.failNext({ status: 503, body: "{}" });
-        expect(await requestSignatureCode(contract.id, signer)).toEqual({ ok: false, error: SMS_FAILED_MESSAGE });
+        expect(await requestSignatureCode(contract.id, signer)).toEqual({ ok: false, message: SMS_FAILED_MESSAGE });
       }
       expect(await prisma.signatureCode.count({ where: { contractId: contract.id } })).toBe(0);
       expect(await requestSignatureCode(contract.id, signer)).toMatchObject({ ok: true });

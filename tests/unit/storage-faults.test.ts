@@ -20,7 +20,8 @@ import { testEngines, type TestDb } from "./test-databases";
 import { buildZip, pdfBytes } from "./zip-builder";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { StaffUser, WorkerUser } from "@/lib/auth/session";
-import { FORM_KEY_FIELD, newFormKey, type FormState } from "@/lib/forms";
+import { FORM_KEY_FIELD, newFormKey } from "@/lib/forms";
+import type { Result } from "@/lib/result";
 import { guardStorage, localStorage, STORAGE_UNAVAILABLE_MESSAGE, StorageUnavailableError, isStorageFailure } from "@/lib/storage";
 import { classifyStorageError } from "@/lib/storage/errors";
 import { SPOOL_MAX_AGE_MS, newSpoolPath, spoolStream, sweepSpools, withSpool } from "@/lib/storage/spool";
@@ -361,15 +362,15 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       form.set("file", new File([new Uint8Array(pdf("diplome"))], "diplome.pdf", { type: "application/pdf" }));
       const before = await counts();
       broken.break();
-      const state: FormState = await addDiploma({}, form);
-      expect(state).toEqual({ error: "Le diplôme n'a pas été ajouté.", fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE } });
+      const state: Result = await addDiploma(null, form);
+      expect(state).toEqual({ ok: false, message: "Le diplôme n'a pas été ajouté.", fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE } });
       expect(await counts()).toEqual(before);
       expect(broken.leftovers()).toBe(0);
       expect(storageLogs(log)).toHaveLength(1);
 
       vi.unstubAllEnvs();
       pointAtFolder(goodDir);
-      expect(await addDiploma({}, form)).toMatchObject({ ok: true });
+      expect(await addDiploma(null, form)).toMatchObject({ ok: true });
       expect(await prisma.diploma.count({ where: { workerId: worker.workerId, name: "DIPLOME INFIRMIER" } })).toBe(1);
     });
 
@@ -383,7 +384,7 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       form.set("file", new File([new Uint8Array(pdf("rib"))], "rib.pdf", { type: "application/pdf" }));
       const before = await counts();
       broken.break();
-      expect(await uploadProfileDocument({}, form)).toEqual({ error: "Le document n'a pas été déposé.", fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE } });
+      expect(await uploadProfileDocument(null, form)).toEqual({ ok: false, message: "Le document n'a pas été déposé.", fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE } });
       expect(await counts()).toEqual(before);
       expect(broken.leftovers()).toBe(0);
       expect(storageLogs(log)).toHaveLength(1);
@@ -404,7 +405,7 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
         periodEnd: new Date("2026-11-30T00:00:00Z"),
         source: Readable.from([pdf("bulletin")]),
       });
-      expect(direct).toEqual({ ok: false, reason: STORAGE_UNAVAILABLE_MESSAGE, code: "storage_unavailable" });
+      expect(direct).toEqual({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, data: { code: "storage_unavailable" } });
 
       const form = new FormData();
       form.set(FORM_KEY_FIELD, newFormKey());

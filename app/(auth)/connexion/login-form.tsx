@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { login, resendConfirmation } from "@/lib/auth/actions";
 import { loginSchema } from "@/lib/auth/schemas";
-import { initialFormState } from "@/lib/forms";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormMessage, SubmitButton, TextField } from "@/components/auth/form-bits";
+import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/result";
 
 export function LoginForm({ notice, next }: { notice?: string; next?: string }) {
   const { state, pending, formRef, formAction, onSubmit, errorFor, register } = useActionForm(loginSchema, login);
@@ -15,7 +15,7 @@ export function LoginForm({ notice, next }: { notice?: string; next?: string }) 
       {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
       <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+        {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
         <TextField
           label="Adresse email"
           hint="C'est l'adresse sur laquelle vous avez reçu l'email de confirmation d'inscription."
@@ -35,7 +35,7 @@ export function LoginForm({ notice, next }: { notice?: string; next?: string }) 
           Connexion
         </SubmitButton>
       </form>
-      {state.message === "unconfirmed" ? <ResendConfirmation /> : null}
+      {state && !state.ok && state.data?.unconfirmed ? <ResendConfirmation /> : null}
       <div className="border-t border-slate-200 pt-4 text-center text-sm text-slate-600">
         Pas encore de compte ?{" "}
         <Link href="/inscription" className="font-semibold text-brand-700 hover:underline">
@@ -47,12 +47,12 @@ export function LoginForm({ notice, next }: { notice?: string; next?: string }) 
 }
 
 function ResendConfirmation() {
-  const [state, action, pending] = useActionState(resendConfirmation, initialFormState);
+  const [state, action, pending] = useActionState(resendConfirmation, initialActionState);
   return (
     <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
       <p className="text-sm text-slate-700">Renvoyer le lien de confirmation à :</p>
-      {state.message ? <FormMessage kind="info">{state.message}</FormMessage> : null}
-      <TextField label="Adresse email" name="email" type="email" error={state.fieldErrors?.email} />
+      {successOf(state) ? <FormMessage kind="info">{successOf(state)}</FormMessage> : null}
+      <TextField label="Adresse email" name="email" type="email" error={fieldErrorOf(state, "email")} />
       <button type="submit" disabled={pending} className="rounded-md border border-brand-600 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
         Renvoyer l&apos;email de confirmation
       </button>

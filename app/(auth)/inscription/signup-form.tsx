@@ -5,6 +5,7 @@ import { signupSchema } from "@/lib/auth/schemas";
 import { PASSWORD_RULES_TEXT } from "@/lib/auth/password-rules";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormMessage, SubmitButton, TextField } from "@/components/auth/form-bits";
+import { errorOf } from "@/lib/result";
 
 export function SignupForm({ agencies }: { agencies: { id: string; label: string }[] }) {
   const { state, pending, formRef, formAction, onSubmit, errorFor, register } = useActionForm(signupSchema, signup);
@@ -12,7 +13,7 @@ export function SignupForm({ agencies }: { agencies: { id: string; label: string
   const termsError = errorFor("acceptTerms");
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Prénom" autoComplete="given-name" error={errorFor("firstName")} {...register("firstName")} />
         <TextField label="Nom" autoComplete="family-name" error={errorFor("lastName")} {...register("lastName")} />

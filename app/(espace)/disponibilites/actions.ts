@@ -1,28 +1,37 @@
 "use server";
 
-import { formId } from "@/lib/forms";
 import { revalidatePath } from "next/cache";
-import { requireWorker } from "@/lib/auth/session";
+import { z } from "zod";
+import { workerAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { cleanId, FIX_FIELDS } from "@/lib/forms";
 import type { DayPart } from "@/lib/generated/prisma/enums";
 import { parisCalendarDate } from "@/lib/format";
 import { DAY_PARTS, MAX_RANGE_DAYS, expandPattern, isLocked } from "@/lib/missions/availability";
 import { parseDayKey } from "@/lib/missions/calendar";
-import { setAvailability } from "@/lib/missions/set-availability";
+import { removeAvailabilityEntry, setAvailability, toggleAvailabilityEntry } from "@/lib/missions/set-availability";
+import { fail, ok, type Result } from "@/lib/result";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
-
-export type AvailabilityFormState = { ok?: boolean; message?: string; errors?: Record<string, string> };
 
 const PARTS = DAY_PARTS.map((p) => p.part) as string[];
 
-export async function addAvailability(_prev: AvailabilityFormState, formData: FormData): Promise<AvailabilityFormState> {
-  const user = await requireWorker();
+// The single fields; the checkboxes (parts, jours) repeat and are read as lists below.
+const availabilitySchema = z.object({
+  mode: z.string().optional(),
+  statut: z.string().optional(),
+  jour: z.string().optional().default(""),
+  du: z.string().optional().default(""),
+  au: z.string().optional().default(""),
+});
+
+const listSchema = z.array(z.string());
+
+export const addAvailability = workerAction(availabilitySchema, async (data, user, formData): Promise<Result> => {
   const today = parisCalendarDate(await now());
   const errors: Record<string, string> = {};
-  const mode = formData.get("mode") === "periode" ? "periode" : "jour";
-  const available = formData.get("statut") !== "indisponible";
-  const parts = formData.getAll("parts").map(String).filter((p) => PARTS.includes(p)) as DayPart[];
+  const mode = data.mode === "periode" ? "periode" : "jour";
+  const available = data.statut !== "indisponible";
+  const parts = listSchema.parse(formData.getAll("parts").map(String)).filter((p) => PARTS.includes(p)) as DayPart[];
   if (!parts.length) errors.parts = "Choisissez au moins un moment de la journée.";
   const range = DATE_RANGES.upcoming(today);
   const beyond = (day: Date, label: string) => {
@@ -31,15 +40,15 @@ export async function addAvailability(_prev: AvailabilityFormState, formData: Fo
   };
   let days: Date[] = [];
   if (mode === "jour") {
-    const day = parseDayKey(String(formData.get("jour") ?? ""));
+    const day = parseDayKey(data.jour);
     if (!day) errors.jour = "Indiquez le jour.";
     else if (isLocked(day, today)) errors.jour = "Les dates passées ne peuvent pas être modifiées.";
     else if (beyond(day, "le jour")) errors.jour = beyond(day, "le jour")!;
     else days = [day];
   } else {
-    const from = parseDayKey(String(formData.get("du") ?? ""));
-    const to = parseDayKey(String(formData.get("au") ?? ""));
-    const weekdays = formData.getAll("jours").map(Number).filter((n) => n >= 1 && n <= 7);
+    const from = parseDayKey(data.du);
+    const to = parseDayKey(data.au);
+    const weekdays = listSchema.parse(formData.getAll("jours").map(String)).map(Number).filter((n) => n >= 1 && n <= 7);
     if (!from) errors.du = "Indiquez le premier jour.";
     else if (isLocked(from, today)) errors.du = "Les dates passées ne peuvent pas être modifiées.";
     else if (beyond(from, "le premier jour")) errors.du = beyond(from, "le premier jour")!;
@@ -53,31 +62,20 @@ export async function addAvailability(_prev: AvailabilityFormState, formData: Fo
       if (!days.length) errors.jours = "Aucun de ces jours ne tombe dans la période.";
     }
   }
-  if (Object.keys(errors).length) return { errors };
+  if (Object.keys(errors).length) return fail(FIX_FIELDS, errors);
 
   const count = await setAvailability(user, days, parts, available);
   revalidatePath("/disponibilites");
-  return { ok: true, message: `${count} créneau${count > 1 ? "x" : ""} enregistré${count > 1 ? "s" : ""}.` };
-}
+  return ok(`${count} créneau${count > 1 ? "x" : ""} enregistré${count > 1 ? "s" : ""}.`);
+});
 
-async function ownFutureEntry(id: string) {
-  const user = await requireWorker();
-  const today = parisCalendarDate(await now());
-  const entry = await db.availability.findFirst({ where: { id, workerId: user.workerId } });
-  if (!entry || isLocked(entry.date, today)) return null;
-  return { user, entry };
-}
+/** An id that cannot be one reads as none (nothing happens). */
+const entrySchema = z.object({ id: z.string().optional().transform((v) => cleanId(v) ?? "") });
 
-export async function removeAvailability(formData: FormData): Promise<void> {
-  const found = await ownFutureEntry(formId(formData, "id"));
-  if (!found) return;
-  await db.availability.deleteMany({ where: { id: found.entry.id, workerId: found.user.workerId } });
-  revalidatePath("/disponibilites");
-}
+export const removeAvailability = workerAction.post(entrySchema, async (data, user) => {
+  if (await removeAvailabilityEntry(user, data.id, parisCalendarDate(await now()))) revalidatePath("/disponibilites");
+});
 
-export async function toggleAvailability(formData: FormData): Promise<void> {
-  const found = await ownFutureEntry(formId(formData, "id"));
-  if (!found) return;
-  await db.availability.updateMany({ where: { id: found.entry.id, workerId: found.user.workerId }, data: { available: !found.entry.available } });
-  revalidatePath("/disponibilites");
-}
+export const toggleAvailability = workerAction.post(entrySchema, async (data, user) => {
+  if (await toggleAvailabilityEntry(user, data.id, parisCalendarDate(await now()))) revalidatePath("/disponibilites");
+});

@@ -1,20 +1,21 @@
 "use server";
 
-import { formId } from "@/lib/forms";
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireWorker } from "@/lib/auth/session";
+import { z } from "zod";
+import { workerAction } from "@/lib/auth/action";
 import { answerOffer } from "@/lib/ciblage/service";
 import { now } from "@/lib/clock";
+import { cleanId } from "@/lib/forms";
+
+// Any other answer is no form of this page: a 404, as an unknown offer.
+const answerSchema = z.object({ answer: z.enum(["yes", "no"]), offerId: z.string().optional().transform((v) => cleanId(v) ?? "") });
 
 /** The worker's answer to an offer: yes or no, idempotent. */
-export async function answerOfferAction(formData: FormData) {
-  const worker = await requireWorker();
-  const answer = String(formData.get("answer") ?? "");
-  if (answer !== "yes" && answer !== "no") notFound();
-  const result = await answerOffer(worker, formId(formData, "offerId"), answer === "yes", await now());
+export const answerOfferAction = workerAction.post(answerSchema, async (data, worker) => {
+  const result = await answerOffer(worker, data.offerId, data.answer === "yes", await now());
   if (!result) notFound();
   revalidatePath("/offres");
-  if ("error" in result) redirect(`/offres?err=${encodeURIComponent(result.error ?? "")}`);
-  redirect(`/offres?ok=${answer === "yes" ? "oui" : "non"}`);
-}
+  if (!result.ok) redirect(`/offres?err=${encodeURIComponent(result.message)}`);
+  redirect(`/offres?ok=${data.answer === "yes" ? "oui" : "non"}`);
+});

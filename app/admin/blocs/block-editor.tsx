@@ -5,18 +5,19 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, InputField, TextareaField } from "@/components/ui/field";
-import { FORM_KEY_FIELD, initialFormState } from "@/lib/forms";
+import { FORM_KEY_FIELD } from "@/lib/forms";
 import { renderMarkdown } from "@/lib/markdown";
 import { saveBlock } from "./actions";
+import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/result";
 
 export type EditableBlock = { id: string; title: string; body: string; published: boolean; version: string };
 
 /** `formKey` (lib/forms.ts newFormKey) for a new block: one block however often the form is posted. */
 export function BlockEditor({ agencyId, block, onDoneHref, formKey }: { agencyId: string; block?: EditableBlock; onDoneHref: string; formKey?: string }) {
-  const [state, action, pending] = useActionState(saveBlock, initialFormState);
+  const [state, action, pending] = useActionState(saveBlock, initialActionState);
   const [title, setTitle] = useState(block?.title ?? "");
   const [body, setBody] = useState(block?.body ?? "");
-  const err = (name: string) => state.fieldErrors?.[name];
+  const err = (name: string) => fieldErrorOf(state, name);
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -37,10 +38,10 @@ export function BlockEditor({ agencyId, block, onDoneHref, formKey }: { agencyId
           required
         />
         <CheckboxField label="Publié (visible des intérimaires de l'agence)" name="published" defaultChecked={block?.published ?? true} />
-        {state.error ? <Alert variant="error">{state.error}</Alert> : null}
-        {state.ok && state.message ? (
+        {errorOf(state) ? <Alert variant="error">{errorOf(state)}</Alert> : null}
+        {successOf(state) ? (
           <Alert variant="success" role="status">
-            {state.message}{" "}
+            {successOf(state)}{" "}
             <a href={onDoneHref} className="font-medium underline">
               Retour à la liste
             </a>

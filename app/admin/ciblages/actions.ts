@@ -1,20 +1,18 @@
 "use server";
 
-import { formId } from "@/lib/forms";
+import { cleanId } from "@/lib/forms";
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
 import { staffAction } from "@/lib/auth/action";
-import { requireStaff } from "@/lib/auth/session";
 import { closeNeed, pickWorker, sendOffers } from "@/lib/ciblage/service";
 import { parseHoursLabel } from "@/lib/ciblage/rules";
 import { now } from "@/lib/clock";
-import type { FormState } from "@/lib/forms";
-import { db } from "@/lib/db";
+import { createNeed } from "@/lib/ciblage/create-need";
 import { parseIsoDate, parisDay } from "@/lib/timesheets/rules";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
-import { createOnce, submissionKey } from "@/lib/submissions";
+import { submissionKey } from "@/lib/submissions";
+import { fail, type Result } from "@/lib/result";
 
 const needSchema = z.object({
   siteId: z.string().min(1, "Choisissez le site du client."),
@@ -34,9 +32,9 @@ const needSchema = z.object({
 });
 
 /** "Créer le ciblage": a need of the agency of the chosen site. */
-const invalid = (field: string, message: string): FormState => ({ fieldErrors: { [field]: message }, error: "Veuillez corriger les champs signalés." });
+const invalid = (field: string, message: string): Result => fail("Veuillez corriger les champs signalés.", { [field]: message });
 
-export const createNeedAction = staffAction(needSchema, async (data, staff, formData): Promise<FormState> => {
+export const createNeedAction = staffAction(needSchema, async (data, staff, formData): Promise<Result> => {
   const start = parseIsoDate(data.startDate)!;
   const end = parseIsoDate(data.endDate)!;
   const today = parisDay(await now());
@@ -45,34 +43,9 @@ export const createNeedAction = staffAction(needSchema, async (data, staff, form
   if (!ahead.ok) return invalid("startDate", ahead.error);
   if (end < start) return invalid("endDate", "La date de fin doit suivre la date de début.");
   if ((end.getTime() - start.getTime()) / 86_400_000 > 92) return invalid("endDate", "Un ciblage couvre trois mois au plus.");
-  const site = await db.clientSite.findFirst({ where: { id: data.siteId, client: { agencyId: { in: staff.agencyIds } } }, select: { id: true, client: { select: { agencyId: true } } } });
-  if (!site) return invalid("siteId", "Site inconnu.");
-  const qualification = await db.qualification.findUnique({ where: { id: data.qualificationId }, select: { id: true } });
-  if (!qualification) return invalid("qualificationId", "Qualification inconnue.");
-  // A second click on "Créer le ciblage" lands on the need the first one created.
-  const { id } = await createOnce(submissionKey(staff.id, formData), async (tx) => {
-    const need = await tx.missionNeed.create({
-      data: {
-        agencyId: site.client.agencyId,
-        siteId: site.id,
-        qualificationId: qualification.id,
-        startDate: start,
-        endDate: end,
-        hoursLabel: data.hoursLabel.replace(/\s+/g, " "),
-        hourlyRateCents: data.hourlyRate ? Math.round(Number(data.hourlyRate.replace(",", ".")) * 100) : null,
-        description: data.description || null,
-        workersWanted: data.workersWanted,
-        createdById: staff.id,
-      },
-    });
-    await recordAudit(
-      tx,
-      { type: "targeting.created", data: { siteId: site.id, qualificationId: qualification.id, startDate: data.startDate, endDate: data.endDate, hours: need.hoursLabel } },
-      { actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id },
-    );
-    return need.id;
-  });
-  redirect(`/admin/ciblages/${id}`);
+  const created = await createNeed(staff, { ...data, start, end }, submissionKey(staff.id, formData));
+  if (!created.ok) return fail(created.message, created.fieldErrors);
+  redirect(`/admin/ciblages/${created.data.id}`);
 });
 
 function back(needId: string, message: string, kind: "ok" | "err" = "ok"): never {
@@ -80,28 +53,29 @@ function back(needId: string, message: string, kind: "ok" | "err" = "ok"): never
   redirect(`/admin/ciblages/${needId}?${kind}=${encodeURIComponent(message)}`);
 }
 
-export async function sendOffersAction(formData: FormData) {
-  const staff = await requireStaff();
-  const needId = formId(formData, "needId");
-  const result = await sendOffers(staff, needId, formData.getAll("workerId").map(String));
-  if (!result) notFound();
-  if ("error" in result) back(needId, result.error ?? "Erreur", "err");
-  back(needId, result.count ? `Proposition envoyée à ${result.count} intérimaire${(result.count ?? 0) > 1 ? "s" : ""}.` : "Ces intérimaires avaient déjà reçu la proposition.");
-}
+const needRef = z.string().optional().transform((v) => cleanId(v) ?? "");
 
-export async function pickWorkerAction(formData: FormData) {
-  const staff = await requireStaff();
-  const needId = formId(formData, "needId");
-  const result = await pickWorker(staff, needId, formId(formData, "offerId"));
+// The ticked workers repeat (workerId), read as a list beside the schema.
+export const sendOffersAction = staffAction.post(z.object({ needId: needRef }), async (data, staff, formData) => {
+  const needId = data.needId;
+  const result = await sendOffers(staff, needId, z.array(z.string()).parse(formData.getAll("workerId").map(String)));
   if (!result) notFound();
-  if ("error" in result) back(needId, result.error ?? "Erreur", "err");
-  back(needId, "Intérimaire retenu : son contrat a été créé en brouillon.");
-}
+  if (!result.ok) back(needId, result.message, "err");
+  const { count } = result.data;
+  back(needId, count ? `Proposition envoyée à ${count} intérimaire${count > 1 ? "s" : ""}.` : "Ces intérimaires avaient déjà reçu la proposition.");
+});
 
-export async function closeNeedAction(formData: FormData) {
-  const staff = await requireStaff();
-  const needId = formId(formData, "needId");
-  const result = await closeNeed(staff, needId, await now());
+export const pickWorkerAction = staffAction.post(z.object({ needId: needRef, offerId: needRef }), async (data, staff) => {
+  const result = await pickWorker(staff, data.needId, data.offerId);
   if (!result) notFound();
-  back(needId, `Ciblage clôturé. ${result.notified} intérimaire${result.notified > 1 ? "s ont" : " a"} été prévenu${result.notified > 1 ? "s" : ""} par email.`);
-}
+  if (!result.ok) back(data.needId, result.message, "err");
+  back(data.needId, "Intérimaire retenu : son contrat a été créé en brouillon.");
+});
+
+export const closeNeedAction = staffAction.post(z.object({ needId: needRef }), async (data, staff) => {
+  const result = await closeNeed(staff, data.needId, await now());
+  if (!result) notFound();
+  if (!result.ok) back(data.needId, result.message, "err");
+  const { notified } = result.data;
+  back(data.needId, `Ciblage clôturé. ${notified} intérimaire${notified > 1 ? "s ont" : " a"} été prévenu${notified > 1 ? "s" : ""} par email.`);
+});

@@ -3,91 +3,25 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { staffAction } from "@/lib/auth/action";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { FIX_FIELDS, type FormState } from "@/lib/forms";
+import { saveClient, saveSite } from "@/lib/backoffice/clients";
 import { clientSchema, siteSchema } from "@/lib/backoffice/schemas";
-import { locateCommune } from "@/lib/geo/communes";
-import { createOnce, submissionKey } from "@/lib/submissions";
+import { fail, ok, type Result } from "@/lib/result";
+import { submissionKey } from "@/lib/submissions";
 
-const DUPLICATE = "Un client porte déjà ce nom dans cette agence.";
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === "P2002";
-}
-
-export const saveClientAction = staffAction(clientSchema, async (data, staff, formData): Promise<FormState> => {
-  if (!staff.agencyIds.includes(data.agencyId)) return { error: FIX_FIELDS, fieldErrors: { agencyId: "Choisissez une de vos agences." } };
-  const fields = { name: data.name, phone: data.phone, email: data.email, siret: data.siret ? data.siret.replace(/\s/g, "") : null };
-  if (!data.clientId) {
-    let id: string;
-    try {
-      // A second click on "Créer le client" lands on the client the first one created.
-      ({ id } = await createOnce(submissionKey(staff.id, formData), async (tx) => {
-        const client = await tx.client.create({ data: { agencyId: data.agencyId, ...fields } });
-        await recordAudit(tx, { type: "client.created", data: fields }, { actorId: staff.id, agencyId: data.agencyId, entityType: "Client", entityId: client.id });
-        return client.id;
-      }));
-    } catch (error) {
-      if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
-      throw error;
-    }
+export const saveClientAction = staffAction(clientSchema, async (data, staff, formData): Promise<Result> => {
+  const saved = await saveClient(staff, data, submissionKey(staff.id, formData));
+  if (!saved.ok) return fail(saved.message, saved.fieldErrors);
+  if (saved.data.created) {
     revalidatePath("/admin/clients");
-    redirect(`/admin/clients/${id}?cree=1`);
+    redirect(`/admin/clients/${saved.data.id}?cree=1`);
   }
-  const existing = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
-  if (!existing) return { error: "Client introuvable." };
-  try {
-    await db.$transaction(async (tx) => {
-      // The agency of a client does not move: its contracts belong to it.
-      await tx.client.update({ where: { id: existing.id }, data: fields });
-      const before = { name: existing.name, phone: existing.phone, email: existing.email, siret: existing.siret };
-      await recordAudit(
-        tx,
-        { type: "client.updated", data: { before, after: fields } },
-        { actorId: staff.id, agencyId: existing.agencyId, entityType: "Client", entityId: existing.id },
-      );
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { error: FIX_FIELDS, fieldErrors: { name: DUPLICATE } };
-    throw error;
-  }
-  revalidatePath(`/admin/clients/${existing.id}`);
-  return { ok: true, message: "Client enregistré." };
+  revalidatePath(`/admin/clients/${saved.data.id}`);
+  return ok("Client enregistré.");
 });
 
-export const saveSiteAction = staffAction(siteSchema, async (data, staff, formData): Promise<FormState> => {
-  const client = await db.client.findFirst({ where: { id: data.clientId, agencyId: { in: staff.agencyIds } } });
-  if (!client) return { error: "Client introuvable." };
-  const fields = { name: data.name, address: data.address, postalCode: data.postalCode, city: data.city, phone: data.phone, accessMeans: data.accessMeans };
-  // The commune of the site, for the distances of the ciblage; a postal code
-  // and city that do not go together are refused next to the field.
-  const place = locateCommune(data.postalCode, data.city);
-  if (!place.ok) return { error: FIX_FIELDS, fieldErrors: { [place.field]: place.error } };
-  const position = { inseeCode: place.commune.inseeCode, latitude: place.commune.latitude, longitude: place.commune.longitude };
-  if (data.siteId) {
-    const site = await db.clientSite.findFirst({ where: { id: data.siteId, clientId: client.id } });
-    if (!site) return { error: "Site introuvable." };
-    await db.$transaction(async (tx) => {
-      // A new commune moves the point used for distances.
-      const moved = site.postalCode !== fields.postalCode || site.city !== fields.city || site.latitude === null;
-      await tx.clientSite.update({ where: { id: site.id }, data: { ...fields, ...(moved ? position : {}) } });
-      const before = { name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, phone: site.phone, accessMeans: site.accessMeans };
-      await recordAudit(
-        tx,
-        { type: "client_site.updated", data: { before, after: fields } },
-        { actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id },
-      );
-    });
-    revalidatePath(`/admin/clients/${client.id}`);
-    return { ok: true, message: "Site enregistré." };
-  }
-  // One site per rendered form: a double click adds it once and answers the same.
-  await createOnce(submissionKey(staff.id, formData), async (tx) => {
-    const site = await tx.clientSite.create({ data: { clientId: client.id, ...fields, ...position } });
-    await recordAudit(tx, { type: "client_site.created", data: fields }, { actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id });
-    return site.id;
-  });
-  revalidatePath(`/admin/clients/${client.id}`);
-  return { ok: true, message: `Site « ${fields.name} » ajouté.` };
+export const saveSiteAction = staffAction(siteSchema, async (data, staff, formData): Promise<Result> => {
+  const saved = await saveSite(staff, data, submissionKey(staff.id, formData));
+  if (!saved.ok) return fail(saved.message, saved.fieldErrors);
+  revalidatePath(`/admin/clients/${saved.data.clientId}`);
+  return ok(saved.data.created ? `Site « ${data.name} » ajouté.` : "Site enregistré.");
 });

@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { staffAction } from "@/lib/auth/action";
-import { FIX_FIELDS, type FormState } from "@/lib/forms";
+import { FIX_FIELDS } from "@/lib/forms";
 import { cancelContract } from "@/lib/contracts/cancel-contract";
 import { createContract } from "@/lib/contracts/create-contract";
 import { issueContractForSignature } from "@/lib/contracts/issue-contract";
-import type { ServiceResult } from "@/lib/contracts/service";
 import { updateContractTerms } from "@/lib/contracts/update-contract-terms";
 import { regenerateShifts, saveShift } from "@/lib/contracts/update-shifts";
 import {
@@ -25,20 +24,21 @@ import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 import { submissionKey } from "@/lib/submissions";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 
 /** Contract and shift dates within five years back and two ahead (a typo such as 2062 is refused next to the field). */
-async function datesOutOfRange(dates: Record<string, Date>): Promise<FormState | null> {
+async function datesOutOfRange(dates: Record<string, Date>): Promise<Result | null> {
   const range = DATE_RANGES.contract(parisCalendarDate(await now()));
   const fieldErrors: Record<string, string> = {};
   for (const [field, day] of Object.entries(dates)) {
     const read = rangeCheck(day, range);
     if (!read.ok) fieldErrors[field] = read.error;
   }
-  return Object.keys(fieldErrors).length ? { error: FIX_FIELDS, fieldErrors } : null;
+  return Object.keys(fieldErrors).length ? fail(FIX_FIELDS, fieldErrors) : null;
 }
 
-function failure(result: Extract<ServiceResult<unknown>, { ok: false }>): FormState {
-  return result.field ? { error: result.error, fieldErrors: { [result.field]: result.error } } : { error: result.error };
+function failure(result: Failure<unknown>): Result {
+  return fail(result.message, result.fieldErrors);
 }
 
 const reissuedNote = " Le contrat a été renvoyé à l'intérimaire, qui doit le signer à nouveau.";
@@ -62,7 +62,7 @@ export const createContractAction = staffAction(contractCreateSchema, async (dat
   }, submissionKey(staff.id, formData));
   if (!result.ok) return failure(result);
   revalidatePath("/admin/contrats");
-  redirect(`/admin/contrats/${result.value.id}?cree=1`);
+  redirect(`/admin/contrats/${result.data.id}?cree=1`);
 });
 
 export const updateTermsAction = staffAction(contractTermsSchema, async (data, staff) => {
@@ -81,14 +81,14 @@ export const updateTermsAction = staffAction(contractTermsSchema, async (data, s
   });
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return { ok: true, message: `Contrat enregistré.${result.value.reissued ? reissuedNote : ""}` };
+  return ok(`Contrat enregistré.${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
   const outOfRange = await datesOutOfRange({ date: data.date });
   if (outOfRange) return outOfRange;
   const slot = shiftFromTimes(data.date, data.start, data.end, data.breakMinutes);
-  if (!slot) return { error: FIX_FIELDS, fieldErrors: { start: "Heure invalide." } };
+  if (!slot) return fail(FIX_FIELDS, { start: "Heure invalide." });
   const shift = { day: data.date, ...slot, kind: data.kind, absenceCode: data.kind === "ABSENCE" ? (data.absenceCode ?? null) : null };
   const result = await saveShift(
     staff,
@@ -98,14 +98,14 @@ export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
   );
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return { ok: true, message: `${data.shiftId ? "Créneau modifié." : "Créneau ajouté."}${result.value.reissued ? reissuedNote : ""}` };
+  return ok(`${data.shiftId ? "Créneau modifié." : "Créneau ajouté."}${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const removeShiftAction = staffAction(removeShiftSchema, async (data, staff) => {
   const result = await saveShift(staff, data.contractId, data.version, { type: "remove", shiftId: data.shiftId });
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return { ok: true, message: `Créneau supprimé.${result.value.reissued ? reissuedNote : ""}` };
+  return ok(`Créneau supprimé.${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const regenerateShiftsAction = staffAction(regenerateSchema, async (data, staff) => {
@@ -117,25 +117,23 @@ export const regenerateShiftsAction = staffAction(regenerateSchema, async (data,
   });
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return { ok: true, message: `${result.value.count} créneau(x) générés.${result.value.reissued ? reissuedNote : ""}` };
+  return ok(`${result.data.count} créneau(x) générés.${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const issueContractAction = staffAction(contractRefSchema, async (data, staff) => {
   const result = await issueContractForSignature(staff, data.contractId, data.version);
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return {
-    ok: true,
-    message:
-      result.value.state === "AWAITING_SIGNATURE"
-        ? "Contrat envoyé à la signature de l'intérimaire."
-        : "Contrat envoyé, mais incomplet : l'intérimaire n'a pas de téléphone portable pour recevoir le code de signature.",
-  };
+  return ok(
+    result.data.state === "AWAITING_SIGNATURE"
+      ? "Contrat envoyé à la signature de l'intérimaire."
+      : "Contrat envoyé, mais incomplet : l'intérimaire n'a pas de téléphone portable pour recevoir le code de signature.",
+  );
 });
 
 export const cancelContractAction = staffAction(cancelSchema, async (data, staff) => {
   const result = await cancelContract(staff, data.contractId, data.version, data.reason);
   if (!result.ok) return failure(result);
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return { ok: true, message: "Contrat annulé." };
+  return ok("Contrat annulé.");
 });

@@ -1,23 +1,25 @@
 "use server";
 
-import { formId } from "@/lib/forms";
 import { notFound } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireStaff } from "@/lib/auth/session";
+import { z } from "zod";
+import { staffAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
-import type { FormState } from "@/lib/forms";
-import { correctTimesheet } from "@/lib/timesheets/service";
+import { cleanId } from "@/lib/forms";
+import { fail, type Result } from "@/lib/result";
+import { correctTimesheet, hourCells } from "@/lib/timesheets/service";
+
+// The hour cells are the fields named "h.<contract>.<day>" (lib/timesheets/service.ts cellName).
+const correctionSchema = z.looseObject({
+  timesheetId: z.string().optional().transform((v) => cleanId(v) ?? ""),
+  version: z.string().optional().default(""),
+});
 
 /** Staff correct the hours of a submitted timesheet of their agencies. */
-export async function correctTimesheetAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const staff = await requireStaff();
-  const timesheetId = formId(formData, "timesheetId");
-  const version = String(formData.get("version") ?? "");
-  if (!timesheetId || Number.isNaN(new Date(version).getTime())) return { error: "Formulaire incomplet. Rechargez la page." };
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (key.startsWith("h.") && typeof value === "string") values[key] = value;
-  const result = await correctTimesheet(staff, { timesheetId, version, values, at: await now() });
+export const correctTimesheetAction = staffAction(correctionSchema, async (data, staff): Promise<Result> => {
+  if (!data.timesheetId || Number.isNaN(new Date(data.version).getTime())) return fail("Formulaire incomplet. Rechargez la page.");
+  const result = await correctTimesheet(staff, { timesheetId: data.timesheetId, version: data.version, values: hourCells(data), at: await now() });
   if (!result) notFound();
-  if (result.ok) revalidatePath(`/admin/heures/${timesheetId}`);
+  if (result.ok) revalidatePath(`/admin/heures/${data.timesheetId}`);
   return result;
-}
+});

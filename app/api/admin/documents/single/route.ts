@@ -73,14 +73,15 @@ export async function POST(request: Request) {
   });
   if (!result.ok) {
     // Storage down: nothing was published, the form keeps what was typed.
-    if (result.code === "storage_unavailable") return json({ error: "Le document n'a pas été publié.", code: result.code, fieldErrors: { file: result.reason } }, 503);
-    const fieldName = result.code === "duplicate" ? "month" : "file";
-    return json({ error: "Veuillez corriger les champs signalés.", fieldErrors: { [fieldName]: result.reason } }, 422);
+    const code = result.data?.code;
+    if (code === "storage_unavailable") return json({ error: "Le document n'a pas été publié.", code, fieldErrors: { file: result.message } }, 503);
+    const fieldName = code === "duplicate" ? "month" : "file";
+    return json({ error: "Veuillez corriger les champs signalés.", fieldErrors: { [fieldName]: result.message } }, 422);
   }
   // The email was queued with the document (one transaction): a provider
   // outage delays it, it never fails the publish.
   return json({
     ok: true,
-    message: `Document publié pour ${worker.name} (n° ${worker.workerNumber}).${result.emailed ? " Un email l'en a informé." : " Pas d'email : l'intérimaire a désactivé cette notification."}`,
+    message: `Document publié pour ${worker.name} (n° ${worker.workerNumber}).${result.data.emailed ? " Un email l'en a informé." : " Pas d'email : l'intérimaire a désactivé cette notification."}`,
   });
 }
