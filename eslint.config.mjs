@@ -7,7 +7,16 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "data/**", "storage/**", "test-results/**", "playwright-report/**", "lib/generated/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "data/**",
+      "storage/**",
+      "test-results/**",
+      "playwright-report/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+    ],
   },
   ...nextVitals,
   ...nextTypescript,
@@ -30,7 +39,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^@/lib/db(/.*)?$", message: "app/ reads through lib/<domain>/queries and writes through lib/<domain> functions, not the database client." }] },
+        {
+          patterns: [
+            {
+              regex: "^@/lib/db(/.*)?$",
+              message: "app/ reads through lib/<domain>/queries and writes through lib/<domain> functions, not the database client.",
+            },
+          ],
+        },
       ],
     },
   },

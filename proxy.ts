@@ -5,7 +5,17 @@ import { guardServerAction } from "@/lib/http/action-guard";
 // Optimistic redirects only: a missing session cookie sends protected pages to
 // the sign-in page. The real checks (session row, role, ownership) happen on
 // the server in every page, action and route handler (lib/auth/session.ts).
-const PUBLIC_PREFIXES = ["/connexion", "/inscription", "/confirmer-email", "/mot-de-passe-oublie", "/reinitialiser-mot-de-passe", "/api/", "/_next/", "/favicon", "/calendrier/"];
+const PUBLIC_PREFIXES = [
+  "/connexion",
+  "/inscription",
+  "/confirmer-email",
+  "/mot-de-passe-oublie",
+  "/reinitialiser-mot-de-passe",
+  "/api/",
+  "/_next/",
+  "/favicon",
+  "/calendrier/",
+];
 
 export async function proxy(request: NextRequest) {
   const malformedAction = await guardServerAction(request);

@@ -43,7 +43,7 @@ export default function ErrorPage({ error, retry, reset }: { error: unknown; ret
           <button
             type="button"
             onClick={() => (retry ?? reset)?.()}
-            className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+            className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-11 items-center justify-center rounded-lg px-5 text-sm font-semibold text-white shadow-sm"
           >
             Réessayer
           </button>

@@ -30,13 +30,13 @@ export default function GlobalError({ error, retry, reset }: { error: unknown; r
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900">
         <main className="flex min-h-screen items-center justify-center px-4 py-12">
           <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm sm:p-8">
-            <p className="text-2xl font-bold tracking-tight text-brand-700">
+            <p className="text-brand-700 text-2xl font-bold tracking-tight">
               coop <span className="text-accent-500">emploi</span>
             </p>
             <h1 className="mt-4 text-2xl font-bold">Une erreur est survenue</h1>
             <p className="mt-3 text-slate-600">
-              L&apos;espace en ligne n&apos;a pas pu s&apos;afficher. Réessayez dans un instant ; si le problème continue,
-              contactez votre agence.
+              L&apos;espace en ligne n&apos;a pas pu s&apos;afficher. Réessayez dans un instant ; si le problème continue, contactez votre
+              agence.
             </p>
             {reference ? (
               <p className="mt-3 text-sm text-slate-500">
@@ -47,7 +47,7 @@ export default function GlobalError({ error, retry, reset }: { error: unknown; r
               <button
                 type="button"
                 onClick={() => (retry ?? reset)?.()}
-                className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-5 text-sm font-semibold text-white hover:bg-brand-700"
+                className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-11 items-center justify-center rounded-lg px-5 text-sm font-semibold text-white"
               >
                 Réessayer
               </button>

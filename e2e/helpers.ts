@@ -72,7 +72,10 @@ export async function fillSignup(page: Page, data: { email: string; password: st
 }
 
 /** A new confirmed worker account, made through the real sign-up flow. */
-export async function signUpAndConfirm(page: Page, password = "trois pommes vertes au marché"): Promise<{ email: string; password: string }> {
+export async function signUpAndConfirm(
+  page: Page,
+  password = "trois pommes vertes au marché",
+): Promise<{ email: string; password: string }> {
   const email = uniqueEmail("worker");
   await fillSignup(page, { email, password });
   await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();

@@ -25,5 +25,8 @@ export function csvCell(value: Cell): string {
 
 /** A whole CSV document, header row first. */
 export function toCsv(rows: Cell[][]): string {
-  return stringify(rows.map((row) => row.map(asText)), { ...OPTIONS, bom: true });
+  return stringify(
+    rows.map((row) => row.map(asText)),
+    { ...OPTIONS, bom: true },
+  );
 }

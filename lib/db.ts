@@ -10,7 +10,11 @@ import type { ResilientPool } from "@/lib/db/pool";
 // __espaceDbShutdown is called by the server wrapper (scripts/serve.mjs) once
 // the last request is done: it disconnects Prisma and closes PGlite (lock released).
 // __espacePool is the PostgreSQL pool behind the client (unset on PGlite).
-const holder = globalThis as unknown as { __espacePrisma?: PrismaClient; __espacePool?: ResilientPool; __espaceDbShutdown?: () => Promise<void> };
+const holder = globalThis as unknown as {
+  __espacePrisma?: PrismaClient;
+  __espacePool?: ResilientPool;
+  __espaceDbShutdown?: () => Promise<void>;
+};
 
 function client(): PrismaClient {
   if (!holder.__espacePrisma) {

@@ -41,7 +41,9 @@ export function hasControlChars(value: string, multiline = false): boolean {
  * `.min()`, `.max()` on it as on `z.string()`.
  */
 export function textInput(options: { multiline?: boolean; error?: string } = {}) {
-  return z.string(options.error ? { error: options.error } : undefined).refine((v) => !hasControlChars(v, options.multiline), CONTROL_CHAR_MESSAGE);
+  return z
+    .string(options.error ? { error: options.error } : undefined)
+    .refine((v) => !hasControlChars(v, options.multiline), CONTROL_CHAR_MESSAGE);
 }
 
 /**
@@ -71,7 +73,10 @@ export function formId(formData: FormData, name: string): string {
  * A submitted form read against its schema: control characters are refused
  * first (for every field, whatever the schema), then the schema's messages.
  */
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.infer<S> } | { ok: false; state: Failure<never> } {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.infer<S> } | { ok: false; state: Failure<never> } {
   const values = formDataObject(formData);
   const control = controlCharErrors(values);
   if (control) return { ok: false, state: fail(FIX_FIELDS, control) };

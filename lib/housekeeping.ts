@@ -13,7 +13,9 @@ const SPOOL_SWEEP_EVERY_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 
 export async function sweepExpiredRows(at: Date = new Date()): Promise<{ formKeys: number; rateLimits: number }> {
-  const formKeys = await db.formSubmission.deleteMany({ where: { createdAt: { lt: new Date(at.getTime() - FORM_KEY_RETENTION_DAYS * DAY_MS) } } });
+  const formKeys = await db.formSubmission.deleteMany({
+    where: { createdAt: { lt: new Date(at.getTime() - FORM_KEY_RETENTION_DAYS * DAY_MS) } },
+  });
   // A window that ended a day ago counts nothing any more (the next hit restarts it).
   const rateLimits = await db.rateLimit.deleteMany({ where: { resetAt: { lt: new Date(at.getTime() - DAY_MS) } } });
   return { formKeys: formKeys.count, rateLimits: rateLimits.count };

@@ -9,7 +9,12 @@ export type RateLimitResult = { allowed: boolean; count: number; resetAt: Date; 
  * instances. One atomic statement: concurrent hits never lose a count. Pass
  * a transaction as `client` to count the hit only if that transaction commits.
  */
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number, client: Pick<PrismaClient, "$queryRaw"> = db): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  client: Pick<PrismaClient, "$queryRaw"> = db,
+): Promise<RateLimitResult> {
   const rows = await client.$queryRaw<{ count: number; resetAt: Date }[]>`
     INSERT INTO "RateLimit" ("key", "count", "resetAt")
     VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))

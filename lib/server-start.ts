@@ -5,7 +5,10 @@ export async function registerNode() {
   // Refuse to start with settings that would make emailed links or client
   // addresses come from request headers (APP_URL, TRUSTED_PROXY_HOPS), or
   // that would serve full message texts next to a real provider.
-  const [{ checkStartupSettings }, { assertSafeMessagingSetup }] = await Promise.all([import("@/lib/http/client"), import("@/lib/messaging/startup")]);
+  const [{ checkStartupSettings }, { assertSafeMessagingSetup }] = await Promise.all([
+    import("@/lib/http/client"),
+    import("@/lib/messaging/startup"),
+  ]);
   try {
     checkStartupSettings();
     assertSafeMessagingSetup();

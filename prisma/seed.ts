@@ -103,7 +103,10 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   if (existing) {
     log("Base déjà initialisée : rien à faire");
     // A database kept while the storage folder was emptied gives broken downloads: say so.
-    const sample = await prisma.document.findFirst({ where: { worker: { userId: existing.id }, kind: "PAYSLIP" }, select: { storageKey: true } });
+    const sample = await prisma.document.findFirst({
+      where: { worker: { userId: existing.id }, kind: "PAYSLIP" },
+      select: { storageKey: true },
+    });
     if (sample && !(await storage.objectExists(sample.storageKey))) {
       log("Attention : les PDF de démonstration sont absents du stockage (STORAGE_DIR ou ./storage) ; recréez la base pour les régénérer.");
     }
@@ -150,7 +153,10 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
         await tx.document.createMany({ data: documents });
         await tx.diploma.createMany({ data: plan.diplomas });
         for (const grant of plan.diplomaGrants) {
-          await tx.diploma.update({ where: { id: grant.diplomaId }, data: { grants: { connect: grant.qualificationIds.map((id) => ({ id })) } } });
+          await tx.diploma.update({
+            where: { id: grant.diplomaId },
+            data: { grants: { connect: grant.qualificationIds.map((id) => ({ id })) } },
+          });
         }
         await tx.workerQualification.createMany({ data: plan.workerQualifications });
         await tx.contract.createMany({ data: plan.contracts });

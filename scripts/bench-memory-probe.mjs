@@ -8,6 +8,9 @@ if (file) {
   setInterval(() => {
     const m = process.memoryUsage();
     const limit = v8.getHeapStatistics().heap_size_limit;
-    appendFileSync(file, `${JSON.stringify({ t: Date.now(), rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, limit })}\n`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ t: Date.now(), rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, limit })}\n`,
+    );
   }, 1_000).unref();
 }

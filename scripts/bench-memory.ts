@@ -22,7 +22,10 @@ import { signInCookie, treeRss } from "./bench-lib";
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PORT = Number(process.env.BENCH_PORT ?? 3298);
-const LIMITS = (process.env.BENCH_HEAP_MB ?? "none,256,320,384").split(",").map((s) => s.trim()).filter(Boolean);
+const LIMITS = (process.env.BENCH_HEAP_MB ?? "none,256,320,384")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const MB = 1024 * 1024;
 
 type Sample = { t: number; rss: number; heapUsed: number; heapTotal: number; external: number; limit: number };
@@ -37,10 +40,21 @@ function actions(payslips: string[]): Action[] {
   };
   return [
     { name: "sign-in page", weight: 15, url: () => pick(["/connexion", "/inscription", "/mot-de-passe-oublie"]) },
-    { name: "worker pages", weight: 30, cookie: "worker", url: () => pick(["/bulletins-de-salaire", "/contrats", "/acomptes", "/fiche-perso", "/disponibilites"]) },
+    {
+      name: "worker pages",
+      weight: 30,
+      cookie: "worker",
+      url: () => pick(["/bulletins-de-salaire", "/contrats", "/acomptes", "/fiche-perso", "/disponibilites"]),
+    },
     { name: "payslip download", weight: 10, cookie: "worker", url: () => `/api/documents/${pick(payslips)}` },
     { name: "payslip zip", weight: 5, cookie: "worker", url: () => `/api/documents/archive?ids=${zipIds()}` },
-    { name: "staff lists", weight: 40, cookie: "staff", url: () => pick(["/admin", "/admin/interimaires", "/admin/documents", "/admin/acomptes", "/admin/contrats", "/admin/outbox", "/admin/audit"]) },
+    {
+      name: "staff lists",
+      weight: 40,
+      cookie: "staff",
+      url: () =>
+        pick(["/admin", "/admin/interimaires", "/admin/documents", "/admin/acomptes", "/admin/contrats", "/admin/outbox", "/admin/audit"]),
+    },
   ];
 }
 
@@ -50,7 +64,10 @@ async function prepare(env: Record<string, string>, pgliteDir: string): Promise<
   const handle = createAdapter({ pgliteDir });
   const prisma = new PrismaClient({ adapter: handle.factory });
   try {
-    const docs = await prisma.document.findMany({ where: { kind: "PAYSLIP", worker: { user: { email: DEMO_WORKER_EMAIL } } }, select: { id: true } });
+    const docs = await prisma.document.findMany({
+      where: { kind: "PAYSLIP", worker: { user: { email: DEMO_WORKER_EMAIL } } },
+      select: { id: true },
+    });
     return docs.map((d) => d.id);
   } finally {
     await prisma.$disconnect();
@@ -88,7 +105,8 @@ async function load(baseUrl: string, list: Action[], cookies: Record<string, str
         });
         const body = await res.arrayBuffer();
         bytes += body.byteLength;
-        if (res.status !== 200) errors.set(`${action.name}: HTTP ${res.status}`, (errors.get(`${action.name}: HTTP ${res.status}`) ?? 0) + 1);
+        if (res.status !== 200)
+          errors.set(`${action.name}: HTTP ${res.status}`, (errors.get(`${action.name}: HTTP ${res.status}`) ?? 0) + 1);
       } catch (error) {
         const key = `${action.name}: ${(error as Error).name}`;
         errors.set(key, (errors.get(key) ?? 0) + 1);
@@ -120,7 +138,11 @@ async function main() {
     let cookies: Record<string, string> | undefined;
     for (const limit of LIMITS) {
       const samplesFile = path.join(work, `memory-${limit}.jsonl`);
-      const nodeArgs = [...(limit === "none" ? [] : [`--max-old-space-size=${limit}`]), "--import", path.join(root, "scripts", "bench-memory-probe.mjs")];
+      const nodeArgs = [
+        ...(limit === "none" ? [] : [`--max-old-space-size=${limit}`]),
+        "--import",
+        path.join(root, "scripts", "bench-memory-probe.mjs"),
+      ];
       const server = startServer(PORT, { ...env, BENCH_MEMORY_FILE: samplesFile }, nodeArgs);
       let exited: number | string | null = null;
       server.once("exit", (code, signal) => (exited = code ?? signal));
@@ -140,7 +162,10 @@ async function main() {
         const result = await load(baseUrl, list, cookies);
         const seconds = (Date.now() - started) / 1000;
         clearInterval(sampler);
-        const samples = readFileSync(samplesFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Sample);
+        const samples = readFileSync(samplesFile, "utf8")
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as Sample);
         const during = samples.filter((s) => s.t >= started);
         const steady = rss.slice(Math.floor(rss.length / 2)); // second half of the run
         const errorCount = [...result.errors.values()].reduce((s, n) => s + n, 0);
@@ -168,7 +193,9 @@ async function main() {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  console.log("\n| heap flag (MiB) | V8 heap limit (MiB) | idle RSS | peak RSS | steady RSS (median, 2nd half) | peak heap used | requests | req/s | latency p50/p95 (ms) | errors | crashed |");
+  console.log(
+    "\n| heap flag (MiB) | V8 heap limit (MiB) | idle RSS | peak RSS | steady RSS (median, 2nd half) | peak heap used | requests | req/s | latency p50/p95 (ms) | errors | crashed |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);
 }

@@ -39,7 +39,14 @@ async function prepare(pgliteDir: string, storageDir: string): Promise<string[]>
   try {
     const agency = await prisma.agency.create({ data: { code: "BENCH", name: "Agence banc d'essai" } });
     const user = await prisma.user.create({
-      data: { email: EMAIL, passwordHash: await hashPassword(PASSWORD), role: "WORKER", firstName: "Banc", lastName: "Essai", emailVerifiedAt: new Date() },
+      data: {
+        email: EMAIL,
+        passwordHash: await hashPassword(PASSWORD),
+        role: "WORKER",
+        firstName: "Banc",
+        lastName: "Essai",
+        emailVerifiedAt: new Date(),
+      },
     });
     const worker = await prisma.workerProfile.create({ data: { userId: user.id } });
     await prisma.workerAgency.create({ data: { workerId: worker.id, agencyId: agency.id, workerNumber: "9999" } });
@@ -144,9 +151,15 @@ async function main() {
 
     const fmt = (n: number) => (n / MB).toFixed(1);
     console.log("");
-    console.log(`Archive : ${entries} bulletins, ${fmt(received)} Mo en ${seconds.toFixed(2)} s → ${(received / MB / seconds).toFixed(1)} Mo/s (premier octet après ${Math.round(firstByteMs)} ms)`);
-    console.log(`Serveur : RSS au repos ${fmt(serverBaseline)} Mo, pic pendant le zip ${fmt(serverPeak)} Mo (+${fmt(serverPeak - serverBaseline)} Mo pour ${fmt(received)} Mo servis)`);
-    console.log(`Référence disque : ${files.length} fichiers, ${fmt(diskBytes)} Mo lus en ${diskSeconds.toFixed(2)} s → ${(diskBytes / MB / diskSeconds).toFixed(1)} Mo/s, RSS +${fmt(peakDisk - rssBeforeDisk)} Mo`);
+    console.log(
+      `Archive : ${entries} bulletins, ${fmt(received)} Mo en ${seconds.toFixed(2)} s → ${(received / MB / seconds).toFixed(1)} Mo/s (premier octet après ${Math.round(firstByteMs)} ms)`,
+    );
+    console.log(
+      `Serveur : RSS au repos ${fmt(serverBaseline)} Mo, pic pendant le zip ${fmt(serverPeak)} Mo (+${fmt(serverPeak - serverBaseline)} Mo pour ${fmt(received)} Mo servis)`,
+    );
+    console.log(
+      `Référence disque : ${files.length} fichiers, ${fmt(diskBytes)} Mo lus en ${diskSeconds.toFixed(2)} s → ${(diskBytes / MB / diskSeconds).toFixed(1)} Mo/s, RSS +${fmt(peakDisk - rssBeforeDisk)} Mo`,
+    );
   } finally {
     await stopServer(server);
     rmSync(work, { recursive: true, force: true });

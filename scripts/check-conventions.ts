@@ -70,11 +70,21 @@ export function checkServerModule(file: string, source: string): Violation[] {
     const line = index + 1;
     if (DIRECTIVE.test(text)) {
       if (server && !seenDirective) seenDirective = true;
-      else out.push({ file, line, message: `an inline "use server" action skips the action chain: export it from an actions module, built with ${ACTION_CLIENTS.join("/")}` });
+      else
+        out.push({
+          file,
+          line,
+          message: `an inline "use server" action skips the action chain: export it from an actions module, built with ${ACTION_CLIENTS.join("/")}`,
+        });
       return;
     }
     if (!server || !/^export\b/.test(text) || TYPE_EXPORT.test(text)) return;
-    if (!CLIENT_EXPORT.test(text)) out.push({ file, line, message: `a "use server" export must be built from the action chain (export const x = ${ACTION_CLIENTS[3]}(schema, ...)): ${text.trim().slice(0, 80)}` });
+    if (!CLIENT_EXPORT.test(text))
+      out.push({
+        file,
+        line,
+        message: `a "use server" export must be built from the action chain (export const x = ${ACTION_CLIENTS[3]}(schema, ...)): ${text.trim().slice(0, 80)}`,
+      });
   });
   return out;
 }
@@ -83,7 +93,15 @@ export function checkServerModule(file: string, source: string): Violation[] {
 export function checkDbImport(file: string, source: string): Violation[] {
   if (!isDbFree(file)) return [];
   return withoutComments(source).flatMap((text, index) =>
-    DB_IMPORT.test(text) ? [{ file, line: index + 1, message: `imports the database client: go through a domain module of lib/ (rule for ${DB_FREE_GLOBS.join(", ")})` }] : [],
+    DB_IMPORT.test(text)
+      ? [
+          {
+            file,
+            line: index + 1,
+            message: `imports the database client: go through a domain module of lib/ (rule for ${DB_FREE_GLOBS.join(", ")})`,
+          },
+        ]
+      : [],
   );
 }
 
@@ -100,7 +118,9 @@ function sourceFiles(root: string, dir: string): string[] {
 }
 
 export function checkTree(root: string): Violation[] {
-  return SOURCE_ROOTS.flatMap((dir) => sourceFiles(root, dir)).flatMap((file) => checkFile(file, readFileSync(path.join(root, file), "utf8")));
+  return SOURCE_ROOTS.flatMap((dir) => sourceFiles(root, dir)).flatMap((file) =>
+    checkFile(file, readFileSync(path.join(root, file), "utf8")),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {

@@ -147,4 +147,3 @@ function stop(signal) {
   for (const socket of sockets.keys()) closeIfIdle(socket);
   if (sockets.size === 0) finish();
 }
-

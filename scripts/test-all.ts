@@ -12,7 +12,10 @@ import pg from "pg";
 import { bin, root, run, startServer, stopServer, waitForHealth } from "./lib";
 
 const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const engines = (process.env.E2E_ENGINES ?? "postgresql,pglite").split(",").map((s) => s.trim()).filter(Boolean);
+const engines = (process.env.E2E_ENGINES ?? "postgresql,pglite")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const baseEnv = { AUTH_SECRET: "test-secret-not-for-production-0123456789", APP_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" };
 // Narrower local runs: E2E_ARGS="e2e/auth e2e/documents/payslips.spec.ts" passes
 // specs (or any Playwright flags) through; SKIP_UNIT=1, SKIP_BUILD=1 and SKIP_FAULT=1 skip those steps.
@@ -83,37 +86,12 @@ async function main() {
   if (!skipUnit) await step("Lint (ESLint)", () => run(bin("eslint"), [".", "--max-warnings", "0"]));
   if (!skipUnit) await step("Type check", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
 
-  if (!skipUnit) await step("Unit tests (Vitest)", async () => {
-    const out = path.join(tmp, "vitest.json");
-    try {
-      await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-        TEST_POSTGRES_ADMIN_URL: pgAvailable ? adminUrl : "",
-      });
-    } finally {
-      const report = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
-      if (report) {
-        tally.passed += report.numPassedTests;
-        tally.failed += report.numFailedTests;
-        tally.skipped += report.numPendingTests;
-      } else tally.failed += 1;
-    }
-  });
-
-  let built = skipBuild;
-  if (!skipBuild) await step("Production build", async () => {
-    await run(bin("next"), ["build"], baseEnv);
-    built = true;
-  });
-
-  // Fault tests against the built server (database black hole through a TCP
-  // proxy, SIGTERM under keep-alive, one server per PGlite folder): about 1 min.
-  if (built && process.env.SKIP_FAULT !== "1") {
-    if (!pgAvailable) failures.push(`Fault tests: no PostgreSQL at ${adminUrl} (set TEST_POSTGRES_ADMIN_URL, or SKIP_FAULT=1)`);
-    else await step("Fault tests (built server)", async () => {
-      const out = path.join(tmp, "vitest-fault.json");
+  if (!skipUnit)
+    await step("Unit tests (Vitest)", async () => {
+      const out = path.join(tmp, "vitest.json");
       try {
-        await run(bin("vitest"), ["run", "-c", "vitest.fault.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-          TEST_POSTGRES_ADMIN_URL: adminUrl,
+        await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+          TEST_POSTGRES_ADMIN_URL: pgAvailable ? adminUrl : "",
         });
       } finally {
         const report = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
@@ -124,6 +102,38 @@ async function main() {
         } else tally.failed += 1;
       }
     });
+
+  let built = skipBuild;
+  if (!skipBuild)
+    await step("Production build", async () => {
+      await run(bin("next"), ["build"], baseEnv);
+      built = true;
+    });
+
+  // Fault tests against the built server (database black hole through a TCP
+  // proxy, SIGTERM under keep-alive, one server per PGlite folder): about 1 min.
+  if (built && process.env.SKIP_FAULT !== "1") {
+    if (!pgAvailable) failures.push(`Fault tests: no PostgreSQL at ${adminUrl} (set TEST_POSTGRES_ADMIN_URL, or SKIP_FAULT=1)`);
+    else
+      await step("Fault tests (built server)", async () => {
+        const out = path.join(tmp, "vitest-fault.json");
+        try {
+          await run(
+            bin("vitest"),
+            ["run", "-c", "vitest.fault.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+            {
+              TEST_POSTGRES_ADMIN_URL: adminUrl,
+            },
+          );
+        } finally {
+          const report = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | null;
+          if (report) {
+            tally.passed += report.numPassedTests;
+            tally.failed += report.numFailedTests;
+            tally.skipped += report.numPendingTests;
+          } else tally.failed += 1;
+        }
+      });
   }
 
   for (const [index, engine] of engines.entries()) {
@@ -171,7 +181,8 @@ async function main() {
         }
       } finally {
         if (server) await stopServer(server);
-        if (engine === "postgresql") await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => undefined);
+        if (engine === "postgresql")
+          await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => undefined);
       }
     });
   }

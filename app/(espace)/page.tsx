@@ -46,8 +46,8 @@ function AttentionTile({
       <Link
         href={href}
         className={cx(
-          "group flex h-full gap-4 rounded-xl border bg-white p-4 shadow-sm transition hover:border-brand-500 hover:shadow sm:p-5",
-          attention ? "border-orange-200 border-l-4 border-l-orange-500" : "border-slate-200",
+          "group hover:border-brand-500 flex h-full gap-4 rounded-xl border bg-white p-4 shadow-sm transition hover:shadow sm:p-5",
+          attention ? "border-l-4 border-orange-200 border-l-orange-500" : "border-slate-200",
         )}
       >
         <span
@@ -62,7 +62,7 @@ function AttentionTile({
         <span className="flex min-w-0 flex-1 flex-col">
           <span className="text-sm font-medium text-slate-500">{title}</span>
           <span className="mt-0.5 font-semibold text-slate-900">{children}</span>
-          <span className="mt-2 inline-flex items-center gap-1 text-sm font-medium text-brand-700 group-hover:underline">
+          <span className="text-brand-700 mt-2 inline-flex items-center gap-1 text-sm font-medium group-hover:underline">
             {cta}
             <Icon name="chevronRight" className="size-4" />
           </span>
@@ -82,12 +82,9 @@ export default async function DashboardPage() {
         title={workerPages.dashboard.title}
         description={
           <>
-            <p>
-              Bonjour {user.firstName}, vous arrivez sur votre bureau virtuel.
-            </p>
+            <p>Bonjour {user.firstName}, vous arrivez sur votre bureau virtuel.</p>
             <p className="mt-1">
-              Vous retrouvez sur cette page des informations, des coordonnées et des actualités. Prenez le temps de lire ces
-              renseignements.
+              Vous retrouvez sur cette page des informations, des coordonnées et des actualités. Prenez le temps de lire ces renseignements.
             </p>
           </>
         }
@@ -108,7 +105,13 @@ export default async function DashboardPage() {
             {toSign > 0 ? `${plural(toSign, "contrat", "contrats")} à signer` : "Aucun contrat à signer"}
           </AttentionTile>
 
-          <AttentionTile href={workerPages.plannings.href} icon="calendar" title="Prochain créneau" attention={false} cta="Voir mon planning">
+          <AttentionTile
+            href={workerPages.plannings.href}
+            icon="calendar"
+            title="Prochain créneau"
+            attention={false}
+            cta="Voir mon planning"
+          >
             {nextShift ? describeShift(nextShift, now) : "Aucun créneau prévu pour le moment"}
           </AttentionTile>
 
@@ -131,13 +134,7 @@ export default async function DashboardPage() {
             )}
           </AttentionTile>
 
-          <AttentionTile
-            href={workerPages.fichePerso.href}
-            icon="idCard"
-            title="Fiche perso"
-            attention={false}
-            cta="Voir ma fiche perso"
-          >
+          <AttentionTile href={workerPages.fichePerso.href} icon="idCard" title="Fiche perso" attention={false} cta="Voir ma fiche perso">
             {pendingChanges > 0
               ? `${plural(pendingChanges, "modification", "modifications")} en attente de validation par l'agence`
               : "Aucune modification en attente"}
@@ -158,7 +155,7 @@ export default async function DashboardPage() {
           <div className="grid gap-4 xl:grid-cols-2">
             {blocks.map((block) => (
               <Card as="article" key={block.id} aria-labelledby={`bloc-${block.id}`}>
-                <h3 id={`bloc-${block.id}`} className="mb-3 text-base font-bold uppercase tracking-wide text-brand-700">
+                <h3 id={`bloc-${block.id}`} className="text-brand-700 mb-3 text-base font-bold tracking-wide uppercase">
                   {block.title}
                 </h3>
                 <Markdown source={block.body} headingLevel={4} className="text-sm sm:text-base" />

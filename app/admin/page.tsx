@@ -30,7 +30,7 @@ function StatCard({
     <li>
       <Link
         href={href}
-        className="group flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow"
+        className="group hover:border-brand-500 flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:shadow"
       >
         <span className="flex items-center justify-between gap-3">
           <span className="text-sm font-medium text-slate-600">{label}</span>
@@ -59,10 +59,7 @@ export default async function AdminHomePage() {
 
   return (
     <div>
-      <PageHeader
-        title={adminPages.home.title}
-        description={`Bonjour ${staff.firstName}, voici ce qui attend vos agences aujourd'hui.`}
-      />
+      <PageHeader title={adminPages.home.title} description={`Bonjour ${staff.firstName}, voici ce qui attend vos agences aujourd'hui.`} />
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         <StatCard
           href={adminPages.interimaires.href}
@@ -76,7 +73,9 @@ export default async function AdminHomePage() {
           icon="pen"
           label="Contrats en attente de signature"
           value={counts.awaitingSignature}
-          detail={counts.incomplete > 0 ? `et ${counts.incomplete} incomplet${counts.incomplete > 1 ? "s" : ""}` : "envoyés aux intérimaires"}
+          detail={
+            counts.incomplete > 0 ? `et ${counts.incomplete} incomplet${counts.incomplete > 1 ? "s" : ""}` : "envoyés aux intérimaires"
+          }
           attention={counts.awaitingSignature + counts.incomplete > 0}
         />
         <StatCard

@@ -15,9 +15,11 @@ import { saveWeekAction } from "./actions";
 const page = clientPages.heures;
 export const metadata: Metadata = { title: page.title };
 
-
-
-export default async function TimesheetEntryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TimesheetEntryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireClient();
   const params = await searchParams;
   const today = await now();
@@ -41,8 +43,8 @@ export default async function TimesheetEntryPage({ searchParams }: { searchParam
         title={page.title}
         description={
           <p>
-            Saisissez chaque semaine les heures travaillées par les intérimaires en mission chez vous, enregistrez un brouillon si besoin, puis
-            transmettez-les à l&apos;agence. Les heures transmises sont validées sur le planning de l&apos;intérimaire.
+            Saisissez chaque semaine les heures travaillées par les intérimaires en mission chez vous, enregistrez un brouillon si besoin,
+            puis transmettez-les à l&apos;agence. Les heures transmises sont validées sur le planning de l&apos;intérimaire.
           </p>
         }
       />
@@ -80,7 +82,13 @@ export default async function TimesheetEntryPage({ searchParams }: { searchParam
             <label htmlFor="semaine" className="block text-sm font-medium text-slate-800">
               Semaine du
             </label>
-            <input id="semaine" name="semaine" type="date" defaultValue={isoDate(week.monday)} className="mt-1 rounded-lg border border-slate-300 px-3 py-2" />
+            <input
+              id="semaine"
+              name="semaine"
+              type="date"
+              defaultValue={isoDate(week.monday)}
+              className="mt-1 rounded-lg border border-slate-300 px-3 py-2"
+            />
           </div>
           <div>
             <label htmlFor="ref" className="block text-sm font-medium text-slate-800">
@@ -116,8 +124,8 @@ export default async function TimesheetEntryPage({ searchParams }: { searchParam
             Heures travaillées du {periodLabel(week)}
           </h2>
           <p className="text-sm text-slate-600">
-            Les heures sont pré-remplies d&apos;après le planning prévu. Saisissez une durée par jour (7, 7,5 ou 7h30) : 12 heures au plus par jour
-            et 48 heures par semaine.
+            Les heures sont pré-remplies d&apos;après le planning prévu. Saisissez une durée par jour (7, 7,5 ou 7h30) : 12 heures au plus
+            par jour et 48 heures par semaine.
           </p>
           <WeekGrid
             key={`${isoDate(week.monday)}-${ref}`}

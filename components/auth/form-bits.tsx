@@ -16,7 +16,7 @@ export function TextField({ label, name, error, hint, id, ...input }: TextFieldP
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`block w-full rounded-md border bg-white px-3 py-2.5 text-base shadow-sm outline-none transition focus:border-brand-500 focus:ring-2 focus:ring-brand-200 ${
+        className={`focus:border-brand-500 focus:ring-brand-200 block w-full rounded-md border bg-white px-3 py-2.5 text-base shadow-sm transition outline-none focus:ring-2 ${
           error ? "border-red-500" : "border-slate-300"
         }`}
         {...input}
@@ -54,7 +54,7 @@ export function SubmitButton({ pending, children, pendingLabel }: { pending: boo
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className="inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-4 py-2.5 text-base font-semibold uppercase tracking-wide text-white shadow-sm transition hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
+      className="bg-brand-600 hover:bg-brand-700 inline-flex w-full items-center justify-center rounded-md px-4 py-2.5 text-base font-semibold tracking-wide text-white uppercase shadow-sm transition disabled:cursor-wait disabled:opacity-70"
     >
       {pending ? (pendingLabel ?? "Veuillez patienter…") : children}
     </button>

@@ -55,7 +55,7 @@ export function ContractTable(props: Props) {
           return (
             <Tr key={c.id}>
               <Td label="N°">
-                <Link href={`/admin/contrats/${c.id}`} className="font-semibold text-brand-700 hover:underline">
+                <Link href={`/admin/contrats/${c.id}`} className="text-brand-700 font-semibold hover:underline">
                   {c.number}
                 </Link>
               </Td>

@@ -26,7 +26,12 @@ export function useServerForm(action: ServerAction) {
 
 export function FormFeedback({ state }: { state: ActionState }) {
   if (errorOf(state)) return <Alert variant="error">{errorOf(state)}</Alert>;
-  if (successOf(state)) return <Alert variant="success" role="status">{successOf(state)}</Alert>;
+  if (successOf(state))
+    return (
+      <Alert variant="success" role="status">
+        {successOf(state)}
+      </Alert>
+    );
   return null;
 }
 

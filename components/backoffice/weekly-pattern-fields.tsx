@@ -18,8 +18,16 @@ export function WeeklyPatternFields({
         <legend className="text-sm font-medium text-slate-800">Jours travaillés chaque semaine</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {WEEKDAYS.map((d) => (
-            <label key={d.n} className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm has-checked:border-brand-500 has-checked:bg-brand-50">
-              <input type="checkbox" name={`day${d.n}`} defaultChecked={defaults.weekdays.includes(d.n)} className="size-4 accent-brand-600" />
+            <label
+              key={d.n}
+              className="has-checked:border-brand-500 has-checked:bg-brand-50 inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm"
+            >
+              <input
+                type="checkbox"
+                name={`day${d.n}`}
+                defaultChecked={defaults.weekdays.includes(d.n)}
+                className="accent-brand-600 size-4"
+              />
               {d.label}
             </label>
           ))}
@@ -31,7 +39,15 @@ export function WeeklyPatternFields({
         ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
-        <InputField id={`${idPrefix}-debut`} label="Heure de début" name="start" type="time" required defaultValue={defaults.start} error={errorFor("start")} />
+        <InputField
+          id={`${idPrefix}-debut`}
+          label="Heure de début"
+          name="start"
+          type="time"
+          required
+          defaultValue={defaults.start}
+          error={errorFor("start")}
+        />
         <InputField
           id={`${idPrefix}-fin`}
           label="Heure de fin"
@@ -42,7 +58,16 @@ export function WeeklyPatternFields({
           error={errorFor("end")}
           hint="Une fin avant le début termine le lendemain (nuit)."
         />
-        <InputField id={`${idPrefix}-pause`} label="Pause (minutes)" name="breakMinutes" type="number" min={0} max={240} defaultValue={defaults.breakMinutes} error={errorFor("breakMinutes")} />
+        <InputField
+          id={`${idPrefix}-pause`}
+          label="Pause (minutes)"
+          name="breakMinutes"
+          type="number"
+          min={0}
+          max={240}
+          defaultValue={defaults.breakMinutes}
+          error={errorFor("breakMinutes")}
+        />
       </div>
     </div>
   );

@@ -37,7 +37,11 @@ export function NeedForm({
       noValidate
     >
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
-      {errorOf(state) ? <Alert variant="error" className="sm:col-span-2">{errorOf(state)}</Alert> : null}
+      {errorOf(state) ? (
+        <Alert variant="error" className="sm:col-span-2">
+          {errorOf(state)}
+        </Alert>
+      ) : null}
       <SelectField label="Site du client" name="siteId" required error={e.siteId} defaultValue="">
         <option value="">Choisir…</option>
         {sites.map((s) => (
@@ -56,10 +60,33 @@ export function NeedForm({
       </SelectField>
       <InputField label="Date de début" name="startDate" type="date" min={minDate} required error={e.startDate} />
       <InputField label="Date de fin" name="endDate" type="date" min={minDate} required error={e.endDate} />
-      <InputField label="Horaires" name="hoursLabel" placeholder="08:00-15:00" required error={e.hoursLabel} hint="Une ou deux plages par jour : 07:00-11:00 17:00-20:30" />
+      <InputField
+        label="Horaires"
+        name="hoursLabel"
+        placeholder="08:00-15:00"
+        required
+        error={e.hoursLabel}
+        hint="Une ou deux plages par jour : 07:00-11:00 17:00-20:30"
+      />
       <InputField label="Taux horaire (€)" name="hourlyRate" inputMode="decimal" placeholder="14,50" error={e.hourlyRate} />
-      <InputField label="Nombre d'intérimaires recherchés" name="workersWanted" type="number" min={1} max={20} defaultValue="1" required error={e.workersWanted} />
-      <TextareaField label="Description" name="description" rows={3} className="sm:col-span-2" error={e.description} hint="Service, remplacement, consignes…" />
+      <InputField
+        label="Nombre d'intérimaires recherchés"
+        name="workersWanted"
+        type="number"
+        min={1}
+        max={20}
+        defaultValue="1"
+        required
+        error={e.workersWanted}
+      />
+      <TextareaField
+        label="Description"
+        name="description"
+        rows={3}
+        className="sm:col-span-2"
+        error={e.description}
+        hint="Service, remplacement, consignes…"
+      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Création…" : "Créer le ciblage"}

@@ -47,7 +47,14 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
           {rows.map((r) => (
             <Tr key={r.key}>
               <Td label="Sélection">
-                <input type="checkbox" name="sel" value={r.key} aria-label={`Sélectionner ${r.worker} (${r.amount})`} className="size-5 accent-brand-600" disabled={r.status === "PAID" || r.status === "REFUSED"} />
+                <input
+                  type="checkbox"
+                  name="sel"
+                  value={r.key}
+                  aria-label={`Sélectionner ${r.worker} (${r.amount})`}
+                  className="accent-brand-600 size-5"
+                  disabled={r.status === "PAID" || r.status === "REFUSED"}
+                />
               </Td>
               <Td label="Intérimaire">
                 <div className="font-medium">{r.worker}</div>
@@ -78,7 +85,14 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
             ] as const
           ).map(([value, text]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} className="accent-brand-600" />
+              <input
+                type="radio"
+                name="decision"
+                value={value}
+                checked={decision === value}
+                onChange={() => setDecision(value)}
+                className="accent-brand-600"
+              />
               {text}
             </label>
           ))}
@@ -96,7 +110,17 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
             <InputField label="Précision (texte libre)" name="reasonText" error={fieldErrorOf(state, "reasonText")} />
           </div>
         ) : null}
-        {decision === "pay" ? <InputField label="Date du virement" name="paidOn" type="date" defaultValue={today} max={today} className="max-w-xs" error={fieldErrorOf(state, "paidOn")} /> : null}
+        {decision === "pay" ? (
+          <InputField
+            label="Date du virement"
+            name="paidOn"
+            type="date"
+            defaultValue={today}
+            max={today}
+            className="max-w-xs"
+            error={fieldErrorOf(state, "paidOn")}
+          />
+        ) : null}
         <Button type="submit" disabled={pending}>
           {pending ? "Traitement…" : "Appliquer à la sélection"}
         </Button>

@@ -79,14 +79,33 @@ export function AdvanceRowActions({ id, version, amountEuros }: { id: string; ve
           </Button>
         </form>
       </div>
-      {errorOf(cancelState) ? <p role="alert" className="text-sm text-red-700">{errorOf(cancelState)}</p> : null}
-      {editState?.ok && !open ? <p role="status" className="text-sm text-green-800">{successOf(editState)}</p> : null}
+      {errorOf(cancelState) ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errorOf(cancelState)}
+        </p>
+      ) : null}
+      {editState?.ok && !open ? (
+        <p role="status" className="text-sm text-green-800">
+          {successOf(editState)}
+        </p>
+      ) : null}
       {open ? (
         <form action={editAction} onSubmit={keepInputs(editAction)} className="space-y-2" noValidate>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="version" value={version} />
-          <InputField label="Nouveau montant (€)" name="amount" id={`montant-${id}`} inputMode="numeric" defaultValue={String(amountEuros)} error={fieldErrorOf(editState, "amount")} />
-          {errorOf(editState) && !fieldErrorOf(editState, "amount") ? <p role="alert" className="text-sm text-red-700">{errorOf(editState)}</p> : null}
+          <InputField
+            label="Nouveau montant (€)"
+            name="amount"
+            id={`montant-${id}`}
+            inputMode="numeric"
+            defaultValue={String(amountEuros)}
+            error={fieldErrorOf(editState, "amount")}
+          />
+          {errorOf(editState) && !fieldErrorOf(editState, "amount") ? (
+            <p role="alert" className="text-sm text-red-700">
+              {errorOf(editState)}
+            </p>
+          ) : null}
           <Button size="sm" type="submit" disabled={editing}>
             Enregistrer
           </Button>

@@ -34,7 +34,14 @@ export function DiplomaForm({ today, formKey }: { today: string; formKey: string
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       {state?.ok ? <FormMessage kind="success">{successOf(state)}</FormMessage> : null}
       {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
-      <InputField label="Nom du diplôme" required name="name" placeholder="DIPLOME INFIRMIER" error={fieldErrorOf(state, "name")} hint="Indiquez le nom du diplôme et la date d'obtention." />
+      <InputField
+        label="Nom du diplôme"
+        required
+        name="name"
+        placeholder="DIPLOME INFIRMIER"
+        error={fieldErrorOf(state, "name")}
+        hint="Indiquez le nom du diplôme et la date d'obtention."
+      />
       <InputField label="Date d'obtention" required name="obtainedOn" type="date" max={today} error={fieldErrorOf(state, "obtainedOn")} />
       <InputField
         label="Diplôme / certificat"

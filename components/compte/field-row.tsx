@@ -68,16 +68,27 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
           </span>
           <span className="flex gap-1">
             {def.sensitive && state.hasValue && revealed === null ? (
-              <Button size="sm" variant="ghost" disabled={revealing} onClick={() =>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={revealing}
+                onClick={() =>
                   startReveal(async () => {
                     const answer = await revealSecret(field as "ssn" | "iban");
                     setRevealed(answer.ok ? answer.data : null);
                   })
-                }>
+                }
+              >
                 Afficher
               </Button>
             ) : null}
-            <Button size="sm" variant="secondary" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${state.hasValue ? "Modifier" : "Ajouter"} : ${def.label}`}>
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+              aria-label={`${state.hasValue ? "Modifier" : "Ajouter"} : ${def.label}`}
+            >
               {state.hasValue ? "Modifier" : "Ajouter"}
             </Button>
           </span>
@@ -89,11 +100,23 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
           </p>
         ) : null}
         {open ? (
-          <form action={action} onSubmit={keepInputs(action)} className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3" noValidate>
+          <form
+            action={action}
+            onSubmit={keepInputs(action)}
+            className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
+            noValidate
+          >
             <input type="hidden" name="field" value={field} />
             {def.inputs.map((input) =>
               input.type === "select" ? (
-                <SelectField key={input.name} label={input.label} name={input.name} defaultValue={state.initial[input.name]} error={fieldErrorOf(formState, input.name)} id={`${field}-${input.name}`}>
+                <SelectField
+                  key={input.name}
+                  label={input.label}
+                  name={input.name}
+                  defaultValue={state.initial[input.name]}
+                  error={fieldErrorOf(formState, input.name)}
+                  id={`${field}-${input.name}`}
+                >
                   <option value="">Choisir…</option>
                   {input.options!.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -212,7 +235,14 @@ export function DocumentRow({ doc, formKey }: { doc: DocumentRowState; formKey: 
           >
             <input type="hidden" name="kind" value={doc.kind} />
             <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
-            <InputField label={`${doc.label} (PDF, JPEG ou PNG, 10 Mo maximum)`} name="file" id={`doc-${doc.kind}`} type="file" accept="application/pdf,image/jpeg,image/png" error={error ?? undefined} />
+            <InputField
+              label={`${doc.label} (PDF, JPEG ou PNG, 10 Mo maximum)`}
+              name="file"
+              id={`doc-${doc.kind}`}
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              error={error ?? undefined}
+            />
             <div className="flex gap-2">
               <Button type="submit" size="sm" disabled={pending}>
                 {pending ? "Envoi…" : "Déposer"}

@@ -28,7 +28,9 @@ export function NotificationToggles({ items }: { items: Item[] }) {
 
   return (
     <div className="mt-4 space-y-3">
-      <p className="text-sm text-slate-600">Sélectionnez les actions pour lesquelles vous souhaitez être alerté. Chaque choix est enregistré immédiatement.</p>
+      <p className="text-sm text-slate-600">
+        Sélectionnez les actions pour lesquelles vous souhaitez être alerté. Chaque choix est enregistré immédiatement.
+      </p>
       <ul className="divide-y divide-slate-100">
         {optimistic.map((item) => (
           <li key={item.kind} className="flex items-start justify-between gap-4 py-3">
@@ -42,7 +44,7 @@ export function NotificationToggles({ items }: { items: Item[] }) {
               role="switch"
               checked={item.enabled}
               onChange={(e) => toggle(item, e.target.checked)}
-              className="mt-1 size-6 shrink-0 accent-brand-600"
+              className="accent-brand-600 mt-1 size-6 shrink-0"
             />
           </li>
         ))}

@@ -9,7 +9,21 @@ import { errorOf, successOf, fieldErrorOf, initialActionState, type ActionState,
 type Action = (state: ActionState, formData: FormData) => Promise<Result>;
 
 /** Approve (with optional extra inputs) or refuse with a reason. */
-export function ReviewActions({ id, token, approve, refuse, label, children }: { id: string; token?: string; approve: Action; refuse: Action; label: string; children?: ReactNode }) {
+export function ReviewActions({
+  id,
+  token,
+  approve,
+  refuse,
+  label,
+  children,
+}: {
+  id: string;
+  token?: string;
+  approve: Action;
+  refuse: Action;
+  label: string;
+  children?: ReactNode;
+}) {
   const [approveState, approveAction, approving] = useActionState(approve, initialActionState);
   const [refuseState, refuseAction, refusing] = useActionState(refuse, initialActionState);
   const [refusingOpen, setRefusingOpen] = useState(false);
@@ -39,7 +53,12 @@ export function ReviewActions({ id, token, approve, refuse, label, children }: {
       {refusingOpen ? (
         <form action={refuseAction} onSubmit={keepInputs(refuseAction)} className="space-y-2">
           <input type="hidden" name="id" value={id} />
-          <InputField label="Motif du refus" name="reason" id={`motif-${id}`} error={fieldErrorOf(refuseState, "reason") ?? errorOf(refuseState)} />
+          <InputField
+            label="Motif du refus"
+            name="reason"
+            id={`motif-${id}`}
+            error={fieldErrorOf(refuseState, "reason") ?? errorOf(refuseState)}
+          />
           <Button type="submit" size="sm" variant="danger" disabled={refusing} aria-label={`Confirmer le refus : ${label}`}>
             Refuser
           </Button>

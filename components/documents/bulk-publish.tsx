@@ -165,7 +165,12 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
           outcome = { published: event.published, skipped, emails: event.emails };
         } else if (event.type === "interrupted") {
           // Storage failed half way: what was published, what was not (the same check can be published again).
-          outcome = { published: event.published, skipped: [...skipped, ...event.notPublished], emails: event.emails, interrupted: event.message };
+          outcome = {
+            published: event.published,
+            skipped: [...skipped, ...event.notPublished],
+            emails: event.emails,
+            interrupted: event.message,
+          };
         } else if (event.type === "error") {
           throw new Error(event.message);
         }
@@ -180,7 +185,8 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
     setError(null);
     setBusy("Publication en cours…");
     try {
-      const result = mode.kind === "pdfs" ? await publishPdfs(mode.files, new Set(ready.map((r) => r.name))) : await publishZip(mode.uploadKey);
+      const result =
+        mode.kind === "pdfs" ? await publishPdfs(mode.files, new Set(ready.map((r) => r.name))) : await publishZip(mode.uploadKey);
       setOutcome(result);
       if (result.interrupted) {
         setError(result.interrupted);
@@ -239,8 +245,13 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
           <p className="text-sm text-slate-700">{busy}</p>
           {progress ? (
             <div className="flex items-center gap-3">
-              <progress max={progress.total} value={progress.done} className="h-2 w-64 accent-brand-600" aria-label="Progression de la publication" />
-              <span className="text-sm tabular-nums text-slate-700">
+              <progress
+                max={progress.total}
+                value={progress.done}
+                className="accent-brand-600 h-2 w-64"
+                aria-label="Progression de la publication"
+              />
+              <span className="text-sm text-slate-700 tabular-nums">
                 {progress.done} / {progress.total}
               </span>
             </div>
@@ -252,7 +263,8 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
       {rows ? (
         <section aria-labelledby="apercu-titre" className="space-y-3">
           <h3 id="apercu-titre" className="font-semibold text-slate-900">
-            Aperçu avant publication : {plural(ready.length, "bulletin prêt", "bulletins prêts")}, {plural(refused.length, "fichier refusé", "fichiers refusés")}
+            Aperçu avant publication : {plural(ready.length, "bulletin prêt", "bulletins prêts")},{" "}
+            {plural(refused.length, "fichier refusé", "fichiers refusés")}
           </h3>
           <Table caption="Correspondance des fichiers">
             <THead>
@@ -269,7 +281,9 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
                   <Td label="Fichier" className="break-all">
                     {r.name}
                   </Td>
-                  <Td label="Intérimaire">{r.workerName ? `${r.workerName} (n° ${r.workerNumber})` : r.workerNumber ? `n° ${r.workerNumber}` : "—"}</Td>
+                  <Td label="Intérimaire">
+                    {r.workerName ? `${r.workerName} (n° ${r.workerNumber})` : r.workerNumber ? `n° ${r.workerNumber}` : "—"}
+                  </Td>
                   <Td label="Période">{r.period ?? "—"}</Td>
                   <Td label="Résultat">{r.ok ? <Badge tone="success">Prêt</Badge> : <span className="text-red-800">{r.reason}</span>}</Td>
                 </Tr>
@@ -283,7 +297,11 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
       ) : null}
 
       {outcome ? (
-        <Alert variant={outcome.skipped.length ? "warning" : "success"} role="status" title={outcome.interrupted ? "Publication interrompue" : "Publication terminée"}>
+        <Alert
+          variant={outcome.skipped.length ? "warning" : "success"}
+          role="status"
+          title={outcome.interrupted ? "Publication interrompue" : "Publication terminée"}
+        >
           <p>
             {plural(outcome.published, "bulletin publié", "bulletins publiés")}, {plural(outcome.emails, "email envoyé", "emails envoyés")}.
           </p>

@@ -8,7 +8,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { PageDef } from "@/components/shell/nav";
 import { formatDate, formatMonthYear } from "@/lib/format";
 import { listWorkerDocuments } from "@/lib/documents/queries";
-import { documentCount, listHref, PAGE_SIZES, parseListQuery, type DocumentSort, type WorkerDocumentKind, KIND_LABELS } from "@/lib/documents/rules";
+import {
+  documentCount,
+  listHref,
+  PAGE_SIZES,
+  parseListQuery,
+  type DocumentSort,
+  type WorkerDocumentKind,
+  KIND_LABELS,
+} from "@/lib/documents/rules";
 import { DocumentTable, type DocumentTableRow, type SortHeader } from "./document-table";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -67,26 +75,41 @@ export async function DocumentListPage({
             <label htmlFor="par" className="pb-2.5 text-sm text-slate-700">
               Nombre par page :
             </label>
-            <select id="par" name="par" defaultValue={String(q.perPage)} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm">
+            <select
+              id="par"
+              name="par"
+              defaultValue={String(q.perPage)}
+              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm"
+            >
               {PAGE_SIZES.map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
               ))}
             </select>
-            <button type="submit" className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-800 hover:bg-brand-50">
+            <button
+              type="submit"
+              className="hover:bg-brand-50 min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-800"
+            >
               OK
             </button>
           </form>
         </div>
         {list.total === 0 ? (
-          <EmptyState title={`Aucun ${kind === "ASSEDIC_CERTIFICATE" ? "document" : KIND_LABELS[kind].one} pour le moment`} description="Vous serez prévenu par email dès qu'un document sera ajouté sur votre espace." />
+          <EmptyState
+            title={`Aucun ${kind === "ASSEDIC_CERTIFICATE" ? "document" : KIND_LABELS[kind].one} pour le moment`}
+            description="Vous serez prévenu par email dès qu'un document sera ajouté sur votre espace."
+          />
         ) : (
           <>
             <DocumentTable
               kind={kind}
               rows={rows}
-              headers={{ number: header("numero", "n°"), issued: header("emission", "Date d'émission"), added: header("ajout", "Date d'ajout") }}
+              headers={{
+                number: header("numero", "n°"),
+                issued: header("emission", "Date d'émission"),
+                added: header("ajout", "Date d'ajout"),
+              }}
             />
             <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => listHref(page.href, current, { page: p })} />
           </>

@@ -19,7 +19,7 @@ function SortLink({ header }: { header: SortHeader }) {
   return (
     <Link
       href={header.href}
-      className="inline-flex items-center gap-1 hover:text-brand-700"
+      className="hover:text-brand-700 inline-flex items-center gap-1"
       aria-label={`${header.label} : trier ${header.active && header.dir === "desc" ? "par ordre croissant" : "par ordre décroissant"}`}
     >
       {header.active ? <span aria-hidden="true">{header.dir === "desc" ? "▼" : "▲"}</span> : null}
@@ -74,7 +74,8 @@ export function DocumentTable({
     setProgress({ received: 0, estimate });
     try {
       const res = await fetch("/api/documents/archive", { method: "POST", body: form, signal: controller.signal });
-      if (!res.ok || !res.body) throw new Error(res.status === 404 ? "Un des documents demandés est introuvable." : "Le téléchargement a échoué.");
+      if (!res.ok || !res.body)
+        throw new Error(res.status === 404 ? "Un des documents demandés est introuvable." : "Le téléchargement a échoué.");
       const reader = res.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       let received = 0;
@@ -93,7 +94,9 @@ export function DocumentTable({
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setDone(`${selectedRows.length} document${selectedRows.length > 1 ? "s" : ""} téléchargé${selectedRows.length > 1 ? "s" : ""} (${bytes(received)}).`);
+      setDone(
+        `${selectedRows.length} document${selectedRows.length > 1 ? "s" : ""} téléchargé${selectedRows.length > 1 ? "s" : ""} (${bytes(received)}).`,
+      );
     } catch (e) {
       if ((e as Error).name !== "AbortError") setError((e as Error).message || "Le téléchargement a échoué.");
     } finally {
@@ -108,7 +111,7 @@ export function DocumentTable({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-slate-50 p-3">
         <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-800 sm:hidden">
-          <input type="checkbox" className="size-5 accent-brand-600" checked={allSelected} onChange={toggleAll} />
+          <input type="checkbox" className="accent-brand-600 size-5" checked={allSelected} onChange={toggleAll} />
           Tout sélectionner
         </label>
         <span id={selectId} className="text-sm text-slate-700">
@@ -120,7 +123,7 @@ export function DocumentTable({
         </Button>
         {progress ? (
           <div className="flex min-w-56 flex-1 items-center gap-3" role="status" aria-live="polite">
-            <progress className="h-2 w-40 accent-brand-600" max={100} value={pct} aria-label="Progression du téléchargement" />
+            <progress className="accent-brand-600 h-2 w-40" max={100} value={pct} aria-label="Progression du téléchargement" />
             <span className="text-sm text-slate-700">
               Téléchargement… {bytes(progress.received)} reçus{progress.estimate ? ` sur environ ${bytes(progress.estimate)}` : ""}
             </span>
@@ -147,7 +150,7 @@ export function DocumentTable({
             <Th className="w-12">
               <input
                 type="checkbox"
-                className="size-5 accent-brand-600"
+                className="accent-brand-600 size-5"
                 aria-label="Sélectionner toutes les lignes"
                 checked={allSelected}
                 ref={(el) => {
@@ -174,7 +177,7 @@ export function DocumentTable({
               <Td label="Sélection">
                 <input
                   type="checkbox"
-                  className="size-5 accent-brand-600"
+                  className="accent-brand-600 size-5"
                   aria-label={`Sélectionner ${r.number !== "—" ? r.number : r.issued}`}
                   checked={selected.has(r.id)}
                   onChange={() => toggle(r.id)}
@@ -188,7 +191,7 @@ export function DocumentTable({
                 <a
                   href={`/api/documents/${r.id}`}
                   download
-                  className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg text-brand-700 hover:bg-brand-50 sm:min-h-9 sm:min-w-9"
+                  className="text-brand-700 hover:bg-brand-50 inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg sm:min-h-9 sm:min-w-9"
                   aria-label={`Télécharger ${label.one} ${r.number !== "—" ? r.number : r.issued} (PDF, ${bytes(r.sizeBytes)})`}
                   title="Télécharger le PDF"
                 >

@@ -53,7 +53,14 @@ export function PublishDocumentForm({ agencies }: { agencies: Agency[] }) {
           ))}
         </SelectField>
         <InputField label="N° intérimaire" name="workerNumber" inputMode="text" autoComplete="off" error={err("workerNumber")} required />
-        <SelectField label="Type de document" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} error={err("kind")} required>
+        <SelectField
+          label="Type de document"
+          name="kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          error={err("kind")}
+          required
+        >
           <option value="PAYSLIP">Bulletin de salaire</option>
           <option value="ASSEDIC_CERTIFICATE">Attestation Assedic</option>
           <option value="WORK_CERTIFICATE">Certificat de travail</option>
@@ -66,7 +73,16 @@ export function PublishDocumentForm({ agencies }: { agencies: Agency[] }) {
             <InputField label="au" name="periodEnd" type="date" error={err("periodEnd")} required />
           </div>
         )}
-        <InputField label="Fichier PDF" name="file" type="file" accept="application/pdf,.pdf" error={err("file")} hint="PDF, 10 Mo au plus." required className="sm:col-span-2" />
+        <InputField
+          label="Fichier PDF"
+          name="file"
+          type="file"
+          accept="application/pdf,.pdf"
+          error={err("file")}
+          hint="PDF, 10 Mo au plus."
+          required
+          className="sm:col-span-2"
+        />
       </div>
       {answer.error ? <Alert variant="error">{answer.error}</Alert> : null}
       {answer.ok && answer.message ? (

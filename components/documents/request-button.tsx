@@ -28,9 +28,17 @@ export function RequestDocumentForm({
         <label htmlFor="demande-message" className="block text-sm font-medium text-slate-800">
           Message pour l&apos;agence (facultatif)
         </label>
-        <textarea id="demande-message" name="message" rows={2} maxLength={1000} className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+        <textarea
+          id="demande-message"
+          name="message"
+          rows={2}
+          maxLength={1000}
+          className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
+        />
       </div>
-      {pendingSince && !state?.ok ? <p className="text-sm text-slate-700">Une demande envoyée le {pendingSince} est en cours de traitement.</p> : null}
+      {pendingSince && !state?.ok ? (
+        <p className="text-sm text-slate-700">Une demande envoyée le {pendingSince} est en cours de traitement.</p>
+      ) : null}
       <Button type="submit" disabled={pending}>
         {label}
       </Button>

@@ -21,10 +21,15 @@ export async function RequestableDocumentsPage({
 }) {
   const [agencies, open] = await Promise.all([
     workerAgencySettings(workerId),
-    db.documentRequest.findFirst({ where: { workerId, kind, status: "OPEN" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+    db.documentRequest.findFirst({
+      where: { workerId, kind, status: "OPEN" },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
   ]);
   const contact = agencies.map((a) => a.frontDeskEmail ?? a.email).find(Boolean);
-  const what = kind === "ASSEDIC_CERTIFICATE" ? "attestations Assedic (attestations employeur destinées à France Travail)" : "certificats de travail";
+  const what =
+    kind === "ASSEDIC_CERTIFICATE" ? "attestations Assedic (attestations employeur destinées à France Travail)" : "certificats de travail";
   const buttonLabel = kind === "ASSEDIC_CERTIFICATE" ? "Demander une nouvelle attestation" : "Demander un nouveau certificat";
 
   return (
@@ -42,14 +47,21 @@ export async function RequestableDocumentsPage({
           {contact ? (
             <p className="mt-2">
               Pour toute question :{" "}
-              <a href={`mailto:${contact}`} className="font-medium text-brand-700 underline underline-offset-2 [overflow-wrap:anywhere]">
+              <a href={`mailto:${contact}`} className="text-brand-700 font-medium [overflow-wrap:anywhere] underline underline-offset-2">
                 {contact}
               </a>
             </p>
           ) : null}
         </>
       }
-      aside={<RequestDocumentForm kind={kind} label={buttonLabel} formKey={newFormKey()} pendingSince={open ? formatDate(open.createdAt) : null} />}
+      aside={
+        <RequestDocumentForm
+          kind={kind}
+          label={buttonLabel}
+          formKey={newFormKey()}
+          pendingSince={open ? formatDate(open.createdAt) : null}
+        />
+      }
     />
   );
 }

@@ -18,7 +18,10 @@ export function AvailabilityCalendar({ month, entries, todayKey }: { month: Date
   const order = (p: DayPart) => DAY_PARTS.findIndex((x) => x.part === p);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full min-w-[340px] table-fixed border-collapse text-xs" aria-label={`Disponibilités de ${formatCalendarMonth(first)}`}>
+      <table
+        className="w-full min-w-[340px] table-fixed border-collapse text-xs"
+        aria-label={`Disponibilités de ${formatCalendarMonth(first)}`}
+      >
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <th scope="col" className="w-9 px-1 py-2 font-semibold">
@@ -42,14 +45,32 @@ export function AvailabilityCalendar({ month, entries, todayKey }: { month: Date
                 const inMonth = day.getUTCMonth() === first.getUTCMonth();
                 const items = (byDay.get(key) ?? []).sort((a, b) => order(a.part) - order(b.part));
                 return (
-                  <td key={key} data-day={key} className={cx("h-16 border-l border-slate-100 p-0.5 sm:p-1", !inMonth && "bg-slate-50/70", key < todayKey && "opacity-60")}>
-                    <div className={cx("mb-0.5 font-semibold", key === todayKey ? "text-brand-700" : inMonth ? "text-slate-700" : "text-slate-400")}>{day.getUTCDate()}</div>
+                  <td
+                    key={key}
+                    data-day={key}
+                    className={cx(
+                      "h-16 border-l border-slate-100 p-0.5 sm:p-1",
+                      !inMonth && "bg-slate-50/70",
+                      key < todayKey && "opacity-60",
+                    )}
+                  >
+                    <div
+                      className={cx(
+                        "mb-0.5 font-semibold",
+                        key === todayKey ? "text-brand-700" : inMonth ? "text-slate-700" : "text-slate-400",
+                      )}
+                    >
+                      {day.getUTCDate()}
+                    </div>
                     <ul className="space-y-0.5">
                       {items.map((e) => (
                         <li
                           key={e.part}
                           data-testid="availability-mark"
-                          className={cx("truncate rounded px-1 text-[11px] leading-4", e.available ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900")}
+                          className={cx(
+                            "truncate rounded px-1 text-[11px] leading-4",
+                            e.available ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900",
+                          )}
                           title={`${DAY_PARTS.find((p) => p.part === e.part)?.label} : ${e.available ? "disponible" : "indisponible"}`}
                         >
                           <span aria-hidden="true">{e.available ? "✓ " : "✕ "}</span>

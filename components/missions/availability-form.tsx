@@ -43,10 +43,10 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
         <legend className="text-sm font-medium text-slate-800">Je suis</legend>
         <div className="flex flex-wrap gap-4">
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="statut" value="disponible" defaultChecked className="size-5 accent-brand-600" /> Disponible
+            <input type="radio" name="statut" value="disponible" defaultChecked className="accent-brand-600 size-5" /> Disponible
           </label>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="statut" value="indisponible" className="size-5 accent-brand-600" /> Indisponible
+            <input type="radio" name="statut" value="indisponible" className="accent-brand-600 size-5" /> Indisponible
           </label>
         </div>
       </fieldset>
@@ -55,7 +55,7 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
         <div className="flex flex-wrap gap-x-4">
           {PARTS.map((p) => (
             <label key={p.value} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="parts" value={p.value} className="size-5 accent-brand-600" /> {p.label}
+              <input type="checkbox" name="parts" value={p.value} className="accent-brand-600 size-5" /> {p.label}
             </label>
           ))}
         </div>
@@ -65,10 +65,26 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
         <legend className="text-sm font-medium text-slate-800">Quand ?</legend>
         <div className="flex flex-wrap gap-4">
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="mode" value="jour" checked={mode === "jour"} onChange={() => setMode("jour")} className="size-5 accent-brand-600" /> Un seul jour
+            <input
+              type="radio"
+              name="mode"
+              value="jour"
+              checked={mode === "jour"}
+              onChange={() => setMode("jour")}
+              className="accent-brand-600 size-5"
+            />{" "}
+            Un seul jour
           </label>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="mode" value="periode" checked={mode === "periode"} onChange={() => setMode("periode")} className="size-5 accent-brand-600" /> Chaque semaine sur une période
+            <input
+              type="radio"
+              name="mode"
+              value="periode"
+              checked={mode === "periode"}
+              onChange={() => setMode("periode")}
+              className="accent-brand-600 size-5"
+            />{" "}
+            Chaque semaine sur une période
           </label>
         </div>
       </fieldset>
@@ -77,7 +93,15 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
           <label htmlFor="dispo-jour" className="block text-sm font-medium text-slate-800">
             Jour
           </label>
-          <input id="dispo-jour" type="date" name="jour" min={minDay} className={controlClasses(e.jour)} aria-invalid={e.jour ? true : undefined} aria-describedby={e.jour ? "err-jour" : undefined} />
+          <input
+            id="dispo-jour"
+            type="date"
+            name="jour"
+            min={minDay}
+            className={controlClasses(e.jour)}
+            aria-invalid={e.jour ? true : undefined}
+            aria-describedby={e.jour ? "err-jour" : undefined}
+          />
           <Err id="err-jour" text={e.jour} />
         </div>
       ) : (
@@ -87,14 +111,28 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
               <label htmlFor="dispo-du" className="block text-sm font-medium text-slate-800">
                 Du
               </label>
-              <input id="dispo-du" type="date" name="du" min={minDay} className={controlClasses(e.du)} aria-describedby={e.du ? "err-du" : undefined} />
+              <input
+                id="dispo-du"
+                type="date"
+                name="du"
+                min={minDay}
+                className={controlClasses(e.du)}
+                aria-describedby={e.du ? "err-du" : undefined}
+              />
               <Err id="err-du" text={e.du} />
             </div>
             <div className="space-y-1.5">
               <label htmlFor="dispo-au" className="block text-sm font-medium text-slate-800">
                 Au
               </label>
-              <input id="dispo-au" type="date" name="au" min={minDay} className={controlClasses(e.au)} aria-describedby={e.au ? "err-au" : undefined} />
+              <input
+                id="dispo-au"
+                type="date"
+                name="au"
+                min={minDay}
+                className={controlClasses(e.au)}
+                aria-describedby={e.au ? "err-au" : undefined}
+              />
               <Err id="err-au" text={e.au} />
             </div>
           </div>
@@ -103,7 +141,7 @@ export function AvailabilityForm({ minDay }: { minDay: string }) {
             <div className="flex flex-wrap gap-x-4">
               {WEEKDAYS.map((d, i) => (
                 <label key={d} className="flex min-h-11 items-center gap-2">
-                  <input type="checkbox" name="jours" value={i + 1} className="size-5 accent-brand-600" /> {d}
+                  <input type="checkbox" name="jours" value={i + 1} className="accent-brand-600 size-5" /> {d}
                 </label>
               ))}
             </div>

@@ -25,7 +25,13 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 /** "Afficher les détails de la mission": place and client of a contract, phone as a tap-to-call link. */
 export function MissionDetailsDialog({ details, triggerClassName }: { details: MissionDetails; triggerClassName?: string }) {
   return (
-    <Dialog title={`Détail du contrat ${details.number}`} triggerLabel="Afficher les détails de la mission" triggerVariant="ghost" triggerSize="sm" triggerClassName={triggerClassName}>
+    <Dialog
+      title={`Détail du contrat ${details.number}`}
+      triggerLabel="Afficher les détails de la mission"
+      triggerVariant="ghost"
+      triggerSize="sm"
+      triggerClassName={triggerClassName}
+    >
       <section aria-labelledby={`lieu-${details.number}`}>
         <h3 id={`lieu-${details.number}`} className="font-semibold text-slate-900">
           Lieu de mission
@@ -46,7 +52,7 @@ export function MissionDetailsDialog({ details, triggerClassName }: { details: M
           <Row label="Nom">{details.client.name}</Row>
           <Row label="Téléphone">
             {details.client.phone ? (
-              <a href={telHref(details.client.phone)} className="font-medium text-brand-700 underline">
+              <a href={telHref(details.client.phone)} className="text-brand-700 font-medium underline">
                 {details.client.phone}
               </a>
             ) : (

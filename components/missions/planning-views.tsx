@@ -15,7 +15,7 @@ export function SlotLink({ slot }: { slot: PlanningSlot }) {
       data-validated={slot.validated ? "1" : "0"}
       title={slot.validated ? undefined : "En attente de validation"}
       className={cx(
-        "block rounded-md px-1.5 py-1 text-xs leading-snug break-words hover:ring-2 hover:ring-brand-500",
+        "hover:ring-brand-500 block rounded-md px-1.5 py-1 text-xs leading-snug break-words hover:ring-2",
         slot.absence ? "bg-amber-100 text-amber-900" : slot.validated ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-500",
       )}
     >
@@ -32,7 +32,19 @@ function byDay(slots: PlanningSlot[]) {
 }
 
 /** Month grid on larger screens; on phones, the days that have slots as a list. */
-export function MonthView({ start, end, month, todayKey, slots }: { start: Date; end: Date; month: number; todayKey: string; slots: PlanningSlot[] }) {
+export function MonthView({
+  start,
+  end,
+  month,
+  todayKey,
+  slots,
+}: {
+  start: Date;
+  end: Date;
+  month: number;
+  todayKey: string;
+  slots: PlanningSlot[];
+}) {
   const days = byDay(slots);
   const weeks = gridWeeks(start, end);
   return (
@@ -62,10 +74,23 @@ export function MonthView({ start, end, month, todayKey, slots }: { start: Date;
                   const inMonth = day.getUTCMonth() + 1 === month;
                   return (
                     <td key={key} className={cx("h-24 border-l border-slate-100 p-1", !inMonth && "bg-slate-50/70")} data-day={key}>
-                      <div className={cx("mb-1 text-xs font-semibold", key === todayKey ? "inline-flex size-6 items-center justify-center rounded-full bg-brand-600 text-white" : inMonth ? "text-slate-700" : "text-slate-400")}>
+                      <div
+                        className={cx(
+                          "mb-1 text-xs font-semibold",
+                          key === todayKey
+                            ? "bg-brand-600 inline-flex size-6 items-center justify-center rounded-full text-white"
+                            : inMonth
+                              ? "text-slate-700"
+                              : "text-slate-400",
+                        )}
+                      >
                         {day.getUTCDate()}
                       </div>
-                      <div className="space-y-1">{(days.get(key) ?? []).map((s) => <SlotLink key={s.id} slot={s} />)}</div>
+                      <div className="space-y-1">
+                        {(days.get(key) ?? []).map((s) => (
+                          <SlotLink key={s.id} slot={s} />
+                        ))}
+                      </div>
                     </td>
                   );
                 })}
@@ -75,17 +100,32 @@ export function MonthView({ start, end, month, todayKey, slots }: { start: Date;
         </table>
       </div>
       <div className="sm:hidden">
-        <DayList slots={slots.filter((s) => dayFromKey(s.dayKey).getUTCMonth() + 1 === month)} todayKey={todayKey} empty="Aucun créneau ce mois-ci." />
+        <DayList
+          slots={slots.filter((s) => dayFromKey(s.dayKey).getUTCMonth() + 1 === month)}
+          todayKey={todayKey}
+          empty="Aucun créneau ce mois-ci."
+        />
       </div>
     </>
   );
 }
 
 /** Days with their slots, one under the other (week and day views, and the month on phones). */
-export function DayList({ slots, todayKey, empty, days: allDays }: { slots: PlanningSlot[]; todayKey: string; empty: string; days?: Date[] }) {
+export function DayList({
+  slots,
+  todayKey,
+  empty,
+  days: allDays,
+}: {
+  slots: PlanningSlot[];
+  todayKey: string;
+  empty: string;
+  days?: Date[];
+}) {
   const days = byDay(slots);
   const keys = allDays ? allDays.map(keyOf) : [...days.keys()].sort();
-  if (!keys.length || (!allDays && !slots.length)) return <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">{empty}</p>;
+  if (!keys.length || (!allDays && !slots.length))
+    return <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-600">{empty}</p>;
   return (
     <ol className="space-y-2">
       {keys.map((key) => (
@@ -95,7 +135,11 @@ export function DayList({ slots, todayKey, empty, days: allDays }: { slots: Plan
             {key === todayKey ? " (aujourd'hui)" : ""}
           </h3>
           {(days.get(key) ?? []).length ? (
-            <div className="space-y-1.5">{(days.get(key) ?? []).map((s) => <SlotLink key={s.id} slot={s} />)}</div>
+            <div className="space-y-1.5">
+              {(days.get(key) ?? []).map((s) => (
+                <SlotLink key={s.id} slot={s} />
+              ))}
+            </div>
           ) : (
             <p className="text-sm text-slate-500">Aucun créneau</p>
           )}

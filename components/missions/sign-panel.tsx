@@ -22,7 +22,12 @@ export function SignPanel({ contractId, initial }: { contractId: string; initial
         <input type="hidden" name="contractId" value={contractId} />
         <input type="hidden" name="step" value="consent" />
         <label className="flex items-start gap-3 text-sm text-slate-800">
-          <input type="checkbox" name="consent" className="mt-0.5 size-5 shrink-0 accent-brand-600" aria-describedby={requestError ? "consent-erreur" : undefined} />
+          <input
+            type="checkbox"
+            name="consent"
+            className="accent-brand-600 mt-0.5 size-5 shrink-0"
+            aria-describedby={requestError ? "consent-erreur" : undefined}
+          />
           <span>J&apos;ai lu le contrat de mission et j&apos;accepte de le signer électroniquement avec un code reçu par SMS.</span>
         </label>
         {requestError ? (
@@ -39,7 +44,11 @@ export function SignPanel({ contractId, initial }: { contractId: string; initial
 
   return (
     <div className="space-y-4">
-      {sent ? <Alert variant="info">{sent}</Alert> : maskedPhone ? <Alert variant="info">Un code à 6 chiffres a été envoyé par SMS au {maskedPhone}.</Alert> : null}
+      {sent ? (
+        <Alert variant="info">{sent}</Alert>
+      ) : maskedPhone ? (
+        <Alert variant="info">Un code à 6 chiffres a été envoyé par SMS au {maskedPhone}.</Alert>
+      ) : null}
       {requestError ? (
         <p className="text-sm font-medium text-red-700" role="alert">
           {requestError}

@@ -10,10 +10,10 @@ import type { NavGroup } from "./nav";
 export function Brand({ href, space }: { href: string; space?: string }) {
   return (
     <Link href={href} className="flex min-h-11 shrink-0 flex-col justify-center rounded-md leading-none">
-      <span className="text-xl font-bold tracking-tight text-brand-700">
+      <span className="text-brand-700 text-xl font-bold tracking-tight">
         coop <span className="text-accent-500">emploi</span>
       </span>
-      {space ? <span className="mt-1 text-[0.7rem] font-medium uppercase tracking-wider text-slate-500">{space}</span> : null}
+      {space ? <span className="mt-1 text-[0.7rem] font-medium tracking-wider text-slate-500 uppercase">{space}</span> : null}
     </Link>
   );
 }
@@ -26,7 +26,10 @@ function Initials({ name }: { name: string }) {
     .map((part) => part[0]!.toUpperCase())
     .join("");
   return (
-    <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
+    <span
+      aria-hidden="true"
+      className="bg-brand-100 text-brand-700 flex size-9 shrink-0 items-center justify-center rounded-full text-sm font-semibold"
+    >
       {initials}
     </span>
   );
@@ -72,7 +75,7 @@ export function AppFrame({
     <div className="flex min-h-screen flex-col">
       <a
         href="#contenu"
-        className="fixed left-2 top-2 z-50 -translate-y-24 rounded-md bg-white px-4 py-2 font-medium text-brand-700 shadow transition-transform focus:translate-y-0"
+        className="text-brand-700 fixed top-2 left-2 z-50 -translate-y-24 rounded-md bg-white px-4 py-2 font-medium shadow transition-transform focus:translate-y-0"
       >
         Aller au contenu
       </a>

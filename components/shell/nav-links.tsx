@@ -18,7 +18,7 @@ export function NavLinks({ groups, label = "Menu principal" }: { groups: NavGrou
         return (
           <div key={group.label ?? index}>
             {group.label ? (
-              <p id={headingId} className="mb-1 flex items-center gap-2 px-3 text-xs font-semibold uppercase tracking-wider text-slate-500">
+              <p id={headingId} className="mb-1 flex items-center gap-2 px-3 text-xs font-semibold tracking-wider text-slate-500 uppercase">
                 {group.icon ? <Icon name={group.icon} className="size-4" /> : null}
                 {group.label}
               </p>
@@ -34,7 +34,7 @@ export function NavLinks({ groups, label = "Menu principal" }: { groups: NavGrou
                       className={cx(
                         "flex min-h-11 items-center gap-3 rounded-lg border-l-4 px-3 py-2 text-[0.95rem] transition-colors",
                         current
-                          ? "border-brand-600 bg-brand-50 font-semibold text-brand-900"
+                          ? "border-brand-600 bg-brand-50 text-brand-900 font-semibold"
                           : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900",
                       )}
                     >

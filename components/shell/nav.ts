@@ -123,8 +123,7 @@ export const workerGroupIntros = {
     "Vous retrouverez dans cette rubrique vos informations personnelles, vos documents administratifs ainsi que vos paramètres (gestion des notifications, mot de passe). Vous pouvez également faire des demandes d'acompte en ligne.",
   missions:
     "C'est ici que vous allez pouvoir consulter les informations de vos missions et votre planning. Rendez-vous dans cette rubrique pour signer vos contrats. Vous pourrez également renseigner vos disponibilités et indisponibilités.",
-  documents:
-    "Vous pourrez consulter et télécharger vos bulletins de salaire et autres documents liés à la paie depuis cette rubrique.",
+  documents: "Vous pourrez consulter et télécharger vos bulletins de salaire et autres documents liés à la paie depuis cette rubrique.",
 };
 
 const w = workerPages;

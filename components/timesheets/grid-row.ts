@@ -13,10 +13,19 @@ export function gridRow(r: GridRow, readOnly: boolean): WeekGridRow {
     contractLabel: `Contrat ${r.contractNumber} · ${r.reference} · du ${frenchDate(r.startDate)} au ${frenchDate(r.endDate)}`,
     qualification: r.qualification,
     statusLabel:
-      r.status === "SUBMITTED" ? `Transmis${r.submittedAt ? ` le ${formatDateTime(r.submittedAt)}` : ""}` : r.status === "DRAFT" ? "Brouillon" : "À saisir",
+      r.status === "SUBMITTED"
+        ? `Transmis${r.submittedAt ? ` le ${formatDateTime(r.submittedAt)}` : ""}`
+        : r.status === "DRAFT"
+          ? "Brouillon"
+          : "À saisir",
     statusTone: r.status === "SUBMITTED" ? "success" : r.status === "DRAFT" ? "warning" : "neutral",
     readOnly,
-    days: r.days.map((d) => ({ iso: d.iso, value: d.value, inContract: d.inContract, planned: d.planned ? formatHours(d.planned) : "", shiftValidated: d.shiftValidated })),
+    days: r.days.map((d) => ({
+      iso: d.iso,
+      value: d.value,
+      inContract: d.inContract,
+      planned: d.planned ? formatHours(d.planned) : "",
+      shiftValidated: d.shiftValidated,
+    })),
   };
 }
-

@@ -83,23 +83,26 @@ export function WeekGrid({
       ) : null}
 
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-[960px] w-full border-collapse text-left text-sm">
+        <table className="w-full min-w-[960px] border-collapse text-left text-sm">
           <caption className="sr-only">Heures travaillées de la semaine {weekNumber}</caption>
           <thead className="border-b border-slate-200 bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <th scope="col" className="px-3 py-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 N° semaine
               </th>
-              <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-3 py-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <th
+                scope="col"
+                className="sticky left-0 z-10 bg-slate-50 px-3 py-3 text-xs font-semibold tracking-wide text-slate-600 uppercase"
+              >
                 Intérimaire
               </th>
               {days.map((d) => (
                 <th key={d.iso} scope="col" className="px-2 py-3 text-center text-xs font-semibold text-slate-600">
-                  <span className="block uppercase tracking-wide">{d.weekday}</span>
+                  <span className="block tracking-wide uppercase">{d.weekday}</span>
                   <span className="block font-normal">{d.label}</span>
                 </th>
               ))}
-              <th scope="col" className="px-3 py-3 text-right text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <th scope="col" className="px-3 py-3 text-right text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 Heures travaillées
               </th>
             </tr>
@@ -110,7 +113,7 @@ export function WeekGrid({
               const rowError = errors[`row.${r.contractId}`];
               return (
                 <tr key={r.contractId} className="align-top" aria-label={r.workerName}>
-                  <td className="px-3 py-3 font-semibold tabular-nums text-slate-700">{weekNumber}</td>
+                  <td className="px-3 py-3 font-semibold text-slate-700 tabular-nums">{weekNumber}</td>
                   <th scope="row" className="sticky left-0 z-10 min-w-48 bg-white px-3 py-3 text-left font-normal">
                     <span className="block font-semibold text-slate-900">{r.workerName}</span>
                     <span className="block text-xs text-slate-600">{r.contractLabel}</span>
@@ -139,7 +142,7 @@ export function WeekGrid({
                           aria-describedby={error ? `${name}-erreur` : undefined}
                           placeholder={d.inContract ? "0" : "–"}
                           className={cx(
-                            "w-16 rounded-md border px-1.5 py-2 text-center text-base tabular-nums shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200",
+                            "focus:border-brand-500 focus:ring-brand-200 w-16 rounded-md border px-1.5 py-2 text-center text-base tabular-nums shadow-sm focus:ring-2 focus:outline-none",
                             error ? "border-red-500 bg-red-50" : "border-slate-300",
                             !d.inContract && "bg-slate-100 text-slate-400",
                             r.readOnly && "cursor-not-allowed bg-slate-50 text-slate-700",
@@ -179,11 +182,11 @@ export function WeekGrid({
                 Total de la semaine
               </th>
               {days.map((d) => (
-                <td key={d.iso} className="px-2 py-3 text-center tabular-nums text-slate-700">
+                <td key={d.iso} className="px-2 py-3 text-center text-slate-700 tabular-nums">
                   {formatHours(dayTotal(d.iso))}
                 </td>
               ))}
-              <td className="px-3 py-3 text-right text-base font-bold tabular-nums text-slate-900" data-testid="total-semaine">
+              <td className="px-3 py-3 text-right text-base font-bold text-slate-900 tabular-nums" data-testid="total-semaine">
                 {formatHours(weekTotal)}
               </td>
             </tr>

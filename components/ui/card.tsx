@@ -8,12 +8,7 @@ export function Card({
   padded = true,
   ...props
 }: HTMLAttributes<HTMLElement> & { as?: "div" | "section" | "article" | "aside"; padded?: boolean }) {
-  return (
-    <Tag
-      className={cx("rounded-xl border border-slate-200 bg-white shadow-sm", padded && "p-4 sm:p-6", className)}
-      {...props}
-    />
-  );
+  return <Tag className={cx("rounded-xl border border-slate-200 bg-white shadow-sm", padded && "p-4 sm:p-6", className)} {...props} />;
 }
 
 /** Title row of a card, with an optional description and action on the right. */

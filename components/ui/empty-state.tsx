@@ -22,10 +22,14 @@ export function EmptyState({
         className,
       )}
     >
-      <div aria-hidden="true" className="mb-3 flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600">
+      <div aria-hidden="true" className="bg-brand-50 text-brand-600 mb-3 flex size-12 items-center justify-center rounded-full">
         {icon ?? (
           <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" className="size-6">
-            <path strokeLinecap="round" strokeLinejoin="round" d="M3.75 9.75h16.5M6 4.5h12A2.25 2.25 0 0 1 20.25 6.75v10.5A2.25 2.25 0 0 1 18 19.5H6a2.25 2.25 0 0 1-2.25-2.25V6.75A2.25 2.25 0 0 1 6 4.5Z" />
+            <path
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              d="M3.75 9.75h16.5M6 4.5h12A2.25 2.25 0 0 1 20.25 6.75v10.5A2.25 2.25 0 0 1 18 19.5H6a2.25 2.25 0 0 1-2.25-2.25V6.75A2.25 2.25 0 0 1 6 4.5Z"
+            />
           </svg>
         )}
       </div>

@@ -185,7 +185,7 @@ export function CheckboxField({
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="mt-0.5 size-5 shrink-0 rounded border-slate-300 accent-brand-600"
+        className="accent-brand-600 mt-0.5 size-5 shrink-0 rounded border-slate-300"
         {...input}
       />
       <div className="min-w-0 space-y-1">

@@ -20,7 +20,7 @@ export function Breadcrumbs({ items, className }: { items: Crumb[]; className?: 
                 </span>
               ) : null}
               {item.href && !last ? (
-                <Link href={item.href} className="rounded hover:text-brand-700 hover:underline">
+                <Link href={item.href} className="hover:text-brand-700 rounded hover:underline">
                   {item.label}
                 </Link>
               ) : (

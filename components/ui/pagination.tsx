@@ -44,15 +44,23 @@ function pageWindow(page: number, pageCount: number): number[] {
 const itemBase = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 text-sm font-medium";
 
 /** Server-rendered pagination: plain links, "Précédent" / "Page 2 sur 5" / "Suivant". */
-export function Pagination({ page, pageCount, className, ...source }: { page: number; pageCount: number; className?: string } & HrefSource) {
+export function Pagination({
+  page,
+  pageCount,
+  className,
+  ...source
+}: { page: number; pageCount: number; className?: string } & HrefSource) {
   if (pageCount <= 1) return null;
   const current = Math.min(Math.max(1, page), pageCount);
-  const href = (p: number) =>
-    "hrefFor" in source ? source.hrefFor(p) : pageHref(source.pathname, source.searchParams, p, source.param);
+  const href = (p: number) => ("hrefFor" in source ? source.hrefFor(p) : pageHref(source.pathname, source.searchParams, p, source.param));
 
   const edge = (target: number, label: string, enabled: boolean, rel: "prev" | "next") =>
     enabled ? (
-      <Link href={href(target)} rel={rel} className={cx(itemBase, "border border-slate-300 bg-white text-slate-800 hover:bg-brand-50 hover:text-brand-900")}>
+      <Link
+        href={href(target)}
+        rel={rel}
+        className={cx(itemBase, "hover:bg-brand-50 hover:text-brand-900 border border-slate-300 bg-white text-slate-800")}
+      >
         {label}
       </Link>
     ) : (
@@ -82,7 +90,7 @@ export function Pagination({ page, pageCount, className, ...source }: { page: nu
                   <span className="sr-only"> sur {pageCount}</span>
                 </span>
               ) : (
-                <Link href={href(p)} className={cx(itemBase, "text-slate-700 hover:bg-brand-50 hover:text-brand-900")}>
+                <Link href={href(p)} className={cx(itemBase, "hover:bg-brand-50 hover:text-brand-900 text-slate-700")}>
                   <span className="sr-only">Page </span>
                   {p}
                 </Link>

@@ -35,21 +35,11 @@ export function Table({
 }
 
 export function THead({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
-  return (
-    <thead
-      className={cx("border-b border-slate-200 bg-slate-50 max-sm:group-data-stack/table:sr-only", className)}
-      {...props}
-    />
-  );
+  return <thead className={cx("border-b border-slate-200 bg-slate-50 max-sm:group-data-stack/table:sr-only", className)} {...props} />;
 }
 
 export function TBody({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
-  return (
-    <tbody
-      className={cx("divide-y divide-slate-100 max-sm:group-data-stack/table:block", className)}
-      {...props}
-    />
-  );
+  return <tbody className={cx("divide-y divide-slate-100 max-sm:group-data-stack/table:block", className)} {...props} />;
 }
 
 export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
@@ -65,7 +55,7 @@ export function Th({ className, scope = "col", ...props }: ThHTMLAttributes<HTML
   return (
     <th
       scope={scope}
-      className={cx("px-4 py-3 text-xs font-semibold uppercase tracking-wide whitespace-nowrap text-slate-600", className)}
+      className={cx("px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase", className)}
       {...props}
     />
   );

@@ -11,7 +11,9 @@ test("staff write a dashboard block with a preview, publish it, and workers see 
   await open(page, "/admin/blocs?agence=MEDIMP");
   await page.getByRole("link", { name: "Ajouter un bloc" }).click();
   await page.getByLabel("Titre").fill(title);
-  await page.getByLabel("Contenu (Markdown)").fill("Fermeture **exceptionnelle** vendredi.\n\n<script>window.hacked=1</script>\n\n- [lien](javascript:alert(1))");
+  await page
+    .getByLabel("Contenu (Markdown)")
+    .fill("Fermeture **exceptionnelle** vendredi.\n\n<script>window.hacked=1</script>\n\n- [lien](javascript:alert(1))");
   const preview = page.getByTestId("block-preview");
   await expect(preview.locator("strong")).toHaveText("exceptionnelle");
   await expect(preview).toContainText("<script>window.hacked=1</script>");

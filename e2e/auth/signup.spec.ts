@@ -47,9 +47,7 @@ test("sign-up checks each field and keeps what was typed", async ({ page }) => {
 test("signing up with a registered address reveals nothing and warns the owner", async ({ page }) => {
   await fillSignup(page, { email: demo.worker, password: "une autre phrase assez longue" });
   await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
-  await expect
-    .poll(async () => (await outbox(page.request, demo.worker)).some((m) => m.subject === "Vous avez déjà un compte"))
-    .toBe(true);
+  await expect.poll(async () => (await outbox(page.request, demo.worker)).some((m) => m.subject === "Vous avez déjà un compte")).toBe(true);
   // The demo password still works: nothing was changed.
   await login(page, demo.worker);
   await expect(page).toHaveURL(/\/$/);

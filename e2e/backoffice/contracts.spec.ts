@@ -9,7 +9,9 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 // Signed in once as the demo staff member (e2e/auth.setup.ts).
 test.use({ storageState: stateOf(demo.staff) });
 
-test("staff create a client, a site and a contract with shifts, refuse an overlap, edit shifts, issue, change a date, cancel", async ({ page }) => {
+test("staff create a client, a site and a contract with shifts, refuse an overlap, edit shifts, issue, change a date, cancel", async ({
+  page,
+}) => {
   test.setTimeout(420_000);
   const worker = await inviteWorker(page, { phone: "06 39 98 41 07" });
   const clientName = `CLINIQUE E2E ${Date.now().toString(36).toUpperCase()}`;
@@ -95,7 +97,9 @@ test("staff create a client, a site and a contract with shifts, refuse an overla
   await terms.getByLabel("Date de fin").fill(dayAfterNextMonday(13));
   await terms.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(terms.getByRole("status")).toContainText("doit le signer à nouveau");
-  await expect.poll(async () => (await outboxOrEmpty(page.request, worker.email)).some((m) => m.subject === "Modification d'une date sur un contrat")).toBe(true);
+  await expect
+    .poll(async () => (await outboxOrEmpty(page.request, worker.email)).some((m) => m.subject === "Modification d'une date sur un contrat"))
+    .toBe(true);
   await expect(page.getByText(new RegExp(`version ${versionBefore + 1}$`))).toBeVisible();
   await expect(page.getByText("En attente de signature").first()).toBeVisible();
 

@@ -5,7 +5,10 @@ import { createClientWithSite, dayAfterNextMonday, expectPdfLink, fillContract, 
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
-test("staff issue a contract, the worker signs it by SMS code, staff change a date: the worker is emailed and must sign again", async ({ page, browser }) => {
+test("staff issue a contract, the worker signs it by SMS code, staff change a date: the worker is emailed and must sign again", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
   // Staff: a fresh worker (invited, activated), a client, a site and a contract with shifts.
   await signIn(page, demo.staff);
@@ -78,7 +81,10 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   // The Monday shift fell outside the new dates and was removed.
   await expect(page.getByTestId("shift-row")).toHaveCount(2);
   await expect
-    .poll(async () => (await outboxOrEmpty(page.request, worker.email)).find((m) => m.subject === "Modification d'une date sur un contrat")?.text ?? "")
+    .poll(
+      async () =>
+        (await outboxOrEmpty(page.request, worker.email)).find((m) => m.subject === "Modification d'une date sur un contrat")?.text ?? "",
+    )
     .toContain(`contrat n° ${number}`);
 
   // Worker: the contract asks for a signature again.

@@ -5,7 +5,10 @@ import { idFromUrl, inviteWorker } from "./bo";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
-test("invite a worker: email link, password chosen, login; deactivation ends the session, reactivation lets them back", async ({ page, browser }) => {
+test("invite a worker: email link, password chosen, login; deactivation ends the session, reactivation lets them back", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, demo.staff);
   const worker = await inviteWorker(page, { phone: "06 39 98 41 08" });
@@ -85,7 +88,10 @@ test("search workers by name, number, qualification and city", async ({ page }) 
   for (const section of ["Profil", "Documents", "Diplômes / Certificats", "Contrats", "Disponibilités", "Demandes d'acompte"]) {
     await expect(page.getByRole("heading", { name: section, exact: true })).toBeVisible();
   }
-  await expect(page.getByRole("link", { name: "Voir toutes ses disponibilités" })).toHaveAttribute("href", `/admin/interimaires/${idFromUrl(page)}/disponibilites`);
+  await expect(page.getByRole("link", { name: "Voir toutes ses disponibilités" })).toHaveAttribute(
+    "href",
+    `/admin/interimaires/${idFromUrl(page)}/disponibilites`,
+  );
   await expect(page.getByRole("link", { name: "Traiter les acomptes" })).toHaveAttribute("href", "/admin/acomptes");
 });
 
@@ -97,9 +103,21 @@ test("staff of one agency get 404 on a worker, a contract or a client of another
   await page.getByRole("link", { name: "Majid BENALI" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Majid BENALI" })).toBeVisible();
   const workerPath = new URL(page.url()).pathname;
-  const contractHref = await page.getByRole("region", { name: "Contrats" }).getByRole("link").filter({ hasText: /^\d+$/ }).first().getAttribute("href");
+  const contractHref = await page
+    .getByRole("region", { name: "Contrats" })
+    .getByRole("link")
+    .filter({ hasText: /^\d+$/ })
+    .first()
+    .getAttribute("href");
   // A signed one has a document: its PDF must be refused too, not merely missing.
-  const signedHref = await page.getByRole("region", { name: "Contrats" }).getByRole("row").filter({ hasText: "Valide (signé)" }).first().getByRole("link").filter({ hasText: /^\d+$/ }).getAttribute("href");
+  const signedHref = await page
+    .getByRole("region", { name: "Contrats" })
+    .getByRole("row")
+    .filter({ hasText: "Valide (signé)" })
+    .first()
+    .getByRole("link")
+    .filter({ hasText: /^\d+$/ })
+    .getAttribute("href");
   const pdfPath = `${signedHref!.replace(/^\/admin/, "")}/pdf`;
   const ownPdf = await page.request.get(pdfPath);
   expect(ownPdf.headers()["content-type"]).toBe("application/pdf");

@@ -37,7 +37,8 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   for (const name of ["Aurore CIBLAT", "Bruno CIBLAT", "Fanny CIBLAT"]) await expect(matches.getByRole("row", { name })).toBeVisible();
   await expect(matches.getByRole("row", { name: "Aurore CIBLAT" })).toContainText(/\d+(,\d)? km/);
   // Too far, unavailable, booked, or not located: never silently matched.
-  for (const name of ["Carla CIBLAT", "Elsa CIBLAT", "Gael CIBLAT", "Denis CIBLAT"]) await expect(matches.getByRole("row", { name })).toHaveCount(0);
+  for (const name of ["Carla CIBLAT", "Elsa CIBLAT", "Gael CIBLAT", "Denis CIBLAT"])
+    await expect(matches.getByRole("row", { name })).toHaveCount(0);
   const excluded = page.getByRole("list", { name: "Écartés" });
   await expect(excluded.getByText(/Carla CIBLAT \(Albi, \d+ km\) : Hors de son rayon de mobilité \(20 km\)/)).toBeVisible();
   await expect(excluded.getByText(/Elsa CIBLAT .*Indisponible le/)).toBeVisible();
@@ -93,11 +94,16 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   await expect(page.getByText(/^Ciblage clôturé/)).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("link", { name: "Clôturer", exact: true })).toBeVisible();
-  expect((await outbox(page.request, "cible.fanny@exemple.fr")).filter((m) => m.subject === "Fermeture d'un ciblage" && m.text.includes("Clinique des Tilleuls"))).toHaveLength(0);
+  expect(
+    (await outbox(page.request, "cible.fanny@exemple.fr")).filter(
+      (m) => m.subject === "Fermeture d'un ciblage" && m.text.includes("Clinique des Tilleuls"),
+    ),
+  ).toHaveLength(0);
   await page.getByRole("link", { name: "Clôturer", exact: true }).click();
   await confirmClose.getByRole("button", { name: "Clôturer le ciblage" }).click();
   await expect(page.getByRole("status")).toContainText("Ciblage clôturé. 1 intérimaire a été prévenu par email.");
-  const closing = (m: { subject: string | null; text: string }) => m.subject === "Fermeture d'un ciblage" && m.text.includes("Clinique des Tilleuls");
+  const closing = (m: { subject: string | null; text: string }) =>
+    m.subject === "Fermeture d'un ciblage" && m.text.includes("Clinique des Tilleuls");
   expect((await outbox(page.request, "cible.fanny@exemple.fr")).filter(closing)).toHaveLength(1);
   expect((await outbox(page.request, "cible.bruno@exemple.fr")).filter(closing)).toHaveLength(0);
   expect((await outbox(page.request, "cible.aurore@exemple.fr")).filter(closing)).toHaveLength(0);

@@ -12,7 +12,9 @@ async function switchUser(page: Page, email: string) {
   await signIn(page, email);
 }
 
-test("addresses are located from the register of communes: a new site and a worker's new home give the ciblage its distances", async ({ page }) => {
+test("addresses are located from the register of communes: a new site and a worker's new home give the ciblage its distances", async ({
+  page,
+}) => {
   const tag = Date.now().toString(36).toUpperCase();
   const clientName = `Clinique Géo ${tag}`;
   const siteName = `Site Blagnac ${tag}`;

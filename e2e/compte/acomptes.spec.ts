@@ -10,7 +10,12 @@ test.describe.configure({ timeout: 300_000 });
 // 60 % of which may be advanced (787 €). Monday 24 March 2025, 10:00 in Paris:
 const MONDAY = "2025-03-24T09:00:00.000Z";
 
-async function decide(staff: Page, who: RegExp, decision: "Accepter" | "Refuser" | "Marquer comme versé", fill?: (page: Page) => Promise<unknown>) {
+async function decide(
+  staff: Page,
+  who: RegExp,
+  decision: "Accepter" | "Refuser" | "Marquer comme versé",
+  fill?: (page: Page) => Promise<unknown>,
+) {
   await open(staff, "/admin/acomptes");
   await expect(staff.getByRole("heading", { name: "Versement du mercredi 26 mars 2025" })).toBeVisible();
   // Rows already paid or refused (earlier runs on the same database) cannot be selected.
@@ -39,8 +44,16 @@ test("full advance cycle: request, double submission, staff accept, export, pay,
   await open(tab, "/acomptes");
   await worker.getByLabel("Montant de l'acompte souhaité (€)").fill("200");
   await tab.getByLabel("Montant de l'acompte souhaité (€)").fill("250");
-  await Promise.all([worker.getByRole("button", { name: "Faire la demande" }).click(), tab.getByRole("button", { name: "Faire la demande" }).click()]);
-  await expect(worker.getByRole("status").or(worker.getByText(/Votre demande d'acompte est enregistrée|son montant a été modifié/)).first()).toBeVisible();
+  await Promise.all([
+    worker.getByRole("button", { name: "Faire la demande" }).click(),
+    tab.getByRole("button", { name: "Faire la demande" }).click(),
+  ]);
+  await expect(
+    worker
+      .getByRole("status")
+      .or(worker.getByText(/Votre demande d'acompte est enregistrée|son montant a été modifié/))
+      .first(),
+  ).toBeVisible();
   await expect(tab.getByText(/Votre demande d'acompte est enregistrée|son montant a été modifié/)).toBeVisible();
   await open(worker, "/acomptes");
   await expect(worker.getByText("1 demande d'acompte")).toBeVisible();
@@ -55,7 +68,9 @@ test("full advance cycle: request, double submission, staff accept, export, pay,
   const other = await signedIn(browser, accounts.autre, MONDAY);
   await open(other, "/acomptes");
   const otherId = await other.locator("input[name=id]").first().inputValue();
-  await worker.locator("form:has(button:text('Annuler la demande')) input[name=id]").evaluate((el, id) => ((el as HTMLInputElement).value = id), otherId);
+  await worker
+    .locator("form:has(button:text('Annuler la demande')) input[name=id]")
+    .evaluate((el, id) => ((el as HTMLInputElement).value = id), otherId);
   await worker.getByRole("button", { name: "Annuler la demande" }).click();
   await expect(worker.getByText("Demande introuvable.")).toBeVisible();
   await open(other, "/acomptes");
@@ -90,7 +105,9 @@ test("full advance cycle: request, double submission, staff accept, export, pay,
   await worker.getByLabel("Montant de l'acompte souhaité (€)").fill("100");
   await worker.getByRole("button", { name: "Faire la demande" }).click();
   await expect(worker.getByText("Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence.")).toBeVisible();
-  await decide(staff, /Sélectionner ACOMPTEAU Agathe \(100,00/, "Refuser", (p) => p.getByLabel("Motif du refus").selectOption("Pas d'acomptes cette semaine"));
+  await decide(staff, /Sélectionner ACOMPTEAU Agathe \(100,00/, "Refuser", (p) =>
+    p.getByLabel("Motif du refus").selectOption("Pas d'acomptes cette semaine"),
+  );
   await expect(staff.getByText("1 demande refusée.")).toBeVisible();
   await expectEmail(worker, accounts.acompte, /Demande d'acompte refusée/, /Motif : Pas d'acomptes cette semaine/);
   await open(worker, "/acomptes");

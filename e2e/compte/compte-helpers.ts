@@ -35,13 +35,23 @@ export async function signedIn(browser: Browser, email: string, clock?: string):
   return page;
 }
 
-export const pdf = (text = "Diplôme") => ({ name: "document.pdf", mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`) });
-export const fakePdf = () => ({ name: "faux.pdf", mimeType: "application/pdf", buffer: Buffer.from("Ceci n'est pas un PDF, juste du texte renommé.") });
+export const pdf = (text = "Diplôme") => ({
+  name: "document.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`),
+});
+export const fakePdf = () => ({
+  name: "faux.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("Ceci n'est pas un PDF, juste du texte renommé."),
+});
 
 export async function emailsTo(page: Page, to: string, subject: RegExp): Promise<OutboxMessage[]> {
   return (await outbox(page.request, to)).filter((m) => m.channel === "email" && subject.test(m.subject ?? ""));
 }
 
 export async function expectEmail(page: Page, to: string, subject: RegExp, text?: RegExp) {
-  await expect.poll(async () => (await emailsTo(page, to, subject)).some((m) => !text || text.test(m.text)), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await emailsTo(page, to, subject)).some((m) => !text || text.test(m.text)), { timeout: 30_000 })
+    .toBe(true);
 }

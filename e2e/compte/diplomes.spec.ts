@@ -49,9 +49,18 @@ test("a diploma is added with its file, a fake PDF is refused, staff validate it
   await worker.getByRole("button", { name: "Ajouter le diplôme" }).click();
   await expect(worker.getByText("Diplôme ajouté : il est en attente de validation par l'agence.")).toBeVisible();
   await open(staff, "/admin/validations");
-  await staff.getByRole("row").filter({ hasText: other }).getByRole("button", { name: /^Refuser/ }).click();
+  await staff
+    .getByRole("row")
+    .filter({ hasText: other })
+    .getByRole("button", { name: /^Refuser/ })
+    .click();
   await staff.getByLabel("Motif du refus").fill("Document illisible, merci de le scanner à nouveau.");
   await staff.getByRole("button", { name: /^Confirmer le refus/ }).click();
   await expect(staff.getByText("Diplôme refusé.")).toBeVisible();
-  await expectEmail(staff, accounts.diplome, /^Diplôme refusé$/, new RegExp(`« ${other} ».*Motif : Document illisible, merci de le scanner à nouveau\\.`, "s"));
+  await expectEmail(
+    staff,
+    accounts.diplome,
+    /^Diplôme refusé$/,
+    new RegExp(`« ${other} ».*Motif : Document illisible, merci de le scanner à nouveau\\.`, "s"),
+  );
 });

@@ -50,7 +50,8 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await open(stale, "/admin/validations");
   // The worker is emailed each decision once; count only this run's emails.
   const since = Date.now() - 5_000;
-  const decisionEmails = async (subject: RegExp) => (await emailsTo(staff, accounts.fiche, subject)).filter((m) => Date.parse(m.createdAt) >= since);
+  const decisionEmails = async (subject: RegExp) =>
+    (await emailsTo(staff, accounts.fiche, subject)).filter((m) => Date.parse(m.createdAt) >= since);
   const row = staff.getByRole("row").filter({ hasText: "FICHET Fabienne" }).filter({ hasText: "Mobilité" });
   await expect(row.getByText(before)).toBeVisible();
   await expect(row.getByText(`${mobility} kms`)).toBeVisible();
@@ -65,7 +66,9 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await expect(staff.getByText("Modification refusée.")).toBeVisible();
 
   // Both decisions reach the worker by email; the refusal with its reason.
-  await expect.poll(async () => (await decisionEmails(/^Modification de votre fiche refusée$/)).map((m) => m.text).join("\n")).toMatch(/« Situation familiale ».*refusée[\s\S]*Motif : Merci de joindre un justificatif de PACS\./);
+  await expect
+    .poll(async () => (await decisionEmails(/^Modification de votre fiche refusée$/)).map((m) => m.text).join("\n"))
+    .toMatch(/« Situation familiale ».*refusée[\s\S]*Motif : Merci de joindre un justificatif de PACS\./);
   const approved = await decisionEmails(/^Modification de votre fiche validée$/);
   expect(approved).toHaveLength(1); // the stale second approval sent nothing
   expect(approved[0].text).toContain("« Mobilité » a été validée");

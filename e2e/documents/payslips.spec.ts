@@ -54,7 +54,10 @@ test("a worker sorts payslips, downloads one, then a selection as a zip of the r
   const expected = picked.map((n) => `bulletin_${n.slice(5, 9)}-${n.slice(9, 11)}.pdf`).sort();
   expect(names).toEqual(expected);
   // Each entry is the very PDF of that payslip.
-  const hrefs = await page.getByTestId("document-row").locator("a[download]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  const hrefs = await page
+    .getByTestId("document-row")
+    .locator("a[download]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   for (const n of picked) {
     const entry = await zip.file(`bulletin_${n.slice(5, 9)}-${n.slice(9, 11)}.pdf`)!.async("nodebuffer");
     expect(isPdf(entry)).toBe(true);

@@ -39,19 +39,29 @@ test("staff bulk publish: preview shows an unmatched file and a non-PDF, then on
 
   // The worker is emailed once and sees the payslip, which is the uploaded file.
   await expect
-    .poll(async () => (await outbox(page.request, docsWorkers.nina.email)).filter((m) => m.subject === "Nouveau bulletin de salaire" && m.text.match(period.label)).length)
+    .poll(
+      async () =>
+        (await outbox(page.request, docsWorkers.nina.email)).filter(
+          (m) => m.subject === "Nouveau bulletin de salaire" && m.text.match(period.label),
+        ).length,
+    )
     .toBe(1);
   const worker = await (await browser.newContext()).newPage();
   await signIn(worker, docsWorkers.nina.email);
   await open(worker, "/bulletins-de-salaire");
   const number = good.replace(".pdf", "");
   await expect(worker.getByRole("cell", { name: number, exact: true })).toBeVisible();
-  const [download] = await Promise.all([worker.waitForEvent("download"), worker.getByRole("link", { name: new RegExp(`Télécharger bulletin de salaire ${number}`) }).click()]);
+  const [download] = await Promise.all([
+    worker.waitForEvent("download"),
+    worker.getByRole("link", { name: new RegExp(`Télécharger bulletin de salaire ${number}`) }).click(),
+  ]);
   expect((await downloadedBytes(download)).toString("latin1")).toContain("% nina");
   await worker.context().close();
 
   // Re-running the same file publishes nothing twice.
-  await bulk.getByLabel("Bulletins (PDF) ou archive ZIP").setInputFiles([{ name: good, mimeType: "application/pdf", buffer: tinyPdf("nina") }]);
+  await bulk
+    .getByLabel("Bulletins (PDF) ou archive ZIP")
+    .setInputFiles([{ name: good, mimeType: "application/pdf", buffer: tinyPdf("nina") }]);
   await bulk.getByRole("button", { name: "Vérifier les fichiers" }).click();
   await expect(row(good)).toContainText(`Bulletin ${number} déjà publié`);
   await expect(bulk.getByRole("button", { name: "Publier 0 bulletin" })).toBeDisabled();
@@ -68,42 +78,67 @@ test("staff bulk publish from a zip: entries matched one by one; a zip bomb is r
   zip.file(`paie/${docsWorkers.nina.number}_${p2.yyyymmdd}.pdf`, tinyPdf("zip-2"));
   zip.file(`paie/${docsWorkers.nina.number}_${p3.yyyymmdd}.pdf`, Buffer.from("PK pas un pdf"));
   const bulk = await openBulk(page);
-  await bulk.getByLabel("Bulletins (PDF) ou archive ZIP").setInputFiles([{ name: "paie.zip", mimeType: "application/zip", buffer: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) }]);
+  await bulk
+    .getByLabel("Bulletins (PDF) ou archive ZIP")
+    .setInputFiles([
+      { name: "paie.zip", mimeType: "application/zip", buffer: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) },
+    ]);
   await bulk.getByRole("button", { name: "Vérifier les fichiers" }).click();
   await expect(bulk.getByRole("heading", { name: /2 bulletins prêts, 1 fichier refusé/ })).toBeVisible();
-  await expect(bulk.getByTestId("bulk-row").filter({ hasText: `${docsWorkers.nina.number}_${p3.yyyymmdd}` })).toContainText("Ce fichier n'est pas un PDF");
+  await expect(bulk.getByTestId("bulk-row").filter({ hasText: `${docsWorkers.nina.number}_${p3.yyyymmdd}` })).toContainText(
+    "Ce fichier n'est pas un PDF",
+  );
   await bulk.getByRole("button", { name: "Publier 2 bulletins" }).click();
   await expect(bulk.getByRole("status").filter({ hasText: "Publication terminée" })).toContainText("2 bulletins publiés, 1 email envoyé");
   // One email for the worker, naming both months.
   await expect
-    .poll(async () => (await outbox(page.request, docsWorkers.nina.email)).filter((m) => m.subject === "Nouveaux bulletins de salaire" && p1.label.test(m.text) && p2.label.test(m.text)).length)
+    .poll(
+      async () =>
+        (await outbox(page.request, docsWorkers.nina.email)).filter(
+          (m) => m.subject === "Nouveaux bulletins de salaire" && p1.label.test(m.text) && p2.label.test(m.text),
+        ).length,
+    )
     .toBe(1);
 
   const bomb = new JSZip();
   bomb.file(`${docsWorkers.nina.number}_20100131.pdf`, Buffer.concat([Buffer.from("%PDF-1.4"), Buffer.alloc(40 * 1024 * 1024)]));
-  await bulk.getByLabel("Bulletins (PDF) ou archive ZIP").setInputFiles([{ name: "bombe.zip", mimeType: "application/zip", buffer: await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) }]);
+  await bulk
+    .getByLabel("Bulletins (PDF) ou archive ZIP")
+    .setInputFiles([
+      { name: "bombe.zip", mimeType: "application/zip", buffer: await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) },
+    ]);
   await bulk.getByRole("button", { name: "Vérifier les fichiers" }).click();
   await expect(bulk.getByRole("alert")).toContainText("Archive refusée");
   await expect(bulk.getByTestId("bulk-row")).toHaveCount(0);
 });
 
-test("a worker asks for a new attestation: staff see the request and the front desk is emailed; publishing closes it", async ({ page, browser }) => {
+test("a worker asks for a new attestation: staff see the request and the front desk is emailed; publishing closes it", async ({
+  page,
+  browser,
+}) => {
   const marker = `Fin de mission ${Date.now().toString(36)}, merci.`;
-  const countOf = async () => Number((await page.getByRole("heading", { name: /attestations? Assedic$/ }).innerText()).match(/^\d+/)?.[0] ?? 0);
+  const countOf = async () =>
+    Number((await page.getByRole("heading", { name: /attestations? Assedic$/ }).innerText()).match(/^\d+/)?.[0] ?? 0);
   await signIn(page, docsWorkers.hugo.email);
   await open(page, "/attestations-assedic");
   const before = await countOf();
   await page.getByLabel("Message pour l'agence (facultatif)").fill(marker);
   await page.getByRole("button", { name: "Demander une nouvelle attestation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Votre demande a bien été envoyée" })).toBeVisible();
-  const toFrontDesk = async () => (await outbox(page.request, "accueil@coop-emploi.fr")).filter((m) => m.subject?.includes("Hugo Demande") && m.text.includes(marker)).length;
+  const toFrontDesk = async () =>
+    (await outbox(page.request, "accueil@coop-emploi.fr")).filter((m) => m.subject?.includes("Hugo Demande") && m.text.includes(marker))
+      .length;
   await expect.poll(toFrontDesk).toBe(1);
   // Asking again while the first is open creates nothing new.
   await page.reload();
   await expect(page.getByText(/Une demande envoyée le .* est en cours de traitement/)).toBeVisible();
   await page.getByRole("button", { name: "Demander une nouvelle attestation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "est en cours de traitement par l'agence" })).toBeVisible();
-  expect((await outbox(page.request, "accueil@coop-emploi.fr")).filter((m) => m.subject?.includes("Hugo Demande") && m.createdAt > new Date(Date.now() - 60_000).toISOString()).length).toBe(1);
+  expect(
+    (await outbox(page.request, "accueil@coop-emploi.fr")).filter(
+      (m) => m.subject?.includes("Hugo Demande") && m.createdAt > new Date(Date.now() - 60_000).toISOString(),
+    ).length,
+  ).toBe(1);
 
   // Staff see it and publish the attestation; the worker gets it and is emailed.
   const staff = await (await browser.newContext()).newPage();
@@ -120,19 +155,31 @@ test("a worker asks for a new attestation: staff see the request and the front d
   await form.getByLabel("Fichier PDF").setInputFiles({ name: "scan.txt", mimeType: "application/pdf", buffer: Buffer.from("pas un pdf") });
   await form.getByRole("button", { name: "Publier le document" }).click();
   await expect(form.getByText("Ce fichier n'est pas un PDF")).toBeVisible();
-  await form.getByLabel("Fichier PDF").setInputFiles({ name: "attestation.pdf", mimeType: "application/pdf", buffer: tinyPdf("attestation-hugo") });
+  await form
+    .getByLabel("Fichier PDF")
+    .setInputFiles({ name: "attestation.pdf", mimeType: "application/pdf", buffer: tinyPdf("attestation-hugo") });
   await form.getByRole("button", { name: "Publier le document" }).click();
   await expect(form.getByRole("status")).toContainText("Document publié pour Hugo Demande (n° 9604)");
   await staff.reload();
-  await expect(staff.getByRole("region", { name: /Demandes en attente/ }).getByRole("row").filter({ hasText: marker })).toHaveCount(0);
+  await expect(
+    staff
+      .getByRole("region", { name: /Demandes en attente/ })
+      .getByRole("row")
+      .filter({ hasText: marker }),
+  ).toHaveCount(0);
   await staff.context().close();
 
-  await expect.poll(async () => (await outbox(page.request, docsWorkers.hugo.email)).some((m) => m.subject === "Nouvelle attestation ASSEDIC")).toBe(true);
+  await expect
+    .poll(async () => (await outbox(page.request, docsWorkers.hugo.email)).some((m) => m.subject === "Nouvelle attestation ASSEDIC"))
+    .toBe(true);
   await open(page, "/attestations-assedic");
   expect(await countOf()).toBe(before + 1);
   const row = page.getByTestId("document-row").first();
   await expect(row.getByRole("cell", { name: "Du 05/01/2026 au 31/03/2026", exact: true })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /Télécharger attestation Assedic/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    row.getByRole("link", { name: /Télécharger attestation Assedic/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("attestation_assedic_2026-03-31.pdf");
   expect((await downloadedBytes(download)).toString("latin1")).toContain("% attestation-hugo");
 });

@@ -1,6 +1,8 @@
 // Calendar helpers of the hours and ciblage specs, read in Paris like the app.
 export function parisToday(): Date {
-  const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(),
+  );
   return new Date(`${p}T00:00:00Z`);
 }
 export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);

@@ -69,7 +69,9 @@ test("the client submits a week's hours, the shifts are validated, staff correct
   await expect(page.getByTestId("total-semaine")).toHaveText("36h00");
 });
 
-test("hours outside the contract, over 12 h a day or 48 h a week are refused; a draft is kept; another client's contract is a 404", async ({ page }) => {
+test("hours outside the contract, over 12 h a day or 48 h a week are refused; a draft is kept; another client's contract is a 404", async ({
+  page,
+}) => {
   const emma = "Emma ROUX";
   // Emma's contract starts on the Wednesday of this week.
   const first = addDays(monday, -28);
@@ -168,7 +170,11 @@ test("the 48 h cap counts the hours the worker already has at another client's s
   await open(page, `/client?semaine=${iso(week)}&ref=96002`);
   for (let i = 0; i < 7; i++) await page.getByLabel(cell(emma, week, i)).fill(i < 5 ? "8" : "");
   await page.getByRole("button", { name: "Transmettre les heures" }).click();
-  await expect(page.getByText("Pas plus de 48 heures sur la semaine, heures sur les autres sites comprises : 50h00 au total, dont 10h00 déjà saisies ou validées sur d'autres sites.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Pas plus de 48 heures sur la semaine, heures sur les autres sites comprises : 50h00 au total, dont 10h00 déjà saisies ou validées sur d'autres sites.",
+    ),
+  ).toBeVisible();
   await open(page, `/client?semaine=${iso(week)}&ref=96002`);
   await expect(page.getByRole("row", { name: emma }).getByText("À saisir")).toBeVisible();
   // 38 h here and 10 h there: exactly 48 h, accepted.

@@ -6,7 +6,11 @@ import { missionsWorkers } from "./missions-helpers";
 const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 const plusDays = (key: string, n: number) => new Date(Date.parse(`${key}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-test("availability: one day, a weekly pattern, change and remove; past dates refused; staff see them", async ({ page, browser, baseURL }) => {
+test("availability: one day, a weekly pattern, change and remove; past dates refused; staff see them", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, missionsWorkers.dispo.email);
   await open(page, "/disponibilites");
@@ -47,7 +51,11 @@ test("availability: one day, a weekly pattern, change and remove; past dates ref
   const first = items.filter({ hasText: "Matin" }).first();
   await first.getByRole("button", { name: /Passer en indisponible/ }).click();
   await expect(items.filter({ hasText: "Matin" }).first().getByText("Indisponible", { exact: true })).toBeVisible();
-  await items.filter({ hasText: "Nuit" }).first().getByRole("button", { name: /Supprimer/ }).click();
+  await items
+    .filter({ hasText: "Nuit" })
+    .first()
+    .getByRole("button", { name: /Supprimer/ })
+    .click();
   await expect(items.filter({ hasText: "Nuit" })).toHaveCount(0);
   await expect(items).toHaveCount(5);
 

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { demo, open } from "../helpers";
 import { signIn } from "../auth-state";
 
-const count = async (page: import("@playwright/test").Page) => Number((await page.getByTestId("contract-count").innerText()).match(/\d+/)![0]);
+const count = async (page: import("@playwright/test").Page) =>
+  Number((await page.getByTestId("contract-count").innerText()).match(/\d+/)![0]);
 
 test("contracts list: sort, filters and pages live in the URL; details dialog; PDF download", async ({ page }) => {
   test.setTimeout(180_000);
@@ -41,7 +42,8 @@ test("contracts list: sort, filters and pages live in the URL; details dialog; P
   await expect(page.getByText("1 filtre actif")).toBeVisible();
   const toSign = await count(page);
   expect(toSign).toBeLessThan(total);
-  for (const badge of await page.getByTestId("contract-row").getByText("Des éléments sont en attente de validation").all()) await expect(badge).toBeVisible();
+  for (const badge of await page.getByTestId("contract-row").getByText("Des éléments sont en attente de validation").all())
+    await expect(badge).toBeVisible();
   await expect(page.getByTestId("contract-row").getByText("Valide", { exact: true })).toHaveCount(0);
   // The dashboard agrees.
   await open(page, "/");
@@ -96,7 +98,9 @@ test("contracts list on a phone: cards with the same information and actions", a
   // No sideways scrolling.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expect(row.locator('[data-label="Date de mission"]')).toBeVisible();
-  expect(await row.locator('[data-label="Date de mission"]').evaluate((el) => getComputedStyle(el, "::before").content)).toBe('"Date de mission"');
+  expect(await row.locator('[data-label="Date de mission"]').evaluate((el) => getComputedStyle(el, "::before").content)).toBe(
+    '"Date de mission"',
+  );
   await expect(row.getByRole("button", { name: "Afficher les détails de la mission" })).toBeVisible();
   await page.screenshot({ path: "test-results/missions-contracts-phone.png", fullPage: false });
   await context.close();

@@ -50,14 +50,18 @@ export function pdfText(pdf: Buffer): string {
   }
   const text: string[] = [];
   for (const content of parts) {
-    for (const hex of content.matchAll(/<([0-9A-Fa-f\s]+)>\s*Tj/g)) text.push(Buffer.from(hex[1].replace(/\s/g, ""), "hex").toString("latin1"));
+    for (const hex of content.matchAll(/<([0-9A-Fa-f\s]+)>\s*Tj/g))
+      text.push(Buffer.from(hex[1].replace(/\s/g, ""), "hex").toString("latin1"));
     for (const lit of content.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) text.push(lit[1].replace(/\\(.)/g, "$1"));
   }
   return text.join("\n");
 }
 
 export async function clickSignFor(page: Page) {
-  await page.getByRole("link", { name: /^Signer/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Signer/ })
+    .first()
+    .click();
   await expect(page.getByRole("button", { name: "Recevoir le code par SMS" })).toBeVisible();
   await page.waitForLoadState("networkidle");
 }

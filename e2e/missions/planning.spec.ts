@@ -5,7 +5,10 @@ import { missionsWorkers } from "./missions-helpers";
 
 // The seeded planning worker has known shifts in the month after next (prisma/fixtures/missions.ts).
 function monthAfterNext(): { key: string; day: (d: number) => string } {
-  const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).format(new Date()).split("-").map(Number);
+  const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
   const d = new Date(Date.UTC(p[0], p[1] - 1 + 2, 1));
   const key = d.toISOString().slice(0, 7);
   return { key, day: (n: number) => `${key}-${String(n).padStart(2, "0")}` };
@@ -28,16 +31,25 @@ test("planning: month total, navigation, week and day views, slots open the cont
   const day10 = page.locator(`td[data-day="${m.day(10)}"]`);
   await expect(day10.getByTestId("planning-slot")).toHaveText("14:00 (07h00) - RESIDENCE JEAN XXIII (en attente de validation)");
   const day11 = page.locator(`td[data-day="${m.day(11)}"]`).getByTestId("planning-slot");
-  await expect(day11).toHaveText(["07:30 (04h00) - RESIDENCE JEAN XXIII (en attente de validation)", "17:00 (03h00) - RESIDENCE JEAN XXIII (en attente de validation)"]);
+  await expect(day11).toHaveText([
+    "07:30 (04h00) - RESIDENCE JEAN XXIII (en attente de validation)",
+    "17:00 (03h00) - RESIDENCE JEAN XXIII (en attente de validation)",
+  ]);
   await expect(day11.first()).toHaveAttribute("data-validated", "0");
-  await expect(page.locator(`td[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)");
-  await expect(page.locator(`td[data-day="${m.day(13)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (10h00) - absent : FER (en attente de validation)");
+  await expect(page.locator(`td[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText(
+    "21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)",
+  );
+  await expect(page.locator(`td[data-day="${m.day(13)}"]`).getByTestId("planning-slot")).toHaveText(
+    "21:00 (10h00) - absent : FER (en attente de validation)",
+  );
 
   // Week view of the 12th, then the day view; previous/next move by a week/day.
   await open(page, `/plannings?vue=semaine&date=${m.day(12)}`);
   await expect(page.getByTestId("planning-title")).toContainText("Semaine du");
   await expect(page.getByTestId("month-total")).toHaveText("31 heures 30 calculées pour ce mois");
-  await expect(page.locator(`li[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText("21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)");
+  await expect(page.locator(`li[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText(
+    "21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)",
+  );
   await page.getByRole("link", { name: "Jour", exact: true }).click();
   await expect(page.locator(`li[data-day]`)).toHaveCount(1);
   await page.getByRole("link", { name: /Suivant/ }).click();

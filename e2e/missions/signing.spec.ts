@@ -6,7 +6,11 @@ import { clickSignFor, missionsWorkers, pdfText, setClock, smsCodes, waitForNewC
 
 const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
-test("sign a contract: consent, wrong code then the right one, signed PDF with its certificate, other users get 404", async ({ page, browser, baseURL }) => {
+test("sign a contract: consent, wrong code then the right one, signed PDF with its certificate, other users get 404", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const w = missionsWorkers.sign1;
   await signIn(page, w.email);

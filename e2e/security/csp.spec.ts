@@ -5,9 +5,47 @@ import { expect, test, type Page } from "@playwright/test";
 import { demo, login, open } from "../helpers";
 import { signIn } from "../auth-state";
 
-const publicPages = ["/connexion", "/inscription", "/inscription/verifiez-vos-emails", "/inscription/activer", "/mot-de-passe-oublie", "/reinitialiser-mot-de-passe", "/confirmer-email"];
-const workerPages = ["/", "/acomptes", "/attestations-assedic", "/bulletins-de-salaire", "/certificats-de-travail", "/contrats", "/diplomes", "/disponibilites", "/fiche-perso", "/offres", "/parametres", "/plannings"];
-const staffPages = ["/admin", "/admin/acomptes", "/admin/audit", "/admin/blocs", "/admin/ciblages", "/admin/clients", "/admin/clients/nouveau", "/admin/contrats", "/admin/contrats/nouveau", "/admin/documents", "/admin/heures", "/admin/interimaires", "/admin/interimaires/inviter", "/admin/outbox", "/admin/securite", "/admin/validations"];
+const publicPages = [
+  "/connexion",
+  "/inscription",
+  "/inscription/verifiez-vos-emails",
+  "/inscription/activer",
+  "/mot-de-passe-oublie",
+  "/reinitialiser-mot-de-passe",
+  "/confirmer-email",
+];
+const workerPages = [
+  "/",
+  "/acomptes",
+  "/attestations-assedic",
+  "/bulletins-de-salaire",
+  "/certificats-de-travail",
+  "/contrats",
+  "/diplomes",
+  "/disponibilites",
+  "/fiche-perso",
+  "/offres",
+  "/parametres",
+  "/plannings",
+];
+const staffPages = [
+  "/admin",
+  "/admin/acomptes",
+  "/admin/audit",
+  "/admin/blocs",
+  "/admin/ciblages",
+  "/admin/clients",
+  "/admin/clients/nouveau",
+  "/admin/contrats",
+  "/admin/contrats/nouveau",
+  "/admin/documents",
+  "/admin/heures",
+  "/admin/interimaires",
+  "/admin/interimaires/inviter",
+  "/admin/outbox",
+  "/admin/securite",
+  "/admin/validations",
+];
 const clientPages = ["/client", "/client/contrats", "/client/securite"];
 
 /** Records CSP violations, as events and as console errors. */
@@ -21,7 +59,12 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
     w.__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  return async () => [...consoleViolations, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).then((list) => list.map((v) => `${page.url()}: ${v}`)))];
+  return async () => [
+    ...consoleViolations,
+    ...(await page
+      .evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+      .then((list) => list.map((v) => `${page.url()}: ${v}`))),
+  ];
 }
 
 /** Visits each page and checks it answers, carries a CSP with a nonce, and hydrates without violation. */
@@ -55,7 +98,14 @@ test.describe("Content-Security-Policy", () => {
     const csp = a.headers()["content-security-policy"];
     expect(nonce(csp)).toBeTruthy();
     expect(nonce(csp)).not.toBe(nonce(b.headers()["content-security-policy"]));
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data: blob:"]) expect(csp).toContain(directive);
+    for (const directive of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "img-src 'self' data: blob:",
+    ])
+      expect(csp).toContain(directive);
     expect(csp).not.toContain("unsafe-eval");
     // The nonce is on the page's scripts.
     expect(await a.text()).toContain(`nonce="${nonce(csp)}"`);

@@ -12,7 +12,9 @@ async function payslipIds(page: Page): Promise<Record<string, string>> {
   await open(page, "/bulletins-de-salaire");
   const rows = page.getByTestId("document-row");
   await expect(rows).toHaveCount(2);
-  const hrefs = await rows.locator("a[download]").evaluateAll((links) => links.map((a) => [a.getAttribute("aria-label") ?? a.textContent ?? "", a.getAttribute("href")!]));
+  const hrefs = await rows
+    .locator("a[download]")
+    .evaluateAll((links) => links.map((a) => [a.getAttribute("aria-label") ?? a.textContent ?? "", a.getAttribute("href")!]));
   const ids: Record<string, string> = {};
   for (const [label, href] of hrefs) {
     const id = /\/api\/documents\/([^/?]+)/.exec(href)?.[1];

@@ -16,7 +16,11 @@ test.describe.configure({ timeout: 300_000 });
  */
 async function postTwiceAtOnce(form: Locator): Promise<{ status: number; url: string }[]> {
   return form.evaluate(async (element) => {
-    const post = () => fetch(window.location.href, { method: "POST", body: new FormData(element as HTMLFormElement) }).then((r) => ({ status: r.status, url: r.url }));
+    const post = () =>
+      fetch(window.location.href, { method: "POST", body: new FormData(element as HTMLFormElement) }).then((r) => ({
+        status: r.status,
+        url: r.url,
+      }));
     return Promise.all([post(), post()]);
   });
 }
@@ -27,7 +31,16 @@ test("Créer le contrat posted twice at once: one contract, and both posts land 
   const { siteId } = await createClientWithSite(page, `DOUBLE CLIC ${Date.now().toString(36).toUpperCase()}`);
   await fillContract(
     page,
-    { workerId: worker.workerId, siteId, reference: "DOUBLE CLIC", startDate: dayAfterNextMonday(14), endDate: dayAfterNextMonday(18), start: "08:00", end: "15:00", weekdays: ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi"] },
+    {
+      workerId: worker.workerId,
+      siteId,
+      reference: "DOUBLE CLIC",
+      startDate: dayAfterNextMonday(14),
+      endDate: dayAfterNextMonday(18),
+      start: "08:00",
+      end: "15:00",
+      weekdays: ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi"],
+    },
     { submit: false },
   );
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Créer le contrat" }) });

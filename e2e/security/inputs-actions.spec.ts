@@ -22,15 +22,32 @@ function actionIdFor(page: string): string {
 
 const B = "----inputsGuardBoundary7MA4YWxkTrZu0gW";
 const deep = "[".repeat(5000) + "]".repeat(5000);
-const part = (name: string, value: string, boundary = B) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const part = (name: string, value: string, boundary = B) =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 
 const malformed: { name: string; contentType: string; body: string | Buffer }[] = [
-  { name: "truncated multipart", contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["abc` },
-  { name: "multipart with a wrong boundary", contentType: `multipart/form-data; boundary=${B}`, body: part("0", '["x"]', "otherBoundary") + "--otherBoundary--\r\n" },
+  {
+    name: "truncated multipart",
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: `--${B}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["abc`,
+  },
+  {
+    name: "multipart with a wrong boundary",
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: part("0", '["x"]', "otherBoundary") + "--otherBoundary--\r\n",
+  },
   { name: "multipart without boundary", contentType: "multipart/form-data", body: part("0", '["x"]') + `--${B}--\r\n` },
-  { name: "multipart with broken part headers", contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nnot a header\r\n\r\nvalue\r\n--${B}--\r\n` },
+  {
+    name: "multipart with broken part headers",
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: `--${B}\r\nnot a header\r\n\r\nvalue\r\n--${B}--\r\n`,
+  },
   { name: "5,000-deep JSON in a multipart row", contentType: `multipart/form-data; boundary=${B}`, body: part("0", deep) + `--${B}--\r\n` },
-  { name: "garbage in a multipart row", contentType: `multipart/form-data; boundary=${B}`, body: part("0", "}{ not json") + `--${B}--\r\n` },
+  {
+    name: "garbage in a multipart row",
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: part("0", "}{ not json") + `--${B}--\r\n`,
+  },
   { name: "5,000-deep JSON as text/plain", contentType: "text/plain;charset=UTF-8", body: deep },
   { name: "text/plain garbage", contentType: "text/plain;charset=UTF-8", body: "garbage\u0000 {[ not json" },
   { name: "binary garbage", contentType: "text/plain", body: Buffer.from([0xff, 0xfe, 0x00, 0x5b, 0x7b, 0x22]) },

@@ -15,7 +15,14 @@ test("worker: NUL ids answer 404 and year 0 in URL dates shows the default view"
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(404);
   }
-  for (const path of ["/contrats?date=0000-01-01", "/contrats?date=2026-02-31", "/plannings?vue=jour&date=0000-01-01", "/plannings?vue=semaine&date=0000-01-01", "/plannings?date=9999-13-40", "/disponibilites?mois=0000-01"]) {
+  for (const path of [
+    "/contrats?date=0000-01-01",
+    "/contrats?date=2026-02-31",
+    "/plannings?vue=jour&date=0000-01-01",
+    "/plannings?vue=semaine&date=0000-01-01",
+    "/plannings?date=9999-13-40",
+    "/disponibilites?mois=0000-01",
+  ]) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(200);
   }
@@ -24,12 +31,24 @@ test("worker: NUL ids answer 404 and year 0 in URL dates shows the default view"
 test("staff and client: NUL ids 404, bad export date 400, bad week the current one", async ({ browser }) => {
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, demo.staff);
-  for (const path of ["/admin/contrats/%00", "/admin/interimaires/%00", "/admin/clients/%00", "/admin/heures/%00", "/admin/ciblages/%00", "/admin/interimaires/%00/disponibilites"]) {
+  for (const path of [
+    "/admin/contrats/%00",
+    "/admin/interimaires/%00",
+    "/admin/clients/%00",
+    "/admin/heures/%00",
+    "/admin/ciblages/%00",
+    "/admin/interimaires/%00/disponibilites",
+  ]) {
     expect((await staff.request.get(path)).status(), path).toBe(404);
   }
   expect((await staff.request.get("/admin/acomptes/export?date=0000-01-01")).status()).toBe(400);
   expect((await staff.request.get("/admin/acomptes/export?date=2026-02-31")).status()).toBe(400);
-  for (const path of ["/admin/acomptes?date=0000-01-01", "/admin/heures?semaine=0000-01-01", "/admin/audit?du=0000-01-01&au=2026-02-31", "/admin/contrats?du=0000-01-01"]) {
+  for (const path of [
+    "/admin/acomptes?date=0000-01-01",
+    "/admin/heures?semaine=0000-01-01",
+    "/admin/audit?du=0000-01-01&au=2026-02-31",
+    "/admin/contrats?du=0000-01-01",
+  ]) {
     expect((await staff.request.get(path)).status(), path).toBe(200);
   }
   const client = await (await browser.newContext()).newPage();

@@ -14,7 +14,11 @@ const UA = {
 };
 const PHONE = { width: 375, height: 740 };
 
-async function device(browser: Browser, userAgent: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function device(
+  browser: Browser,
+  userAgent: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ userAgent, viewport: PHONE, ...options });
   return { context, page: await context.newPage() };
 }
@@ -34,7 +38,9 @@ const signedOutOnNextRequest = async (page: Page) => {
   await expect(page).toHaveURL(/\/connexion/);
 };
 
-test("two devices: both listed, the phone disconnects the computer, which is signed out on its next request; audited", async ({ browser }) => {
+test("two devices: both listed, the phone disconnects the computer, which is signed out on its next request; audited", async ({
+  browser,
+}) => {
   const phone = await newWorkerOnPhone(browser);
   const computer = await device(browser, UA.windows);
   await login(computer.page, phone.account.email, phone.account.password);
@@ -101,7 +107,11 @@ test("a forged « Déconnecter » with another user's session id does nothing", 
 
   // Bob's computer session id, as Bob's phone sees it.
   await open(bob.page, "/parametres");
-  const bobsOther = await bob.page.getByTestId("session").filter({ hasText: "Safari sur Mac" }).locator('input[name="sessionId"]').inputValue();
+  const bobsOther = await bob.page
+    .getByTestId("session")
+    .filter({ hasText: "Safari sur Mac" })
+    .locator('input[name="sessionId"]')
+    .inputValue();
 
   // Alice submits her own form with Bob's id in it.
   await open(alice.page, "/parametres");

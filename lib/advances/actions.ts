@@ -35,7 +35,11 @@ export const updateAdvance = workerAction(editSchema, async (data, worker): Prom
   const month = { year: request.payDate.getUTCFullYear(), month: request.payDate.getUTCMonth() + 1 };
   const rules = rulesOfAgency(request.agency);
   const work = await validatedWork(worker.workerId, request.agencyId, month);
-  const available = availableCents({ earnedCents: work.cents, ratioPct: rules.ratioPct, alreadyAdvancedCents: await advancedInMonth(worker.workerId, request.agencyId, month) });
+  const available = availableCents({
+    earnedCents: work.cents,
+    ratioPct: rules.ratioPct,
+    alreadyAdvancedCents: await advancedInMonth(worker.workerId, request.agencyId, month),
+  });
   const problem = amountProblem(amountCents, { minCents: rules.minCents, availableCents: available });
   if (problem) return fail(FIX, { amount: problem });
   // The edit and its audit entry commit together.
@@ -44,11 +48,12 @@ export const updateAdvance = workerAction(editSchema, async (data, worker): Prom
       where: { id: request.id, workerId: worker.workerId, status: "PENDING", version: data.version },
       data: { amountCents, version: { increment: 1 } },
     });
-    if (updated.count === 1) await recordAudit(
-      tx,
-      { type: "advance.updated", data: { amountCents } },
-      { actorId: worker.id, subjectUserId: worker.id, agencyId: request.agencyId, entityType: "AdvanceRequest", entityId: request.id },
-    );
+    if (updated.count === 1)
+      await recordAudit(
+        tx,
+        { type: "advance.updated", data: { amountCents } },
+        { actorId: worker.id, subjectUserId: worker.id, agencyId: request.agencyId, entityType: "AdvanceRequest", entityId: request.id },
+      );
     return updated;
   });
   if (done.count !== 1) return fail("Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état.");
@@ -64,16 +69,19 @@ export const cancelAdvance = workerAction(cancelSchema, async (data, worker): Pr
       where: { id: data.id, workerId: worker.workerId, status: "PENDING", version: data.version },
       data: { status: "CANCELLED", openKey: null, version: { increment: 1 } },
     });
-    if (updated.count === 1) await recordAudit(
-      tx,
-      { type: "advance.cancelled", data: {} },
-      { actorId: worker.id, subjectUserId: worker.id, entityType: "AdvanceRequest", entityId: data.id },
-    );
+    if (updated.count === 1)
+      await recordAudit(
+        tx,
+        { type: "advance.cancelled", data: {} },
+        { actorId: worker.id, subjectUserId: worker.id, entityType: "AdvanceRequest", entityId: data.id },
+      );
     return updated;
   });
   if (done.count !== 1) {
     const exists = await db.advanceRequest.findFirst({ where: { id: data.id, workerId: worker.workerId }, select: { id: true } });
-    return fail(exists ? "Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état." : "Demande introuvable.");
+    return fail(
+      exists ? "Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état." : "Demande introuvable.",
+    );
   }
   revalidatePath("/acomptes");
   return ok("Votre demande a été annulée.");

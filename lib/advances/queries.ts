@@ -1,6 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { advanceSchedule, availableCents, earnedCents, monthBounds, parisMidnight, rulesOfAgency, type AdvanceRules, type AdvanceSchedule } from "./rules";
+import {
+  advanceSchedule,
+  availableCents,
+  earnedCents,
+  monthBounds,
+  parisMidnight,
+  rulesOfAgency,
+  type AdvanceRules,
+  type AdvanceSchedule,
+} from "./rules";
 import { parisCalendarDate } from "../time/paris";
 
 const DAY_MS = 86_400_000;
@@ -10,17 +19,29 @@ const DAY_MS = 86_400_000;
  * the hours a client submitted on a timesheet when there is one, else the
  * validated shifts. Minutes and earnings (minutes x the contract's hourly rate).
  */
-export async function validatedWork(workerId: string, agencyId: string, month: { year: number; month: number }): Promise<{ minutes: number; cents: number }> {
+export async function validatedWork(
+  workerId: string,
+  agencyId: string,
+  month: { year: number; month: number },
+): Promise<{ minutes: number; cents: number }> {
   const { first, last } = monthBounds(month);
   const from = parisMidnight(first);
   const to = parisMidnight(new Date(last.getTime() + DAY_MS));
   const [shifts, entries] = await Promise.all([
     db.shift.findMany({
-      where: { kind: "WORK", validated: true, startsAt: { gte: from, lt: to }, contract: { workerId, agencyId, state: { not: "CANCELLED" } } },
+      where: {
+        kind: "WORK",
+        validated: true,
+        startsAt: { gte: from, lt: to },
+        contract: { workerId, agencyId, state: { not: "CANCELLED" } },
+      },
       select: { contractId: true, startsAt: true, endsAt: true, breakMinutes: true, contract: { select: { hourlyRateCents: true } } },
     }),
     db.timesheetEntry.findMany({
-      where: { date: { gte: first, lte: last }, timesheet: { status: "SUBMITTED", contract: { workerId, agencyId, state: { not: "CANCELLED" } } } },
+      where: {
+        date: { gte: first, lte: last },
+        timesheet: { status: "SUBMITTED", contract: { workerId, agencyId, state: { not: "CANCELLED" } } },
+      },
       select: { date: true, minutes: true, timesheet: { select: { contractId: true, contract: { select: { hourlyRateCents: true } } } } },
     }),
   ]);
@@ -32,17 +53,31 @@ export async function validatedWork(workerId: string, agencyId: string, month: {
     byDay.set(key, { minutes: (prev?.minutes ?? 0) + minutes, hourlyRateCents: s.contract.hourlyRateCents });
   }
   for (const e of entries) {
-    byDay.set(`${e.timesheet.contractId}:${e.date.toISOString().slice(0, 10)}`, { minutes: e.minutes, hourlyRateCents: e.timesheet.contract.hourlyRateCents });
+    byDay.set(`${e.timesheet.contractId}:${e.date.toISOString().slice(0, 10)}`, {
+      minutes: e.minutes,
+      hourlyRateCents: e.timesheet.contract.hourlyRateCents,
+    });
   }
   const items = [...byDay.values()];
   return { minutes: items.reduce((sum, i) => sum + i.minutes, 0), cents: earnedCents(items) };
 }
 
 /** Advances accepted or paid on the salary of a month (by payment day), optionally leaving one out. */
-export async function advancedInMonth(workerId: string, agencyId: string, month: { year: number; month: number }, exceptId?: string): Promise<number> {
+export async function advancedInMonth(
+  workerId: string,
+  agencyId: string,
+  month: { year: number; month: number },
+  exceptId?: string,
+): Promise<number> {
   const { first, last } = monthBounds(month);
   const sum = await db.advanceRequest.aggregate({
-    where: { workerId, agencyId, status: { in: ["ACCEPTED", "PAID"] }, payDate: { gte: first, lte: last }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      workerId,
+      agencyId,
+      status: { in: ["ACCEPTED", "PAID"] },
+      payDate: { gte: first, lte: last },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     _sum: { amountCents: true },
   });
   return sum._sum.amountCents ?? 0;

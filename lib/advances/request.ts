@@ -14,7 +14,11 @@ const FIX = "Veuillez corriger les champs signalés.";
  * second tab edits instead of duplicating). The worker action
  * (requestAdvance) checks the session and parses the form, then calls this.
  */
-export async function submitAdvanceRequest(worker: { id: string; workerId: string }, data: { amount: string; agencyId?: string }, at: Date): Promise<Result> {
+export async function submitAdvanceRequest(
+  worker: { id: string; workerId: string },
+  data: { amount: string; agencyId?: string },
+  at: Date,
+): Promise<Result> {
   const amountCents = parseEuros(data.amount);
   if (amountCents === null) return fail(FIX, { amount: "Indiquez un montant entier en euros (sans centimes)." });
   const contexts = await advanceContexts(worker.workerId, at);
@@ -40,7 +44,10 @@ export async function submitAdvanceRequest(worker: { id: string; workerId: strin
       }
       // The edit and its audit entry commit together.
       const edited = await db.$transaction(async (tx) => {
-        const done = await tx.advanceRequest.updateMany({ where: { id: open.id, openKey, status: "PENDING" }, data: { amountCents, version: { increment: 1 } } });
+        const done = await tx.advanceRequest.updateMany({
+          where: { id: open.id, openKey, status: "PENDING" },
+          data: { amountCents, version: { increment: 1 } },
+        });
         if (done.count !== 1) return false;
         await recordAudit(
           tx,
@@ -54,7 +61,9 @@ export async function submitAdvanceRequest(worker: { id: string; workerId: strin
     }
     try {
       await db.$transaction(async (tx) => {
-        const created = await tx.advanceRequest.create({ data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at } });
+        const created = await tx.advanceRequest.create({
+          data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at },
+        });
         await recordAudit(
           tx,
           { type: "advance.requested", data: { amountCents, payDate: payDate.toISOString().slice(0, 10) } },

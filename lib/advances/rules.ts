@@ -29,7 +29,12 @@ export const DEFAULT_ADVANCE_RULES: AdvanceRules = { payWeekday: 3, cutoffDaysBe
 
 /** The rules of an agency row (Agency.advance* columns). */
 export function rulesOfAgency(agency: { advancePayWeekday: number; advanceMinCents: number; advanceRatioPct: number }): AdvanceRules {
-  return { ...DEFAULT_ADVANCE_RULES, payWeekday: agency.advancePayWeekday, minCents: agency.advanceMinCents, ratioPct: agency.advanceRatioPct };
+  return {
+    ...DEFAULT_ADVANCE_RULES,
+    payWeekday: agency.advancePayWeekday,
+    minCents: agency.advanceMinCents,
+    ratioPct: agency.advanceRatioPct,
+  };
 }
 
 /** The UTC instant of midnight (00:00, Paris time) at the start of a calendar day. */
@@ -97,7 +102,11 @@ export function cutoffWeekday(rules: AdvanceRules): number {
  */
 export function advanceRuleText(rules: AdvanceRules): { payDay: string; cutoff: string; lastOfMonth: string } {
   const pay = frenchWeekday(rules.payWeekday);
-  return { payDay: `le ${pay}`, cutoff: `avant ${frenchWeekday(cutoffWeekday(rules))} soir 00h00`, lastOfMonth: `le dernier ${pay} du mois` };
+  return {
+    payDay: `le ${pay}`,
+    cutoff: `avant ${frenchWeekday(cutoffWeekday(rules))} soir 00h00`,
+    lastOfMonth: `le dernier ${pay} du mois`,
+  };
 }
 
 /** The first and last calendar days of a month. */
@@ -126,7 +135,6 @@ export function amountProblem(amountCents: number, input: { minCents: number; av
   if (amountCents > input.availableCents) return `Le montant dépasse le montant disponible (${formatEurosShort(input.availableCents)}).`;
   return null;
 }
-
 
 /** "230" or "230 €" -> 23000 cents; null when not a whole number of euros. */
 export function parseEuros(value: string): number | null {

@@ -30,7 +30,12 @@ function selection(formData: FormData): { id: string; version: number }[] {
     .filter((s) => s.id && Number.isInteger(s.version));
 }
 
-async function decide(staff: StaffUser, items: { id: string; version: number }[], decision: Decision, extra: { reason?: string; paidOn?: Date }): Promise<{ done: number; stale: number }> {
+async function decide(
+  staff: StaffUser,
+  items: { id: string; version: number }[],
+  decision: Decision,
+  extra: { reason?: string; paidOn?: Date },
+): Promise<{ done: number; stale: number }> {
   let done = 0;
   let stale = 0;
   const decidedAt = await now();
@@ -43,7 +48,12 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
       stale++;
       continue;
     }
-    const where = { id: request.id, version: item.version, ...agencyScope(staff), status: decision === "pay" ? ("ACCEPTED" as const) : ("PENDING" as const) };
+    const where = {
+      id: request.id,
+      version: item.version,
+      ...agencyScope(staff),
+      status: decision === "pay" ? ("ACCEPTED" as const) : ("PENDING" as const),
+    };
     const data =
       decision === "accept"
         ? { status: "ACCEPTED" as const, openKey: null, decidedById: staff.id, decidedAt }
@@ -59,8 +69,21 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
       if (updated.count !== 1) return false;
       await recordAudit(
         tx,
-        { type: decision === "accept" ? "advance.accepted" : decision === "refuse" ? "advance.refused" : "advance.paid", data: { amountCents: request.amountCents, reason: extra.reason ?? null, paidOn: extra.paidOn?.toISOString().slice(0, 10) ?? null } },
-        { actorId: staff.id, subjectUserId: request.worker.userId, agencyId: request.agencyId, entityType: "AdvanceRequest", entityId: request.id },
+        {
+          type: decision === "accept" ? "advance.accepted" : decision === "refuse" ? "advance.refused" : "advance.paid",
+          data: {
+            amountCents: request.amountCents,
+            reason: extra.reason ?? null,
+            paidOn: extra.paidOn?.toISOString().slice(0, 10) ?? null,
+          },
+        },
+        {
+          actorId: staff.id,
+          subjectUserId: request.worker.userId,
+          agencyId: request.agencyId,
+          entityType: "AdvanceRequest",
+          entityId: request.id,
+        },
       );
       const notify = { tx, agencyId: request.agencyId, dedupeKey: `advance-${decision}:${request.id}` };
       if (decision === "accept") {
@@ -69,7 +92,9 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
           "ADVANCE_ACCEPTED",
           {
             title: "Demande d'acompte acceptée",
-            paragraphs: [`Votre demande d'acompte de ${amount} a été acceptée. Elle est en cours de traitement pour le versement du ${formatLongDate(request.payDate)}.`],
+            paragraphs: [
+              `Votre demande d'acompte de ${amount} a été acceptée. Elle est en cours de traitement pour le versement du ${formatLongDate(request.payDate)}.`,
+            ],
             ...link,
           },
           notify,
@@ -81,7 +106,10 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
           null,
           {
             title: "Demande d'acompte refusée",
-            paragraphs: [`Votre demande d'acompte de ${amount} pour le versement du ${formatLongDate(request.payDate)} a été refusée.`, `Motif : ${extra.reason}`],
+            paragraphs: [
+              `Votre demande d'acompte de ${amount} pour le versement du ${formatLongDate(request.payDate)} a été refusée.`,
+              `Motif : ${extra.reason}`,
+            ],
             ...link,
           },
           notify,
@@ -90,7 +118,11 @@ async function decide(staff: StaffUser, items: { id: string; version: number }[]
         await notifyUser(
           request.worker.userId,
           "ADVANCE_PAID",
-          { title: "Acompte versé", paragraphs: [`Votre acompte de ${amount} a été versé le ${formatDashedDate(extra.paidOn!)}.`], ...link },
+          {
+            title: "Acompte versé",
+            paragraphs: [`Votre acompte de ${amount} a été versé le ${formatDashedDate(extra.paidOn!)}.`],
+            ...link,
+          },
           notify,
         );
       }
@@ -125,7 +157,8 @@ export const decideAdvances = staffAction(decisionSchema, async (data, staff, fo
   if (!items.length) return fail("Sélectionnez au moins une demande.");
   if (data.decision === "refuse") {
     const reason = [data.reasonChoice?.trim(), data.reasonText?.trim()].filter(Boolean).join(" - ");
-    if (reason.length < 3) return fail("Veuillez corriger les champs signalés.", { reasonText: "Choisissez ou saisissez le motif du refus." });
+    if (reason.length < 3)
+      return fail("Veuillez corriger les champs signalés.", { reasonText: "Choisissez ou saisissez le motif du refus." });
     const result = await decide(staff, items, "refuse", { reason });
     revalidatePath("/admin/acomptes");
     return summary("refusée#", result);

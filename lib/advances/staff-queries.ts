@@ -9,7 +9,16 @@ export async function staffAdvancesOfPayDay(staff: AgencyStaff, payDate: Date) {
   const requests = await db.advanceRequest.findMany({
     where: { ...agencyScope(staff), payDate, status: { not: "CANCELLED" } },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
-    include: { agency: true, worker: { select: { id: true, user: { select: { firstName: true, lastName: true } }, agencies: { select: { agencyId: true, workerNumber: true, agency: { select: { code: true } } } } } } },
+    include: {
+      agency: true,
+      worker: {
+        select: {
+          id: true,
+          user: { select: { firstName: true, lastName: true } },
+          agencies: { select: { agencyId: true, workerNumber: true, agency: { select: { code: true } } } },
+        },
+      },
+    },
   });
   const otherPending = await db.advanceRequest.groupBy({
     by: ["payDate"],
@@ -25,7 +34,17 @@ export function acceptedAdvancesForTransfer(staff: AgencyStaff, payDate: Date) {
   return db.advanceRequest.findMany({
     where: { ...agencyScope(staff), payDate, status: "ACCEPTED" },
     orderBy: { createdAt: "asc" },
-    include: { agency: { select: { code: true } }, worker: { select: { ibanEncrypted: true, bic: true, user: { select: { firstName: true, lastName: true } }, agencies: { select: { agencyId: true, workerNumber: true } } } } },
+    include: {
+      agency: { select: { code: true } },
+      worker: {
+        select: {
+          ibanEncrypted: true,
+          bic: true,
+          user: { select: { firstName: true, lastName: true } },
+          agencies: { select: { agencyId: true, workerNumber: true } },
+        },
+      },
+    },
   });
 }
 

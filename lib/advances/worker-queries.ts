@@ -10,7 +10,12 @@ export async function workerAdvancePage(worker: Worker, askedPage: number, pageS
   const total = await db.advanceRequest.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(pageCount, Math.max(1, askedPage));
-  const requests = await db.advanceRequest.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (current - 1) * pageSize, take: pageSize });
+  const requests = await db.advanceRequest.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * pageSize,
+    take: pageSize,
+  });
   return { total, pageCount, current, requests };
 }
 

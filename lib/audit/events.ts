@@ -47,7 +47,15 @@ export interface AuditEventData {
   "timesheet.submitted": { contract: string; week: IsoDay; minutes: Record<IsoDay, number>; total: number };
   "timesheet.corrected": { contract: string; week: IsoDay; changes: { date: IsoDay; old: number; new: number }[] };
 
-  "targeting.created": { siteId: string; qualificationId: string; startDate: IsoDay; endDate: IsoDay; hours: string; site?: string; qualification?: string };
+  "targeting.created": {
+    siteId: string;
+    qualificationId: string;
+    startDate: IsoDay;
+    endDate: IsoDay;
+    hours: string;
+    site?: string;
+    qualification?: string;
+  };
   "targeting.offers_sent": { workerIds: string[] };
   "targeting.offer_accepted": Record<string, never>;
   "targeting.offer_declined": Record<string, never>;
@@ -61,10 +69,33 @@ export interface AuditEventData {
 
   "contract.created": { number: string; startDate: IsoDay; endDate: IsoDay; shifts: number; hourlyRateCents: number };
   "contract.updated": { changed: Record<string, FieldChange>; removedShifts: number; version: number; reissued: boolean };
-  "contract.shift_added": { shiftId: string | null; before: ShiftSnapshot | null; after: ShiftSnapshot | null; version: number; reissued: boolean };
-  "contract.shift_updated": { shiftId: string | null; before: ShiftSnapshot | null; after: ShiftSnapshot | null; version: number; reissued: boolean };
-  "contract.shift_removed": { shiftId: string | null; before: ShiftSnapshot | null; after: ShiftSnapshot | null; version: number; reissued: boolean };
-  "contract.shifts_regenerated": { pattern: { weekdays: number[]; start: string; end: string; breakMinutes: number }; count: number; version: number; reissued: boolean };
+  "contract.shift_added": {
+    shiftId: string | null;
+    before: ShiftSnapshot | null;
+    after: ShiftSnapshot | null;
+    version: number;
+    reissued: boolean;
+  };
+  "contract.shift_updated": {
+    shiftId: string | null;
+    before: ShiftSnapshot | null;
+    after: ShiftSnapshot | null;
+    version: number;
+    reissued: boolean;
+  };
+  "contract.shift_removed": {
+    shiftId: string | null;
+    before: ShiftSnapshot | null;
+    after: ShiftSnapshot | null;
+    version: number;
+    reissued: boolean;
+  };
+  "contract.shifts_regenerated": {
+    pattern: { weekdays: number[]; start: string; end: string; breakMinutes: number };
+    count: number;
+    version: number;
+    reissued: boolean;
+  };
   "contract.issued": { number: string; state: ContractState; version: number };
   "contract.cancelled": { number: string; previousState: ContractState; reason: string };
   "contract.signature_code_sent": { phone: string; documentSha256: string };
@@ -187,7 +218,10 @@ const orDash = (v: Scalar | undefined) => (v === null || v === undefined || v ==
 const arrow = (label: string, from: string, to: string) => `${label} : ${from} → ${to}`;
 const kindLabel = (kind: DocumentKind) => DOCUMENT_KIND_LABELS[kind] ?? "Document";
 const bytes = formatFileSize;
-const version = (data: { version: number; reissued: boolean }) => [`Version ${data.version}`, ...(data.reissued ? ["Contrat à signer de nouveau"] : [])];
+const version = (data: { version: number; reissued: boolean }) => [
+  `Version ${data.version}`,
+  ...(data.reissued ? ["Contrat à signer de nouveau"] : []),
+];
 
 const CONTRACT_FIELDS: Record<string, { label: string; show: (v: Scalar) => string }> = {
   reference: { label: "Référence", show: orDash },
@@ -218,25 +252,51 @@ function shiftText(s: ShiftSnapshot): string {
 }
 
 function shiftChange(data: AuditEventData["contract.shift_updated"]): string[] {
-  const line = data.before && data.after ? arrow("Créneau", shiftText(data.before), shiftText(data.after)) : data.after ? `Créneau : ${shiftText(data.after)}` : data.before ? `Créneau : ${shiftText(data.before)}` : null;
+  const line =
+    data.before && data.after
+      ? arrow("Créneau", shiftText(data.before), shiftText(data.after))
+      : data.after
+        ? `Créneau : ${shiftText(data.after)}`
+        : data.before
+          ? `Créneau : ${shiftText(data.before)}`
+          : null;
   return [...(line ? [line] : []), ...version(data)];
 }
 
 function fieldsDiff<T extends Record<string, Scalar>>(labels: Record<keyof T & string, string>, before: T, after: T): string[] {
-  const lines = (Object.keys(labels) as (keyof T & string)[]).filter((k) => (before[k] ?? null) !== (after[k] ?? null)).map((k) => arrow(labels[k], orDash(before[k]), orDash(after[k])));
+  const lines = (Object.keys(labels) as (keyof T & string)[])
+    .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
+    .map((k) => arrow(labels[k], orDash(before[k]), orDash(after[k])));
   return lines.length ? lines : ["Aucun changement"];
 }
 
 function fieldsList<T extends Record<string, Scalar>>(labels: Record<keyof T & string, string>, values: T): string[] {
-  return (Object.keys(labels) as (keyof T & string)[]).filter((k) => values[k] !== null && values[k] !== undefined && values[k] !== "").map((k) => `${labels[k]} : ${values[k]}`);
+  return (Object.keys(labels) as (keyof T & string)[])
+    .filter((k) => values[k] !== null && values[k] !== undefined && values[k] !== "")
+    .map((k) => `${labels[k]} : ${values[k]}`);
 }
 
 const CLIENT_LABELS: Record<keyof ClientFields, string> = { name: "Nom", phone: "Téléphone", email: "Email", siret: "SIRET" };
-const SITE_LABELS: Record<keyof SiteFields, string> = { name: "Nom", address: "Adresse", postalCode: "Code postal", city: "Ville", phone: "Téléphone", accessMeans: "Accès" };
+const SITE_LABELS: Record<keyof SiteFields, string> = {
+  name: "Nom",
+  address: "Adresse",
+  postalCode: "Code postal",
+  city: "Ville",
+  phone: "Téléphone",
+  accessMeans: "Accès",
+};
 
 const none = () => [];
-const timesheetLines = (d: { contract: string; week: IsoDay; total: number }) => [`Contrat n° ${d.contract}`, `Semaine du ${frenchDay(d.week)}`, `Total : ${formatDuration(d.total)}`];
-const advanceDecision = (d: AuditEventData["advance.accepted"]) => [`Montant : ${formatEuros(d.amountCents)}`, ...(d.reason ? [`Motif : ${d.reason}`] : []), ...(d.paidOn ? [`Versé le ${frenchDay(d.paidOn)}`] : [])];
+const timesheetLines = (d: { contract: string; week: IsoDay; total: number }) => [
+  `Contrat n° ${d.contract}`,
+  `Semaine du ${frenchDay(d.week)}`,
+  `Total : ${formatDuration(d.total)}`,
+];
+const advanceDecision = (d: AuditEventData["advance.accepted"]) => [
+  `Montant : ${formatEuros(d.amountCents)}`,
+  ...(d.reason ? [`Motif : ${d.reason}`] : []),
+  ...(d.paidOn ? [`Versé le ${frenchDay(d.paidOn)}`] : []),
+];
 
 // --- The registry: one entry per event type, checked by tsc ------------------
 
@@ -254,17 +314,33 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "auth.session_ended": { label: "Session fermée à distance", render: (d) => [`Appareil : ${d.device}`] },
   "auth.other_sessions_ended": { label: "Autres sessions fermées", render: (d) => [plural(d.count, "session fermée", "sessions fermées")] },
 
-  "outbox.read": { label: "Consultation de la boîte d'envoi", render: (d) => [...(d.to ? [`Destinataire recherché : ${d.to}`] : []), `Page ${d.page}`] },
+  "outbox.read": {
+    label: "Consultation de la boîte d'envoi",
+    render: (d) => [...(d.to ? [`Destinataire recherché : ${d.to}`] : []), `Page ${d.page}`],
+  },
   "outbox.resend": { label: "Message renvoyé", render: none },
 
   "profile.change_requested": { label: "Modification de la fiche demandée", render: (d) => [`Champ : ${fieldLabel(d.field)}`] },
   "profile.change_approved": { label: "Modification de la fiche validée", render: (d) => [`Champ : ${fieldLabel(d.field)}`] },
-  "profile.change_refused": { label: "Modification de la fiche refusée", render: (d) => [`Champ : ${fieldLabel(d.field)}`, `Motif : ${d.reason}`] },
-  "profile.secret_revealed": { label: "Donnée protégée affichée", render: (d) => [`Champ : ${d.field === "iban" ? "IBAN" : "Numéro de sécurité sociale"}`] },
-  "settings.notification_changed": { label: "Préférence de notification modifiée", render: (d) => [`${NOTIFICATION_LABELS[d.kind] ?? "Notification"} : ${d.enabled ? "activée" : "désactivée"}`] },
+  "profile.change_refused": {
+    label: "Modification de la fiche refusée",
+    render: (d) => [`Champ : ${fieldLabel(d.field)}`, `Motif : ${d.reason}`],
+  },
+  "profile.secret_revealed": {
+    label: "Donnée protégée affichée",
+    render: (d) => [`Champ : ${d.field === "iban" ? "IBAN" : "Numéro de sécurité sociale"}`],
+  },
+  "settings.notification_changed": {
+    label: "Préférence de notification modifiée",
+    render: (d) => [`${NOTIFICATION_LABELS[d.kind] ?? "Notification"} : ${d.enabled ? "activée" : "désactivée"}`],
+  },
   "availability.set": {
     label: "Disponibilités enregistrées",
-    render: (d) => [plural(d.days, "jour", "jours"), `Moments : ${d.parts.map((p) => DAY_PART_LABELS[p] ?? "—").join(", ")}`, d.available ? "Disponible" : "Indisponible"],
+    render: (d) => [
+      plural(d.days, "jour", "jours"),
+      `Moments : ${d.parts.map((p) => DAY_PART_LABELS[p] ?? "—").join(", ")}`,
+      d.available ? "Disponible" : "Indisponible",
+    ],
   },
   "calendar.token_renewed": { label: "Adresse du calendrier renouvelée", render: none },
 
@@ -272,31 +348,64 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "timesheet.submitted": { label: "Heures transmises par le client", render: timesheetLines },
   "timesheet.corrected": {
     label: "Correction par l'agence",
-    render: (d) => [`Contrat n° ${d.contract}`, `Semaine du ${frenchDay(d.week)}`, ...d.changes.map((c) => arrow(frenchDay(c.date), formatDuration(c.old), formatDuration(c.new)))],
+    render: (d) => [
+      `Contrat n° ${d.contract}`,
+      `Semaine du ${frenchDay(d.week)}`,
+      ...d.changes.map((c) => arrow(frenchDay(c.date), formatDuration(c.old), formatDuration(c.new))),
+    ],
   },
 
   "targeting.created": {
     label: "Ciblage créé",
-    render: (d) => [...(d.qualification ? [`Qualification : ${d.qualification}`] : []), ...(d.site ? [`Site : ${d.site}`] : []), `Du ${frenchDay(d.startDate)} au ${frenchDay(d.endDate)}`, `Horaires : ${d.hours}`],
+    render: (d) => [
+      ...(d.qualification ? [`Qualification : ${d.qualification}`] : []),
+      ...(d.site ? [`Site : ${d.site}`] : []),
+      `Du ${frenchDay(d.startDate)} au ${frenchDay(d.endDate)}`,
+      `Horaires : ${d.hours}`,
+    ],
   },
-  "targeting.offers_sent": { label: "Propositions de mission envoyées", render: (d) => [plural(d.workerIds.length, "intérimaire", "intérimaires")] },
+  "targeting.offers_sent": {
+    label: "Propositions de mission envoyées",
+    render: (d) => [plural(d.workerIds.length, "intérimaire", "intérimaires")],
+  },
   "targeting.offer_accepted": { label: "Proposition de mission acceptée", render: none },
   "targeting.offer_declined": { label: "Proposition de mission refusée", render: none },
-  "targeting.worker_picked": { label: "Intérimaire retenu", render: (d) => [`Contrat n° ${d.contractNumber} (brouillon)`, `Retenus : ${d.retained} sur ${d.wanted}`] },
-  "targeting.closed": { label: "Ciblage fermé", render: (d) => [plural(d.offers, "autre proposition close", "autres propositions closes"), plural(d.notified, "intérimaire prévenu", "intérimaires prévenus")] },
+  "targeting.worker_picked": {
+    label: "Intérimaire retenu",
+    render: (d) => [`Contrat n° ${d.contractNumber} (brouillon)`, `Retenus : ${d.retained} sur ${d.wanted}`],
+  },
+  "targeting.closed": {
+    label: "Ciblage fermé",
+    render: (d) => [
+      plural(d.offers, "autre proposition close", "autres propositions closes"),
+      plural(d.notified, "intérimaire prévenu", "intérimaires prévenus"),
+    ],
+  },
 
   "worker.invited": { label: "Intérimaire invité", render: (d) => [`Email : ${d.email}`, `N° intérimaire : ${d.workerNumber}`] },
   "worker.invitation_resent": { label: "Invitation renvoyée", render: none },
-  "worker.deactivated": { label: "Compte intérimaire désactivé", render: (d) => (d.sessionsEnded ? [plural(d.sessionsEnded, "session fermée", "sessions fermées")] : []) },
+  "worker.deactivated": {
+    label: "Compte intérimaire désactivé",
+    render: (d) => (d.sessionsEnded ? [plural(d.sessionsEnded, "session fermée", "sessions fermées")] : []),
+  },
   "worker.reactivated": { label: "Compte intérimaire réactivé", render: none },
 
   "contract.created": {
     label: "Contrat créé",
-    render: (d) => [`Contrat n° ${d.number}`, `Du ${frenchDay(d.startDate)} au ${frenchDay(d.endDate)}`, plural(d.shifts, "créneau", "créneaux"), `Taux horaire : ${formatEuros(d.hourlyRateCents)}`],
+    render: (d) => [
+      `Contrat n° ${d.number}`,
+      `Du ${frenchDay(d.startDate)} au ${frenchDay(d.endDate)}`,
+      plural(d.shifts, "créneau", "créneaux"),
+      `Taux horaire : ${formatEuros(d.hourlyRateCents)}`,
+    ],
   },
   "contract.updated": {
     label: "Contrat modifié",
-    render: (d) => [...contractChanges(d.changed), ...(d.removedShifts ? [plural(d.removedShifts, "créneau retiré", "créneaux retirés")] : []), ...version(d)],
+    render: (d) => [
+      ...contractChanges(d.changed),
+      ...(d.removedShifts ? [plural(d.removedShifts, "créneau retiré", "créneaux retirés")] : []),
+      ...version(d),
+    ],
   },
   "contract.shift_added": { label: "Créneau ajouté au contrat", render: shiftChange },
   "contract.shift_updated": { label: "Créneau du contrat modifié", render: shiftChange },
@@ -310,18 +419,33 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
       ...version(d),
     ],
   },
-  "contract.issued": { label: "Contrat émis", render: (d) => [`Contrat n° ${d.number}`, `État : ${CONTRACT_STATE_LABELS[d.state] ?? "—"}`, `Version ${d.version}`] },
-  "contract.cancelled": { label: "Contrat annulé", render: (d) => [`Contrat n° ${d.number}`, `État précédent : ${CONTRACT_STATE_LABELS[d.previousState] ?? "—"}`, `Motif : ${d.reason}`] },
+  "contract.issued": {
+    label: "Contrat émis",
+    render: (d) => [`Contrat n° ${d.number}`, `État : ${CONTRACT_STATE_LABELS[d.state] ?? "—"}`, `Version ${d.version}`],
+  },
+  "contract.cancelled": {
+    label: "Contrat annulé",
+    render: (d) => [`Contrat n° ${d.number}`, `État précédent : ${CONTRACT_STATE_LABELS[d.previousState] ?? "—"}`, `Motif : ${d.reason}`],
+  },
   "contract.signature_code_sent": { label: "Code de signature envoyé", render: (d) => [`Téléphone : ${d.phone}`] },
-  "contract.signature_code_refused": { label: "Code de signature non renvoyé", render: (d) => [d.reason === "minute" ? "Un code venait d'être envoyé" : "Trop de codes demandés dans l'heure"] },
+  "contract.signature_code_refused": {
+    label: "Code de signature non renvoyé",
+    render: (d) => [d.reason === "minute" ? "Un code venait d'être envoyé" : "Trop de codes demandés dans l'heure"],
+  },
   "contract.signature_code_failed": { label: "Échec de l'envoi du code de signature", render: (d) => [`Téléphone : ${d.phone}`] },
   "contract.signature_failed": {
     label: "Échec de signature",
     render: (d) => [`Cause : ${SIGNATURE_FAILURES[d.reason] ?? "inconnue"}`, ...(d.attempts ? [`Essais : ${d.attempts}`] : [])],
   },
-  "contract.signed": { label: "Contrat signé", render: (d) => [`Version ${d.version}`, `Empreinte du contrat signé : ${d.signedDocumentSha256.slice(0, 12)}…`] },
+  "contract.signed": {
+    label: "Contrat signé",
+    render: (d) => [`Version ${d.version}`, `Empreinte du contrat signé : ${d.signedDocumentSha256.slice(0, 12)}…`],
+  },
 
-  "advance.requested": { label: "Demande d'acompte", render: (d) => [`Montant : ${formatEuros(d.amountCents)}`, `Versement du ${frenchDay(d.payDate)}`] },
+  "advance.requested": {
+    label: "Demande d'acompte",
+    render: (d) => [`Montant : ${formatEuros(d.amountCents)}`, `Versement du ${frenchDay(d.payDate)}`],
+  },
   "advance.updated": { label: "Demande d'acompte modifiée", render: (d) => [`Nouveau montant : ${formatEuros(d.amountCents)}`] },
   "advance.cancelled": { label: "Demande d'acompte annulée", render: none },
   "advance.accepted": { label: "Demande d'acompte acceptée", render: advanceDecision },
@@ -333,19 +457,36 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   },
 
   "diploma.added": { label: "Diplôme déposé", render: none },
-  "diploma.approved": { label: "Diplôme validé", render: (d) => [plural(d.qualificationIds.length, "qualification accordée", "qualifications accordées")] },
+  "diploma.approved": {
+    label: "Diplôme validé",
+    render: (d) => [plural(d.qualificationIds.length, "qualification accordée", "qualifications accordées")],
+  },
   "diploma.refused": { label: "Diplôme refusé", render: (d) => [`Motif : ${d.reason}`] },
 
   "document.published": {
     label: "Document publié",
-    render: (d) => [kindLabel(d.kind), ...(d.number ? [`N° intérimaire : ${d.number}`] : []), `Taille : ${bytes(d.sizeBytes)}`, ...(d.batch ? ["Envoi groupé"] : [])],
+    render: (d) => [
+      kindLabel(d.kind),
+      ...(d.number ? [`N° intérimaire : ${d.number}`] : []),
+      `Taille : ${bytes(d.sizeBytes)}`,
+      ...(d.batch ? ["Envoi groupé"] : []),
+    ],
   },
   "document.requested": { label: "Document demandé", render: (d) => [kindLabel(d.kind)] },
-  "document.bulk_uploaded": { label: "Lot de bulletins envoyé", render: (d) => [plural(d.files, "fichier", "fichiers"), `Reconnus : ${d.matched}`, `Taille : ${bytes(d.sizeBytes)}`] },
+  "document.bulk_uploaded": {
+    label: "Lot de bulletins envoyé",
+    render: (d) => [plural(d.files, "fichier", "fichiers"), `Reconnus : ${d.matched}`, `Taille : ${bytes(d.sizeBytes)}`],
+  },
   "document.downloaded": { label: "Document téléchargé", render: (d) => [kindLabel(d.kind)] },
 
-  "dashboard_block.created": { label: "Bloc du tableau de bord créé", render: (d) => [`Titre : ${d.title}`, `Publié : ${yesNo(d.published)}`] },
-  "dashboard_block.updated": { label: "Bloc du tableau de bord modifié", render: (d) => [`Titre : ${d.title}`, `Publié : ${yesNo(d.published)}`] },
+  "dashboard_block.created": {
+    label: "Bloc du tableau de bord créé",
+    render: (d) => [`Titre : ${d.title}`, `Publié : ${yesNo(d.published)}`],
+  },
+  "dashboard_block.updated": {
+    label: "Bloc du tableau de bord modifié",
+    render: (d) => [`Titre : ${d.title}`, `Publié : ${yesNo(d.published)}`],
+  },
   "dashboard_block.published": { label: "Bloc du tableau de bord publié", render: (d) => [`Titre : ${d.title}`] },
   "dashboard_block.unpublished": { label: "Bloc du tableau de bord retiré", render: (d) => [`Titre : ${d.title}`] },
   "dashboard_block.moved": { label: "Bloc du tableau de bord déplacé", render: (d) => [`Titre : ${d.title}`, `Position : ${d.position}`] },

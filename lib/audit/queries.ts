@@ -55,7 +55,14 @@ export async function staffAuditPage(staff: AgencyStaff, filter: AuditFilter, pa
       details: true,
       ipAddress: true,
       actor: { select: { firstName: true, lastName: true, role: true } },
-      subjectUser: { select: { firstName: true, lastName: true, role: true, workerProfile: { select: { agencies: { where: membershipOfAgencies(staff), select: { workerNumber: true } } } } } },
+      subjectUser: {
+        select: {
+          firstName: true,
+          lastName: true,
+          role: true,
+          workerProfile: { select: { agencies: { where: membershipOfAgencies(staff), select: { workerNumber: true } } } },
+        },
+      },
     },
   });
   return { staffMembers, actions, total, pageCount, current, entries };

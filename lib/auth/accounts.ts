@@ -43,13 +43,22 @@ export async function registerWorker(data: SignupInput, defer: Defer): Promise<v
       // The same sign-up posted twice (double click, second tab): the account
       // made a moment ago with this very password has its confirmation email
       // already, no notice on top. Anyone else gets the notice.
-      if (!existing.emailVerifiedAt && Date.now() - existing.createdAt.getTime() < REPEATED_SIGNUP_MS && (await verifyPassword(existing.passwordHash, data.password))) return;
+      if (
+        !existing.emailVerifiedAt &&
+        Date.now() - existing.createdAt.getTime() < REPEATED_SIGNUP_MS &&
+        (await verifyPassword(existing.passwordHash, data.password))
+      )
+        return;
       // The owner of the address is told by email instead of the form.
       if (!(await accountEmailAllowed(existing.email))) return;
       await sendEmail({
         to: existing.email,
         userId: existing.id,
-        ...signupAttemptOnExistingAccount({ firstName: existing.firstName, loginUrl: await absoluteUrl("/connexion"), resetUrl: await absoluteUrl("/mot-de-passe-oublie") }),
+        ...signupAttemptOnExistingAccount({
+          firstName: existing.firstName,
+          loginUrl: await absoluteUrl("/connexion"),
+          resetUrl: await absoluteUrl("/mot-de-passe-oublie"),
+        }),
       });
       return;
     }
@@ -109,7 +118,16 @@ async function createWorkerAccount(
             },
             notificationPrefs: {
               create: (
-                ["ADVANCE_ACCEPTED", "ADVANCE_PAID", "TARGETING_CLOSED", "CONTRACT_DATE_CHANGED", "NEW_PAYSLIP", "NEW_WORK_CERTIFICATE", "NEW_CONTRACT", "NEW_ASSEDIC_CERTIFICATE"] as const
+                [
+                  "ADVANCE_ACCEPTED",
+                  "ADVANCE_PAID",
+                  "TARGETING_CLOSED",
+                  "CONTRACT_DATE_CHANGED",
+                  "NEW_PAYSLIP",
+                  "NEW_WORK_CERTIFICATE",
+                  "NEW_CONTRACT",
+                  "NEW_ASSEDIC_CERTIFICATE",
+                ] as const
               ).map((kind) => ({ kind, enabled: true })),
             },
           },
@@ -151,14 +169,24 @@ type TokenEmail = (url: (path: string) => Promise<string>, token: string) => Pro
  * link is never valid without its email queued, nor an email queued for a
  * link that was not stored. The email's dedupe key is the token's row.
  */
-export async function queueTokenEmail(tx: TokenClient & OutboxClient, user: { id: string; email: string }, kind: AuthTokenKind, build: TokenEmail): Promise<void> {
+export async function queueTokenEmail(
+  tx: TokenClient & OutboxClient,
+  user: { id: string; email: string },
+  kind: AuthTokenKind,
+  build: TokenEmail,
+): Promise<void> {
   const { id, token } = await issueTokenIn(tx, user.id, kind);
   const content = await build(absoluteUrl, token);
   await sendEmail({ to: user.email, userId: user.id, ...content }, { client: tx, dedupeKey: `token:${id}` });
 }
 
 /** The same in a transaction of its own, with an optional audit entry; the worker is woken after the commit. */
-export async function emailToken(user: { id: string; email: string }, kind: AuthTokenKind, build: TokenEmail, audit?: AuditEntry): Promise<void> {
+export async function emailToken(
+  user: { id: string; email: string },
+  kind: AuthTokenKind,
+  build: TokenEmail,
+  audit?: AuditEntry,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await queueTokenEmail(tx, user, kind, build);
     if (audit) await recordAudit(tx, audit.event, audit.context);
@@ -189,8 +217,10 @@ export async function consumeToken(token: string, kind: AuthTokenKind): Promise<
   return { userId: row.userId };
 }
 
-const confirmationContent = (user: { firstName: string }): TokenEmail => async (url, token) =>
-  emailConfirmation({ firstName: user.firstName, url: await url(`/confirmer-email?token=${encodeURIComponent(token)}`) });
+const confirmationContent =
+  (user: { firstName: string }): TokenEmail =>
+  async (url, token) =>
+    emailConfirmation({ firstName: user.firstName, url: await url(`/confirmer-email?token=${encodeURIComponent(token)}`) });
 
 export async function sendConfirmationEmail(user: { id: string; email: string; firstName: string }, audit?: AuditEntry): Promise<void> {
   await emailToken(user, "EMAIL_CONFIRMATION", confirmationContent(user), audit);
@@ -200,7 +230,12 @@ export async function sendPasswordResetEmail(user: { id: string; email: string; 
   await emailToken(
     user,
     "PASSWORD_RESET",
-    async (url, token) => passwordReset({ firstName: user.firstName, url: await url(`/reinitialiser-mot-de-passe?token=${encodeURIComponent(token)}`), validMinutes: TOKEN_LIFETIME_MINUTES.PASSWORD_RESET }),
+    async (url, token) =>
+      passwordReset({
+        firstName: user.firstName,
+        url: await url(`/reinitialiser-mot-de-passe?token=${encodeURIComponent(token)}`),
+        validMinutes: TOKEN_LIFETIME_MINUTES.PASSWORD_RESET,
+      }),
     audit,
   );
 }
@@ -209,7 +244,11 @@ export async function sendPasswordResetEmail(user: { id: string; email: string; 
  * Sets a new password and ends sessions: all of them after a reset, all but
  * the current one after a change from the settings page.
  */
-export async function setPassword(userId: string, password: string, options: { keepSessionId?: string; reason: "reset" | "change"; audit?: AuditEntry }) {
+export async function setPassword(
+  userId: string,
+  password: string,
+  options: { keepSessionId?: string; reason: "reset" | "change"; audit?: AuditEntry },
+) {
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const updated = await tx.user.update({
@@ -222,7 +261,11 @@ export async function setPassword(userId: string, password: string, options: { k
     });
     await tx.authToken.updateMany({ where: { userId, kind: "PASSWORD_RESET", usedAt: null }, data: { usedAt: new Date() } });
     // The audit entries commit with the new password (an activation adds its own).
-    await recordAudit(tx, { type: options.reason === "reset" ? "auth.password_reset" : "auth.password_changed", data: {} }, { actorId: userId, subjectUserId: userId });
+    await recordAudit(
+      tx,
+      { type: options.reason === "reset" ? "auth.password_reset" : "auth.password_changed", data: {} },
+      { actorId: userId, subjectUserId: userId },
+    );
     if (options.audit) await recordAudit(tx, options.audit.event, options.audit.context);
     return updated;
   });

@@ -3,7 +3,16 @@ import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { FIX_FIELDS, parseForm } from "@/lib/forms";
 import { fail, type ActionState, type Failure, type Result } from "@/lib/result";
-import { getSessionUser, requireClient, requireStaff, requireWorker, type ClientUser, type SessionUser, type StaffUser, type WorkerUser } from "./session";
+import {
+  getSessionUser,
+  requireClient,
+  requireStaff,
+  requireWorker,
+  type ClientUser,
+  type SessionUser,
+  type StaffUser,
+  type WorkerUser,
+} from "./session";
 
 // The one chain of server actions (after dub's safe-action). The base client
 // turns any unexpected error into a generic French message, logged with a
@@ -48,12 +57,16 @@ export type ActionClient<U> = {
   /** A plain `<form action>` that answers by a redirect or a refreshed page. Invalid input is a 404 (only a forged post has it). */
   post<S extends z.ZodType>(schema: S, handler: PostHandler<S, U>): (formData: FormData) => Promise<void>;
   /** An action called with arguments: the schema is a tuple of them. */
-  call<S extends z.ZodType<unknown[]>, T = void>(schema: S, handler: (args: z.output<S>, user: U) => Promise<Result<T>>): (...args: Extract<z.input<S>, unknown[]>) => Promise<Result<T>>;
+  call<S extends z.ZodType<unknown[]>, T = void>(
+    schema: S,
+    handler: (args: z.output<S>, user: U) => Promise<Result<T>>,
+  ): (...args: Extract<z.input<S>, unknown[]>) => Promise<Result<T>>;
 };
 
 /** A client whose caller comes from `resolve` (which redirects or 404s a wrong caller). */
 export function createActionClient<U>(resolve: () => Promise<U>): ActionClient<U> {
-  const form = <S extends z.ZodType, T = void>(schema: S, handler: FormHandler<S, U, T>): FormAction<T> =>
+  const form =
+    <S extends z.ZodType, T = void>(schema: S, handler: FormHandler<S, U, T>): FormAction<T> =>
     async (_previous, formData) =>
       guard(async () => {
         const user = await resolve();
@@ -62,7 +75,8 @@ export function createActionClient<U>(resolve: () => Promise<U>): ActionClient<U
         return handler(parsed.data, user, formData);
       });
 
-  const post = <S extends z.ZodType>(schema: S, handler: PostHandler<S, U>) =>
+  const post =
+    <S extends z.ZodType>(schema: S, handler: PostHandler<S, U>) =>
     async (formData: FormData): Promise<void> => {
       const answer = await guard(async () => {
         const user = await resolve();
@@ -75,7 +89,8 @@ export function createActionClient<U>(resolve: () => Promise<U>): ActionClient<U
       if (!answer.ok) throw new Error(answer.message);
     };
 
-  const call = <S extends z.ZodType<unknown[]>, T = void>(schema: S, handler: (args: z.output<S>, user: U) => Promise<Result<T>>) =>
+  const call =
+    <S extends z.ZodType<unknown[]>, T = void>(schema: S, handler: (args: z.output<S>, user: U) => Promise<Result<T>>) =>
     async (...args: Extract<z.input<S>, unknown[]>): Promise<Result<T>> =>
       guard(async () => {
         const user = await resolve();

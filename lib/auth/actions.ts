@@ -20,14 +20,14 @@ import { fail, ok, type Result } from "@/lib/result";
 
 const loginMessages: Record<string, string> = {
   invalid: "Email ou mot de passe incorrect.",
-  unconfirmed: "Votre adresse email n'est pas encore confirmée. Cliquez sur le lien reçu par email, ou demandez un nouveau lien ci-dessous.",
+  unconfirmed:
+    "Votre adresse email n'est pas encore confirmée. Cliquez sur le lien reçu par email, ou demandez un nouveau lien ci-dessous.",
   disabled: "Ce compte est désactivé. Contactez votre agence.",
 };
 
 function loginErrorMessage(error: unknown): string | null {
   if (!(error instanceof AuthError)) return null;
-  const code =
-    (error as { code?: string }).code ?? ((error.cause as { err?: { code?: string } } | undefined)?.err?.code) ?? "invalid";
+  const code = (error as { code?: string }).code ?? (error.cause as { err?: { code?: string } } | undefined)?.err?.code ?? "invalid";
   if (code.startsWith("locked:")) {
     const minutes = Math.max(1, Number(code.slice(7)) || 1);
     return `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}, ou réinitialisez votre mot de passe.`;
@@ -114,7 +114,9 @@ export const confirmEmail = publicAction(confirmSchema, async (data): Promise<Re
 });
 
 export const requestPasswordReset = publicAction(forgotPasswordSchema, async (data) => {
-  const sent = ok("Si un compte existe pour cette adresse, vous allez recevoir un email avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.");
+  const sent = ok(
+    "Si un compte existe pour cette adresse, vous allez recevoir un email avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.",
+  );
   if (await limited("password-reset", 20, 3600)) return fail(TOO_MANY);
   requestPasswordResetFor(data.email, deferred);
   return sent;

@@ -99,14 +99,22 @@ async function lockedMinutes(emailHash: string, ip: string | null): Promise<numb
 }
 
 /** One wrong password, for the email and for the address, audited; returns the lock it triggers (minutes, 0 = none). */
-async function countWrongPassword(emailHash: string, ip: string | null, userId: string | null, action: "auth.login_failed" | "auth.reauth_failed"): Promise<number> {
+async function countWrongPassword(
+  emailHash: string,
+  ip: string | null,
+  userId: string | null,
+  action: "auth.login_failed" | "auth.reauth_failed",
+): Promise<number> {
   const failures = await registerFailure(emailHash);
   const ipKey = ipFailureKey(ip);
   if (ipKey) await hitRateLimit(ipKey, IP_FAILURE_LIMIT, 15 * 60);
-  await recordAudit(db, { type: action, data: { failuresInARow: failures } }, { actorId: action === "auth.reauth_failed" ? userId : null, subjectUserId: userId });
+  await recordAudit(
+    db,
+    { type: action, data: { failuresInARow: failures } },
+    { actorId: action === "auth.reauth_failed" ? userId : null, subjectUserId: userId },
+  );
   return lockoutMinutes(failures);
 }
-
 
 export const REAUTH_MESSAGES = {
   missing: "Saisissez votre mot de passe actuel pour confirmer ce changement.",
@@ -122,7 +130,11 @@ export const REAUTH_MESSAGES = {
  * be used to guess the password either; a locked account is refused before
  * any comparison.
  */
-export async function confirmCurrentPassword(user: { id: string }, password: string | null | undefined, ip: string | null): Promise<Result> {
+export async function confirmCurrentPassword(
+  user: { id: string },
+  password: string | null | undefined,
+  ip: string | null,
+): Promise<Result> {
   if (!password) return fail(REAUTH_MESSAGES.missing);
   const row = await db.user.findUnique({ where: { id: user.id }, select: { email: true, passwordHash: true } });
   if (!row) return fail(REAUTH_MESSAGES.wrong);

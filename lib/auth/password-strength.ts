@@ -28,7 +28,11 @@ export function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-const fold = (v: string) => v.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (v: string) =>
+  v
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 const TOO_GUESSABLE =
   "Ce mot de passe est trop facile à deviner. Choisissez-en un plus long, par exemple une phrase de quatre mots ou plus.";
@@ -41,7 +45,10 @@ export async function passwordStrengthError(password: string, userInputs: string
   const lengthProblem = passwordProblems(password)[0];
   if (lengthProblem) return lengthProblem;
   if (isCommonPassword(password)) return "Ce mot de passe fait partie des plus utilisés : choisissez-en un autre.";
-  const inputs = userInputs.flatMap((v) => [v, ...v.split(/[@.\s_-]+/)]).map(fold).filter((v) => v.length >= 3);
+  const inputs = userInputs
+    .flatMap((v) => [v, ...v.split(/[@.\s_-]+/)])
+    .map(fold)
+    .filter((v) => v.length >= 3);
   // The user's own email and names do not count towards the length.
   let rest = fold(password);
   for (const word of [...inputs].sort((a, b) => b.length - a.length)) rest = rest.split(word).join("");

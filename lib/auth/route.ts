@@ -52,7 +52,8 @@ export async function routeCaller<R extends RouteRole>(
 ): Promise<Extract<RouteCaller, { role: R }> | Response> {
   if (options.sameOrigin && !sameOrigin(request)) return json({ error: "Requête refusée." }, 403);
   const caller = await currentCaller();
-  if (!caller || !(roles as readonly RouteRole[]).includes(caller.role)) return options.denied ? options.denied() : json({ error: "Connexion requise." }, 401);
+  if (!caller || !(roles as readonly RouteRole[]).includes(caller.role))
+    return options.denied ? options.denied() : json({ error: "Connexion requise." }, 401);
   return caller as Extract<RouteCaller, { role: R }>;
 }
 

@@ -54,4 +54,7 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Les deux mots de passe ne correspondent pas." })
-  .refine((v) => v.password !== v.currentPassword, { path: ["password"], message: "Le nouveau mot de passe doit être différent de l'actuel." });
+  .refine((v) => v.password !== v.currentPassword, {
+    path: ["password"],
+    message: "Le nouveau mot de passe doit être différent de l'actuel.",
+  });

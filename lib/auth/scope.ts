@@ -11,7 +11,8 @@ export type AgencyStaff = { agencyIds: readonly string[] };
 export type DocumentCaller = { role: "WORKER"; workerId: string } | ({ role: "STAFF" } & AgencyStaff);
 
 /** Who reads a contract: its worker, staff of its agency, or its client company. */
-export type ContractCaller = { role: "WORKER"; workerId: string } | ({ role: "STAFF" } & AgencyStaff) | { role: "CLIENT"; clientIds: readonly string[] };
+export type ContractCaller =
+  { role: "WORKER"; workerId: string } | ({ role: "STAFF" } & AgencyStaff) | { role: "CLIENT"; clientIds: readonly string[] };
 
 /** `{ in: agencyIds }`: for an agency id field under another name or nested. */
 export function agencyIdIn(staff: AgencyStaff): { in: string[] } {
@@ -79,10 +80,6 @@ export function contractScope(caller: ContractCaller): Prisma.ContractWhereInput
 /** The audit entries staff may read: of their agencies, about their agencies' workers, or made by their agencies' staff. */
 export function auditScope(staff: AgencyStaff): Prisma.AuditLogWhereInput {
   return {
-    OR: [
-      agencyScope(staff),
-      { subjectUser: { workerProfile: workerOfAgencies(staff) } },
-      { actor: staffOfAgencies(staff) },
-    ],
+    OR: [agencyScope(staff), { subjectUser: { workerProfile: workerOfAgencies(staff) } }, { actor: staffOfAgencies(staff) }],
   };
 }

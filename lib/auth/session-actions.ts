@@ -16,7 +16,12 @@ function back(role: Parameters<typeof securityPageFor>[0], status: SessionsStatu
 }
 
 /** An id that cannot be one reads as none (the session is then not found). */
-const sessionSchema = z.object({ sessionId: z.string().optional().transform((v) => cleanId(v) ?? "") });
+const sessionSchema = z.object({
+  sessionId: z
+    .string()
+    .optional()
+    .transform((v) => cleanId(v) ?? ""),
+});
 
 export const disconnectSession = userAction.post(sessionSchema, async (data, user) => {
   const result = data.sessionId ? await endOwnSession(user, data.sessionId) : "not_found";

@@ -12,7 +12,9 @@ export function hashToken(token: string): string {
 
 /** Identifies an email address in throttle keys without storing it in clear. */
 export function hashEmail(email: string): string {
-  return createHash("sha256").update("email:" + normalizeEmail(email), "utf8").digest("hex");
+  return createHash("sha256")
+    .update("email:" + normalizeEmail(email), "utf8")
+    .digest("hex");
 }
 
 export function normalizeEmail(email: string): string {

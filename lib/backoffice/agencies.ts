@@ -20,5 +20,8 @@ export function signupAgencies() {
 
 /** The dashboard blocks of one of the staff member's agencies, in their order. */
 export function dashboardBlocksOfAgency(staff: AgencyStaff, agencyId: string) {
-  return db.dashboardBlock.findMany({ where: { AND: [{ agencyId }, agencyScope(staff)] }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  return db.dashboardBlock.findMany({
+    where: { AND: [{ agencyId }, agencyScope(staff)] },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
 }

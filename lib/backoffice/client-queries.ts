@@ -8,7 +8,9 @@ import { agencyScope, type AgencyStaff } from "@/lib/auth/scope";
 export async function staffClientPage(staff: AgencyStaff, q: string, page: number, pageSize: number) {
   const where: Prisma.ClientWhereInput = {
     ...agencyScope(staff),
-    ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { sites: { some: { city: { contains: q, mode: "insensitive" } } } }] } : {}),
+    ...(q
+      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { sites: { some: { city: { contains: q, mode: "insensitive" } } } }] }
+      : {}),
   };
   const [count, clients] = await Promise.all([
     db.client.count({ where }),
@@ -17,7 +19,11 @@ export async function staffClientPage(staff: AgencyStaff, q: string, page: numbe
       orderBy: { name: "asc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      include: { agency: { select: { code: true } }, sites: { select: { name: true, city: true } }, _count: { select: { contracts: true } } },
+      include: {
+        agency: { select: { code: true } },
+        sites: { select: { name: true, city: true } },
+        _count: { select: { contracts: true } },
+      },
     }),
   ]);
   return { count, clients };

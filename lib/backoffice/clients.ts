@@ -23,7 +23,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Creates (once per rendered form) or edits a client of the staff's agencies. */
-export async function saveClient(staff: StaffUser, data: ClientInput, submission: string | null): Promise<Result<{ id: string; created: boolean }>> {
+export async function saveClient(
+  staff: StaffUser,
+  data: ClientInput,
+  submission: string | null,
+): Promise<Result<{ id: string; created: boolean }>> {
   if (!staff.agencyIds.includes(data.agencyId)) return fail(FIX_FIELDS, { agencyId: "Choisissez une de vos agences." });
   const fields = { name: data.name, phone: data.phone, email: data.email, siret: data.siret ? data.siret.replace(/\s/g, "") : null };
   if (!data.clientId) {
@@ -32,7 +36,11 @@ export async function saveClient(staff: StaffUser, data: ClientInput, submission
       // A second click on "Créer le client" lands on the client the first one created.
       ({ id } = await createOnce(submission, async (tx) => {
         const client = await tx.client.create({ data: { agencyId: data.agencyId, ...fields } });
-        await recordAudit(tx, { type: "client.created", data: fields }, { actorId: staff.id, agencyId: data.agencyId, entityType: "Client", entityId: client.id });
+        await recordAudit(
+          tx,
+          { type: "client.created", data: fields },
+          { actorId: staff.id, agencyId: data.agencyId, entityType: "Client", entityId: client.id },
+        );
         return client.id;
       }));
     } catch (error) {
@@ -62,10 +70,21 @@ export async function saveClient(staff: StaffUser, data: ClientInput, submission
 }
 
 /** Creates (once per rendered form) or edits a site of a client of the staff's agencies. */
-export async function saveSite(staff: StaffUser, data: SiteInput, submission: string | null): Promise<Result<{ clientId: string; created: boolean }>> {
+export async function saveSite(
+  staff: StaffUser,
+  data: SiteInput,
+  submission: string | null,
+): Promise<Result<{ clientId: string; created: boolean }>> {
   const client = await db.client.findFirst({ where: { id: data.clientId, ...agencyScope(staff) } });
   if (!client) return fail("Client introuvable.");
-  const fields = { name: data.name, address: data.address, postalCode: data.postalCode, city: data.city, phone: data.phone, accessMeans: data.accessMeans };
+  const fields = {
+    name: data.name,
+    address: data.address,
+    postalCode: data.postalCode,
+    city: data.city,
+    phone: data.phone,
+    accessMeans: data.accessMeans,
+  };
   // The commune of the site, for the distances of the ciblage; a postal code
   // and city that do not go together are refused next to the field.
   const place = locateCommune(data.postalCode, data.city);
@@ -78,7 +97,14 @@ export async function saveSite(staff: StaffUser, data: SiteInput, submission: st
       // A new commune moves the point used for distances.
       const moved = site.postalCode !== fields.postalCode || site.city !== fields.city || site.latitude === null;
       await tx.clientSite.update({ where: { id: site.id }, data: { ...fields, ...(moved ? position : {}) } });
-      const before = { name: site.name, address: site.address, postalCode: site.postalCode, city: site.city, phone: site.phone, accessMeans: site.accessMeans };
+      const before = {
+        name: site.name,
+        address: site.address,
+        postalCode: site.postalCode,
+        city: site.city,
+        phone: site.phone,
+        accessMeans: site.accessMeans,
+      };
       await recordAudit(
         tx,
         { type: "client_site.updated", data: { before, after: fields } },
@@ -90,7 +116,11 @@ export async function saveSite(staff: StaffUser, data: SiteInput, submission: st
   // One site per rendered form: a double click adds it once and answers the same.
   await createOnce(submission, async (tx) => {
     const site = await tx.clientSite.create({ data: { clientId: client.id, ...fields, ...position } });
-    await recordAudit(tx, { type: "client_site.created", data: fields }, { actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id });
+    await recordAudit(
+      tx,
+      { type: "client_site.created", data: fields },
+      { actorId: staff.id, agencyId: client.agencyId, entityType: "ClientSite", entityId: site.id },
+    );
     return site.id;
   });
   return okWith({ clientId: client.id, created: true });

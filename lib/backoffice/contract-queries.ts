@@ -38,7 +38,11 @@ export async function staffContractPage(staff: Staff, filter: StaffContractFilte
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      include: { worker: { select: { user: { select: { firstName: true, lastName: true } } } }, client: { select: { name: true } }, qualification: true },
+      include: {
+        worker: { select: { user: { select: { firstName: true, lastName: true } } } },
+        client: { select: { name: true } },
+        qualification: true,
+      },
     }),
     db.client.findMany({ where: agencyScope(staff), select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
@@ -59,7 +63,11 @@ export async function newContractChoices(staff: Staff) {
     }),
     db.client.findMany({
       where: agencyScope(staff),
-      select: { name: true, agency: { select: { code: true } }, sites: { select: { id: true, name: true, city: true }, orderBy: { name: "asc" } } },
+      select: {
+        name: true,
+        agency: { select: { code: true } },
+        sites: { select: { id: true, name: true, city: true }, orderBy: { name: "asc" } },
+      },
       orderBy: { name: "asc" },
     }),
     db.qualification.findMany({ orderBy: { code: "asc" } }),

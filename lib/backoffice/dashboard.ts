@@ -8,7 +8,7 @@ import { parisCalendarDate } from "@/lib/format";
 /** The next advance payment day (Wednesday by default), today included, as a calendar date. */
 function nextPayDate(today: Date, weekday: number): Date {
   const iso = ((today.getUTCDay() + 6) % 7) + 1;
-  return new Date(today.getTime() + (((weekday - iso + 7) % 7) * 86_400_000));
+  return new Date(today.getTime() + ((weekday - iso + 7) % 7) * 86_400_000);
 }
 
 /** The figures of the staff home page, all within the staff member's agencies. */
@@ -19,7 +19,18 @@ export async function staffDashboardCounts(staff: AgencyStaff) {
   const payDate = nextPayDate(today, 3);
   const weekAgo = new Date(clock.getTime() - 7 * 86_400_000);
 
-  const [workers, awaitingSignature, incomplete, drafts, profileChanges, diplomas, advancesPending, advancesAccepted, timesheets, offersAnswered] = await Promise.all([
+  const [
+    workers,
+    awaitingSignature,
+    incomplete,
+    drafts,
+    profileChanges,
+    diplomas,
+    advancesPending,
+    advancesAccepted,
+    timesheets,
+    offersAnswered,
+  ] = await Promise.all([
     db.workerProfile.count({ where: inAgencies }),
     db.contract.count({ where: { ...agencyScope(staff), state: "AWAITING_SIGNATURE" } }),
     db.contract.count({ where: { ...agencyScope(staff), state: "INCOMPLETE" } }),
@@ -43,7 +54,12 @@ export async function staffDashboardCounts(staff: AgencyStaff) {
     drafts,
     profileChanges,
     diplomas,
-    advances: { payDate, count: advancesPending._count._all, totalCents: advancesPending._sum.amountCents ?? 0, accepted: advancesAccepted },
+    advances: {
+      payDate,
+      count: advancesPending._count._all,
+      totalCents: advancesPending._sum.amountCents ?? 0,
+      accepted: advancesAccepted,
+    },
     timesheets,
     offersAnswered,
   };

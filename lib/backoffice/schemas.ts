@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { eurosToCents, parseDay, parseTime } from "@/lib/contracts/shifts";
 
-const required = (label: string, max = 200) => z.string({ error: `Renseignez ${label}.` }).trim().min(1, `Renseignez ${label}.`).max(max, "Texte trop long.");
+const required = (label: string, max = 200) =>
+  z
+    .string({ error: `Renseignez ${label}.` })
+    .trim()
+    .min(1, `Renseignez ${label}.`)
+    .max(max, "Texte trop long.");
 const optional = (max = 500) =>
   z
     .string()
@@ -17,7 +22,8 @@ export const dayField = (label: string) =>
     .refine((v) => parseDay(v) !== null, `Renseignez ${label} (jj/mm/aaaa).`)
     .transform((v) => parseDay(v)!);
 
-export const timeField = (label: string) => z.string({ error: `Renseignez ${label}.` }).refine((v) => parseTime(v) !== null, `Renseignez ${label} (hh:mm).`);
+export const timeField = (label: string) =>
+  z.string({ error: `Renseignez ${label}.` }).refine((v) => parseTime(v) !== null, `Renseignez ${label} (hh:mm).`);
 
 const breakField = z
   .string()
@@ -128,7 +134,14 @@ export const contractRefSchema = z.object({ contractId: z.string().min(1), versi
 export const removeShiftSchema = contractRefSchema.extend({ shiftId: z.string().min(1) });
 
 export const regenerateSchema = z
-  .object({ contractId: z.string().min(1), version: z.coerce.number().int(), start: timeField("l'heure de début"), end: timeField("l'heure de fin"), breakMinutes: breakField, ...dayFlags })
+  .object({
+    contractId: z.string().min(1),
+    version: z.coerce.number().int(),
+    start: timeField("l'heure de début"),
+    end: timeField("l'heure de fin"),
+    breakMinutes: breakField,
+    ...dayFlags,
+  })
   .refine((v) => weekdaysOf(v).length > 0, { path: ["weekdays"], message: "Cochez au moins un jour de la semaine." })
   .refine((v) => v.start !== v.end, { path: ["end"], message: "La fin doit différer du début." });
 
@@ -144,7 +157,10 @@ const phone = z
   .refine((v) => !v || /^\+?[\d\s.()-]{8,20}$/.test(v), "Numéro de téléphone invalide.")
   .transform((v) => (v ? v : null));
 
-const postalCode = z.string({ error: "Renseignez le code postal." }).trim().regex(/^\d{5}$/, "Code postal à 5 chiffres.");
+const postalCode = z
+  .string({ error: "Renseignez le code postal." })
+  .trim()
+  .regex(/^\d{5}$/, "Code postal à 5 chiffres.");
 
 export const clientSchema = z.object({
   clientId: z.string().optional(),

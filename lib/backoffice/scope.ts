@@ -11,7 +11,18 @@ export async function scopedWorkerOr404(staff: StaffUser, workerId: string) {
   const worker = await db.workerProfile.findFirst({
     where: { id: workerId, ...workerOfAgencies(staff) },
     include: {
-      user: { select: { id: true, email: true, firstName: true, lastName: true, active: true, lastLoginAt: true, createdAt: true, passwordHash: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          firstName: true,
+          lastName: true,
+          active: true,
+          lastLoginAt: true,
+          createdAt: true,
+          passwordHash: true,
+        },
+      },
       agencies: { where: membershipOfAgencies(staff), include: { agency: { select: { code: true, name: true } } } },
       qualifications: { include: { qualification: true } },
     },

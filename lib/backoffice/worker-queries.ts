@@ -71,11 +71,19 @@ export async function staffWorkerFile(staff: AgencyStaff, workerId: string) {
       include: { client: { select: { name: true } }, qualification: true },
     }),
     db.shift.findMany({
-      where: { endsAt: { gt: today }, startsAt: { lt: horizon }, contract: { workerId, ...agencyScope(staff), state: { not: "CANCELLED" } } },
+      where: {
+        endsAt: { gt: today },
+        startsAt: { lt: horizon },
+        contract: { workerId, ...agencyScope(staff), state: { not: "CANCELLED" } },
+      },
       orderBy: { startsAt: "asc" },
       include: { contract: { select: { id: true, number: true, client: { select: { name: true } } } } },
     }),
-    db.availability.findMany({ where: { workerId, worker, date: { gte: new Date(today.getTime() - 86_400_000) } }, orderBy: [{ date: "asc" }, { part: "asc" }], take: 10 }),
+    db.availability.findMany({
+      where: { workerId, worker, date: { gte: new Date(today.getTime() - 86_400_000) } },
+      orderBy: [{ date: "asc" }, { part: "asc" }],
+      take: 10,
+    }),
     db.advanceRequest.findMany({ where: { workerId, ...agencyScope(staff) }, orderBy: { createdAt: "desc" }, take: 10 }),
   ]);
   return { pendingChanges, documents, diplomas, contracts, shifts, availabilities, advances };
@@ -115,7 +123,15 @@ export async function pendingValidations(staff: AgencyStaff) {
       where: { status: "PENDING", worker: scope },
       orderBy: { createdAt: "asc" },
       take: 200,
-      include: { worker: { select: { user: { select: { firstName: true, lastName: true } }, agencies: { select: { workerNumber: true, agency: { select: { code: true } } } } } }, document: { select: { id: true, fileName: true } } },
+      include: {
+        worker: {
+          select: {
+            user: { select: { firstName: true, lastName: true } },
+            agencies: { select: { workerNumber: true, agency: { select: { code: true } } } },
+          },
+        },
+        document: { select: { id: true, fileName: true } },
+      },
     }),
     db.qualification.findMany({ orderBy: { code: "asc" } }),
   ]);

@@ -23,7 +23,11 @@ const ALL_NOTIFICATIONS = [
 ] as const;
 
 const invitationContent = (user: { firstName: string }) => async (url: (path: string) => Promise<string>, token: string) =>
-  invitation({ firstName: user.firstName, url: await url(`/inscription/activer?token=${encodeURIComponent(token)}`), validMinutes: TOKEN_LIFETIME_MINUTES.INVITATION });
+  invitation({
+    firstName: user.firstName,
+    url: await url(`/inscription/activer?token=${encodeURIComponent(token)}`),
+    validMinutes: TOKEN_LIFETIME_MINUTES.INVITATION,
+  });
 
 /** A new invitation link and its email in one transaction, with the audit entry when given. */
 export async function sendInvitationEmail(user: { id: string; email: string; firstName: string }, audit?: AuditEntry) {
@@ -42,11 +46,15 @@ export async function inviteWorker(
   input: { agencyId: string; firstName: string; lastName: string; email: string; phone: string | null },
   submission: string | null = null,
 ): Promise<Result<{ workerId: string; workerNumber: string }>> {
-  if (!staff.agencyIds.includes(input.agencyId)) return fail("Choisissez une de vos agences.", { agencyId: "Choisissez une de vos agences." });
+  if (!staff.agencyIds.includes(input.agencyId))
+    return fail("Choisissez une de vos agences.", { agencyId: "Choisissez une de vos agences." });
   for (let attempt = 0; attempt < 5; attempt++) {
     const earlier = await firstSubmission(submission);
     if (earlier) {
-      const number = await db.workerAgency.findFirst({ where: { workerId: earlier, ...membershipOfAgencies(staff) }, select: { workerNumber: true } });
+      const number = await db.workerAgency.findFirst({
+        where: { workerId: earlier, ...membershipOfAgencies(staff) },
+        select: { workerNumber: true },
+      });
       if (number) return okWith({ workerId: earlier, workerNumber: number.workerNumber });
     }
     try {
@@ -54,7 +62,9 @@ export async function inviteWorker(
         await claimSubmission(tx, submission);
         const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
         if (taken) return null;
-        const rows = await tx.$queryRaw<{ next: number }[]>`SELECT (COALESCE(MAX(CAST("workerNumber" AS INTEGER)), 1000) + 1)::int AS next FROM "WorkerAgency" WHERE "agencyId" = ${input.agencyId} AND "workerNumber" ~ '^[0-9]{1,9}$'`;
+        const rows = await tx.$queryRaw<
+          { next: number }[]
+        >`SELECT (COALESCE(MAX(CAST("workerNumber" AS INTEGER)), 1000) + 1)::int AS next FROM "WorkerAgency" WHERE "agencyId" = ${input.agencyId} AND "workerNumber" ~ '^[0-9]{1,9}$'`;
         const workerNumber = String(rows[0]?.next ?? 1001);
         const user = await tx.user.create({
           data: {
@@ -70,14 +80,21 @@ export async function inviteWorker(
         await recordAudit(
           tx,
           { type: "worker.invited", data: { email: input.email, workerNumber } },
-          { actorId: staff.id, subjectUserId: user.id, agencyId: input.agencyId, entityType: "WorkerProfile", entityId: user.workerProfile!.id },
+          {
+            actorId: staff.id,
+            subjectUserId: user.id,
+            agencyId: input.agencyId,
+            entityType: "WorkerProfile",
+            entityId: user.workerProfile!.id,
+          },
         );
         // The invitation link and its email commit with the account.
         await queueTokenEmail(tx, user, "INVITATION", invitationContent(user));
         await recordSubmission(tx, submission, user.workerProfile!.id);
         return { user, workerId: user.workerProfile!.id, workerNumber };
       });
-      if (!created) return fail("Un compte existe déjà avec cette adresse email.", { email: "Un compte existe déjà avec cette adresse email." });
+      if (!created)
+        return fail("Un compte existe déjà avec cette adresse email.", { email: "Un compte existe déjà avec cette adresse email." });
       wakeOutboxWorker();
       return okWith({ workerId: created.workerId, workerNumber: created.workerNumber });
     } catch (error) {
@@ -92,7 +109,12 @@ export async function inviteWorker(
 export async function setWorkerActive(staff: StaffUser, workerId: string, active: boolean): Promise<Result> {
   const worker = await db.workerProfile.findFirst({
     where: { id: workerId, ...workerOfAgencies(staff) },
-    select: { id: true, userId: true, user: { select: { active: true } }, agencies: { where: membershipOfAgencies(staff), select: { agencyId: true } } },
+    select: {
+      id: true,
+      userId: true,
+      user: { select: { active: true } },
+      agencies: { where: membershipOfAgencies(staff), select: { agencyId: true } },
+    },
   });
   if (!worker) return fail("Intérimaire introuvable.");
   if (worker.user.active === active) return ok();
@@ -107,7 +129,13 @@ export async function setWorkerActive(staff: StaffUser, workerId: string, active
     await recordAudit(
       tx,
       active ? { type: "worker.reactivated", data: {} } : { type: "worker.deactivated", data: { sessionsEnded: ended } },
-      { actorId: staff.id, subjectUserId: worker.userId, agencyId: worker.agencies[0]?.agencyId ?? null, entityType: "WorkerProfile", entityId: worker.id },
+      {
+        actorId: staff.id,
+        subjectUserId: worker.userId,
+        agencyId: worker.agencies[0]?.agencyId ?? null,
+        entityType: "WorkerProfile",
+        entityId: worker.id,
+      },
     );
   });
   return ok();
@@ -122,6 +150,9 @@ export async function resendInvitation(staff: StaffUser, workerId: string): Prom
   if (!worker) return fail("Intérimaire introuvable.");
   if (worker.user.passwordHash) return fail("Ce compte est déjà activé.");
   if (!worker.user.active) return fail("Ce compte est désactivé.");
-  await sendInvitationEmail(worker.user, { event: { type: "worker.invitation_resent", data: {} }, context: { actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id } });
+  await sendInvitationEmail(worker.user, {
+    event: { type: "worker.invitation_resent", data: {} },
+    context: { actorId: staff.id, subjectUserId: worker.user.id, entityType: "WorkerProfile", entityId: worker.id },
+  });
   return ok();
 }

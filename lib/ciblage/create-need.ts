@@ -27,7 +27,10 @@ const invalid = (field: string, message: string) => fail(FIX_FIELDS, { [field]: 
 /** The dates are checked by the caller; the site must be of the staff's agencies. */
 export async function createNeed(staff: StaffUser, data: NeedInput, submission: string | null): Promise<Result<{ id: string }>> {
   const { start, end } = data;
-  const site = await db.clientSite.findFirst({ where: { id: data.siteId, ...clientOfAgencies(staff) }, select: { id: true, client: { select: { agencyId: true } } } });
+  const site = await db.clientSite.findFirst({
+    where: { id: data.siteId, ...clientOfAgencies(staff) },
+    select: { id: true, client: { select: { agencyId: true } } },
+  });
   if (!site) return invalid("siteId", "Site inconnu.");
   const qualification = await db.qualification.findUnique({ where: { id: data.qualificationId }, select: { id: true } });
   if (!qualification) return invalid("qualificationId", "Qualification inconnue.");
@@ -48,7 +51,16 @@ export async function createNeed(staff: StaffUser, data: NeedInput, submission: 
     });
     await recordAudit(
       tx,
-      { type: "targeting.created", data: { siteId: site.id, qualificationId: qualification.id, startDate: data.startDate, endDate: data.endDate, hours: need.hoursLabel } },
+      {
+        type: "targeting.created",
+        data: {
+          siteId: site.id,
+          qualificationId: qualification.id,
+          startDate: data.startDate,
+          endDate: data.endDate,
+          hours: need.hoursLabel,
+        },
+      },
       { actorId: staff.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id },
     );
     return need.id;

@@ -79,7 +79,8 @@ export function matchCandidate(c: Candidate, need: { startDate: Date; endDate: D
   if (!target) return { workerId: c.workerId, status: "unknown", reason: "Adresse du site non localisée", distanceKm: null };
   if (!home) return { workerId: c.workerId, status: "unknown", reason: "Adresse non localisée", distanceKm: null };
   if (c.mobilityKm === null) return { workerId: c.workerId, status: "unknown", reason: "Rayon de mobilité non renseigné", distanceKm };
-  if (distanceKm! > c.mobilityKm) return { workerId: c.workerId, status: "excluded", reason: `Hors de son rayon de mobilité (${c.mobilityKm} km)`, distanceKm };
+  if (distanceKm! > c.mobilityKm)
+    return { workerId: c.workerId, status: "excluded", reason: `Hors de son rayon de mobilité (${c.mobilityKm} km)`, distanceKm };
   return { workerId: c.workerId, status: "match", distanceKm: distanceKm! };
 }
 

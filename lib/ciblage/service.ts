@@ -22,7 +22,10 @@ export async function needForStaff(agencyIds: string[], needId: string) {
       qualification: true,
       contract: { select: { id: true, number: true, state: true, workerId: true } },
       offers: {
-        include: { contract: { select: { id: true, number: true } }, worker: { select: { id: true, city: true, user: { select: { id: true, firstName: true, lastName: true, email: true } } } } },
+        include: {
+          contract: { select: { id: true, number: true } },
+          worker: { select: { id: true, city: true, user: { select: { id: true, firstName: true, lastName: true, email: true } } } },
+        },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -31,7 +34,13 @@ export async function needForStaff(agencyIds: string[], needId: string) {
 
 export type NeedForStaff = NonNullable<Awaited<ReturnType<typeof needForStaff>>>;
 
-export type MatchRow = MatchResult & { name: string; workerNumber: string | null; city: string | null; mobilityKm: number | null; offered: boolean };
+export type MatchRow = MatchResult & {
+  name: string;
+  workerNumber: string | null;
+  city: string | null;
+  mobilityKm: number | null;
+  offered: boolean;
+};
 
 /** The qualified workers of the need's agency, each classified (match / to check / excluded). */
 export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
@@ -103,17 +112,35 @@ async function locatedPlace<T extends Place>(kind: "site" | "worker", place: T):
   if (!found.ok || found.commune.latitude === null) return place;
   const position = { inseeCode: found.commune.inseeCode, latitude: found.commune.latitude, longitude: found.commune.longitude };
   // Only if still unlocated: a concurrent address change wins.
-  if (kind === "site") await db.clientSite.updateMany({ where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city }, data: position });
-  else await db.workerProfile.updateMany({ where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city }, data: position });
+  if (kind === "site")
+    await db.clientSite.updateMany({
+      where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city },
+      data: position,
+    });
+  else
+    await db.workerProfile.updateMany({
+      where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city },
+      data: position,
+    });
   return { ...place, ...position };
 }
 
-function needSummary(need: { site: { name: string; city: string }; qualification: { label: string; code: string }; startDate: Date; endDate: Date; hoursLabel: string }) {
+function needSummary(need: {
+  site: { name: string; city: string };
+  qualification: { label: string; code: string };
+  startDate: Date;
+  endDate: Date;
+  hoursLabel: string;
+}) {
   return `${need.qualification.label} (${need.qualification.code}) à ${need.site.name}, ${need.site.city}, du ${frenchDate(need.startDate)} au ${frenchDate(need.endDate)}, ${need.hoursLabel.replace(/\s*00:00-00:00/, "")}`;
 }
 
 /** Sends the offer to the chosen workers among those that match; a worker already offered is not offered twice. */
-export async function sendOffers(staff: { id: string; agencyIds: string[] }, needId: string, workerIds: string[]): Promise<Result<{ count: number }> | null> {
+export async function sendOffers(
+  staff: { id: string; agencyIds: string[] },
+  needId: string,
+  workerIds: string[],
+): Promise<Result<{ count: number }> | null> {
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
   if (need.status !== "OPEN") return fail("Ce ciblage n'est plus ouvert.");
@@ -125,7 +152,11 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
   // The offers, their audit entry and their emails commit together; an offer
   // that exists already (an earlier or parallel send) is skipped, with no email.
   const created = await db.$transaction(async (tx) => {
-    const rows = await tx.missionOffer.createManyAndReturn({ data: chosen.map((workerId) => ({ needId: need.id, workerId })), skipDuplicates: true, select: { workerId: true, worker: { select: { userId: true } } } });
+    const rows = await tx.missionOffer.createManyAndReturn({
+      data: chosen.map((workerId) => ({ needId: need.id, workerId })),
+      skipDuplicates: true,
+      select: { workerId: true, worker: { select: { userId: true } } },
+    });
     if (!rows.length) return 0; // all offered already: nothing to audit or email
     await recordAudit(
       tx,
@@ -139,7 +170,10 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
         {
           subject: "Nouvelle proposition de mission",
           title: "Une mission vous est proposée",
-          paragraphs: [`Votre agence vous propose une mission : ${needSummary(need)}.`, "Répondez depuis votre espace, rubrique Mes missions > Mes propositions de mission."],
+          paragraphs: [
+            `Votre agence vous propose une mission : ${needSummary(need)}.`,
+            "Répondez depuis votre espace, rubrique Mes missions > Mes propositions de mission.",
+          ],
           ctaLabel: "Voir la proposition",
           ctaUrl: url,
         },
@@ -153,8 +187,16 @@ export async function sendOffers(staff: { id: string; agencyIds: string[] }, nee
 }
 
 /** The worker's yes or no, while the need is open. Answering the same twice changes nothing. */
-export async function answerOffer(worker: { id: string; workerId: string }, offerId: string, accept: boolean, at: Date): Promise<Result | null> {
-  const offer = await db.missionOffer.findFirst({ where: { id: offerId, workerId: worker.workerId }, include: { need: { select: { id: true, status: true, agencyId: true } } } });
+export async function answerOffer(
+  worker: { id: string; workerId: string },
+  offerId: string,
+  accept: boolean,
+  at: Date,
+): Promise<Result | null> {
+  const offer = await db.missionOffer.findFirst({
+    where: { id: offerId, workerId: worker.workerId },
+    include: { need: { select: { id: true, status: true, agencyId: true } } },
+  });
   if (!offer) return null;
   const response = accept ? "ACCEPTED" : "DECLINED";
   if (offer.response === response) return ok();
@@ -177,7 +219,9 @@ export async function answerOffer(worker: { id: string; workerId: string }, offe
 }
 
 async function nextContractNumber(): Promise<string> {
-  const rows = await db.$queryRawUnsafe<{ max: string | null }[]>(`SELECT MAX(CAST("number" AS BIGINT))::text AS max FROM "Contract" WHERE "number" ~ '^[0-9]+$'`);
+  const rows = await db.$queryRawUnsafe<{ max: string | null }[]>(
+    `SELECT MAX(CAST("number" AS BIGINT))::text AS max FROM "Contract" WHERE "number" ~ '^[0-9]+$'`,
+  );
   return String(BigInt(rows[0]?.max ?? "40000") + 1n);
 }
 
@@ -186,7 +230,11 @@ async function nextContractNumber(): Promise<string> {
  * linked to the offer. Up to the number of workers wanted; the need is filled
  * when that many are retained.
  */
-export async function pickWorker(staff: { id: string; agencyIds: string[] }, needId: string, offerId: string): Promise<Result<{ contractId: string }> | null> {
+export async function pickWorker(
+  staff: { id: string; agencyIds: string[] },
+  needId: string,
+  offerId: string,
+): Promise<Result<{ contractId: string }> | null> {
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
   const offer = need.offers.find((o) => o.id === offerId);
@@ -234,7 +282,16 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
         });
         await recordAudit(
           tx,
-          { type: "targeting.worker_picked", data: { offerId: offer.id, contractId: contract.id, contractNumber: number, retained: retained + 1, wanted: current.workersWanted } },
+          {
+            type: "targeting.worker_picked",
+            data: {
+              offerId: offer.id,
+              contractId: contract.id,
+              contractNumber: number,
+              retained: retained + 1,
+              wanted: current.workersWanted,
+            },
+          },
           { actorId: staff.id, subjectUserId: offer.worker.user.id, agencyId: need.agencyId, entityType: "MissionNeed", entityId: need.id },
         );
         return contract.id;
@@ -242,7 +299,9 @@ export async function pickWorker(staff: { id: string; agencyIds: string[] }, nee
       return okWith({ contractId });
     } catch (error) {
       if (error instanceof AlreadyFilled) {
-        return error.contractId ? okWith({ contractId: error.contractId }) : fail("Le nombre d'intérimaires recherchés est atteint ou le ciblage n'est plus ouvert.");
+        return error.contractId
+          ? okWith({ contractId: error.contractId })
+          : fail("Le nombre d'intérimaires recherchés est atteint ou le ciblage n'est plus ouvert.");
       }
       if ((error as { code?: string }).code === "P2002") continue; // contract number taken meanwhile
       throw error;
@@ -258,7 +317,11 @@ class AlreadyFilled extends Error {
 }
 
 /** Closes the need; every offered worker not retained is emailed "Fermeture d'un ciblage" if their preference allows. */
-export async function closeNeed(staff: { id: string; agencyIds: string[] }, needId: string, at: Date): Promise<Result<{ notified: number }> | null> {
+export async function closeNeed(
+  staff: { id: string; agencyIds: string[] },
+  needId: string,
+  at: Date,
+): Promise<Result<{ notified: number }> | null> {
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
   if (need.status === "CLOSED") return okWith({ notified: 0 });
@@ -266,7 +329,10 @@ export async function closeNeed(staff: { id: string; agencyIds: string[] }, need
   // The closing, its emails and its audit entry in one transaction; only the
   // call that closes it sends them (a need is closed once).
   const notified = await db.$transaction(async (tx) => {
-    const claimed = await tx.missionNeed.updateMany({ where: { id: need.id, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: at } });
+    const claimed = await tx.missionNeed.updateMany({
+      where: { id: need.id, status: { not: "CLOSED" } },
+      data: { status: "CLOSED", closedAt: at },
+    });
     if (!claimed.count) return 0;
     let count = 0;
     for (const o of others) {
@@ -276,7 +342,10 @@ export async function closeNeed(staff: { id: string; agencyIds: string[] }, need
         {
           subject: "Fermeture d'un ciblage",
           title: "Fermeture d'un ciblage",
-          paragraphs: [`La mission qui vous avait été proposée est pourvue ou n'est plus d'actualité : ${needSummary(need)}.`, "Merci pour votre réponse. D'autres missions vous seront proposées prochainement."],
+          paragraphs: [
+            `La mission qui vous avait été proposée est pourvue ou n'est plus d'actualité : ${needSummary(need)}.`,
+            "Merci pour votre réponse. D'autres missions vous seront proposées prochainement.",
+          ],
         },
         { tx, agencyId: need.agencyId, dedupeKey: `targeting-closed:${need.id}:${o.worker.user.id}` },
       );

@@ -47,7 +47,10 @@ export function assertWithinDates(shifts: ShiftSlot[], startDate: Date, endDate:
   for (const s of shifts) {
     const day = parisDayOf(s.startsAt);
     if (day < startDate || day > endDate) {
-      throw new ServiceError(`Le créneau du ${formatDate(s.startsAt)} est en dehors des dates du contrat (du ${formatDate(startDate)} au ${formatDate(endDate)}).`, "date");
+      throw new ServiceError(
+        `Le créneau du ${formatDate(s.startsAt)} est en dehors des dates du contrat (du ${formatDate(startDate)} au ${formatDate(endDate)}).`,
+        "date",
+      );
     }
   }
 }

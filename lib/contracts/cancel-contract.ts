@@ -12,7 +12,10 @@ import type { Result } from "@/lib/result";
 export async function cancelContract(staff: StaffUser, contractId: string, version: number, reason: string): Promise<Result> {
   return run(async () => {
     await db.$transaction(async (tx) => {
-      const contract = await tx.contract.findFirst({ where: { id: contractId, ...agencyScope(staff) }, include: { worker: { select: { userId: true } } } });
+      const contract = await tx.contract.findFirst({
+        where: { id: contractId, ...agencyScope(staff) },
+        include: { worker: { select: { userId: true } } },
+      });
       if (!contract) throw new ServiceError("Contrat introuvable.");
       if (contract.version !== version) throw new ServiceError(STALE);
       if (!canCancel(contract.state)) throw new ServiceError("Ce contrat est déjà annulé.");
@@ -27,7 +30,13 @@ export async function cancelContract(staff: StaffUser, contractId: string, versi
       await recordAudit(
         tx,
         { type: "contract.cancelled", data: { number: contract.number, previousState: contract.state, reason } },
-        { actorId: staff.id, subjectUserId: contract.worker.userId, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
+        {
+          actorId: staff.id,
+          subjectUserId: contract.worker.userId,
+          agencyId: contract.agencyId,
+          entityType: "Contract",
+          entityId: contract.id,
+        },
       );
     });
     return undefined;

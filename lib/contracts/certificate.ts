@@ -49,7 +49,13 @@ export async function appendCertificate(issuedPdf: Uint8Array, data: Certificate
   let y = 780;
   page.drawText(safe("CERTIFICAT DE SIGNATURE ÉLECTRONIQUE"), { x: 48, y, size: 15, font: bold, color: accent });
   y -= 20;
-  page.drawText(safe(`Contrat de mission n° ${data.contractNumber} - version ${data.contractVersion}`), { x: 48, y, size: 10, font, color: ink });
+  page.drawText(safe(`Contrat de mission n° ${data.contractNumber} - version ${data.contractVersion}`), {
+    x: 48,
+    y,
+    size: 10,
+    font,
+    color: ink,
+  });
   y -= 30;
   const rows: [string, string][] = [
     ["Signataire", `${data.signerName} (${data.signerEmail})`],
@@ -78,7 +84,13 @@ export async function appendCertificate(issuedPdf: Uint8Array, data: Certificate
     y -= 13;
   }
   const total = pdf.getPageCount();
-  page.drawText(safe(`Contrat de mission n° ${data.contractNumber} - certificat de signature - page ${total} / ${total}`), { x: 150, y: 24, size: 7, font, color: rgb(0.42, 0.45, 0.5) });
+  page.drawText(safe(`Contrat de mission n° ${data.contractNumber} - certificat de signature - page ${total} / ${total}`), {
+    x: 150,
+    y: 24,
+    size: 7,
+    font,
+    color: rgb(0.42, 0.45, 0.5),
+  });
   pdf.setTitle(`Contrat de mission n° ${data.contractNumber} (signé)`);
   pdf.setSubject("Contrat de mission signé électroniquement");
   pdf.setProducer("Espace intérimaire");

@@ -13,7 +13,9 @@ import { generateShifts, isoDay, type WeeklyPattern } from "./shifts";
 import type { Result } from "@/lib/result";
 
 async function nextContractNumber(tx: Tx): Promise<string> {
-  const rows = await tx.$queryRaw<{ next: number }[]>`SELECT (COALESCE(MAX(CAST("number" AS INTEGER)), 40000) + 1)::int AS next FROM "Contract" WHERE "number" ~ '^[0-9]{1,9}$'`;
+  const rows = await tx.$queryRaw<
+    { next: number }[]
+  >`SELECT (COALESCE(MAX(CAST("number" AS INTEGER)), 40000) + 1)::int AS next FROM "Contract" WHERE "number" ~ '^[0-9]{1,9}$'`;
   return String(rows[0]?.next ?? 40001);
 }
 
@@ -36,7 +38,11 @@ export type ContractInput = {
  * `submission` (lib/submissions.ts) makes a double click or a second tab of
  * the same form land on the contract the first one created.
  */
-export async function createContract(staff: StaffUser, input: ContractInput, submission: string | null = null): Promise<Result<{ id: string; number: string }>> {
+export async function createContract(
+  staff: StaffUser,
+  input: ContractInput,
+  submission: string | null = null,
+): Promise<Result<{ id: string; number: string }>> {
   const created = async () => {
     const id = await firstSubmission(submission);
     return id ? db.contract.findFirst({ where: { id, ...agencyScope(staff) }, select: { id: true, number: true } }) : null;
@@ -60,7 +66,11 @@ export async function createContract(staff: StaffUser, input: ContractInput, sub
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");
 
     const shifts = generateShifts(input.pattern, input.startDate, input.endDate);
-    if (shifts.length === 0) throw new ServiceError("Aucun jour travaillé entre ces dates : cochez au moins un jour de la semaine compris dans la période.", "weekdays");
+    if (shifts.length === 0)
+      throw new ServiceError(
+        "Aucun jour travaillé entre ces dates : cochez au moins un jour de la semaine compris dans la période.",
+        "weekdays",
+      );
 
     for (let attempt = 0; attempt < 4; attempt++) {
       if (attempt > 0) {
@@ -95,7 +105,16 @@ export async function createContract(staff: StaffUser, input: ContractInput, sub
           });
           await recordAudit(
             tx,
-            { type: "contract.created", data: { number, startDate: isoDay(input.startDate), endDate: isoDay(input.endDate), shifts: shifts.length, hourlyRateCents: input.hourlyRateCents } },
+            {
+              type: "contract.created",
+              data: {
+                number,
+                startDate: isoDay(input.startDate),
+                endDate: isoDay(input.endDate),
+                shifts: shifts.length,
+                hourlyRateCents: input.hourlyRateCents,
+              },
+            },
             { actorId: staff.id, subjectUserId: worker.user.id, agencyId, entityType: "Contract", entityId: contract.id },
           );
           await recordSubmission(tx, submission, contract.id);

@@ -56,23 +56,40 @@ export async function issueInTx(tx: Tx, contract: LoadedContract, actorId: strin
 }
 
 /** Sends the contract for signature: renders and stores the document and notifies the worker ("Nouveau contrat"). */
-export async function issueContractForSignature(staff: StaffUser, contractId: string, version: number): Promise<Result<{ state: ContractState }>> {
+export async function issueContractForSignature(
+  staff: StaffUser,
+  contractId: string,
+  version: number,
+): Promise<Result<{ state: ContractState }>> {
   return run(async () => {
     const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx, storedKeys) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
       if (!canIssue(contract.state)) throw new ServiceError("Ce contrat a déjà été envoyé à la signature.");
       const workShiftCount = await tx.shift.count({ where: { contractId, kind: "WORK" } });
-      const missing = missingForIssue({ workShiftCount, recourseReason: contract.recourseReason, hourlyRateCents: contract.hourlyRateCents });
+      const missing = missingForIssue({
+        workShiftCount,
+        recourseReason: contract.recourseReason,
+        hourlyRateCents: contract.hourlyRateCents,
+      });
       if (missing.length) throw new ServiceError(`Impossible d'envoyer ce contrat : il manque ${missing.join(", ")}.`);
       // Claims this version first, so that two clicks or two tabs issue once.
-      const claimed = await tx.contract.updateMany({ where: { id: contract.id, version: contract.version, state: { in: ["DRAFT", "INCOMPLETE"] } }, data: { version: { increment: 1 } } });
+      const claimed = await tx.contract.updateMany({
+        where: { id: contract.id, version: contract.version, state: { in: ["DRAFT", "INCOMPLETE"] } },
+        data: { version: { increment: 1 } },
+      });
       if (claimed.count !== 1) throw new ServiceError(STALE);
       const state = await issueInTx(tx, contract, staff.id, storedKeys);
       await recordAudit(
         tx,
         { type: "contract.issued", data: { number: contract.number, state, version: contract.version + 1 } },
-        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
+        {
+          actorId: staff.id,
+          subjectUserId: contract.worker.user.id,
+          agencyId: contract.agencyId,
+          entityType: "Contract",
+          entityId: contract.id,
+        },
       );
       // The "Nouveau contrat" email commits with the issue, once per version.
       await notifyUser(

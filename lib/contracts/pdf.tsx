@@ -133,7 +133,9 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
             value={`du ${formatDay(data.startDate)} au ${formatDay(data.endDate)} inclus (${days} jour${days > 1 ? "s" : ""} calendaire${days > 1 ? "s" : ""})`}
           />
           <Line label="Horaires" value={data.hoursLabel} />
-          {data.weeklyHours ? <Line label="Durée hebdomadaire" value={`${winAnsi(String(data.weeklyHours).replace(".", ","))} heures`} /> : null}
+          {data.weeklyHours ? (
+            <Line label="Durée hebdomadaire" value={`${winAnsi(String(data.weeklyHours).replace(".", ","))} heures`} />
+          ) : null}
           <Line label="Taux horaire brut" value={formatEuros(data.hourlyRateCents)} />
           <Line label="Équipements de protection" value="Fournis par l'entreprise utilisatrice si le poste le nécessite" />
         </View>
@@ -159,7 +161,9 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
         <Text
           style={pdfStyles.footer}
           fixed
-          render={({ pageNumber, totalPages }) => `Contrat de mission n° ${data.number} - ${data.agency.name} - page ${pageNumber} / ${totalPages}`}
+          render={({ pageNumber, totalPages }) =>
+            `Contrat de mission n° ${data.number} - ${data.agency.name} - page ${pageNumber} / ${totalPages}`
+          }
         />
       </Page>
     </Document>
@@ -193,7 +197,15 @@ export function contractPdfData(c: ContractWithParts, issuedOn: Date): ContractP
     number: c.number,
     version: c.version,
     reference: c.reference,
-    agency: { name: c.agency.name, code: c.agency.code, address: c.agency.address, postalCode: c.agency.postalCode, city: c.agency.city, phone: c.agency.phone, email: c.agency.email },
+    agency: {
+      name: c.agency.name,
+      code: c.agency.code,
+      address: c.agency.address,
+      postalCode: c.agency.postalCode,
+      city: c.agency.city,
+      phone: c.agency.phone,
+      email: c.agency.email,
+    },
     worker: {
       civility: c.worker.civility,
       firstName: c.worker.user.firstName,
@@ -293,7 +305,11 @@ export async function backfillIssuedDocuments(
   let after = "";
   for (;;) {
     const batch = await reader.contract.findMany({
-      where: { issuedDocumentId: null, id: { gt: after }, OR: [{ state: { in: ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED"] } }, { state: "CANCELLED", issuedAt: { not: null } }] },
+      where: {
+        issuedDocumentId: null,
+        id: { gt: after },
+        OR: [{ state: { in: ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED"] } }, { state: "CANCELLED", issuedAt: { not: null } }],
+      },
       select: { id: true },
       orderBy: { id: "asc" },
       take: 50,

@@ -56,7 +56,13 @@ export async function listWorkerContracts(workerId: string, p: ContractListParam
   const total = await db.contract.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / p.perPage));
   const page = Math.min(p.page, pageCount);
-  const rows = await db.contract.findMany({ where, orderBy: orderBy(p.sort, p.dir), skip: (page - 1) * p.perPage, take: p.perPage, select: listSelect });
+  const rows = await db.contract.findMany({
+    where,
+    orderBy: orderBy(p.sort, p.dir),
+    skip: (page - 1) * p.perPage,
+    take: p.perPage,
+    select: listSelect,
+  });
   return { rows, total, page, pageCount };
 }
 
@@ -82,8 +88,13 @@ export type ContractPdfLookup =
  */
 export async function findContractPdf(caller: ContractPdfCaller, contractId: string, signed: boolean): Promise<ContractPdfLookup> {
   const where: Prisma.ContractWhereInput =
-    caller.role === "WORKER" ? { id: contractId, workerId: caller.workerId, state: { not: "DRAFT" } } : { id: contractId, ...contractScope(caller) };
-  const c = await db.contract.findFirst({ where, select: { id: true, state: true, issuedAt: true, signedDocumentId: true, issuedDocumentId: true } });
+    caller.role === "WORKER"
+      ? { id: contractId, workerId: caller.workerId, state: { not: "DRAFT" } }
+      : { id: contractId, ...contractScope(caller) };
+  const c = await db.contract.findFirst({
+    where,
+    select: { id: true, state: true, issuedAt: true, signedDocumentId: true, issuedDocumentId: true },
+  });
   if (!c) return { found: "no-contract" };
   if (signed && !c.signedDocumentId) return { found: "no-contract" };
   const documentId = signed ? c.signedDocumentId : c.issuedDocumentId;
@@ -92,6 +103,9 @@ export async function findContractPdf(caller: ContractPdfCaller, contractId: str
     const wasIssued = c.state !== "DRAFT" && (c.state !== "CANCELLED" || c.issuedAt !== null);
     return wasIssued ? { found: "no-document", contractId: c.id } : { found: "no-contract" };
   }
-  const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope(caller)] }, select: { id: true, storageKey: true, fileName: true, sizeBytes: true } });
+  const document = await db.document.findFirst({
+    where: { AND: [{ id: documentId }, documentScope(caller)] },
+    select: { id: true, storageKey: true, fileName: true, sizeBytes: true },
+  });
   return document ? { found: "document", document } : { found: "no-contract" };
 }

@@ -23,7 +23,10 @@ export async function bumpVersion(
   data: Prisma.ContractUncheckedUpdateManyInput = {},
 ): Promise<{ reissue: boolean }> {
   const reissue = isIssued(contract.state);
-  const { count } = await tx.contract.updateMany({ where: { id: contract.id, version: contract.version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.contract.updateMany({
+    where: { id: contract.id, version: contract.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count !== 1) throw new ServiceError(STALE);
   if (reissue) await issueInTx(tx, contract, actorId, storedKeys);
   return { reissue };

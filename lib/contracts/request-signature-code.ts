@@ -5,7 +5,17 @@ import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { recordAudit } from "@/lib/audit";
 import { MessageDeliveryError, sendSms, templates } from "@/lib/messaging";
-import { CODE_TTL_MINUTES, SMS_FAILED_MESSAGE, codeExpiry, generateCode, hashCode, maskPhone, resendDecision, type CodeBinding, type SignResult } from "./rules";
+import {
+  CODE_TTL_MINUTES,
+  SMS_FAILED_MESSAGE,
+  codeExpiry,
+  generateCode,
+  hashCode,
+  maskPhone,
+  resendDecision,
+  type CodeBinding,
+  type SignResult,
+} from "./rules";
 
 /** The worker's own contract, or null (another worker's id is a 404 for the caller). */
 function ownContract(contractId: string, workerId: string) {
@@ -40,18 +50,36 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
       where: { contractId: c.id, userId: user.id, createdAt: { gt: new Date(at.getTime() - 3_600_000) } },
       select: { createdAt: true },
     });
-    const decision = resendDecision(recent.map((r) => r.createdAt), at);
+    const decision = resendDecision(
+      recent.map((r) => r.createdAt),
+      at,
+    );
     if (!decision.allowed) return decision;
-    await tx.signatureCode.updateMany({ where: { contractId: c.id, userId: user.id, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: at } });
+    await tx.signatureCode.updateMany({
+      where: { contractId: c.id, userId: user.id, usedAt: null, invalidatedAt: null },
+      data: { invalidatedAt: at },
+    });
     const created = await tx.signatureCode.create({
-      data: { contractId: c.id, userId: user.id, documentSha256: binding.documentSha256, codeHash: hashCode(code, binding), expiresAt: codeExpiry(at), createdAt: at },
+      data: {
+        contractId: c.id,
+        userId: user.id,
+        documentSha256: binding.documentSha256,
+        codeHash: hashCode(code, binding),
+        expiresAt: codeExpiry(at),
+        createdAt: at,
+      },
       select: { id: true },
     });
     return { ...decision, codeId: created.id };
   });
   if (!outcome.allowed) {
-    await recordAudit(db, { type: "contract.signature_code_refused", data: { reason: outcome.reason } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
-    const wait = outcome.reason === "minute" ? `${outcome.retryAfterSeconds} secondes` : `${Math.ceil(outcome.retryAfterSeconds / 60)} minutes`;
+    await recordAudit(
+      db,
+      { type: "contract.signature_code_refused", data: { reason: outcome.reason } },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+    );
+    const wait =
+      outcome.reason === "minute" ? `${outcome.retryAfterSeconds} secondes` : `${Math.ceil(outcome.retryAfterSeconds / 60)} minutes`;
     return {
       ok: false,
       message:
@@ -68,9 +96,17 @@ export async function requestSignatureCode(contractId: string, user: { id: strin
     // The worker never got this code: drop it, so that it neither works nor
     // counts against the resend limits (which count the stored codes).
     await db.signatureCode.deleteMany({ where: { id: outcome.codeId } });
-    await recordAudit(db, { type: "contract.signature_code_failed", data: { phone: masked, outboxId: error.outboxId } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
+    await recordAudit(
+      db,
+      { type: "contract.signature_code_failed", data: { phone: masked, outboxId: error.outboxId } },
+      { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+    );
     return { ok: false, message: SMS_FAILED_MESSAGE };
   }
-  await recordAudit(db, { type: "contract.signature_code_sent", data: { phone: masked, documentSha256: binding.documentSha256 } }, { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id });
+  await recordAudit(
+    db,
+    { type: "contract.signature_code_sent", data: { phone: masked, documentSha256: binding.documentSha256 } },
+    { actorId: user.id, subjectUserId: user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+  );
   return { ok: true, data: { maskedPhone: masked } };
 }

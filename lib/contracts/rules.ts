@@ -194,7 +194,15 @@ export function codeMatches(code: string, storedHash: string, b: CodeBinding, se
   return a.length === s.length && timingSafeEqual(a, s);
 }
 
-export type CodeRow = { expiresAt: Date; usedAt: Date | null; invalidatedAt: Date | null; attempts: number; documentSha256: string; userId: string; contractId: string };
+export type CodeRow = {
+  expiresAt: Date;
+  usedAt: Date | null;
+  invalidatedAt: Date | null;
+  attempts: number;
+  documentSha256: string;
+  userId: string;
+  contractId: string;
+};
 export type CodeState = "usable" | "expired" | "used" | "invalidated" | "locked" | "other-document";
 
 /** Whether a stored code may still be tried for this binding at `now`. */
@@ -215,7 +223,10 @@ export function codeExpiry(now: Date): Date {
  * Whether a new code may be sent, from the creation times of the codes sent
  * for this contract and user: one a minute, five an hour.
  */
-export function resendDecision(sentAt: Date[], now: Date): { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: "minute" | "hour" } {
+export function resendDecision(
+  sentAt: Date[],
+  now: Date,
+): { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: "minute" | "hour" } {
   const t = now.getTime();
   const lastHour = sentAt.filter((d) => t - d.getTime() < 3_600_000 && d.getTime() <= t).sort((a, b) => a.getTime() - b.getTime());
   const latest = lastHour[lastHour.length - 1];

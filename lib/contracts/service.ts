@@ -13,7 +13,8 @@ import { fail, okWith, type Result } from "@/lib/result";
 
 export type Tx = Prisma.TransactionClient;
 
-export const STALE = "Ce contrat a été modifié entre-temps (dans un autre onglet ou par un collègue). Rechargez la page pour voir la dernière version.";
+export const STALE =
+  "Ce contrat a été modifié entre-temps (dans un autre onglet ou par un collègue). Rechargez la page pour voir la dernière version.";
 
 export class ServiceError extends Error {
   constructor(
@@ -24,7 +25,9 @@ export class ServiceError extends Error {
   }
 }
 
-export type LoadedContract = Prisma.ContractGetPayload<{ include: { worker: { include: { user: { select: { id: true; firstName: true } } } } } }>;
+export type LoadedContract = Prisma.ContractGetPayload<{
+  include: { worker: { include: { user: { select: { id: true; firstName: true } } } } };
+}>;
 
 /** The contract in the staff's agencies, at the version their form showed, not cancelled. */
 export async function loadForWrite(tx: Tx, staff: StaffUser, contractId: string, version: number): Promise<LoadedContract> {

@@ -26,7 +26,12 @@ export type TermsInput = {
 };
 
 /** Changes the terms; shifts outside new dates are removed (validated ones block the change). */
-export async function updateContractTerms(staff: StaffUser, contractId: string, version: number, input: TermsInput): Promise<Result<{ reissued: boolean }>> {
+export async function updateContractTerms(
+  staff: StaffUser,
+  contractId: string,
+  version: number,
+  input: TermsInput,
+): Promise<Result<{ reissued: boolean }>> {
   return run(async () => {
     const qualification = await db.qualification.findUnique({ where: { id: input.qualificationId } });
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");
@@ -38,8 +43,10 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
         const day = parisDayOf(s.startsAt);
         return day < input.startDate || day > input.endDate;
       });
-      if (outside.some((s) => s.validated)) throw new ServiceError("Des créneaux déjà validés tombent en dehors des nouvelles dates.", "startDate");
-      const datesChanged = contract.startDate.getTime() !== input.startDate.getTime() || contract.endDate.getTime() !== input.endDate.getTime();
+      if (outside.some((s) => s.validated))
+        throw new ServiceError("Des créneaux déjà validés tombent en dehors des nouvelles dates.", "startDate");
+      const datesChanged =
+        contract.startDate.getTime() !== input.startDate.getTime() || contract.endDate.getTime() !== input.endDate.getTime();
       const hoursChanged = contract.hoursLabel !== input.hoursLabel;
       const changed: Record<string, { from: string | number | null; to: string | number | null }> = {};
       const compare = (key: string, from: string | number | null, to: string | number | null) => {
@@ -70,7 +77,13 @@ export async function updateContractTerms(staff: StaffUser, contractId: string, 
       await recordAudit(
         tx,
         { type: "contract.updated", data: { changed, removedShifts: outside.length, version: contract.version + 1, reissued: reissue } },
-        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
+        {
+          actorId: staff.id,
+          subjectUserId: contract.worker.user.id,
+          agencyId: contract.agencyId,
+          entityType: "Contract",
+          entityId: contract.id,
+        },
       );
       const summary = datesChanged
         ? `la mission a lieu désormais du ${formatDate(input.startDate)} au ${formatDate(input.endDate)}${hoursChanged ? `, horaires ${input.hoursLabel}` : ""}.`

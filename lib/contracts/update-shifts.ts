@@ -38,7 +38,8 @@ export async function saveShift(
       } else {
         const slot = { startsAt: op.shift.startsAt, endsAt: op.shift.endsAt, breakMinutes: op.shift.breakMinutes };
         if (slot.endsAt <= slot.startsAt) throw new ServiceError("La fin du créneau doit être après son début.", "end");
-        if (op.shift.breakMinutes >= (slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000) throw new ServiceError("La pause est plus longue que le créneau.", "breakMinutes");
+        if (op.shift.breakMinutes >= (slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000)
+          throw new ServiceError("La pause est plus longue que le créneau.", "breakMinutes");
         assertWithinDates([slot], contract.startDate, contract.endDate);
         if (op.shift.kind === "WORK") {
           const others = current.filter((s) => s.kind === "WORK" && s.id !== target?.id);
@@ -58,14 +59,38 @@ export async function saveShift(
       const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);
       await recordAudit(
         tx,
-        { type: `contract.shift_${op.type === "add" ? "added" : op.type === "update" ? "updated" : "removed"}`, data: {
+        {
+          type: `contract.shift_${op.type === "add" ? "added" : op.type === "update" ? "updated" : "removed"}`,
+          data: {
             shiftId: target?.id ?? null,
-            before: target ? { startsAt: target.startsAt.toISOString(), endsAt: target.endsAt.toISOString(), kind: target.kind, absenceCode: target.absenceCode } : null,
-            after: op.type === "remove" ? null : { startsAt: op.shift.startsAt.toISOString(), endsAt: op.shift.endsAt.toISOString(), kind: op.shift.kind, absenceCode: op.shift.absenceCode },
+            before: target
+              ? {
+                  startsAt: target.startsAt.toISOString(),
+                  endsAt: target.endsAt.toISOString(),
+                  kind: target.kind,
+                  absenceCode: target.absenceCode,
+                }
+              : null,
+            after:
+              op.type === "remove"
+                ? null
+                : {
+                    startsAt: op.shift.startsAt.toISOString(),
+                    endsAt: op.shift.endsAt.toISOString(),
+                    kind: op.shift.kind,
+                    absenceCode: op.shift.absenceCode,
+                  },
             version: contract.version + 1,
             reissued: reissue,
-          } },
-        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
+          },
+        },
+        {
+          actorId: staff.id,
+          subjectUserId: contract.worker.user.id,
+          agencyId: contract.agencyId,
+          entityType: "Contract",
+          entityId: contract.id,
+        },
       );
       await notifyChange(tx, contract, reissue, summary, ctaUrl);
       return { reissue };
@@ -76,7 +101,12 @@ export async function saveShift(
 }
 
 /** Replaces the shifts not yet validated by those of a weekly pattern over the contract's dates. */
-export async function regenerateShifts(staff: StaffUser, contractId: string, version: number, pattern: WeeklyPattern): Promise<Result<{ count: number; reissued: boolean }>> {
+export async function regenerateShifts(
+  staff: StaffUser,
+  contractId: string,
+  version: number,
+  pattern: WeeklyPattern,
+): Promise<Result<{ count: number; reissued: boolean }>> {
   return run(async () => {
     const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx, storedKeys) => {
@@ -86,15 +116,24 @@ export async function regenerateShifts(staff: StaffUser, contractId: string, ver
       const fresh = generateShifts(pattern, contract.startDate, contract.endDate).filter(
         (s) => !kept.some((k) => parisDayOf(k.startsAt).getTime() === parisDayOf(s.startsAt).getTime()),
       );
-      if (fresh.length === 0 && kept.length === 0) throw new ServiceError("Aucun jour travaillé entre les dates du contrat pour ces jours de la semaine.", "weekdays");
+      if (fresh.length === 0 && kept.length === 0)
+        throw new ServiceError("Aucun jour travaillé entre les dates du contrat pour ces jours de la semaine.", "weekdays");
       await assertNoOverlap(tx, contract.workerId, contract.id, fresh);
       await tx.shift.deleteMany({ where: { contractId, validated: false } });
-      await tx.shift.createMany({ data: fresh.map((s) => ({ contractId, startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })) });
+      await tx.shift.createMany({
+        data: fresh.map((s) => ({ contractId, startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })),
+      });
       const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);
       await recordAudit(
         tx,
         { type: "contract.shifts_regenerated", data: { pattern, count: fresh.length, version: contract.version + 1, reissued: reissue } },
-        { actorId: staff.id, subjectUserId: contract.worker.user.id, agencyId: contract.agencyId, entityType: "Contract", entityId: contract.id },
+        {
+          actorId: staff.id,
+          subjectUserId: contract.worker.user.id,
+          agencyId: contract.agencyId,
+          entityType: "Contract",
+          entityId: contract.id,
+        },
       );
       await notifyChange(tx, contract, reissue, `les horaires de la mission ont été modifiés (${pattern.start}-${pattern.end}).`, ctaUrl);
       return { reissue, count: fresh.length };

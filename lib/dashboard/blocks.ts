@@ -13,10 +13,20 @@ export type BlockFields = { agencyId: string; title: string; body: string; publi
 
 /** A new block at the end of its agency's list, once per rendered form. */
 export async function createBlock(staff: StaffUser, fields: BlockFields, submission: string | null): Promise<void> {
-  const last = await db.dashboardBlock.findFirst({ where: { agencyId: fields.agencyId }, orderBy: { position: "desc" }, select: { position: true } });
+  const last = await db.dashboardBlock.findFirst({
+    where: { agencyId: fields.agencyId },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
   await createOnce(submission, async (tx) => {
     const block = await tx.dashboardBlock.create({
-      data: { agencyId: fields.agencyId, title: fields.title, body: fields.body, published: fields.published, position: (last?.position ?? -1) + 1 },
+      data: {
+        agencyId: fields.agencyId,
+        title: fields.title,
+        body: fields.body,
+        published: fields.published,
+        position: (last?.position ?? -1) + 1,
+      },
     });
     await recordAudit(
       tx,
@@ -48,7 +58,10 @@ export async function updateBlock(staff: StaffUser, id: string, version: Date, f
 
 async function ownedBlock(id: string, agencyIds: string[]) {
   if (!id) return null;
-  return db.dashboardBlock.findFirst({ where: { id, ...agencyScope({ agencyIds }) }, select: { id: true, agencyId: true, title: true, published: true, position: true } });
+  return db.dashboardBlock.findFirst({
+    where: { id, ...agencyScope({ agencyIds }) },
+    select: { id: true, agencyId: true, title: true, published: true, position: true },
+  });
 }
 
 /** Publish or withdraw a block of the staff's agencies; false when there is none. */
@@ -73,7 +86,11 @@ export async function moveBlock(staff: StaffUser, id: string, direction: -1 | 1)
   const block = await ownedBlock(id, staff.agencyIds);
   if (!block) return false;
   await db.$transaction(async (tx) => {
-    const siblings = await tx.dashboardBlock.findMany({ where: { agencyId: block.agencyId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
+    const siblings = await tx.dashboardBlock.findMany({
+      where: { agencyId: block.agencyId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
     const index = siblings.findIndex((s) => s.id === block.id);
     const target = index + direction;
     if (index < 0 || target < 0 || target >= siblings.length) return;
@@ -94,11 +111,12 @@ export async function deleteBlock(staff: StaffUser, id: string): Promise<boolean
   if (!block) return false;
   await db.$transaction(async (tx) => {
     const r = await tx.dashboardBlock.deleteMany({ where: { id: block.id } });
-    if (r.count) await recordAudit(
-      tx,
-      { type: "dashboard_block.deleted", data: { title: block.title } },
-      { actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id },
-    );
+    if (r.count)
+      await recordAudit(
+        tx,
+        { type: "dashboard_block.deleted", data: { title: block.title } },
+        { actorId: staff.id, agencyId: block.agencyId, entityType: "DashboardBlock", entityId: block.id },
+      );
   });
   return true;
 }

@@ -13,7 +13,10 @@ export const lockFileOf = (dir: string) => `${path.resolve(dir)}.lock`;
 type LockInfo = { pid: number; hostname: string; startedAt: string };
 
 export class DatabaseLockedError extends Error {
-  constructor(dir: string, readonly holder: LockInfo) {
+  constructor(
+    dir: string,
+    readonly holder: LockInfo,
+  ) {
     super(
       `La base embarquée ${dir} est déjà ouverte par le processus ${holder.pid} (${holder.hostname}, depuis ${holder.startedAt}) / ` +
         `The embedded database ${dir} is already open by process ${holder.pid}. ` +

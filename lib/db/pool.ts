@@ -91,7 +91,10 @@ export function createResilientPool(config: pg.PoolConfig): ResilientPool {
       const last = args.length - 1;
       if (typeof args[last] === "function") args[last] = watch(args[last] as (e: unknown, r: unknown) => void);
       else if (args[0] && typeof (args[0] as { submit?: unknown }).submit === "function") {
-        const submittable = args[0] as { callback?: (e: unknown, r: unknown) => void; on?: (event: string, fn: (e: unknown) => void) => void };
+        const submittable = args[0] as {
+          callback?: (e: unknown, r: unknown) => void;
+          on?: (event: string, fn: (e: unknown) => void) => void;
+        };
         if (typeof submittable.callback === "function") submittable.callback = watch(submittable.callback);
         else submittable.on?.("error", (error) => onFailure(this, error));
       }

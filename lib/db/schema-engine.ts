@@ -23,7 +23,9 @@ function loadGlue(): typeof Glue {
   if (glue) return glue;
   const bindings = require(GLUE) as typeof Glue;
   const wasmPath = path.join(path.dirname(require.resolve(GLUE)), "schema_engine_bg.wasm");
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), {
+    "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+  });
   bindings.__wbg_set_wasm(instance.exports);
   // The only export of the instance called here (wasm-bindgen's start hook).
   (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();

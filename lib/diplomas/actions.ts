@@ -37,7 +37,14 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
     if (error instanceof StorageUnavailableError) return fail("Le diplôme n'a pas été ajouté.", { file: error.message });
     throw error;
   }
-  const slug = data.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "diplome";
+  const slug =
+    data.name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 50) || "diplome";
   // One diploma per rendered form: a double click adds it once, and the
   // second copy of the file is removed.
   const diploma = await createOnce(submissionKey(worker.id, formData), async (tx) => {
@@ -54,7 +61,11 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
       },
     });
     const created = await tx.diploma.create({ data: { workerId: worker.workerId, name: data.name, obtainedOn, documentId: document.id } });
-    await recordAudit(tx, { type: "diploma.added", data: {} }, { actorId: worker.id, subjectUserId: worker.id, entityType: "Diploma", entityId: created.id });
+    await recordAudit(
+      tx,
+      { type: "diploma.added", data: {} },
+      { actorId: worker.id, subjectUserId: worker.id, entityType: "Diploma", entityId: created.id },
+    );
     return created.id;
   }).catch(async (error) => {
     await storage.deleteObject(stored.key).catch(() => undefined);
@@ -72,14 +83,23 @@ function staffScope(agencyIds: string[]) {
 }
 
 export const approveDiploma = staffAction(approveSchema, async (data, staff, formData): Promise<Result> => {
-  const diploma = await db.diploma.findFirst({ where: { id: data.id, ...staffScope(staff.agencyIds) }, include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } } });
+  const diploma = await db.diploma.findFirst({
+    where: { id: data.id, ...staffScope(staff.agencyIds) },
+    include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
+  });
   if (!diploma) return fail("Diplôme introuvable.");
-  const qualificationIds = formData.getAll("qualificationIds").filter((v): v is string => typeof v === "string").slice(0, 20);
+  const qualificationIds = formData
+    .getAll("qualificationIds")
+    .filter((v): v is string => typeof v === "string")
+    .slice(0, 20);
   const known = await db.qualification.findMany({ where: { id: { in: qualificationIds } }, select: { id: true } });
   const reviewedAt = new Date();
   const diplomasUrl = await absoluteUrl("/diplomes");
   const applied = await db.$transaction(async (tx) => {
-    const done = await tx.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "APPROVED", reviewerId: staff.id, reviewedAt } });
+    const done = await tx.diploma.updateMany({
+      where: { id: diploma.id, status: "PENDING" },
+      data: { status: "APPROVED", reviewerId: staff.id, reviewedAt },
+    });
     if (done.count !== 1) return false;
     if (known.length) {
       await tx.diploma.update({ where: { id: diploma.id }, data: { grants: { connect: known.map((q) => ({ id: q.id })) } } });
@@ -94,10 +114,22 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
     await recordAudit(
       tx,
       { type: "diploma.approved", data: { qualificationIds: known.map((q) => q.id) } },
-      { actorId: staff.id, subjectUserId: diploma.worker.userId, agencyId: diploma.worker.agencies[0]?.agencyId, entityType: "Diploma", entityId: diploma.id },
+      {
+        actorId: staff.id,
+        subjectUserId: diploma.worker.userId,
+        agencyId: diploma.worker.agencies[0]?.agencyId,
+        entityType: "Diploma",
+        entityId: diploma.id,
+      },
     );
     // The decision email commits with the decision (queued, sent by the worker).
-    const granted = known.length ? await tx.qualification.findMany({ where: { id: { in: known.map((q) => q.id) } }, select: { label: true, code: true }, orderBy: { code: "asc" } }) : [];
+    const granted = known.length
+      ? await tx.qualification.findMany({
+          where: { id: { in: known.map((q) => q.id) } },
+          select: { label: true, code: true },
+          orderBy: { code: "asc" },
+        })
+      : [];
     await notifyDecision(
       diploma.worker.userId,
       {
@@ -105,7 +137,11 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
         title: "Votre diplôme a été validé",
         paragraphs: [
           `Votre diplôme « ${diploma.name} » a été validé par l'agence.`,
-          ...(granted.length ? [`Il vous ouvre ${granted.length > 1 ? "les qualifications" : "la qualification"} : ${granted.map((q) => `${q.label} (${q.code})`).join(", ")}.`] : []),
+          ...(granted.length
+            ? [
+                `Il vous ouvre ${granted.length > 1 ? "les qualifications" : "la qualification"} : ${granted.map((q) => `${q.label} (${q.code})`).join(", ")}.`,
+              ]
+            : []),
         ],
         ctaLabel: "Voir mes diplômes",
         ctaUrl: diplomasUrl,
@@ -122,12 +158,18 @@ export const approveDiploma = staffAction(approveSchema, async (data, staff, for
 const refuseSchema = z.object({ id: z.string().min(1).max(40), reason: z.string().trim().min(3, "Indiquez le motif du refus.").max(300) });
 
 export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Promise<Result> => {
-  const diploma = await db.diploma.findFirst({ where: { id: data.id, ...staffScope(staff.agencyIds) }, include: { worker: { select: { userId: true } } } });
+  const diploma = await db.diploma.findFirst({
+    where: { id: data.id, ...staffScope(staff.agencyIds) },
+    include: { worker: { select: { userId: true } } },
+  });
   if (!diploma) return fail("Diplôme introuvable.");
   const diplomasUrl = await absoluteUrl("/diplomes");
   // The refusal, its audit entry and its email in one transaction.
   const applied = await db.$transaction(async (tx) => {
-    const done = await tx.diploma.updateMany({ where: { id: diploma.id, status: "PENDING" }, data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason } });
+    const done = await tx.diploma.updateMany({
+      where: { id: diploma.id, status: "PENDING" },
+      data: { status: "REFUSED", reviewerId: staff.id, reviewedAt: new Date(), refusalReason: data.reason },
+    });
     if (done.count !== 1) return false;
     await recordAudit(
       tx,
@@ -139,7 +181,11 @@ export const refuseDiploma = staffAction(refuseSchema, async (data, staff): Prom
       {
         subject: "Diplôme refusé",
         title: "Votre diplôme n'a pas été validé",
-        paragraphs: [`Votre diplôme « ${diploma.name} » a été refusé par l'agence.`, `Motif : ${data.reason}`, "Vous pouvez déposer à nouveau le document corrigé depuis votre espace."],
+        paragraphs: [
+          `Votre diplôme « ${diploma.name} » a été refusé par l'agence.`,
+          `Motif : ${data.reason}`,
+          "Vous pouvez déposer à nouveau le document corrigé depuis votre espace.",
+        ],
         ctaLabel: "Voir mes diplômes",
         ctaUrl: diplomasUrl,
       },

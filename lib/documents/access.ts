@@ -8,7 +8,17 @@ import { documentScope, type DocumentCaller } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 
-const downloadSelect = { id: true, kind: true, storageKey: true, fileName: true, sizeBytes: true, periodStart: true, periodEnd: true, createdAt: true, number: true } as const;
+const downloadSelect = {
+  id: true,
+  kind: true,
+  storageKey: true,
+  fileName: true,
+  sizeBytes: true,
+  periodStart: true,
+  periodEnd: true,
+  createdAt: true,
+  number: true,
+} as const;
 
 export type DownloadableDocument = Prisma.DocumentGetPayload<{ select: typeof downloadSelect }>;
 
@@ -30,7 +40,10 @@ const PERSONAL_KINDS = ["DIPLOMA", "SOCIAL_SECURITY_CARD", "ID_CARD", "PROOF_OF_
 
 /** One of a worker's own documents (diploma, ID, RIB...) if the reader may read it, else null. */
 export function personalDocumentForDownload(reader: DocumentCaller, id: string) {
-  return db.document.findFirst({ where: { AND: [{ id, kind: { in: [...PERSONAL_KINDS] } }, documentScope(reader)] }, include: { worker: { select: { userId: true } } } });
+  return db.document.findFirst({
+    where: { AND: [{ id, kind: { in: [...PERSONAL_KINDS] } }, documentScope(reader)] },
+    include: { worker: { select: { userId: true } } },
+  });
 }
 
 /** Of these documents, the ids this staff member uploaded. */
@@ -40,6 +53,13 @@ export async function documentsUploadedBy(userId: string, documentIds: string[])
 }
 
 /** A staff member read a worker's own document: audited. */
-export function recordDocumentDownload(staff: { userId: string }, doc: { id: string; kind: DocumentKind; worker: { userId: string } | null }) {
-  return recordAudit(db, { type: "document.downloaded", data: { kind: doc.kind } }, { actorId: staff.userId, subjectUserId: doc.worker?.userId, entityType: "Document", entityId: doc.id });
+export function recordDocumentDownload(
+  staff: { userId: string },
+  doc: { id: string; kind: DocumentKind; worker: { userId: string } | null },
+) {
+  return recordAudit(
+    db,
+    { type: "document.downloaded", data: { kind: doc.kind } },
+    { actorId: staff.userId, subjectUserId: doc.worker?.userId, entityType: "Document", entityId: doc.id },
+  );
 }

@@ -12,7 +12,17 @@ import { getStorage, STORAGE_UNAVAILABLE_MESSAGE, StorageUnavailableError } from
 import { spoolStream } from "@/lib/storage/spool";
 import { looksLikePdf } from "./rules";
 import { checkZipLimits, openZipEntry, readZipEntries, verifyZip, ZipRejected, type ZipEntry } from "./zip-reader";
-import { commitPublished, isUniqueViolation, previewPayslips, storeDocumentFile, workersByNumber, type MatchedWorker, type PreviewRow, type StaffContext, type StoredDocument } from "./publish";
+import {
+  commitPublished,
+  isUniqueViolation,
+  previewPayslips,
+  storeDocumentFile,
+  workersByNumber,
+  type MatchedWorker,
+  type PreviewRow,
+  type StaffContext,
+  type StoredDocument,
+} from "./publish";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { parsePayslipFileName } from "./rules";
 
@@ -25,7 +35,11 @@ function relevant(entries: ZipEntry[]): ZipEntry[] {
 
 /** The zip on disk for random access (lib/storage/spool.ts: removed by the caller, swept if a crash leaves it). */
 function spool(source: Readable, maxBytes: number): Promise<string> {
-  return spoolStream(source, { suffix: ".zip", maxBytes, tooLarge: () => new ZipRejected(`Archive trop volumineuse (${Math.round(maxBytes / 1024 / 1024)} Mo au plus).`) });
+  return spoolStream(source, {
+    suffix: ".zip",
+    maxBytes,
+    tooLarge: () => new ZipRejected(`Archive trop volumineuse (${Math.round(maxBytes / 1024 / 1024)} Mo au plus).`),
+  });
 }
 
 export type ZipPreview = { uploadKey: string; rows: PreviewRow[] };
@@ -64,7 +78,9 @@ export type ZipProgress =
 
 /** Publishes the matched entries of a previewed zip one by one, reporting each. */
 export async function* publishZip(staff: StaffContext, agencyId: string, uploadKey: string, batch: string): AsyncGenerator<ZipProgress> {
-  const upload = await db.auditLog.findFirst({ where: { action: "document.bulk_uploaded", actorId: staff.userId, entityId: uploadKey, agencyId } });
+  const upload = await db.auditLog.findFirst({
+    where: { action: "document.bulk_uploaded", actorId: staff.userId, entityId: uploadKey, agencyId },
+  });
   if (!upload || !staff.agencyIds.includes(agencyId)) {
     yield { type: "error", message: "Envoi introuvable : recommencez la vérification de l'archive." };
     return;
@@ -74,7 +90,13 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
   try {
     file = await spool(await storage.openObjectStream(uploadKey), MAX_ZIP_BYTES);
   } catch (error) {
-    yield { type: "error", message: error instanceof StorageUnavailableError ? error.message : "Envoi introuvable ou déjà publié : recommencez la vérification de l'archive." };
+    yield {
+      type: "error",
+      message:
+        error instanceof StorageUnavailableError
+          ? error.message
+          : "Envoi introuvable ou déjà publié : recommencez la vérification de l'archive.",
+    };
     return;
   }
   // Files stored and not yet committed: removed if the run ends without
@@ -96,7 +118,10 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
       return;
     }
     const parsed = entries.map((e) => ({ entry: e, p: parsePayslipFileName(e.name) }));
-    const workers = await workersByNumber(agencyId, parsed.flatMap((x) => (x.p.ok ? [x.p.workerNumber] : [])));
+    const workers = await workersByNumber(
+      agencyId,
+      parsed.flatMap((x) => (x.p.ok ? [x.p.workerNumber] : [])),
+    );
     // First every matched entry goes into storage; then, worker by worker,
     // their rows, audit entries and one email commit together. A crash (or a
     // cut) leaves each worker either fully published and emailed or not at
@@ -111,7 +136,14 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
       const w = p.ok ? workers.get(p.workerNumber) : undefined;
       if (!p.ok || !w) {
         skipped++;
-        yield { type: "entry", done, total: entries.length, name: entry.name, ok: false, reason: p.ok ? `Aucun intérimaire n° ${p.workerNumber} dans cette agence` : p.reason };
+        yield {
+          type: "entry",
+          done,
+          total: entries.length,
+          name: entry.name,
+          ok: false,
+          reason: p.ok ? `Aucun intérimaire n° ${p.workerNumber} dans cette agence` : p.reason,
+        };
         continue;
       }
       if (storageDown) {
@@ -164,7 +196,8 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
       const group = stored.get(workerId);
       if (!group) continue;
       stored.delete(workerId);
-      for (const name of group.names) notPublished.push({ name, reason: "Non publié : un autre bulletin de cet intérimaire n'a pas pu être enregistré." });
+      for (const name of group.names)
+        notPublished.push({ name, reason: "Non publié : un autre bulletin de cet intérimaire n'a pas pu être enregistré." });
     }
     let published = 0;
     let emails = 0;
@@ -193,8 +226,14 @@ export async function* publishZip(staff: StaffContext, agencyId: string, uploadK
 async function removeUncommitted(keys: string[]): Promise<void> {
   if (!keys.length) return;
   try {
-    const referenced = new Set((await db.document.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey));
-    for (const key of keys) if (!referenced.has(key)) await getStorage().deleteObject(key).catch(() => undefined);
+    const referenced = new Set(
+      (await db.document.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((d) => d.storageKey),
+    );
+    for (const key of keys)
+      if (!referenced.has(key))
+        await getStorage()
+          .deleteObject(key)
+          .catch(() => undefined);
   } catch {
     // The database cannot say: the files stay rather than risk a row without its file.
   }
@@ -205,7 +244,13 @@ async function removeUncommitted(keys: string[]): Promise<void> {
  * have taken some numbers meanwhile: those files are dropped and the rest
  * committed again (the other run emailed about its own).
  */
-async function commitWorkerFiles(staff: StaffContext, agencyId: string, workerId: string, files: StoredDocument[], batch: string): Promise<{ published: number; emailed: boolean }> {
+async function commitWorkerFiles(
+  staff: StaffContext,
+  agencyId: string,
+  workerId: string,
+  files: StoredDocument[],
+  batch: string,
+): Promise<{ published: number; emailed: boolean }> {
   let pending = files;
   for (let attempt = 0; attempt < 3 && pending.length; attempt++) {
     try {
@@ -213,9 +258,15 @@ async function commitWorkerFiles(staff: StaffContext, agencyId: string, workerId
       return { published: documentIds.length, emailed };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const taken = await db.document.findMany({ where: { workerId, kind: "PAYSLIP", number: { in: pending.flatMap((f) => (f.number ? [f.number] : [])) } }, select: { number: true } });
+      const taken = await db.document.findMany({
+        where: { workerId, kind: "PAYSLIP", number: { in: pending.flatMap((f) => (f.number ? [f.number] : [])) } },
+        select: { number: true },
+      });
       const numbers = new Set(taken.map((t) => t.number));
-      for (const f of pending.filter((f) => numbers.has(f.number))) await getStorage().deleteObject(f.stored.key).catch(() => undefined);
+      for (const f of pending.filter((f) => numbers.has(f.number)))
+        await getStorage()
+          .deleteObject(f.stored.key)
+          .catch(() => undefined);
       pending = pending.filter((f) => !numbers.has(f.number));
     }
   }

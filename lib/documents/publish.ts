@@ -30,7 +30,15 @@ export async function workersByNumber(agencyId: string, numbers: string[]): Prom
     select: { workerNumber: true, worker: { select: { id: true, userId: true, user: { select: { firstName: true, lastName: true } } } } },
   });
   return new Map(
-    rows.map((r) => [r.workerNumber, { workerId: r.worker.id, userId: r.worker.userId, name: `${r.worker.user.firstName} ${r.worker.user.lastName}`, workerNumber: r.workerNumber }]),
+    rows.map((r) => [
+      r.workerNumber,
+      {
+        workerId: r.worker.id,
+        userId: r.worker.userId,
+        name: `${r.worker.user.firstName} ${r.worker.user.lastName}`,
+        workerNumber: r.workerNumber,
+      },
+    ]),
   );
 }
 
@@ -73,7 +81,8 @@ export async function previewPayslips(agencyId: string, items: PreviewItem[]): P
     if (!w) return { ...base, ok: false, reason: `Aucun intérimaire n° ${p.workerNumber} dans cette agence` };
     const withName = { ...base, workerName: w.name };
     if (item.isPdf === false) return { ...withName, ok: false, reason: "Ce fichier n'est pas un PDF" };
-    if (item.size !== undefined && item.size > MAX_DOCUMENT_BYTES) return { ...withName, ok: false, reason: "Fichier trop volumineux (10 Mo au plus)" };
+    if (item.size !== undefined && item.size > MAX_DOCUMENT_BYTES)
+      return { ...withName, ok: false, reason: "Fichier trop volumineux (10 Mo au plus)" };
     if (item.size === 0) return { ...withName, ok: false, reason: "Fichier vide" };
     const key = `${w.workerId}:${p.number}`;
     if (published.has(key)) return { ...withName, ok: false, reason: `Bulletin ${p.number} déjà publié` };
@@ -110,15 +119,22 @@ type StoredObject = { key: string; size: number; sha256: string };
 /** One stored file waiting for its row: what commitPublished writes. */
 export type StoredDocument = { stored: StoredObject; number: string | null; periodStart: Date | null; periodEnd: Date | null };
 
-const duplicate = (kind: WorkerDocumentKind, number: string | null): Refusal => refusal(`${KIND_LABELS[kind].title} ${number} déjà publié`, "duplicate");
+const duplicate = (kind: WorkerDocumentKind, number: string | null): Refusal =>
+  refusal(`${KIND_LABELS[kind].title} ${number} déjà publié`, "duplicate");
 
 /** The checks and the upload of one PDF into storage (no row yet). */
 export async function storeDocumentFile(input: PublishInput): Promise<Success<{ file: StoredDocument }> | Refusal> {
   if (!input.staff.agencyIds.includes(input.agencyId)) return refusal("Agence hors de votre périmètre", "forbidden");
-  const member = await db.workerAgency.findUnique({ where: { workerId_agencyId: { workerId: input.workerId, agencyId: input.agencyId } }, select: { id: true } });
+  const member = await db.workerAgency.findUnique({
+    where: { workerId_agencyId: { workerId: input.workerId, agencyId: input.agencyId } },
+    select: { id: true },
+  });
   if (!member) return refusal("Intérimaire inconnu dans cette agence", "forbidden");
   if (input.number) {
-    const taken = await db.document.findFirst({ where: { workerId: input.workerId, kind: input.kind, number: input.number }, select: { id: true } });
+    const taken = await db.document.findFirst({
+      where: { workerId: input.workerId, kind: input.kind, number: input.number },
+      select: { id: true },
+    });
     if (taken) {
       input.source.resume(); // drain what the client sends
       return duplicate(input.kind, input.number);
@@ -139,7 +155,15 @@ export async function storeDocumentFile(input: PublishInput): Promise<Success<{ 
   }
 }
 
-export type CommitInput = { staff: StaffContext; agencyId: string; workerId: string; kind: WorkerDocumentKind; files: StoredDocument[]; batch?: string; submission?: string | null };
+export type CommitInput = {
+  staff: StaffContext;
+  agencyId: string;
+  workerId: string;
+  kind: WorkerDocumentKind;
+  files: StoredDocument[];
+  batch?: string;
+  submission?: string | null;
+};
 
 /**
  * One transaction for one worker: the rows of the stored files, an audit
@@ -149,42 +173,69 @@ export type CommitInput = { staff: StaffContext; agencyId: string; workerId: str
  * meanwhile (a parallel publish) raises P2002: nothing of this call is kept.
  */
 export async function commitPublished(input: CommitInput): Promise<{ documentIds: string[]; emailed: boolean }> {
-  return db.$transaction(async (tx) => {
-    await claimSubmission(tx, input.submission ?? null);
-    const docs = [];
-    for (const f of input.files) {
-      const created = await tx.document.create({
-        data: {
-          kind: input.kind,
-          workerId: input.workerId,
-          agencyId: input.agencyId,
-          storageKey: f.stored.key,
-          fileName: downloadName({ kind: input.kind, periodStart: f.periodStart, periodEnd: f.periodEnd, createdAt: new Date(), number: f.number }),
-          mimeType: "application/pdf",
-          sizeBytes: f.stored.size,
-          sha256: f.stored.sha256,
-          number: f.number,
-          periodStart: f.periodStart,
-          periodEnd: f.periodEnd,
-          uploadedById: input.staff.userId,
-        },
-        select: { id: true, periodStart: true, worker: { select: { userId: true } } },
-      });
-      await recordAudit(
-        tx,
-        { type: "document.published", data: { kind: input.kind, number: f.number, sizeBytes: f.stored.size, sha256: f.stored.sha256, ...(input.batch ? { batch: input.batch } : {}) } },
-        { actorId: input.staff.userId, subjectUserId: created.worker?.userId ?? null, agencyId: input.agencyId, entityType: "Document", entityId: created.id },
-      );
-      docs.push(created);
-    }
-    if (input.kind !== "PAYSLIP") {
-      await tx.documentRequest.updateMany({ where: { workerId: input.workerId, kind: input.kind, status: "OPEN" }, data: { status: "DONE", closedAt: new Date(), openKey: null } });
-    }
-    if (docs[0]) await recordSubmission(tx, input.submission ?? null, docs[0].id);
-    const userId = docs[0]?.worker?.userId;
-    const emailed = userId ? await notifyPublishedIn(tx, userId, input.agencyId, input.kind, docs) : false;
-    return { documentIds: docs.map((d) => d.id), emailed };
-  }, { timeout: 30_000, maxWait: 15_000 });
+  return db.$transaction(
+    async (tx) => {
+      await claimSubmission(tx, input.submission ?? null);
+      const docs = [];
+      for (const f of input.files) {
+        const created = await tx.document.create({
+          data: {
+            kind: input.kind,
+            workerId: input.workerId,
+            agencyId: input.agencyId,
+            storageKey: f.stored.key,
+            fileName: downloadName({
+              kind: input.kind,
+              periodStart: f.periodStart,
+              periodEnd: f.periodEnd,
+              createdAt: new Date(),
+              number: f.number,
+            }),
+            mimeType: "application/pdf",
+            sizeBytes: f.stored.size,
+            sha256: f.stored.sha256,
+            number: f.number,
+            periodStart: f.periodStart,
+            periodEnd: f.periodEnd,
+            uploadedById: input.staff.userId,
+          },
+          select: { id: true, periodStart: true, worker: { select: { userId: true } } },
+        });
+        await recordAudit(
+          tx,
+          {
+            type: "document.published",
+            data: {
+              kind: input.kind,
+              number: f.number,
+              sizeBytes: f.stored.size,
+              sha256: f.stored.sha256,
+              ...(input.batch ? { batch: input.batch } : {}),
+            },
+          },
+          {
+            actorId: input.staff.userId,
+            subjectUserId: created.worker?.userId ?? null,
+            agencyId: input.agencyId,
+            entityType: "Document",
+            entityId: created.id,
+          },
+        );
+        docs.push(created);
+      }
+      if (input.kind !== "PAYSLIP") {
+        await tx.documentRequest.updateMany({
+          where: { workerId: input.workerId, kind: input.kind, status: "OPEN" },
+          data: { status: "DONE", closedAt: new Date(), openKey: null },
+        });
+      }
+      if (docs[0]) await recordSubmission(tx, input.submission ?? null, docs[0].id);
+      const userId = docs[0]?.worker?.userId;
+      const emailed = userId ? await notifyPublishedIn(tx, userId, input.agencyId, input.kind, docs) : false;
+      return { documentIds: docs.map((d) => d.id), emailed };
+    },
+    { timeout: 30_000, maxWait: 15_000 },
+  );
 }
 
 /** Stores one PDF, then its row, audit entry and email in one transaction. */
@@ -209,7 +260,9 @@ export async function publishDocument(input: PublishInput): Promise<PublishResul
     wakeOutboxWorker();
     return okWith({ documentId: documentIds[0], workerId: input.workerId, emailed });
   } catch (error) {
-    await getStorage().deleteObject(stored.data.file.stored.key).catch(() => undefined);
+    await getStorage()
+      .deleteObject(stored.data.file.stored.key)
+      .catch(() => undefined);
     if (isUniqueViolation(error)) return (await repeated()) ?? duplicate(input.kind, input.number);
     throw error;
   }
@@ -243,10 +296,19 @@ export function publishedKey(documentIds: string[]): string {
  * documents just published (their preference decides). Returns whether it
  * was queued.
  */
-async function notifyPublishedIn(tx: NonNullable<NotifyOptions["tx"]>, userId: string, agencyId: string, kind: WorkerDocumentKind, group: { id: string; periodStart: Date | null }[]): Promise<boolean> {
+async function notifyPublishedIn(
+  tx: NonNullable<NotifyOptions["tx"]>,
+  userId: string,
+  agencyId: string,
+  kind: WorkerDocumentKind,
+  group: { id: string; periodStart: Date | null }[],
+): Promise<boolean> {
   const label = KIND_LABELS[kind];
   const url = await absoluteUrl(PAGE_OF[kind]);
-  const months = [...group].sort((a, b) => (a.periodStart?.getTime() ?? 0) - (b.periodStart?.getTime() ?? 0)).filter((d) => d.periodStart).map((d) => formatMonthYear(d.periodStart!));
+  const months = [...group]
+    .sort((a, b) => (a.periodStart?.getTime() ?? 0) - (b.periodStart?.getTime() ?? 0))
+    .filter((d) => d.periodStart)
+    .map((d) => formatMonthYear(d.periodStart!));
   const title =
     kind === "PAYSLIP"
       ? group.length > 1
@@ -282,10 +344,21 @@ async function notifyPublishedIn(tx: NonNullable<NotifyOptions["tx"]>, userId: s
  */
 export async function countPublishedEmails(staff: StaffContext, documentIds: string[]): Promise<number> {
   if (documentIds.length === 0) return 0;
-  const docs = await db.document.findMany({ where: { id: { in: documentIds }, ...agencyScope(staff) }, select: { id: true, worker: { select: { userId: true } } } });
+  const docs = await db.document.findMany({
+    where: { id: { in: documentIds }, ...agencyScope(staff) },
+    select: { id: true, worker: { select: { userId: true } } },
+  });
   const userIds = [...new Set(docs.flatMap((d) => (d.worker ? [d.worker.userId] : [])))];
   if (!userIds.length) return 0;
   const ids = new Set(docs.map((d) => d.id));
-  const rows = await db.outboxMessage.findMany({ where: { userId: { in: userIds }, dedupeKey: { startsWith: PUBLISHED_KEY } }, select: { dedupeKey: true } });
-  return rows.filter((r) => r.dedupeKey!.slice(PUBLISHED_KEY.length).split(",").some((id) => ids.has(id))).length;
+  const rows = await db.outboxMessage.findMany({
+    where: { userId: { in: userIds }, dedupeKey: { startsWith: PUBLISHED_KEY } },
+    select: { dedupeKey: true },
+  });
+  return rows.filter((r) =>
+    r
+      .dedupeKey!.slice(PUBLISHED_KEY.length)
+      .split(",")
+      .some((id) => ids.has(id)),
+  ).length;
 }

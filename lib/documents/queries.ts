@@ -16,7 +16,11 @@ export type WorkerDocumentRow = {
 function orderOf(q: ListQuery): Prisma.DocumentOrderByWithRelationInput[] {
   const dir = q.dir;
   const column: Prisma.DocumentOrderByWithRelationInput =
-    q.sort === "numero" ? { number: { sort: dir, nulls: "last" } } : q.sort === "emission" ? { periodStart: { sort: dir, nulls: "last" } } : { createdAt: dir };
+    q.sort === "numero"
+      ? { number: { sort: dir, nulls: "last" } }
+      : q.sort === "emission"
+        ? { periodStart: { sort: dir, nulls: "last" } }
+        : { createdAt: dir };
   return [column, { createdAt: dir }, { id: dir }];
 }
 

@@ -47,7 +47,8 @@ export async function requestDocument(
   if (hasControlChars(input.message, true)) return fail(FIX_FIELDS, { message: CONTROL_CHAR_MESSAGE });
   const message = input.message.trim().slice(0, 1000) || null;
   const openKey = openKeyOf(user.workerId, kind);
-  const findOpen = () => db.documentRequest.findFirst({ where: { workerId: user.workerId, kind, status: "OPEN" }, orderBy: { createdAt: "desc" } });
+  const findOpen = () =>
+    db.documentRequest.findFirst({ where: { workerId: user.workerId, kind, status: "OPEN" }, orderBy: { createdAt: "desc" } });
 
   if (await firstSubmission(submission)) return ok(SENT);
   const open = await findOpen();
@@ -55,7 +56,9 @@ export async function requestDocument(
 
   const worker = await db.workerProfile.findUniqueOrThrow({
     where: { id: user.workerId },
-    select: { agencies: { select: { workerNumber: true, agency: { select: { id: true, name: true, frontDeskEmail: true, email: true } } } } },
+    select: {
+      agencies: { select: { workerNumber: true, agency: { select: { id: true, name: true, frontDeskEmail: true, email: true } } } },
+    },
   });
   const label = KIND_LABELS[kind];
   const numbers = worker.agencies.map((a) => `n° ${a.workerNumber} (${a.agency.name})`).join(", ");
@@ -70,7 +73,9 @@ export async function requestDocument(
     await db.$transaction(async (tx) => {
       await claimSubmission(tx, submission);
       const row = await tx.documentRequest.create({ data: { workerId: user.workerId, kind, message, openKey, createdAt: at } });
-      const recent = await tx.documentRequest.count({ where: { workerId: user.workerId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } } });
+      const recent = await tx.documentRequest.count({
+        where: { workerId: user.workerId, createdAt: { gt: new Date(at.getTime() - 86_400_000) } },
+      });
       if (recent > DAILY_LIMIT) throw new TooMany();
       await recordAudit(
         tx,

@@ -8,9 +8,24 @@ export type WorkerDocumentKind = Extract<DocumentKind, "PAYSLIP" | "ASSEDIC_CERT
 export const WORKER_DOCUMENT_KINDS: WorkerDocumentKind[] = ["PAYSLIP", "ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"];
 
 export const KIND_LABELS: Record<WorkerDocumentKind, { one: string; many: string; title: string; newOne: string }> = {
-  PAYSLIP: { one: "bulletin de salaire", many: "bulletins de salaire", title: "Bulletin de salaire", newOne: "un nouveau bulletin de salaire" },
-  ASSEDIC_CERTIFICATE: { one: "attestation Assedic", many: "attestations Assedic", title: "Attestation Assedic", newOne: "une nouvelle attestation" },
-  WORK_CERTIFICATE: { one: "certificat de travail", many: "certificats de travail", title: "Certificat de travail", newOne: "un nouveau certificat" },
+  PAYSLIP: {
+    one: "bulletin de salaire",
+    many: "bulletins de salaire",
+    title: "Bulletin de salaire",
+    newOne: "un nouveau bulletin de salaire",
+  },
+  ASSEDIC_CERTIFICATE: {
+    one: "attestation Assedic",
+    many: "attestations Assedic",
+    title: "Attestation Assedic",
+    newOne: "une nouvelle attestation",
+  },
+  WORK_CERTIFICATE: {
+    one: "certificat de travail",
+    many: "certificats de travail",
+    title: "Certificat de travail",
+    newOne: "un nouveau certificat",
+  },
 };
 
 export function isWorkerDocumentKind(value: string): value is WorkerDocumentKind {
@@ -69,7 +84,13 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 /** The readable name of a document on download and inside a zip: "bulletin_2019-06.pdf". */
-export function downloadName(doc: { kind: DocumentKind; periodStart: Date | null; periodEnd: Date | null; createdAt: Date; number?: string | null }): string {
+export function downloadName(doc: {
+  kind: DocumentKind;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  createdAt: Date;
+  number?: string | null;
+}): string {
   const ref = doc.periodEnd ?? doc.periodStart ?? doc.createdAt;
   switch (doc.kind) {
     case "PAYSLIP":
@@ -101,14 +122,16 @@ export function uniqueNames(names: string[]): string[] {
  */
 export function contentDisposition(fileName: string, type: "attachment" | "inline" = "attachment"): string {
   const clean = fileName.replace(/[\r\n"\\/]/g, "_").trim() || "document.pdf";
-  const ascii = clean.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_");
+  const ascii = clean
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, "_");
   const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export type ParsedPayslipName =
-  | { ok: true; workerNumber: string; number: string; periodStart: Date; periodEnd: Date; date: Date }
-  | { ok: false; reason: string };
+  { ok: true; workerNumber: string; number: string; periodStart: Date; periodEnd: Date; date: Date } | { ok: false; reason: string };
 
 export const EXPECTED_NAME = "<n° intérimaire>_<AAAAMMJJ>.pdf";
 

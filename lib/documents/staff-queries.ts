@@ -16,14 +16,26 @@ export async function staffDocumentsDesk(staff: AgencyStaff) {
         kind: true,
         message: true,
         createdAt: true,
-        worker: { select: { user: { select: { firstName: true, lastName: true } }, agencies: { where: membershipOfAgencies(staff), select: { workerNumber: true } } } },
+        worker: {
+          select: {
+            user: { select: { firstName: true, lastName: true } },
+            agencies: { where: membershipOfAgencies(staff), select: { workerNumber: true } },
+          },
+        },
       },
     }),
     db.document.findMany({
       where: { ...agencyScope(staff), kind: { in: ["PAYSLIP", "ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] } },
       orderBy: { createdAt: "desc" },
       take: 15,
-      select: { id: true, kind: true, number: true, createdAt: true, worker: { select: { user: { select: { firstName: true, lastName: true } } } }, uploadedBy: { select: { firstName: true, lastName: true } } },
+      select: {
+        id: true,
+        kind: true,
+        number: true,
+        createdAt: true,
+        worker: { select: { user: { select: { firstName: true, lastName: true } } } },
+        uploadedBy: { select: { firstName: true, lastName: true } },
+      },
     }),
   ]);
   return { agencies, requests, recent };

@@ -19,7 +19,8 @@ export function pdfGuard(maxBytes: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > maxBytes) return callback(new UploadRejected(`Fichier trop volumineux (${Math.round(maxBytes / 1024 / 1024)} Mo au plus)`, "too_large"));
+      if (seen > maxBytes)
+        return callback(new UploadRejected(`Fichier trop volumineux (${Math.round(maxBytes / 1024 / 1024)} Mo au plus)`, "too_large"));
       if (head) {
         head = Buffer.concat([head, chunk]);
         if (head.length < 5) return callback();
@@ -31,7 +32,10 @@ export function pdfGuard(maxBytes: number): Transform {
       callback(null, chunk);
     },
     flush(callback) {
-      if (head) return callback(new UploadRejected(head.length === 0 ? "Fichier vide" : "Ce fichier n'est pas un PDF", head.length === 0 ? "empty" : "not_pdf"));
+      if (head)
+        return callback(
+          new UploadRejected(head.length === 0 ? "Fichier vide" : "Ce fichier n'est pas un PDF", head.length === 0 ? "empty" : "not_pdf"),
+        );
       callback();
     },
   });

@@ -59,7 +59,8 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits = DEFAULT_
       return `Archive refusée : taux de compression anormal pour « ${e.name} » (archive piégée « zip bomb »).`;
     total += e.uncompressedSize;
   }
-  if (total > limits.maxTotalBytes) return `Archive refusée : ${fmtMb(total)} une fois décompressée (${fmtMb(limits.maxTotalBytes)} au plus).`;
+  if (total > limits.maxTotalBytes)
+    return `Archive refusée : ${fmtMb(total)} une fois décompressée (${fmtMb(limits.maxTotalBytes)} au plus).`;
   return null;
 }
 
@@ -70,7 +71,8 @@ const notAZip = () => new ZipRejected("Ce fichier n'est pas une archive ZIP vali
 
 /** yauzl's refusals of an entry path ("absolute path: /x", "invalid relative path: ../x", "invalid characters in fileName: a\\b"). */
 function pathRefusal(error: unknown): ZipRejected | null {
-  const m = error instanceof Error ? /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(error.message) : null;
+  const m =
+    error instanceof Error ? /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(error.message) : null;
   return m ? new ZipRejected(`Archive refusée : le fichier « ${m[2]} » a un chemin interdit (chemin absolu ou « .. »).`) : null;
 }
 
@@ -78,7 +80,13 @@ async function openZip(file: string): Promise<ZipFile> {
   try {
     // Entries one at a time, closed by us; sizes are checked by entryCheck below.
     // Backslashes in names (old Windows tools) are read as "/".
-    return await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false, strictFileNames: false });
+    return await yauzl.openPromise(file, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: true,
+      validateEntrySizes: false,
+      strictFileNames: false,
+    });
   } catch {
     throw notAZip();
   }
@@ -88,7 +96,8 @@ async function openZip(file: string): Promise<ZipFile> {
 export async function readZipEntries(file: string): Promise<ZipEntry[]> {
   const zip = await openZip(file);
   try {
-    if (zip.entryCount > MAX_LISTED_ENTRIES) throw new ZipRejected(`L'archive contient trop de fichiers (${zip.entryCount}, ${DEFAULT_ZIP_LIMITS.maxEntries} au plus).`);
+    if (zip.entryCount > MAX_LISTED_ENTRIES)
+      throw new ZipRejected(`L'archive contient trop de fichiers (${zip.entryCount}, ${DEFAULT_ZIP_LIMITS.maxEntries} au plus).`);
     const entries: ZipEntry[] = [];
     try {
       for await (const e of zip.eachEntry()) {
@@ -125,7 +134,8 @@ function yauzlEntry(entry: ZipEntry): Entry {
   return e;
 }
 
-const damaged = (name: string, what: string) => new ZipRejected(`Archive refusée : le fichier « ${name} » ${what}. Aucun bulletin n'a été publié.`);
+const damaged = (name: string, what: string) =>
+  new ZipRejected(`Archive refusée : le fichier « ${name} » ${what}. Aucun bulletin n'a été publié.`);
 
 /**
  * Checks the uncompressed bytes of an entry as they pass: never more than the
@@ -150,7 +160,8 @@ function entryCheck(entry: ZipEntry, maxBytes: number): Transform {
       callback(null, chunk);
     },
     flush(callback) {
-      if (seen !== entry.uncompressedSize) return callback(damaged(entry.name, "est plus petit que la taille annoncée (archive tronquée ou endommagée)"));
+      if (seen !== entry.uncompressedSize)
+        return callback(damaged(entry.name, "est plus petit que la taille annoncée (archive tronquée ou endommagée)"));
       if (crc >>> 0 !== entry.crc32 >>> 0) return callback(damaged(entry.name, "est endommagé (somme de contrôle CRC incorrecte)"));
       callback();
     },
@@ -164,8 +175,10 @@ function entryCheck(entry: ZipEntry, maxBytes: number): Transform {
  * (destroy) releases the file handle and the inflater.
  */
 export async function openZipEntry(file: string, entry: ZipEntry, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Readable> {
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipRejected(`Le fichier « ${entry.name} » utilise une compression non prise en charge.`);
-  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw damaged(entry.name, "est endommagé (tailles incohérentes)");
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipRejected(`Le fichier « ${entry.name} » utilise une compression non prise en charge.`);
+  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize)
+    throw damaged(entry.name, "est endommagé (tailles incohérentes)");
   const zip = await openZip(file);
   let raw: Readable;
   try {

@@ -23,9 +23,7 @@ export type LocatedCommune = {
   precision: Precision | null;
 };
 
-export type LocateResult =
-  | { ok: true; commune: LocatedCommune }
-  | { ok: false; field: "postalCode" | "city"; error: string };
+export type LocateResult = { ok: true; commune: LocatedCommune } | { ok: false; field: "postalCode" | "city"; error: string };
 
 type RawCommune = {
   code: string;
@@ -100,7 +98,8 @@ function buildIndex(): Index {
   const extra: { entry: Entry; parent: string }[] = []; // delegated and associated communes
   for (const c of communes) {
     const key = normalizeCommuneName(c.nom);
-    const found = c.type === "arrondissement-municipal" ? arrondissements.get(arrondissementKey(c.nom) ?? "") : places.get(`${c.departement}|${key}`);
+    const found =
+      c.type === "arrondissement-municipal" ? arrondissements.get(arrondissementKey(c.nom) ?? "") : places.get(`${c.departement}|${key}`);
     const entry: Entry = { inseeCode: c.code, name: c.nom, key, point: found ?? null, precision: "commune" };
     if (c.type === "commune-actuelle" || c.type === "arrondissement-municipal") entries.set(c.code, entry);
     else if (c.chefLieu ?? c.commune) extra.push({ entry, parent: (c.chefLieu ?? c.commune)! });
@@ -134,7 +133,8 @@ function buildIndex(): Index {
 
   // …else the centre of the located communes of its postal codes…
   const postalCentres = new Map<string, Point | null>();
-  for (const [cp, list] of byPostalCode) postalCentres.set(cp, centre(list.filter((e) => e.point && e.precision === "commune").map((e) => e.point!)));
+  for (const [cp, list] of byPostalCode)
+    postalCentres.set(cp, centre(list.filter((e) => e.point && e.precision === "commune").map((e) => e.point!)));
   for (const entry of entries.values()) {
     if (entry.point) continue;
     const point = centre((postalCodesOf.get(entry.inseeCode) ?? []).map((cp) => postalCentres.get(cp)).filter((p): p is Point => !!p));
@@ -154,7 +154,9 @@ function buildIndex(): Index {
   for (const { entry, parent } of extra) {
     const current = entries.get(parent);
     if (!current) continue;
-    const located: Entry = entry.point ? { ...entry, inseeCode: current.inseeCode } : { ...entry, inseeCode: current.inseeCode, point: current.point, precision: current.precision };
+    const located: Entry = entry.point
+      ? { ...entry, inseeCode: current.inseeCode }
+      : { ...entry, inseeCode: current.inseeCode, point: current.point, precision: current.precision };
     for (const cp of postalCodesOf.get(parent) ?? []) add(cp, located);
   }
   return { byPostalCode };
@@ -199,7 +201,9 @@ export function locateCommune(postalCode: string, city: string): LocateResult {
 
   const exact = candidates.find((e) => e.key === typed);
   // "Paris 11e", "Lyon 3ème": the arrondissement of the postal code, else the commune.
-  const byArrondissement = candidates.find((e) => arrondissementKey(e.name) !== null && arrondissementKey(e.name) === arrondissementKey(city));
+  const byArrondissement = candidates.find(
+    (e) => arrondissementKey(e.name) !== null && arrondissementKey(e.name) === arrondissementKey(city),
+  );
   // "Lyon Part-Dieu" for Lyon; "Druelle" for Druelle Balsac when no other commune starts so.
   const byPrefix = candidates.find((e) => typed.startsWith(`${e.key} `));
   const startingSo = candidates.filter((e) => e.key.startsWith(`${typed} `));

@@ -54,10 +54,7 @@ const FALLBACK_ENVS = new Set(["demo", "test", "preview"]);
  * header a client could choose: the forwarded host of a trusted proxy, else
  * http://localhost:PORT.
  */
-export function publicOrigin(
-  env: Record<string, string | undefined> = process.env,
-  headers?: HeaderSource | null,
-): string {
+export function publicOrigin(env: Record<string, string | undefined> = process.env, headers?: HeaderSource | null): string {
   const configured = env.APP_URL?.trim();
   if (configured) return new URL(configured).origin;
   if (env.NODE_ENV === "production" && !FALLBACK_ENVS.has(env.APP_ENV ?? "")) {

@@ -11,7 +11,10 @@ import { db } from "@/lib/db";
 import { extractSecrets, sealSecrets } from "./secrets";
 
 /** The part of a Prisma client (or transaction) the outbox needs. */
-export type OutboxClient = Pick<PrismaClient, "outboxMessage" | "user" | "workerProfile" | "workerAgency" | "staffMembership" | "clientMembership">;
+export type OutboxClient = Pick<
+  PrismaClient,
+  "outboxMessage" | "user" | "workerProfile" | "workerAgency" | "staffMembership" | "clientMembership"
+>;
 
 export type OutboxDraft = {
   channel: MessageChannel;
@@ -45,11 +48,19 @@ export async function userIdForPhone(phone: string, client: OutboxClient = db): 
 
 /** The agency a user's messages belong to by default: a worker's, staff member's or client's first agency. */
 export async function agencyIdForUser(userId: string, client: OutboxClient = db): Promise<string | null> {
-  const worker = await client.workerAgency.findFirst({ where: { worker: { userId } }, select: { agencyId: true }, orderBy: { agencyId: "asc" } });
+  const worker = await client.workerAgency.findFirst({
+    where: { worker: { userId } },
+    select: { agencyId: true },
+    orderBy: { agencyId: "asc" },
+  });
   if (worker) return worker.agencyId;
   const staff = await client.staffMembership.findFirst({ where: { userId }, select: { agencyId: true }, orderBy: { agencyId: "asc" } });
   if (staff) return staff.agencyId;
-  const member = await client.clientMembership.findFirst({ where: { userId }, select: { client: { select: { agencyId: true } } }, orderBy: { clientId: "asc" } });
+  const member = await client.clientMembership.findFirst({
+    where: { userId },
+    select: { client: { select: { agencyId: true } } },
+    orderBy: { clientId: "asc" },
+  });
   return member?.client.agencyId ?? null;
 }
 
@@ -58,7 +69,12 @@ export async function agencyIdForUser(userId: string, client: OutboxClient = db)
  * caller's transaction. With a dedupe key already used, nothing is written
  * (ON CONFLICT DO NOTHING) and `created` is false.
  */
-export async function enqueueMessage(draft: OutboxDraft, options: EnqueueOptions = {}, client: OutboxClient = db, extra: { lockedUntil?: Date; attempts?: number } = {}): Promise<OutboxRecord> {
+export async function enqueueMessage(
+  draft: OutboxDraft,
+  options: EnqueueOptions = {},
+  client: OutboxClient = db,
+  extra: { lockedUntil?: Date; attempts?: number } = {},
+): Promise<OutboxRecord> {
   const { parts, secrets } = extractSecrets({ subject: draft.subject, text: draft.text, html: draft.html });
   const agencyId = options.agencyId !== undefined ? options.agencyId : draft.userId ? await agencyIdForUser(draft.userId, client) : null;
   const id = randomUUID();
@@ -83,6 +99,9 @@ export async function enqueueMessage(draft: OutboxDraft, options: EnqueueOptions
     skipDuplicates: true,
   });
   if (count === 1) return { id, status: "OUTBOX", providerId: null, created: true };
-  const existing = await client.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: options.dedupeKey! }, select: { id: true, status: true, providerId: true } });
+  const existing = await client.outboxMessage.findUniqueOrThrow({
+    where: { dedupeKey: options.dedupeKey! },
+    select: { id: true, status: true, providerId: true },
+  });
   return { ...existing, created: false };
 }

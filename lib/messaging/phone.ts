@@ -7,7 +7,10 @@
  * "+" or "00". Returns null when the input is not a phone number.
  */
 export function normalizePhone(input: string): string | null {
-  const compact = input.trim().replace(/\(0\)/g, "").replace(/[\s.\-()/]/g, "");
+  const compact = input
+    .trim()
+    .replace(/\(0\)/g, "")
+    .replace(/[\s.\-()/]/g, "");
   if (!compact) return null;
   const international = compact.startsWith("+") ? compact.slice(1) : compact.startsWith("00") ? compact.slice(2) : null;
   if (international !== null) return normalizeInternational(international);

@@ -10,7 +10,10 @@ import { userIdForEmail, userIdForPhone } from "./outbox";
 import { maskText, revealText } from "./secrets";
 import { recordAudit } from "@/lib/audit";
 
-type ReadClient = Pick<PrismaClient, "$queryRaw" | "outboxMessage" | "user" | "workerProfile" | "workerAgency" | "staffMembership" | "clientMembership">;
+type ReadClient = Pick<
+  PrismaClient,
+  "$queryRaw" | "outboxMessage" | "user" | "workerProfile" | "workerAgency" | "staffMembership" | "clientMembership"
+>;
 
 // ---------------------------------------------------------------------------
 // GET /api/dev/outbox
@@ -59,7 +62,14 @@ export async function listOutboxForRecipient(to: string | null | undefined, clie
 }
 
 /** Full text, secrets filled back: only for the dev route (demo and test). */
-function toDevEntry(row: { channel: MessageChannel; to: string; subject: string | null; text: string; secrets: string | null; createdAt: Date }): DevOutboxEntry {
+function toDevEntry(row: {
+  channel: MessageChannel;
+  to: string;
+  subject: string | null;
+  text: string;
+  secrets: string | null;
+  createdAt: Date;
+}): DevOutboxEntry {
   return {
     channel: row.channel === "EMAIL" ? "email" : "sms",
     to: row.to,
@@ -122,7 +132,9 @@ type StaffRow = Omit<StaffOutboxItem, "createdAt"> & { createdAt: Date | string 
 export async function listOutboxForStaff(query: StaffOutboxQuery, client: ReadClient = db): Promise<StaffOutboxPage> {
   const pageSize = query.pageSize ?? STAFF_PAGE_SIZE;
   const where = Prisma.sql`${staffScope(query.agencyIds)} AND ${await recipientFilter(query.to, client)}`;
-  const counted = await client.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*)::int AS "total" FROM "OutboxMessage" o WHERE ${where}`;
+  const counted = await client.$queryRaw<
+    { total: number | bigint }[]
+  >`SELECT COUNT(*)::int AS "total" FROM "OutboxMessage" o WHERE ${where}`;
   const total = Number(counted[0]?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
@@ -135,12 +147,20 @@ export async function listOutboxForStaff(query: StaffOutboxQuery, client: ReadCl
     ORDER BY o."createdAt" DESC, o."id" DESC
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   // Staff never see a secret: codes and link tokens are masked.
-  const items = rows.map((row) => ({ ...row, subject: row.subject === null ? null : maskText(row.subject), text: maskText(row.text), createdAt: new Date(row.createdAt) }));
+  const items = rows.map((row) => ({
+    ...row,
+    subject: row.subject === null ? null : maskText(row.subject),
+    text: maskText(row.text),
+    createdAt: new Date(row.createdAt),
+  }));
   return { items, total, page, pageCount };
 }
 
 /** The staff outbox page: the outbox holds sign-in links and signature codes, so every read is audited. */
-export async function readOutboxForStaff(staff: { id: string; agencyIds: string[] }, query: { to: string; page: number }): Promise<StaffOutboxPage> {
+export async function readOutboxForStaff(
+  staff: { id: string; agencyIds: string[] },
+  query: { to: string; page: number },
+): Promise<StaffOutboxPage> {
   const result = await listOutboxForStaff({ agencyIds: staff.agencyIds, to: query.to, page: query.page });
   await recordAudit(db, { type: "outbox.read", data: { to: query.to || null, page: result.page } }, { actorId: staff.id });
   return result;

@@ -11,7 +11,11 @@ export async function resendFailedMessage(staff: StaffUser, id: string): Promise
     const row = await tx.outboxMessage.findUnique({ where: { id }, select: { agencyId: true } });
     if (!row?.agencyId || !staff.agencyIds.includes(row.agencyId)) return false;
     if (!(await requeueFailed(id, staff.agencyIds, tx))) return false;
-    await recordAudit(tx, { type: "outbox.resend", data: {} }, { actorId: staff.id, agencyId: row.agencyId, entityType: "OutboxMessage", entityId: id });
+    await recordAudit(
+      tx,
+      { type: "outbox.resend", data: {} },
+      { actorId: staff.id, agencyId: row.agencyId, entityType: "OutboxMessage", entityId: id },
+    );
     return true;
   });
   if (requeued) wakeOutboxWorker();

@@ -52,7 +52,12 @@ export function smsSender(env: Env = process.env): string {
   const value = env.SMS_SENDER?.trim();
   if (!value) return DEFAULT_SMS_SENDER;
   if (/^\d{1,15}$/.test(value)) return value;
-  return value.replace(/[^A-Za-z0-9 ]/g, "").slice(0, 11).trim() || DEFAULT_SMS_SENDER;
+  return (
+    value
+      .replace(/[^A-Za-z0-9 ]/g, "")
+      .slice(0, 11)
+      .trim() || DEFAULT_SMS_SENDER
+  );
 }
 
 export type SendSmsOptions = {
@@ -79,7 +84,12 @@ export async function deliverSms(message: SmsMessage, options: SendSmsOptions = 
   const userId = message.userId ?? (await userIdForPhone(to, client));
   const provider = options.provider === undefined ? smsProviderFromEnv() : options.provider;
   const draft = { channel: "SMS" as const, to, userId, subject: null, text: message.text, html: null };
-  const record = await enqueueMessage(draft, { agencyId: options.agencyId }, client, provider ? { lockedUntil: new Date(Date.now() + SEND_LEASE_MS), attempts: 1 } : {});
+  const record = await enqueueMessage(
+    draft,
+    { agencyId: options.agencyId },
+    client,
+    provider ? { lockedUntil: new Date(Date.now() + SEND_LEASE_MS), attempts: 1 } : {},
+  );
   if (!provider) return record;
   const row = await client.outboxMessage.findUniqueOrThrow({ where: { id: record.id }, select: { text: true, secrets: true } });
   try {
@@ -89,7 +99,10 @@ export async function deliverSms(message: SmsMessage, options: SendSmsOptions = 
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     console.error(`[messaging] outbox ${record.id} failed: ${reason}`);
-    await client.outboxMessage.update({ where: { id: record.id }, data: { status: "FAILED", error: reason.slice(0, 1000), lockedUntil: null } });
+    await client.outboxMessage.update({
+      where: { id: record.id },
+      data: { status: "FAILED", error: reason.slice(0, 1000), lockedUntil: null },
+    });
     throw new MessageDeliveryError("sms", record.id, error);
   }
 }

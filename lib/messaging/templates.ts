@@ -11,12 +11,7 @@ const BRAND_DARK = "#135c56";
 const FONT = "Arial, Helvetica, sans-serif";
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** Only http(s) links go into emails: never javascript: or data: URLs. */
@@ -62,10 +57,7 @@ function greeting(firstName: string | null | undefined): string | null {
   return name ? `Bonjour ${name},` : "Bonjour,";
 }
 
-const FOOTER_LINES = [
-  `${AGENCY_NAME} – votre espace intérimaire`,
-  "Ce message a été envoyé automatiquement, merci de ne pas y répondre.",
-];
+const FOOTER_LINES = [`${AGENCY_NAME} – votre espace intérimaire`, "Ce message a été envoyé automatiquement, merci de ne pas y répondre."];
 
 function paragraphHtml(text: string, style: string): string {
   return `<p style="${style}">${escapeHtml(text).replace(/\r?\n/g, "<br>")}</p>`;

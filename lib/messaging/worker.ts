@@ -94,7 +94,10 @@ export async function deliverDueMessages(options: DeliveryOptions = {}): Promise
         report.failed++;
       } else {
         console.warn(`[messaging] outbox ${id} attempt ${row.attempts} failed, retrying: ${reason}`);
-        await client.outboxMessage.update({ where: { id }, data: { error: reason, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) } });
+        await client.outboxMessage.update({
+          where: { id },
+          data: { error: reason, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) },
+        });
         report.retried++;
       }
     }
@@ -104,7 +107,10 @@ export async function deliverDueMessages(options: DeliveryOptions = {}): Promise
 
 /** Delivered: the stored copy keeps no secret. */
 export async function markSent(client: Pick<PrismaClient, "outboxMessage">, id: string, providerId: string): Promise<void> {
-  await client.outboxMessage.update({ where: { id }, data: { status: "SENT", providerId, secrets: null, error: null, lockedUntil: null, sentAt: new Date() } });
+  await client.outboxMessage.update({
+    where: { id },
+    data: { status: "SENT", providerId, secrets: null, error: null, lockedUntil: null, sentAt: new Date() },
+  });
 }
 
 /** A failed message goes back to the queue for a fresh series of attempts. Returns whether it was failed. */

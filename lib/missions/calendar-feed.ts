@@ -7,14 +7,34 @@ const DAY = 86_400_000;
 
 /** The active worker owning this calendar token and their shifts from three months back to a year ahead, or null. */
 export async function calendarFeed(token: string, now: Date) {
-  const worker = await db.workerProfile.findUnique({ where: { calendarToken: token }, select: { id: true, user: { select: { firstName: true, active: true } } } });
+  const worker = await db.workerProfile.findUnique({
+    where: { calendarToken: token },
+    select: { id: true, user: { select: { firstName: true, active: true } } },
+  });
   if (!worker || !worker.user.active) return null;
   const shifts = await db.shift.findMany({
-    where: { startsAt: { gte: new Date(now.getTime() - 92 * DAY), lt: new Date(now.getTime() + 366 * DAY) }, contract: { workerId: worker.id, state: { notIn: ["DRAFT", "CANCELLED"] } } },
+    where: {
+      startsAt: { gte: new Date(now.getTime() - 92 * DAY), lt: new Date(now.getTime() + 366 * DAY) },
+      contract: { workerId: worker.id, state: { notIn: ["DRAFT", "CANCELLED"] } },
+    },
     orderBy: { startsAt: "asc" },
     select: {
-      id: true, startsAt: true, endsAt: true, breakMinutes: true, kind: true, absenceCode: true, validated: true, updatedAt: true,
-      contract: { select: { number: true, client: { select: { name: true } }, qualification: { select: { label: true } }, site: { select: { address: true, postalCode: true, city: true } } } },
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      breakMinutes: true,
+      kind: true,
+      absenceCode: true,
+      validated: true,
+      updatedAt: true,
+      contract: {
+        select: {
+          number: true,
+          client: { select: { name: true } },
+          qualification: { select: { label: true } },
+          site: { select: { address: true, postalCode: true, city: true } },
+        },
+      },
     },
   });
   return { worker, shifts };

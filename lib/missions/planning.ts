@@ -26,7 +26,17 @@ export async function planningSlots(workerId: string, start: Date, end: Date): P
       contract: { workerId, state: { notIn: ["DRAFT", "CANCELLED"] } },
     },
     orderBy: { startsAt: "asc" },
-    select: { id: true, startsAt: true, endsAt: true, breakMinutes: true, kind: true, absenceCode: true, validated: true, contractId: true, contract: { select: { client: { select: { name: true } } } } },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      breakMinutes: true,
+      kind: true,
+      absenceCode: true,
+      validated: true,
+      contractId: true,
+      contract: { select: { client: { select: { name: true } } } },
+    },
   });
   const first = keyOf(start);
   const last = keyOf(end);

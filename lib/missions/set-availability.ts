@@ -7,7 +7,12 @@ import { recordAudit } from "@/lib/audit";
 import type { DayPart } from "@/lib/generated/prisma/enums";
 import { isLocked } from "./availability";
 
-export async function setAvailability(user: { id: string; workerId: string }, days: Date[], parts: DayPart[], available: boolean): Promise<number> {
+export async function setAvailability(
+  user: { id: string; workerId: string },
+  days: Date[],
+  parts: DayPart[],
+  available: boolean,
+): Promise<number> {
   const rows = days.flatMap((date) => parts.map((part) => ({ workerId: user.workerId, date, part, available })));
   await db.$transaction(async (tx) => {
     await tx.availability.deleteMany({ where: { workerId: user.workerId, OR: rows.map((r) => ({ date: r.date, part: r.part })) } });

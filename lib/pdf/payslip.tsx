@@ -88,10 +88,22 @@ export function computePayslip(data: PayslipData): { lines: PayslipLine[]; total
     lines.push({ label: "Salaire de base", base: formatHours(minutes), rate: formatEuros(rateCents), amountCents: amount, kind: "gain" });
   }
   const endOfMission = pct(baseCents, END_OF_MISSION_PCT);
-  lines.push({ label: "Indemnité de fin de mission", base: formatEuros(baseCents), rate: "10,00 %", amountCents: endOfMission, kind: "gain" });
+  lines.push({
+    label: "Indemnité de fin de mission",
+    base: formatEuros(baseCents),
+    rate: "10,00 %",
+    amountCents: endOfMission,
+    kind: "gain",
+  });
   const paidLeaveBase = baseCents + endOfMission;
   const paidLeave = pct(paidLeaveBase, PAID_LEAVE_PCT);
-  lines.push({ label: "Indemnité compensatrice de congés payés", base: formatEuros(paidLeaveBase), rate: "10,00 %", amountCents: paidLeave, kind: "gain" });
+  lines.push({
+    label: "Indemnité compensatrice de congés payés",
+    base: formatEuros(paidLeaveBase),
+    rate: "10,00 %",
+    amountCents: paidLeave,
+    kind: "gain",
+  });
   const grossCents = baseCents + endOfMission + paidLeave;
 
   const csgBase = pct(grossCents, CSG_BASE_PCT);
@@ -100,10 +112,25 @@ export function computePayslip(data: PayslipData): { lines: PayslipLine[]; total
   const csgNonDeductible = pct(csgBase, CSG_CRDS_NON_DEDUCTIBLE_PCT);
   const contributions = [
     { label: "Santé", base: formatEuros(grossCents), rate: "0,00 %", amountCents: 0 },
-    { label: "Retraite (sécurité sociale et complémentaire)", base: formatEuros(grossCents), rate: formatPct(RETIREMENT_PCT), amountCents: retirement },
+    {
+      label: "Retraite (sécurité sociale et complémentaire)",
+      base: formatEuros(grossCents),
+      rate: formatPct(RETIREMENT_PCT),
+      amountCents: retirement,
+    },
     { label: "Assurance chômage", base: formatEuros(grossCents), rate: "0,00 %", amountCents: 0 },
-    { label: "CSG déductible de l'impôt sur le revenu", base: formatEuros(csgBase), rate: formatPct(CSG_DEDUCTIBLE_PCT), amountCents: csgDeductible },
-    { label: "CSG/CRDS non déductible de l'impôt sur le revenu", base: formatEuros(csgBase), rate: formatPct(CSG_CRDS_NON_DEDUCTIBLE_PCT), amountCents: csgNonDeductible },
+    {
+      label: "CSG déductible de l'impôt sur le revenu",
+      base: formatEuros(csgBase),
+      rate: formatPct(CSG_DEDUCTIBLE_PCT),
+      amountCents: csgDeductible,
+    },
+    {
+      label: "CSG/CRDS non déductible de l'impôt sur le revenu",
+      base: formatEuros(csgBase),
+      rate: formatPct(CSG_CRDS_NON_DEDUCTIBLE_PCT),
+      amountCents: csgNonDeductible,
+    },
   ];
   for (const c of contributions) lines.push({ ...c, kind: "deduction" });
   const contributionsCents = retirement + csgDeductible + csgNonDeductible;
@@ -131,7 +158,6 @@ export function computePayslip(data: PayslipData): { lines: PayslipLine[]; total
 // Formats. The standard PDF fonts only know WinAnsi: Intl's narrow no-break
 // space (U+202F) has no glyph there, so it becomes a plain no-break space.
 // ---------------------------------------------------------------------------
-
 
 export const winAnsi = (text: string) => text.replace(/\u202f/g, "\u00a0");
 
@@ -187,7 +213,14 @@ export const pdfStyles = StyleSheet.create({
   row: { flexDirection: "row", borderTopWidth: 0.5, borderTopColor: RULE, paddingVertical: 3.5, paddingHorizontal: 6 },
   headRow: { flexDirection: "row", backgroundColor: "#f3f4f6", paddingVertical: 4, paddingHorizontal: 6 },
   headCell: { fontFamily: "Helvetica-Bold", fontSize: 7.5, color: MUTED },
-  totalRow: { flexDirection: "row", borderTopWidth: 0.75, borderTopColor: INK, paddingVertical: 4, paddingHorizontal: 6, backgroundColor: "#f9fafb" },
+  totalRow: {
+    flexDirection: "row",
+    borderTopWidth: 0.75,
+    borderTopColor: INK,
+    paddingVertical: 4,
+    paddingHorizontal: 6,
+    backgroundColor: "#f9fafb",
+  },
   netRow: { flexDirection: "row", paddingVertical: 7, paddingHorizontal: 6, backgroundColor: ACCENT, color: "#ffffff" },
   footer: { position: "absolute", left: 36, right: 36, bottom: 22, fontSize: 7, color: MUTED, textAlign: "center" },
 });
@@ -357,9 +390,8 @@ function PayslipDocument({ data }: { data: PayslipData }) {
         </View>
 
         <Text style={{ color: MUTED, fontSize: 7.5 }}>
-          Net imposable : {formatEuros(totals.taxableNetCents)}. Taux de prélèvement à la source personnalisé transmis par
-          l'administration fiscale. Convention collective : personnel intérimaire des entreprises de
-          travail temporaire.
+          Net imposable : {formatEuros(totals.taxableNetCents)}. Taux de prélèvement à la source personnalisé transmis par l'administration
+          fiscale. Convention collective : personnel intérimaire des entreprises de travail temporaire.
         </Text>
 
         <Text style={pdfStyles.footer} fixed>

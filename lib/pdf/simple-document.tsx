@@ -156,13 +156,11 @@ function AttestationDocument({ data }: { data: AttestationData }) {
         </Section>
 
         <Text style={{ marginTop: 4 }}>
-          Je soussigné(e) certifie l'exactitude des renseignements portés sur la présente attestation, remise à{" "}
-          {fullName(data.employee)}.
+          Je soussigné(e) certifie l'exactitude des renseignements portés sur la présente attestation, remise à {fullName(data.employee)}.
         </Text>
         <SignatureBlock signatory={data.signatory} />
         <Text style={pdfStyles.footer} fixed>
-          Document établi par l'entreprise de travail temporaire. Le salarié le transmet à France Travail avec sa demande
-          d'allocations.
+          Document établi par l'entreprise de travail temporaire. Le salarié le transmet à France Travail avec sa demande d'allocations.
         </Text>
       </Page>
     </Document>
@@ -171,7 +169,9 @@ function AttestationDocument({ data }: { data: AttestationData }) {
 
 function WorkCertificateDocument({ data }: { data: WorkCertificateData }) {
   const name = fullName(data.employee);
-  const address = [data.employee.address, [data.employee.postalCode, data.employee.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const address = [data.employee.address, [data.employee.postalCode, data.employee.city].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
   return (
     <Document title="Certificat de travail" author={data.employer.name} language="fr-FR">
       <Page size="A4" style={[pdfStyles.page, { fontSize: 10, paddingTop: 48, paddingHorizontal: 56 }]}>
@@ -183,9 +183,9 @@ function WorkCertificateDocument({ data }: { data: WorkCertificateData }) {
         <Text style={{ marginBottom: 12 }}>
           Je soussigné(e) {data.signatory.name}, {data.signatory.title.toLowerCase()} de {data.employer.name}, entreprise de travail
           temporaire, certifie que {name}
-          {address ? `, demeurant ${address},` : ""} matricule {data.employee.agencyCode} {data.employee.workerNumber}, a été
-          employé(e) par notre entreprise en qualité de salarié(e) intérimaire, dans le cadre de contrats de mission, du{" "}
-          {formatDay(data.firstDay)} au {formatDay(data.lastDay)}.
+          {address ? `, demeurant ${address},` : ""} matricule {data.employee.agencyCode} {data.employee.workerNumber}, a été employé(e) par
+          notre entreprise en qualité de salarié(e) intérimaire, dans le cadre de contrats de mission, du {formatDay(data.firstDay)} au{" "}
+          {formatDay(data.lastDay)}.
         </Text>
         <Text style={{ marginBottom: 6 }}>Emploi(s) occupé(s) pendant cette période :</Text>
         {data.jobTitles.map((title) => (
@@ -194,9 +194,9 @@ function WorkCertificateDocument({ data }: { data: WorkCertificateData }) {
           </Text>
         ))}
         <Text style={{ marginTop: 12, marginBottom: 12 }}>
-          {name} nous quitte libre de tout engagement. L'intéressé(e) peut bénéficier du maintien à titre gratuit des garanties
-          de prévoyance et de complémentaire santé (portabilité) dans les conditions prévues par l'article L. 911-8 du code de la
-          sécurité sociale.
+          {name} nous quitte libre de tout engagement. L'intéressé(e) peut bénéficier du maintien à titre gratuit des garanties de
+          prévoyance et de complémentaire santé (portabilité) dans les conditions prévues par l'article L. 911-8 du code de la sécurité
+          sociale.
         </Text>
         <Text>Certificat délivré pour servir et valoir ce que de droit.</Text>
         <SignatureBlock signatory={data.signatory} />
@@ -209,7 +209,17 @@ function PlainDocument({ data }: { data: PlainDocumentData }) {
   return (
     <Document title={data.title} language="fr-FR">
       <Page size="A4" orientation="landscape" style={[pdfStyles.page, { fontSize: 12, padding: 56, alignItems: "center" }]}>
-        <View style={{ borderWidth: 2, borderColor: "#0f5e6b", padding: 36, width: "100%", flexGrow: 1, alignItems: "center", justifyContent: "center" }}>
+        <View
+          style={{
+            borderWidth: 2,
+            borderColor: "#0f5e6b",
+            padding: 36,
+            width: "100%",
+            flexGrow: 1,
+            alignItems: "center",
+            justifyContent: "center",
+          }}
+        >
           {data.heading ? <Text style={{ fontSize: 10, letterSpacing: 2, color: "#6b7280", marginBottom: 18 }}>{data.heading}</Text> : null}
           <Text style={[pdfStyles.title, { fontSize: 20, textAlign: "center", marginBottom: 24 }]}>{data.title}</Text>
           {data.paragraphs.map((p, i) => (

@@ -56,7 +56,11 @@ export const uploadProfileDocument = workerAction(documentSchema, async (data, w
     throw error;
   }
   const label = PROFILE_DOCUMENTS.find((d) => d.kind === data.kind)!.label;
-  const slug = label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const slug = label
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
   const done = "Document déposé : il est en attente de validation par l'agence.";
   // One document per rendered form: a double click stores it once (the second copy is removed).
   const created = await createOnce(submissionKey(worker.id, formData), async (tx) => {
@@ -81,20 +85,29 @@ export const uploadProfileDocument = workerAction(documentSchema, async (data, w
     await storage.deleteObject(stored.key).catch(() => undefined);
     return ok(done);
   }
-  const result = await requestFieldChange({ workerId: worker.workerId, userId: worker.id, field: `document:${data.kind}`, value: created.id, documentId: created.id });
+  const result = await requestFieldChange({
+    workerId: worker.workerId,
+    userId: worker.id,
+    field: `document:${data.kind}`,
+    value: created.id,
+    documentId: created.id,
+  });
   if (!result.ok) return fail(result.message);
   revalidatePath("/fiche-perso");
   return ok(done);
 });
 
 /** The owner asks to see their full social security number or IBAN (null: none on file). */
-export const revealSecret = workerAction.call(z.tuple([z.enum(["ssn", "iban"])]), async ([field], worker): Promise<Result<string | null>> => {
-  const profile = await loadProfile(worker.workerId);
-  if (!profile) return okWith(null);
-  const value = validatedValues(profile)[field as FieldKey];
-  await recordAudit(db, { type: "profile.secret_revealed", data: { field } }, { actorId: worker.id, subjectUserId: worker.id });
-  return okWith(value ? fieldDef(field)!.display(value, false) : null);
-});
+export const revealSecret = workerAction.call(
+  z.tuple([z.enum(["ssn", "iban"])]),
+  async ([field], worker): Promise<Result<string | null>> => {
+    const profile = await loadProfile(worker.workerId);
+    if (!profile) return okWith(null);
+    const value = validatedValues(profile)[field as FieldKey];
+    await recordAudit(db, { type: "profile.secret_revealed", data: { field } }, { actorId: worker.id, subjectUserId: worker.id });
+    return okWith(value ? fieldDef(field)!.display(value, false) : null);
+  },
+);
 
 const reviewSchema = z.object({ id: z.string().min(1).max(40), token: z.string().max(40).optional() });
 

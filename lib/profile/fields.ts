@@ -82,7 +82,12 @@ export type FieldDef = {
 const label = (options: Option[], value: string | null) => options.find((o) => o.value === value)?.label ?? "-";
 const trimmed = (v: string | undefined) => (v ?? "").trim().replace(/\s+/g, " ");
 
-function textField(key: FieldKey, text: string, section: FieldDef["section"], opts: { max?: number; required?: boolean; autoComplete?: string } = {}): FieldDef {
+function textField(
+  key: FieldKey,
+  text: string,
+  section: FieldDef["section"],
+  opts: { max?: number; required?: boolean; autoComplete?: string } = {},
+): FieldDef {
   return {
     key,
     label: text,
@@ -106,7 +111,10 @@ function selectField(key: FieldKey, text: string, section: FieldDef["section"], 
     section,
     inputs: [{ name: "value", label: text, type: "select", options }],
     initial: (v) => ({ value: v ?? "" }),
-    parse: (f) => (options.some((o) => o.value === f.value) ? { ok: true, value: f.value! } : { ok: false, errors: { value: "Choisissez une valeur dans la liste." } }),
+    parse: (f) =>
+      options.some((o) => o.value === f.value)
+        ? { ok: true, value: f.value! }
+        : { ok: false, errors: { value: "Choisissez une valeur dans la liste." } },
     display: (v) => label(options, v),
   };
 }
@@ -120,7 +128,8 @@ function intField(key: FieldKey, text: string, section: FieldDef["section"], max
     initial: (v) => ({ value: v ?? "" }),
     parse: (f) => {
       const value = trimmed(f.value);
-      if (!/^\d{1,4}$/.test(value) || Number(value) > max) return { ok: false, errors: { value: `Indiquez un nombre entier entre 0 et ${max}.` } };
+      if (!/^\d{1,4}$/.test(value) || Number(value) > max)
+        return { ok: false, errors: { value: `Indiquez un nombre entier entre 0 et ${max}.` } };
       return { ok: true, value: String(Number(value)) };
     },
     display: (v) => (v === null || v === "" ? "-" : unit(Number(v))),
@@ -152,7 +161,8 @@ export const PROFILE_FIELDS: FieldDef[] = [
     initial: (v) => ({ value: v ?? "" }),
     parse: (f) => {
       const value = trimmed(f.value).toLowerCase();
-      if (!/^[^\s@,;<>"()]+@[^\s@,;<>"()]+\.[^\s@,;<>"()]+$/.test(value) || value.length > 200) return { ok: false, errors: { value: "Adresse email invalide." } };
+      if (!/^[^\s@,;<>"()]+@[^\s@,;<>"()]+\.[^\s@,;<>"()]+$/.test(value) || value.length > 200)
+        return { ok: false, errors: { value: "Adresse email invalide." } };
       return { ok: true, value };
     },
     display: (v) => v || "-",
@@ -162,11 +172,21 @@ export const PROFILE_FIELDS: FieldDef[] = [
     label: "Numéro de Sécurité Sociale",
     section: "general",
     sensitive: true,
-    inputs: [{ name: "value", label: "Numéro de Sécurité Sociale (15 chiffres)", type: "text", inputMode: "numeric", placeholder: "1 88 03 12 345 678 47" }],
+    inputs: [
+      {
+        name: "value",
+        label: "Numéro de Sécurité Sociale (15 chiffres)",
+        type: "text",
+        inputMode: "numeric",
+        placeholder: "1 88 03 12 345 678 47",
+      },
+    ],
     initial: () => ({ value: "" }),
     parse: (f) => {
       const nir = normalizeNir(f.value ?? "");
-      return nir ? { ok: true, value: nir } : { ok: false, errors: { value: "Numéro invalide : 13 chiffres suivis de la clé à 2 chiffres (vérifiez la clé)." } };
+      return nir
+        ? { ok: true, value: nir }
+        : { ok: false, errors: { value: "Numéro invalide : 13 chiffres suivis de la clé à 2 chiffres (vérifiez la clé)." } };
     },
     display: (v, masked) => (v ? (masked ? maskNir(v) : formatNir(v)) : "-"),
   },

@@ -8,7 +8,11 @@ export async function getPersonalFile(workerId: string) {
   const profile = await loadProfile(workerId);
   if (!profile) return null;
   const [agencies, changes] = await Promise.all([
-    db.workerAgency.findMany({ where: { workerId }, include: { agency: { select: { code: true, name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.workerAgency.findMany({
+      where: { workerId },
+      include: { agency: { select: { code: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
     db.profileChange.findMany({
       where: { workerId },
       orderBy: { createdAt: "desc" },
@@ -17,7 +21,10 @@ export async function getPersonalFile(workerId: string) {
     }),
   ]);
   const values = validatedValues(profile);
-  const rows = {} as Record<FieldKey, { display: string; hasValue: boolean; pending: string | null; refusedReason: string | null; initial: Record<string, string> }>;
+  const rows = {} as Record<
+    FieldKey,
+    { display: string; hasValue: boolean; pending: string | null; refusedReason: string | null; initial: Record<string, string> }
+  >;
   for (const def of PROFILE_FIELDS) {
     const value = values[def.key];
     const pending = changes.find((c) => c.field === def.key && c.status === "PENDING");
@@ -43,12 +50,15 @@ export async function getPersonalFile(workerId: string) {
       refusedReason: !pending && lastDecided?.status === "REFUSED" ? lastDecided.refusalReason : null,
     };
   });
-  const history = changes.filter((c) => c.status !== "PENDING").slice(0, 10).map((c) => ({
-    id: c.id,
-    label: fieldDef(c.field)?.label ?? PROFILE_DOCUMENTS.find((d) => `document:${d.kind}` === c.field)?.label ?? c.field,
-    status: c.status,
-    reason: c.refusalReason,
-    reviewedAt: c.reviewedAt,
-  }));
+  const history = changes
+    .filter((c) => c.status !== "PENDING")
+    .slice(0, 10)
+    .map((c) => ({
+      id: c.id,
+      label: fieldDef(c.field)?.label ?? PROFILE_DOCUMENTS.find((d) => `document:${d.kind}` === c.field)?.label ?? c.field,
+      status: c.status,
+      reason: c.refusalReason,
+      reviewedAt: c.reviewedAt,
+    }));
   return { profile, agencies, rows, documents, history, pendingCount: changes.filter((c) => c.status === "PENDING").length };
 }

@@ -68,13 +68,15 @@ export function changeValue(field: string, stored: string | null): string | null
 
 /** A short fingerprint of the value a reviewer saw: approving a value edited since does nothing. */
 export function valueToken(stored: string | null): string {
-  return createHash("sha256").update(stored ?? "").digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(stored ?? "")
+    .digest("hex")
+    .slice(0, 16);
 }
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
-
 
 /**
  * Records a change the worker asks for. The validated value stays in force;
@@ -104,15 +106,16 @@ export async function requestFieldChange(input: {
   const oldStored = def?.sensitive && current ? encryptSecret(current) : current;
 
   // The change and its audit entry commit together; a retry is a transaction of its own.
-  const write = (): Promise<string> => db.$transaction(async (tx) => {
-    const id = await upsert(tx);
-    await recordAudit(
-      tx,
-      { type: "profile.change_requested", data: { field: input.field } },
-      { actorId: input.userId, subjectUserId: input.userId, entityType: "ProfileChange", entityId: id },
-    );
-    return id;
-  });
+  const write = (): Promise<string> =>
+    db.$transaction(async (tx) => {
+      const id = await upsert(tx);
+      await recordAudit(
+        tx,
+        { type: "profile.change_requested", data: { field: input.field } },
+        { actorId: input.userId, subjectUserId: input.userId, entityType: "ProfileChange", entityId: id },
+      );
+      return id;
+    });
   async function upsert(db: Tx): Promise<string> {
     const open = await db.profileChange.findUnique({ where: { pendingKey: pendingKeyOf(input.workerId, input.field) } });
     if (open) {
@@ -183,7 +186,11 @@ async function applyValue(tx: Tx, profile: ProfileRow, field: string, value: str
         // Another commune: the point the ciblage measures distances from moves with it.
         const place = locateCommune(a.postalCode, a.city);
         const commune = place.ok ? place.commune : null;
-        Object.assign(profileData, { inseeCode: commune?.inseeCode ?? null, latitude: commune?.latitude ?? null, longitude: commune?.longitude ?? null });
+        Object.assign(profileData, {
+          inseeCode: commune?.inseeCode ?? null,
+          latitude: commune?.latitude ?? null,
+          longitude: commune?.longitude ?? null,
+        });
       }
       break;
     }
@@ -207,7 +214,6 @@ async function applyValue(tx: Tx, profile: ProfileRow, field: string, value: str
   if (Object.keys(userData).length) await tx.user.update({ where: { id: profile.user.id }, data: userData });
 }
 
-
 /** Staff of one of the worker's agencies approve a pending change: applied atomically, once. */
 export async function approveChange(staff: { id: string; agencyIds: string[] }, changeId: string, token: string): Promise<Result> {
   const change = await db.profileChange.findFirst({
@@ -217,7 +223,10 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
   if (!change) return fail("Demande introuvable.");
   if (change.status !== "PENDING") return fail("Cette demande a déjà été traitée.");
   if (valueToken(change.newValue) !== token) return fail("L'intérimaire a modifié sa demande entre-temps : vérifiez la nouvelle valeur.");
-  const previous = change.field === "email" ? await db.user.findUnique({ where: { id: change.worker.userId }, select: { email: true, firstName: true } }) : null;
+  const previous =
+    change.field === "email"
+      ? await db.user.findUnique({ where: { id: change.worker.userId }, select: { email: true, firstName: true } })
+      : null;
   const ctaUrl = await absoluteUrl("/fiche-perso");
   try {
     await db.$transaction(async (tx) => {
@@ -231,11 +240,18 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
       await recordAudit(
         tx,
         { type: "profile.change_approved", data: { field: change.field } },
-        { actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id },
+        {
+          actorId: staff.id,
+          subjectUserId: change.worker.userId,
+          agencyId: change.worker.agencies[0]?.agencyId,
+          entityType: "ProfileChange",
+          entityId: change.id,
+        },
       );
       // The decision email (and the warning to a replaced address) commit with the change.
       await notifyReviewed(tx, change.id, change.worker.userId, change.field, { approved: true }, ctaUrl);
-      if (previous && change.newValue && previous.email !== change.newValue) await warnPreviousAddress(tx, change.id, change.worker.userId, previous, change.newValue);
+      if (previous && change.newValue && previous.email !== change.newValue)
+        await warnPreviousAddress(tx, change.id, change.worker.userId, previous, change.newValue);
     });
   } catch (error) {
     if (error instanceof StaleError) return fail("Cette demande a déjà été traitée ou modifiée.");
@@ -263,7 +279,13 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
     await recordAudit(
       tx,
       { type: "profile.change_refused", data: { field: change.field, reason } },
-      { actorId: staff.id, subjectUserId: change.worker.userId, agencyId: change.worker.agencies[0]?.agencyId, entityType: "ProfileChange", entityId: change.id },
+      {
+        actorId: staff.id,
+        subjectUserId: change.worker.userId,
+        agencyId: change.worker.agencies[0]?.agencyId,
+        entityType: "ProfileChange",
+        entityId: change.id,
+      },
     );
     await notifyReviewed(tx, change.id, change.worker.userId, change.field, { approved: false, reason }, ctaUrl);
     return true;
@@ -280,7 +302,14 @@ export async function refuseChange(staff: { id: string; agencyIds: string[] }, c
  * so it always goes out, like a refused advance. The email names the field but
  * never the value (it may be an IBAN or a social security number).
  */
-async function notifyReviewed(tx: Tx, changeId: string, userId: string, field: string, decision: { approved: true } | { approved: false; reason: string }, ctaUrl: string): Promise<void> {
+async function notifyReviewed(
+  tx: Tx,
+  changeId: string,
+  userId: string,
+  field: string,
+  decision: { approved: true } | { approved: false; reason: string },
+  ctaUrl: string,
+): Promise<void> {
   const label = fieldLabel(field);
   const content = decision.approved
     ? {
@@ -289,9 +318,16 @@ async function notifyReviewed(tx: Tx, changeId: string, userId: string, field: s
       }
     : {
         title: "Modification de votre fiche refusée",
-        paragraphs: [`Votre modification « ${label} » a été refusée par l'agence.`, `Motif : ${decision.reason}`, "Vous pouvez la corriger et la soumettre à nouveau depuis votre fiche."],
+        paragraphs: [
+          `Votre modification « ${label} » a été refusée par l'agence.`,
+          `Motif : ${decision.reason}`,
+          "Vous pouvez la corriger et la soumettre à nouveau depuis votre fiche.",
+        ],
       };
-  await notifyDecision(userId, { ...content, ctaLabel: "Voir ma fiche", ctaUrl }, undefined, { tx, dedupeKey: `profile-decided:${changeId}` });
+  await notifyDecision(userId, { ...content, ctaLabel: "Voir ma fiche", ctaUrl }, undefined, {
+    tx,
+    dedupeKey: `profile-decided:${changeId}`,
+  });
 }
 
 /** "m••••@exemple.fr": enough for the owner to recognise it, not to learn it. */
@@ -304,7 +340,13 @@ function maskEmail(email: string): string {
  * The sign-in address changed: the old address is told, so that an owner who
  * did not ask for it can react (the approval itself goes to the new one).
  */
-async function warnPreviousAddress(tx: Tx, changeId: string, userId: string, previous: { email: string; firstName: string }, newEmail: string): Promise<void> {
+async function warnPreviousAddress(
+  tx: Tx,
+  changeId: string,
+  userId: string,
+  previous: { email: string; firstName: string },
+  newEmail: string,
+): Promise<void> {
   await notifyDecision(
     userId,
     {

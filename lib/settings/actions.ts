@@ -10,7 +10,13 @@ import { setNotificationPreference as savePreference } from "./preferences";
 const KINDS = Object.values(NotificationKind) as string[];
 
 // Called from the switches with (kind, enabled); a kind the schema does not know is refused.
-const preferenceArgs = z.tuple([z.string().refine((v) => KINDS.includes(v)).transform((v) => v as NotificationKind), z.boolean()]);
+const preferenceArgs = z.tuple([
+  z
+    .string()
+    .refine((v) => KINDS.includes(v))
+    .transform((v) => v as NotificationKind),
+  z.boolean(),
+]);
 
 /** Turns one email notification on or off, saved at once. */
 export const setNotificationPreference = workerAction.call(preferenceArgs, async ([kind, enabled], worker) => {

@@ -51,7 +51,10 @@ export function clientContract(client: ClientCaller, id: string) {
       worker: { select: { user: { select: { firstName: true, lastName: true } } } },
       qualification: { select: { code: true, label: true } },
       site: { select: { name: true, address: true, postalCode: true, city: true } },
-      timesheets: { select: { id: true, weekStart: true, status: true, submittedAt: true, entries: { select: { minutes: true } } }, orderBy: { weekStart: "desc" } },
+      timesheets: {
+        select: { id: true, weekStart: true, status: true, submittedAt: true, entries: { select: { minutes: true } } },
+        orderBy: { weekStart: "desc" },
+      },
     },
   });
 }

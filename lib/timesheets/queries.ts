@@ -148,12 +148,27 @@ export async function staffTimesheetDetails(staff: AgencyStaff, sheet: { id: str
   const [shifts, history] = await Promise.all([
     db.shift.findMany({
       where: { contractId: sheet.contract.id, ...contractOfAgencies(staff), startsAt: { gte: week.start, lt: week.end } },
-      select: { id: true, startsAt: true, endsAt: true, breakMinutes: true, kind: true, absenceCode: true, validated: true, validatedAt: true },
+      select: {
+        id: true,
+        startsAt: true,
+        endsAt: true,
+        breakMinutes: true,
+        kind: true,
+        absenceCode: true,
+        validated: true,
+        validatedAt: true,
+      },
       orderBy: { startsAt: "asc" },
     }),
     db.auditLog.findMany({
       where: { entityType: "Timesheet", entityId: sheet.id },
-      select: { id: true, action: true, createdAt: true, details: true, actor: { select: { firstName: true, lastName: true, role: true } } },
+      select: {
+        id: true,
+        action: true,
+        createdAt: true,
+        details: true,
+        actor: { select: { firstName: true, lastName: true, role: true } },
+      },
       orderBy: { createdAt: "desc" },
       take: 50,
     }),

@@ -151,7 +151,10 @@ export function checkRow(cells: DayCell[], contract: { startDate: Date; endDate:
  * saved plus `elsewhere`, their minutes of the week already on other
  * contracts (other clients or sites, see `otherContractsMinutes`).
  */
-export function checkWeeklyCaps(rows: { workerId: string; total: number }[], elsewhere: ReadonlyMap<string, number> = new Map()): Map<string, number> {
+export function checkWeeklyCaps(
+  rows: { workerId: string; total: number }[],
+  elsewhere: ReadonlyMap<string, number> = new Map(),
+): Map<string, number> {
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(row.workerId, (totals.get(row.workerId) ?? elsewhere.get(row.workerId) ?? 0) + row.total);
   return new Map([...totals].filter(([, total]) => total > MAX_WEEK_MINUTES));

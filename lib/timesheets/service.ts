@@ -14,7 +14,6 @@ import { fail, ok as succeed, type Result } from "@/lib/result";
 
 type Tx = Prisma.TransactionClient;
 
-
 export const cellName = (contractId: string, iso: string) => `h.${contractId}.${iso}`;
 
 /** The hour cells of a posted week grid (the fields named by cellName). */
@@ -58,7 +57,10 @@ async function minutesElsewhere(workerIds: string[], exceptContractIds: string[]
     select: {
       workerId: true,
       timesheets: { where: { weekStart: week.monday }, select: { status: true, entries: { select: { minutes: true } } } },
-      shifts: { where: { kind: "WORK", startsAt: { gte: week.start, lt: week.end } }, select: { startsAt: true, endsAt: true, breakMinutes: true, kind: true, validated: true } },
+      shifts: {
+        where: { kind: "WORK", startsAt: { gte: week.start, lt: week.end } },
+        select: { startsAt: true, endsAt: true, breakMinutes: true, kind: true, validated: true },
+      },
     },
   });
   const out = new Map<string, number>();
@@ -104,7 +106,10 @@ async function holdsMinutes(contractId: string, week: Week, minutesByIso: Map<st
   });
   if (sheet?.status !== "SUBMITTED") return false;
   const stored = new Map(sheet.entries.map((e) => [isoDate(e.date), e.minutes]));
-  return [...minutesByIso].every(([iso, minutes]) => (stored.get(iso) ?? 0) === minutes) && [...stored].every(([iso, minutes]) => (minutesByIso.get(iso) ?? 0) === minutes);
+  return (
+    [...minutesByIso].every(([iso, minutes]) => (stored.get(iso) ?? 0) === minutes) &&
+    [...stored].every(([iso, minutes]) => (minutesByIso.get(iso) ?? 0) === minutes)
+  );
 }
 
 const SUBMITTED = "Heures transmises à l'agence.";
@@ -129,10 +134,21 @@ export async function saveClientWeek(
       startDate: { lte: week.sunday },
       endDate: { gte: week.monday },
     },
-    select: { id: true, number: true, agencyId: true, workerId: true, startDate: true, endDate: true, worker: { select: { userId: true } } },
+    select: {
+      id: true,
+      number: true,
+      agencyId: true,
+      workerId: true,
+      startDate: true,
+      endDate: true,
+      worker: { select: { userId: true } },
+    },
   });
   if (contracts.length !== new Set(input.contractIds).size) return fail("Un des contrats de la saisie est introuvable. Rechargez la page.");
-  const existing = await db.timesheet.findMany({ where: { contractId: { in: contracts.map((c) => c.id) }, weekStart: week.monday }, select: { contractId: true, status: true } });
+  const existing = await db.timesheet.findMany({
+    where: { contractId: { in: contracts.map((c) => c.id) }, weekStart: week.monday },
+    select: { contractId: true, status: true },
+  });
   const editable = contracts.filter((c) => existing.find((t) => t.contractId === c.id)?.status !== "SUBMITTED");
   if (!editable.length) {
     if (input.submit && (await sameAsSubmitted(contracts, week, input.values))) return succeed(SUBMITTED);
@@ -186,8 +202,17 @@ export async function saveClientWeek(
       if (input.submit) await syncShiftValidation(tx, contract.id, week, minutesByIso, input.at);
       await recordAudit(
         tx,
-        { type: input.submit ? "timesheet.submitted" : "timesheet.draft_saved", data: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesByIso), total: row.total } },
-        { actorId: user.id, subjectUserId: contract.worker.userId, agencyId: contract.agencyId, entityType: "Timesheet", entityId: sheet.id },
+        {
+          type: input.submit ? "timesheet.submitted" : "timesheet.draft_saved",
+          data: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesByIso), total: row.total },
+        },
+        {
+          actorId: user.id,
+          subjectUserId: contract.worker.userId,
+          agencyId: contract.agencyId,
+          entityType: "Timesheet",
+          entityId: sheet.id,
+        },
       );
       return true;
     });
@@ -224,7 +249,17 @@ export async function correctTimesheet(
       weekStart: true,
       updatedAt: true,
       entries: { select: { date: true, minutes: true } },
-      contract: { select: { id: true, number: true, agencyId: true, workerId: true, startDate: true, endDate: true, worker: { select: { userId: true } } } },
+      contract: {
+        select: {
+          id: true,
+          number: true,
+          agencyId: true,
+          workerId: true,
+          startDate: true,
+          endDate: true,
+          worker: { select: { userId: true } },
+        },
+      },
     },
   });
   if (!sheet) return null;
@@ -270,5 +305,7 @@ export async function correctTimesheet(
     return true;
   });
   if (!ok) return fail("Ces heures viennent d'être modifiées par ailleurs : rechargez la page avant de corriger.");
-  return succeed(`Correction enregistrée (${changes.length} jour${changes.length > 1 ? "s" : ""} modifié${changes.length > 1 ? "s" : ""}).`);
+  return succeed(
+    `Correction enregistrée (${changes.length} jour${changes.length > 1 ? "s" : ""} modifié${changes.length > 1 ? "s" : ""}).`,
+  );
 }

@@ -22,7 +22,8 @@ export const UPLOAD_MESSAGES = {
 
 /** The checked bytes and their type, or a French message. */
 export async function checkUpload(file: unknown): Promise<{ ok: true; bytes: Buffer; type: AcceptedFile } | { ok: false; error: string }> {
-  if (!file || typeof file !== "object" || !("arrayBuffer" in file) || !("size" in file)) return { ok: false, error: UPLOAD_MESSAGES.missing };
+  if (!file || typeof file !== "object" || !("arrayBuffer" in file) || !("size" in file))
+    return { ok: false, error: UPLOAD_MESSAGES.missing };
   const blob = file as Blob;
   if (blob.size === 0) return { ok: false, error: (file as File).name ? UPLOAD_MESSAGES.empty : UPLOAD_MESSAGES.missing };
   if (blob.size > MAX_UPLOAD_BYTES) return { ok: false, error: UPLOAD_MESSAGES.tooLarge };

@@ -9,7 +9,11 @@ export function addAvailabilities(ctx: Context, people: Workers, contracts: Cont
   const { plan, rng, now, today, notAfterNow } = ctx;
   const { demo, others } = people;
   const busyDays = (w: WorkerCtx) =>
-    new Set(contracts.filter((c) => c.worker === w && c.state !== "CANCELLED" && c.state !== "DRAFT").flatMap((c) => c.shiftDrafts.map((s) => isoDate(s.day))));
+    new Set(
+      contracts
+        .filter((c) => c.worker === w && c.state !== "CANCELLED" && c.state !== "DRAFT")
+        .flatMap((c) => c.shiftDrafts.map((s) => isoDate(s.day))),
+    );
   const addAvailability = (w: WorkerCtx, date: Date, part: DayPart, available: boolean) => {
     const createdAt = notAfterNow(addMinutes(now, -60 * rng.int(5, 240)));
     plan.availabilities.push({ id: rng.id(), workerId: w.profileId, date, part, available, createdAt, updatedAt: createdAt });

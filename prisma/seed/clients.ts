@@ -20,7 +20,15 @@ export function addClients(ctx: Context, agencyId: Record<string, string>): Clie
     const city = CITIES[c.site.city];
     const createdAt = longAgo(700, 1400);
     clientInfo[c.key] = { clientId, siteId, agency: c.agency, name: c.name };
-    plan.clients.push({ id: clientId, agencyId: agencyId[c.agency], name: c.name, siret: c.siret, phone: c.phone, email: c.email, createdAt });
+    plan.clients.push({
+      id: clientId,
+      agencyId: agencyId[c.agency],
+      name: c.name,
+      siret: c.siret,
+      phone: c.phone,
+      email: c.email,
+      createdAt,
+    });
     plan.clientSites.push({
       id: siteId,
       clientId,

@@ -126,7 +126,9 @@ export function createContext(options: PlanOptions): Context {
   };
   const minuteFloor = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000);
   const notAfterNow = (at: Date, marginMinutes = 2): Date =>
-    at.getTime() <= now.getTime() - marginMinutes * 60_000 ? minuteFloor(at.getTime()) : minuteFloor(now.getTime() - marginMinutes * 60_000);
+    at.getTime() <= now.getTime() - marginMinutes * 60_000
+      ? minuteFloor(at.getTime())
+      : minuteFloor(now.getTime() - marginMinutes * 60_000);
   const longAgo = (minDays: number, maxDays: number) => officeTime(addDays(today, -rng.int(minDays, maxDays)));
   return { plan: emptyPlan(), rng, now, today, passwordHash, encryptSecret, officeTime, notAfterNow, longAgo };
 }

@@ -60,7 +60,16 @@ export const BASE_RATE_CENTS: Record<string, number> = {
   "620": 1250,
 };
 
-export const CLIENT_RATE_BONUS: Record<string, number> = { jean23: 17, closfleuri: 5, cedres: 12, valariege: 0, fampyrenees: 8, jaures: 0, imesources: 10, passerelle: 15 };
+export const CLIENT_RATE_BONUS: Record<string, number> = {
+  jean23: 17,
+  closfleuri: 5,
+  cedres: 12,
+  valariege: 0,
+  fampyrenees: 8,
+  jaures: 0,
+  imesources: 10,
+  passerelle: 15,
+};
 
 const DETAILS: Record<string, (string | null)[]> = {
   jean23: ["Unité Les Lilas", "Unité protégée", "Service hébergement", null, null],
@@ -77,7 +86,11 @@ export function shiftMinutes(s: { startsAt: Date; endsAt: Date; breakMinutes: nu
   return Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000) - s.breakMinutes;
 }
 
-export function contractDrafting(ctx: Context, ids: { agencyId: Record<string, string>; qualificationId: Record<string, string> }, clients: Clients): Contracts {
+export function contractDrafting(
+  ctx: Context,
+  ids: { agencyId: Record<string, string>; qualificationId: Record<string, string> },
+  clients: Clients,
+): Contracts {
   const { rng, now, today, officeTime, notAfterNow } = ctx;
   const { agencyId, qualificationId } = ids;
   const { clientInfo, hasClientUsers } = clients;
@@ -97,7 +110,9 @@ export function contractDrafting(ctx: Context, ids: { agencyId: Record<string, s
   const isValidated = (clientKey: string, day: Date, endsAt: Date) =>
     endsAt.getTime() < now.getTime() && day.getTime() < (hasClientUsers(clientKey) ? submittedBefore : agencyValidatedBefore).getTime();
   const validationTime = (clientKey: string, contractId: string, day: Date, endsAt: Date) => {
-    const at = hasClientUsers(clientKey) ? submissionTime(contractId, mondayOf(day)) : parisTime(addDays(day, rng.int(1, 2)), `${pad2(rng.int(9, 17))}:${pad2(rng.int(0, 59))}`);
+    const at = hasClientUsers(clientKey)
+      ? submissionTime(contractId, mondayOf(day))
+      : parisTime(addDays(day, rng.int(1, 2)), `${pad2(rng.int(9, 17))}:${pad2(rng.int(0, 59))}`);
     return notAfterNow(at.getTime() > endsAt.getTime() ? at : addMinutes(endsAt, 90));
   };
 
@@ -160,7 +175,8 @@ export function contractDrafting(ctx: Context, ids: { agencyId: Record<string, s
   };
 
   function buildShifts(contract: ContractDraft, patternKey: ShiftPatternKey, restProbability: number, workedDays: Date[]): ShiftDraft[] {
-    const pattern: { slots: { start: string; end: string; breakMinutes: number }[]; alternate?: boolean; weekdaysOnly?: boolean } = SHIFT_PATTERNS[patternKey];
+    const pattern: { slots: { start: string; end: string; breakMinutes: number }[]; alternate?: boolean; weekdaysOnly?: boolean } =
+      SHIFT_PATTERNS[patternKey];
     const rows: ShiftDraft[] = [];
     let index = 0;
     for (let day = contract.startDate; day.getTime() <= contract.endDate.getTime(); day = addDays(day, 1), index++) {

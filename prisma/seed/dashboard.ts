@@ -87,6 +87,15 @@ export function addDashboardBlocks(ctx: Context, agencyId: Record<string, string
   const { plan, rng, longAgo } = ctx;
   for (const b of DASHBOARD_BLOCKS) {
     const createdAt = longAgo(30, 400);
-    plan.dashboardBlocks.push({ id: rng.id(), agencyId: agencyId[b.agency], title: b.title, body: b.body, position: b.position, published: b.published ?? true, createdAt, updatedAt: createdAt });
+    plan.dashboardBlocks.push({
+      id: rng.id(),
+      agencyId: agencyId[b.agency],
+      title: b.title,
+      body: b.body,
+      position: b.position,
+      published: b.published ?? true,
+      createdAt,
+      updatedAt: createdAt,
+    });
   }
 }

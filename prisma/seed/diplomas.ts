@@ -56,7 +56,13 @@ export function addDiplomas(ctx: Context, org: Organisation, people: Workers): v
       workerId: demo.profileId,
       name: "Titre professionnel Agent de service médico-social",
       obtainedOn: approvedOn,
-      documentId: plainDiplomaDoc(demo, "Titre professionnel Agent de service médico-social", approvedOn, approvedCreated, "titre-pro-asms.pdf"),
+      documentId: plainDiplomaDoc(
+        demo,
+        "Titre professionnel Agent de service médico-social",
+        approvedOn,
+        approvedCreated,
+        "titre-pro-asms.pdf",
+      ),
       status: "APPROVED",
       reviewerId: staffId["lea.fabre@demo.coop-emploi.fr"],
       reviewedAt: addMinutes(approvedCreated, 60 * 26),
@@ -64,7 +70,12 @@ export function addDiplomas(ctx: Context, org: Organisation, people: Workers): v
     });
     plan.diplomaGrants.push({ diplomaId: approvedId, qualificationIds: [qualificationId["520"], qualificationId["525"]] });
     for (const code of DEMO_WORKER.qualifications) {
-      plan.workerQualifications.push({ workerId: demo.profileId, qualificationId: qualificationId[code], grantedAt: addMinutes(approvedCreated, 60 * 26), diplomaId: approvedId });
+      plan.workerQualifications.push({
+        workerId: demo.profileId,
+        qualificationId: qualificationId[code],
+        grantedAt: addMinutes(approvedCreated, 60 * 26),
+        diplomaId: approvedId,
+      });
     }
 
     const deasOn = today.getUTCMonth() >= 6 ? calendarDay(today.getUTCFullYear(), 7, 3) : calendarDay(today.getUTCFullYear() - 1, 7, 3);
@@ -86,7 +97,13 @@ export function addDiplomas(ctx: Context, org: Organisation, people: Workers): v
       workerId: demo.profileId,
       name: "Attestation de formation gestes et postures",
       obtainedOn: refusedOn,
-      documentId: plainDiplomaDoc(demo, "Attestation de formation - Gestes et postures", refusedOn, refusedCreated, "attestation-gestes-postures.pdf"),
+      documentId: plainDiplomaDoc(
+        demo,
+        "Attestation de formation - Gestes et postures",
+        refusedOn,
+        refusedCreated,
+        "attestation-gestes-postures.pdf",
+      ),
       status: "REFUSED",
       reviewerId: staffId["margaux.riviere@demo.coop-emploi.fr"],
       reviewedAt: addMinutes(refusedCreated, 60 * 20),
@@ -101,7 +118,11 @@ export function addDiplomas(ctx: Context, org: Organisation, people: Workers): v
     for (const code of w.qualifications) {
       const createdAt = addMinutes(w.createdAt, rng.int(30, 600));
       const lastYear = Math.min(today.getUTCFullYear() - 1, w.createdAt.getUTCFullYear());
-      const obtainedOn = calendarDay(rng.int(Math.min(Math.max(w.birthDate.getUTCFullYear() + 19, 1990), lastYear), lastYear), rng.int(1, 12), rng.int(1, 28));
+      const obtainedOn = calendarDay(
+        rng.int(Math.min(Math.max(w.birthDate.getUTCFullYear() + 19, 1990), lastYear), lastYear),
+        rng.int(1, 12),
+        rng.int(1, 28),
+      );
       const diplomaId = rng.id();
       const agency = Object.keys(w.numbers)[0];
       plan.diplomas.push({
@@ -115,7 +136,12 @@ export function addDiplomas(ctx: Context, org: Organisation, people: Workers): v
         createdAt,
       });
       plan.diplomaGrants.push({ diplomaId, qualificationIds: [qualificationId[code]] });
-      plan.workerQualifications.push({ workerId: w.profileId, qualificationId: qualificationId[code], grantedAt: addMinutes(createdAt, 60 * 49), diplomaId });
+      plan.workerQualifications.push({
+        workerId: w.profileId,
+        qualificationId: qualificationId[code],
+        grantedAt: addMinutes(createdAt, 60 * 49),
+        diplomaId,
+      });
     }
     if (index % 9 === 4) {
       const code = w.qualifications.includes("312") ? "318" : w.qualifications.includes("520") ? "312" : "610";
@@ -126,7 +152,13 @@ export function addDiplomas(ctx: Context, org: Organisation, people: Workers): v
         workerId: w.profileId,
         name: DIPLOMA_NAMES[code],
         obtainedOn,
-        documentId: plainDiplomaDoc(w, DIPLOMA_NAMES[code].replace(/^[A-Z]+ - /, ""), obtainedOn, createdAt, `${slug(DIPLOMA_NAMES[code]).slice(0, 40)}.pdf`),
+        documentId: plainDiplomaDoc(
+          w,
+          DIPLOMA_NAMES[code].replace(/^[A-Z]+ - /, ""),
+          obtainedOn,
+          createdAt,
+          `${slug(DIPLOMA_NAMES[code]).slice(0, 40)}.pdf`,
+        ),
         status: "PENDING",
         createdAt,
       });

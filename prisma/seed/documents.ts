@@ -41,7 +41,10 @@ export function addDocuments(ctx: Context, org: Organisation, clients: Clients, 
   };
   const paidAdvancesIn = (monthStart: Date) =>
     plan.advanceRequests
-      .filter((a) => a.workerId === demo.profileId && a.status === "PAID" && a.paidOn && a.paidOn >= monthStart && a.paidOn <= endOfMonth(monthStart))
+      .filter(
+        (a) =>
+          a.workerId === demo.profileId && a.status === "PAID" && a.paidOn && a.paidOn >= monthStart && a.paidOn <= endOfMonth(monthStart),
+      )
       .reduce((sum, a) => sum + a.amountCents, 0);
   const payslipFor = (monthStart: Date, paymentDate: Date): PayslipData => {
     const work = monthWork(monthStart);
@@ -117,11 +120,33 @@ export function addDocuments(ctx: Context, org: Organisation, clients: Clients, 
     const periods = ended
       .filter((c) => diffDays(lastEnd, c.endDate) <= 45)
       .reverse()
-      .map((c) => ({ contractNumber: c.number as string, clientName: clientInfo[c.clientKey].name, jobTitle: qualificationLabel(c.qualificationCode), startDate: c.startDate, endDate: c.endDate }));
+      .map((c) => ({
+        contractNumber: c.number as string,
+        clientName: clientInfo[c.clientKey].name,
+        jobTitle: qualificationLabel(c.qualificationCode),
+        startDate: c.startDate,
+        endDate: c.endDate,
+      }));
     const employee = { ...demoEmployee, jobTitle: qualificationLabel(last.qualificationCode) };
 
-    plan.documentRequests.push({ id: rng.id(), workerId: demo.profileId, kind: "ASSEDIC_CERTIFICATE", message: "Bonjour, pourriez-vous me transmettre mon attestation pour France Travail ? Merci.", status: "DONE", createdAt: requestedAt, closedAt: issuedAt });
-    plan.documentRequests.push({ id: rng.id(), workerId: demo.profileId, kind: "WORK_CERTIFICATE", message: null, status: "DONE", createdAt: addMinutes(requestedAt, 3), closedAt: addMinutes(issuedAt, 4) });
+    plan.documentRequests.push({
+      id: rng.id(),
+      workerId: demo.profileId,
+      kind: "ASSEDIC_CERTIFICATE",
+      message: "Bonjour, pourriez-vous me transmettre mon attestation pour France Travail ? Merci.",
+      status: "DONE",
+      createdAt: requestedAt,
+      closedAt: issuedAt,
+    });
+    plan.documentRequests.push({
+      id: rng.id(),
+      workerId: demo.profileId,
+      kind: "WORK_CERTIFICATE",
+      message: null,
+      status: "DONE",
+      createdAt: addMinutes(requestedAt, 3),
+      closedAt: addMinutes(issuedAt, 4),
+    });
     plan.documents.push({
       row: {
         id: rng.id(),
@@ -163,7 +188,14 @@ export function addDocuments(ctx: Context, org: Organisation, clients: Clients, 
       },
       render: {
         kind: "certificate",
-        data: { employer: employerOf(DEMO_WORKER.agency), employee, firstDay, lastDay: lastEnd, jobTitles: DEMO_WORKER.qualifications.map(qualificationLabel), signatory },
+        data: {
+          employer: employerOf(DEMO_WORKER.agency),
+          employee,
+          firstDay,
+          lastDay: lastEnd,
+          jobTitles: DEMO_WORKER.qualifications.map(qualificationLabel),
+          signatory,
+        },
       },
     });
   }

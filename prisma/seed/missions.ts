@@ -24,7 +24,12 @@ export function addMissions(ctx: Context, people: Workers, drafting: Contracts):
     }
     return out;
   };
-  const forward = (firstStart: Date, keepGoing: (count: number, start: Date) => boolean, gap: [number, number], length: [number, number]): Segment[] => {
+  const forward = (
+    firstStart: Date,
+    keepGoing: (count: number, start: Date) => boolean,
+    gap: [number, number],
+    length: [number, number],
+  ): Segment[] => {
     const out: Segment[] = [];
     let start = firstStart;
     while (keepGoing(out.length, start)) {
@@ -42,7 +47,17 @@ export function addMissions(ctx: Context, people: Workers, drafting: Contracts):
   {
     const current: Segment = { start: addDays(today, -3), end: addDays(today, 4) };
     // Today is a working day, so that the planning shows a slot today.
-    addContract({ worker: demo, clientKey: "jean23", segment: current, pattern: "evening", qualificationCode: "525", state: "SIGNED", restProbability: 0.2, replacement: true, workedDays: [today] });
+    addContract({
+      worker: demo,
+      clientKey: "jean23",
+      segment: current,
+      pattern: "evening",
+      qualificationCode: "525",
+      state: "SIGNED",
+      restProbability: 0.2,
+      replacement: true,
+      workedDays: [today],
+    });
 
     const pastCycle: [string, ShiftPatternKey, string][] = [
       ["closfleuri", "alternating", "520"],
@@ -69,8 +84,19 @@ export function addMissions(ctx: Context, people: Workers, drafting: Contracts):
         const end = addDays(start, rng.int(3, 9) - 1);
         if (end.getTime() > limit.getTime()) break;
         const clientKey = rng.chance(0.65) ? "jean23" : "closfleuri";
-        const pattern: ShiftPatternKey = clientKey === "jean23" ? rng.pick(["evening", "evening", "morning", "night"] as const) : rng.pick(["alternating", "afternoon", "morning"] as const);
-        addContract({ worker: demo, clientKey, segment: { start, end }, pattern, qualificationCode: rng.chance(0.6) ? "525" : "520", state: "SIGNED", restProbability: 0.25 });
+        const pattern: ShiftPatternKey =
+          clientKey === "jean23"
+            ? rng.pick(["evening", "evening", "morning", "night"] as const)
+            : rng.pick(["alternating", "afternoon", "morning"] as const);
+        addContract({
+          worker: demo,
+          clientKey,
+          segment: { start, end },
+          pattern,
+          qualificationCode: rng.chance(0.6) ? "525" : "520",
+          state: "SIGNED",
+          restProbability: 0.25,
+        });
         start = addDays(end, rng.int(3, 8) + 1);
       }
     }
@@ -85,7 +111,12 @@ export function addMissions(ctx: Context, people: Workers, drafting: Contracts):
       ["closfleuri", "afternoon", "520", "AWAITING_SIGNATURE"],
     ];
     const firstFuture = addDays(current.end, rng.int(1, 2) + 1);
-    const future = forward(firstFuture, (count, start) => count < 5 || (start.getTime() <= windowEnd.getTime() && count < futureCycle.length), [1, 3], [3, 7]);
+    const future = forward(
+      firstFuture,
+      (count, start) => count < 5 || (start.getTime() <= windowEnd.getTime() && count < futureCycle.length),
+      [1, 3],
+      [3, 7],
+    );
     future.forEach((segment, i) => {
       const [clientKey, pattern, code, state] = futureCycle[i % futureCycle.length];
       addContract({ worker: demo, clientKey, segment, pattern, qualificationCode: code, state, restProbability: 0.2 });
@@ -93,12 +124,25 @@ export function addMissions(ctx: Context, people: Workers, drafting: Contracts):
 
     // A mission cancelled by the client, in the gap just after the current one.
     const cancelled = { start: addDays(current.end, 1), end: addDays(firstFuture, -1) };
-    addContract({ worker: demo, clientKey: "closfleuri", segment: cancelled, pattern: "afternoon", qualificationCode: "520", state: "CANCELLED", restProbability: 0 });
+    addContract({
+      worker: demo,
+      clientKey: "closfleuri",
+      segment: cancelled,
+      pattern: "afternoon",
+      qualificationCode: "520",
+      state: "CANCELLED",
+      restProbability: 0,
+    });
 
     // Planning shows an absence: public holidays when there are some, else a sick day.
-    const windowShifts = contracts.filter((c) => c.worker === demo).flatMap((c) => c.shiftDrafts).filter((s) => s.day >= windowStart && s.day <= windowEnd);
+    const windowShifts = contracts
+      .filter((c) => c.worker === demo)
+      .flatMap((c) => c.shiftDrafts)
+      .filter((s) => s.day >= windowStart && s.day <= windowEnd);
     if (!windowShifts.some((s) => s.kind === "ABSENCE")) {
-      const candidate = windowShifts.filter((s) => s.validated && s.kind === "WORK").sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[2];
+      const candidate = windowShifts
+        .filter((s) => s.validated && s.kind === "WORK")
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[2];
       if (candidate) {
         candidate.kind = "ABSENCE";
         candidate.absenceCode = "MAL";
@@ -125,7 +169,15 @@ export function addMissions(ctx: Context, people: Workers, drafting: Contracts):
     let futureStart: Date;
     if (hasCurrent) {
       const current = { start: addDays(today, -rng.int(0, 5)), end: addDays(today, rng.int(0, 6)) };
-      addContract({ worker: w, clientKey: primary, segment: current, pattern: pickPattern(primary), qualificationCode: pickQualification(primary), state: "SIGNED", restProbability: 0.3 });
+      addContract({
+        worker: w,
+        clientKey: primary,
+        segment: current,
+        pattern: pickPattern(primary),
+        qualificationCode: pickQualification(primary),
+        state: "SIGNED",
+        restProbability: 0.3,
+      });
       pastEnd = addDays(current.start, -(rng.int(1, 5) + 1));
       futureStart = addDays(current.end, rng.int(1, 5) + 1);
     } else {
@@ -148,8 +200,17 @@ export function addMissions(ctx: Context, people: Workers, drafting: Contracts):
     forward(futureStart, (count) => count < futureCount, [1, 6], [3, 8]).forEach((segment, i) => {
       const clientKey = i === 0 ? primary : rng.pick(w.clients);
       const draw = rng.next();
-      const state: ContractState = index % 11 === 3 && i === futureCount - 1 ? "DRAFT" : draw < 0.55 ? "AWAITING_SIGNATURE" : draw < 0.85 ? "SIGNED" : "INCOMPLETE";
-      addContract({ worker: w, clientKey, segment, pattern: pickPattern(clientKey), qualificationCode: pickQualification(clientKey), state, restProbability: 0.3 });
+      const state: ContractState =
+        index % 11 === 3 && i === futureCount - 1 ? "DRAFT" : draw < 0.55 ? "AWAITING_SIGNATURE" : draw < 0.85 ? "SIGNED" : "INCOMPLETE";
+      addContract({
+        worker: w,
+        clientKey,
+        segment,
+        pattern: pickPattern(clientKey),
+        qualificationCode: pickQualification(clientKey),
+        state,
+        restProbability: 0.3,
+      });
     });
   });
 

@@ -30,7 +30,17 @@ export function addOrganisation(ctx: Context): Organisation {
   }
   const employerOf = (code: string): PdfEmployer => {
     const a = AGENCIES.find((x) => x.code === code)!;
-    return { name: a.name, address: a.address, postalCode: a.postalCode, city: a.city, siret: a.siret, naf: "7820Z", urssaf: a.urssaf, phone: a.phone, payrollEmail: a.payrollEmail };
+    return {
+      name: a.name,
+      address: a.address,
+      postalCode: a.postalCode,
+      city: a.city,
+      siret: a.siret,
+      naf: "7820Z",
+      urssaf: a.urssaf,
+      phone: a.phone,
+      payrollEmail: a.payrollEmail,
+    };
   };
 
   const sectorId: Record<string, string> = {};

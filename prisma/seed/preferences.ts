@@ -10,7 +10,11 @@ export function addNotificationPreferences(ctx: Context, people: Workers): void 
   const kinds = Object.values(NotificationKind);
   for (const w of workers) {
     for (const kind of kinds) {
-      plan.notificationPreferences.push({ userId: w.userId, kind, enabled: w === demo ? true : !(kind === "TARGETING_CLOSED" && rng.chance(0.3)) });
+      plan.notificationPreferences.push({
+        userId: w.userId,
+        kind,
+        enabled: w === demo ? true : !(kind === "TARGETING_CLOSED" && rng.chance(0.3)),
+      });
     }
   }
 }

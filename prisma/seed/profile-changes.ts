@@ -12,7 +12,8 @@ export function addProfileChanges(ctx: Context, org: Organisation, people: Worke
   const { plan, rng, now, today, officeTime, notAfterNow } = ctx;
   const { staffId, recruiterOf } = org;
   const { demo, others } = people;
-  const addressJson = (street: string, city: CityKey) => JSON.stringify({ address: street, postalCode: CITIES[city].postalCode, city: CITIES[city].name });
+  const addressJson = (street: string, city: CityKey) =>
+    JSON.stringify({ address: street, postalCode: CITIES[city].postalCode, city: CITIES[city].name });
   plan.profileChanges.push({
     id: rng.id(),
     workerId: demo.profileId,
@@ -46,9 +47,25 @@ export function addProfileChanges(ctx: Context, org: Organisation, people: Worke
   others.forEach((w, i) => {
     if (i % 6 === 0) {
       const [street, city] = moves[(i / 6) % moves.length];
-      plan.profileChanges.push({ id: rng.id(), workerId: w.profileId, field: "address", oldValue: addressJson(w.street, w.city), newValue: addressJson(street, city), status: "PENDING", createdAt: notAfterNow(addMinutes(now, -60 * rng.int(2, 120))) });
+      plan.profileChanges.push({
+        id: rng.id(),
+        workerId: w.profileId,
+        field: "address",
+        oldValue: addressJson(w.street, w.city),
+        newValue: addressJson(street, city),
+        status: "PENDING",
+        createdAt: notAfterNow(addMinutes(now, -60 * rng.int(2, 120))),
+      });
     } else if (i % 6 === 3) {
-      plan.profileChanges.push({ id: rng.id(), workerId: w.profileId, field: "phone", oldValue: w.phone, newValue: `+336399801${pad2(10 + i)}`, status: "PENDING", createdAt: notAfterNow(addMinutes(now, -60 * rng.int(2, 120))) });
+      plan.profileChanges.push({
+        id: rng.id(),
+        workerId: w.profileId,
+        field: "phone",
+        oldValue: w.phone,
+        newValue: `+336399801${pad2(10 + i)}`,
+        status: "PENDING",
+        createdAt: notAfterNow(addMinutes(now, -60 * rng.int(2, 120))),
+      });
     } else if (i === 8) {
       const createdAt = officeTime(addDays(today, -rng.int(10, 30)));
       plan.profileChanges.push({

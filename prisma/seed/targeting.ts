@@ -12,7 +12,16 @@ export function addTargeting(ctx: Context, org: Organisation, clients: Clients, 
   const { agencyId, qualificationId, staffId } = org;
   const { clientInfo } = clients;
   const { demo, others } = people;
-  const need = (n: { clientKey: string; code: string; start: Date; end: Date; pattern: ShiftPatternKey; description: string; status: "OPEN" | "CLOSED"; offers: [WorkerCtx, "PENDING" | "ACCEPTED" | "DECLINED"][] }) => {
+  const need = (n: {
+    clientKey: string;
+    code: string;
+    start: Date;
+    end: Date;
+    pattern: ShiftPatternKey;
+    description: string;
+    status: "OPEN" | "CLOSED";
+    offers: [WorkerCtx, "PENDING" | "ACCEPTED" | "DECLINED"][];
+  }) => {
     const client = clientInfo[n.clientKey];
     const createdAt = notAfterNow(addMinutes(now, -60 * rng.int(6, 48)));
     const id = rng.id();
@@ -32,7 +41,14 @@ export function addTargeting(ctx: Context, org: Organisation, clients: Clients, 
       createdAt,
     });
     for (const [w, response] of n.offers) {
-      plan.missionOffers.push({ id: rng.id(), needId: id, workerId: w.profileId, response, respondedAt: response === "PENDING" ? null : notAfterNow(addMinutes(createdAt, rng.int(20, 240))), createdAt: addMinutes(createdAt, 1) });
+      plan.missionOffers.push({
+        id: rng.id(),
+        needId: id,
+        workerId: w.profileId,
+        response,
+        respondedAt: response === "PENDING" ? null : notAfterNow(addMinutes(createdAt, rng.int(20, 240))),
+        createdAt: addMinutes(createdAt, 1),
+      });
     }
   };
   const byName = (first: string) => others.find((w) => w.firstName === first)!;

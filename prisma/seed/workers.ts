@@ -122,7 +122,13 @@ export function addWorkers(ctx: Context, agencyId: Record<string, string>): Work
       createdAt: w.createdAt,
     });
     for (const [agency, workerNumber] of Object.entries(w.numbers)) {
-      plan.workerAgencies.push({ id: rng.id(), workerId: worker.profileId, agencyId: agencyId[agency], workerNumber, createdAt: addMinutes(w.createdAt, 60 * 24) });
+      plan.workerAgencies.push({
+        id: rng.id(),
+        workerId: worker.profileId,
+        agencyId: agencyId[agency],
+        workerNumber,
+        createdAt: addMinutes(w.createdAt, 60 * 24),
+      });
     }
     workers.push(worker);
     return worker;

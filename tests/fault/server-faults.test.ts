@@ -190,7 +190,10 @@ describe("PGlite: one server per folder, SIGTERM always ends it", () => {
 
   it("exits on SIGTERM sent while it is still booting", async () => {
     const dir = path.join(tmp, "booting");
-    const server = spawnServer({ STORAGE_DIR: path.join(tmp, "storage"), DATABASE_URL: "", PGLITE_DIR: dir, SHUTDOWN_TIMEOUT_MS: "3000" }, await freePort());
+    const server = spawnServer(
+      { STORAGE_DIR: path.join(tmp, "storage"), DATABASE_URL: "", PGLITE_DIR: dir, SHUTDOWN_TIMEOUT_MS: "3000" },
+      await freePort(),
+    );
     servers.push(server);
     await new Promise((r) => setTimeout(r, 400));
     const sent = Date.now();

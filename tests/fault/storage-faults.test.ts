@@ -57,7 +57,17 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD);
   const agency = await prisma.agency.create({ data: { code: "PANNE", name: "Agence Panne" } });
   const verified = new Date();
-  await prisma.user.create({ data: { email: STAFF.email, passwordHash, emailVerifiedAt: verified, role: "STAFF", firstName: "Sam", lastName: "AGENCE", staffMemberships: { create: { agencyId: agency.id } } } });
+  await prisma.user.create({
+    data: {
+      email: STAFF.email,
+      passwordHash,
+      emailVerifiedAt: verified,
+      role: "STAFF",
+      firstName: "Sam",
+      lastName: "AGENCE",
+      staffMemberships: { create: { agencyId: agency.id } },
+    },
+  });
   await prisma.user.create({
     data: {
       email: WORKER.email,
@@ -80,7 +90,17 @@ beforeAll(async () => {
 
   server = spawnServer({ DATABASE_URL: url.toString(), STORAGE_DIR: notAFolder, TMPDIR: serverTmp }, await freePort());
   await waitReady(server);
-  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -103,7 +123,11 @@ async function signedIn(email: string): Promise<Page> {
   return page;
 }
 
-const storageLogLines = () => server.output().split("\n").filter((l) => l.includes("[storage] unavailable"));
+const storageLogLines = () =>
+  server
+    .output()
+    .split("\n")
+    .filter((l) => l.includes("[storage] unavailable"));
 
 describe("storage broken (STORAGE_DIR is a regular file), real server and browser", () => {
   it("at start-up the spool of a dead process is removed, the spool of a live one kept", () => {
@@ -142,8 +166,15 @@ describe("storage broken (STORAGE_DIR is a regular file), real server and browse
     await page.waitForLoadState("networkidle");
     const bulk = page.getByRole("region", { name: "Publication groupée des bulletins de salaire" });
     const files = bulk.getByLabel("Bulletins (PDF) ou archive ZIP");
-    await files.setInputFiles({ name: "paie-novembre.zip", mimeType: "application/zip", buffer: buildZip([{ name: `${WORKER.number}_20261130.pdf`, data: pdfBytes("paie", 3000) }]) });
-    const [answer] = await Promise.all([page.waitForResponse((r) => r.url().includes("/api/admin/documents/bulk/zip")), bulk.getByRole("button", { name: "Vérifier les fichiers" }).click()]);
+    await files.setInputFiles({
+      name: "paie-novembre.zip",
+      mimeType: "application/zip",
+      buffer: buildZip([{ name: `${WORKER.number}_20261130.pdf`, data: pdfBytes("paie", 3000) }]),
+    });
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/admin/documents/bulk/zip")),
+      bulk.getByRole("button", { name: "Vérifier les fichiers" }).click(),
+    ]);
     expect(answer.status()).toBe(503);
     expect(await answer.json()).toEqual({ error: STORAGE_UNAVAILABLE_MESSAGE, code: "storage_unavailable" });
 

@@ -33,7 +33,10 @@ export type SignInput = {
  */
 export function signV4(input: SignInput): Record<string, string> {
   const service = input.service ?? "s3";
-  const amzDate = input.date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const amzDate = input.date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const day = amzDate.slice(0, 8);
   const headers: Record<string, string> = {
     ...Object.fromEntries(Object.entries(input.headers).map(([k, v]) => [k.toLowerCase(), v])),
@@ -49,7 +52,14 @@ export function signV4(input: SignInput): Record<string, string> {
     .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`)
     .join("&");
-  const canonicalRequest = [input.method, encodePath(decodeURIComponent(input.url.pathname)), query, canonicalHeaders, signedHeaders, input.payloadHash].join("\n");
+  const canonicalRequest = [
+    input.method,
+    encodePath(decodeURIComponent(input.url.pathname)),
+    query,
+    canonicalHeaders,
+    signedHeaders,
+    input.payloadHash,
+  ].join("\n");
   const scope = `${day}/${input.region}/${service}/aws4_request`;
   const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), service), "aws4_request");

@@ -7,7 +7,15 @@ import { z } from "zod";
 import { notFound, redirect } from "next/navigation";
 
 const session: { role: "STAFF" | "WORKER" | null } = { role: "STAFF" };
-const staff = { id: "u-staff", sessionId: "s1", email: "agence@example.fr", role: "STAFF" as const, firstName: "A", lastName: "B", agencyIds: ["ag1"] };
+const staff = {
+  id: "u-staff",
+  sessionId: "s1",
+  email: "agence@example.fr",
+  role: "STAFF" as const,
+  firstName: "A",
+  lastName: "B",
+  agencyIds: ["ag1"],
+};
 
 // The real require* answer a missing session with a redirect to the sign-in
 // page and another role with a 404: the same here, through Next's own errors.
@@ -28,7 +36,10 @@ vi.mock("@/lib/auth/session", () => ({
 
 const { GENERIC_ERROR, publicAction, staffAction, userAction, workerAction } = await import("@/lib/auth/action");
 
-const schema = z.object({ name: z.string().trim().min(2, "Indiquez un nom d'au moins 2 lettres."), count: z.coerce.number().int().min(1, "Au moins 1.") });
+const schema = z.object({
+  name: z.string().trim().min(2, "Indiquez un nom d'au moins 2 lettres."),
+  count: z.coerce.number().int().min(1, "Au moins 1."),
+});
 
 function form(values: Record<string, string>): FormData {
   const f = new FormData();
@@ -53,9 +64,17 @@ afterEach(() => {
 
 describe("the action chain", () => {
   it("hands the handler the parsed data and the caller", async () => {
-    const handler = vi.fn(async (data: z.infer<typeof schema>, user: typeof staff) => ({ ok: true as const, data: undefined, message: `${data.name} ×${data.count} par ${user.id}` }));
+    const handler = vi.fn(async (data: z.infer<typeof schema>, user: typeof staff) => ({
+      ok: true as const,
+      data: undefined,
+      message: `${data.name} ×${data.count} par ${user.id}`,
+    }));
     const action = staffAction(schema, handler);
-    expect(await action(null, form({ name: "  Lina ", count: "3" }))).toEqual({ ok: true, data: undefined, message: "Lina ×3 par u-staff" });
+    expect(await action(null, form({ name: "  Lina ", count: "3" }))).toEqual({
+      ok: true,
+      data: undefined,
+      message: "Lina ×3 par u-staff",
+    });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
@@ -68,7 +87,10 @@ describe("the action chain", () => {
       fieldErrors: { name: "Indiquez un nom d'au moins 2 lettres.", count: "Au moins 1." },
     });
     // A control character is refused next to its field, whatever the schema.
-    expect(await action(null, form({ name: "Li\u0000na", count: "2" }))).toMatchObject({ ok: false, fieldErrors: { name: expect.stringContaining("caractère de contrôle") } });
+    expect(await action(null, form({ name: "Li\u0000na", count: "2" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { name: expect.stringContaining("caractère de contrôle") },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -92,7 +114,9 @@ describe("the action chain", () => {
   it("redirect and notFound from the handler are rethrown, not turned into a message", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const redirecting = staffAction(schema, async () => redirect("/admin/contrats/c1?cree=1"));
-    expect(await digestOf(redirecting(null, form({ name: "Lina", count: "1" })))).toMatch(/^NEXT_REDIRECT;replace;\/admin\/contrats\/c1\?cree=1;307;/);
+    expect(await digestOf(redirecting(null, form({ name: "Lina", count: "1" })))).toMatch(
+      /^NEXT_REDIRECT;replace;\/admin\/contrats\/c1\?cree=1;307;/,
+    );
     const missing = staffAction(schema, async () => notFound());
     expect(await digestOf(missing(null, form({ name: "Lina", count: "1" })))).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
     expect(log).not.toHaveBeenCalled();
@@ -106,9 +130,13 @@ describe("the action chain", () => {
     session.role = null;
     expect(await digestOf(staffOnly(null, form({ name: "Lina", count: "1" })))).toMatch(/^NEXT_REDIRECT;replace;\/connexion;307;/);
     session.role = "STAFF";
-    expect(await digestOf(workerAction(schema, handler)(null, form({ name: "Lina", count: "1" })))).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
+    expect(await digestOf(workerAction(schema, handler)(null, form({ name: "Lina", count: "1" })))).toMatch(
+      /^NEXT_HTTP_ERROR_FALLBACK;404/,
+    );
     session.role = null;
-    expect(await digestOf(userAction(schema, handler)(null, form({ name: "Lina", count: "1" })))).toMatch(/^NEXT_REDIRECT;replace;\/connexion;307;/);
+    expect(await digestOf(userAction(schema, handler)(null, form({ name: "Lina", count: "1" })))).toMatch(
+      /^NEXT_REDIRECT;replace;\/connexion;307;/,
+    );
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -137,7 +165,10 @@ describe("the action chain", () => {
     const handler = vi.fn(async ([kind, enabled]: [string, boolean]) => ({ ok: true as const, data: `${kind}:${enabled}` }));
     const call = staffAction.call(z.tuple([z.enum(["NEW_PAYSLIP", "ADVANCE_PAID"]), z.boolean()]), handler);
     expect(await call("NEW_PAYSLIP", true)).toEqual({ ok: true, data: "NEW_PAYSLIP:true" });
-    expect(await (call as (...args: unknown[]) => Promise<unknown>)("DROP TABLE", "yes")).toEqual({ ok: false, message: "Veuillez corriger les champs signalés." });
+    expect(await (call as (...args: unknown[]) => Promise<unknown>)("DROP TABLE", "yes")).toEqual({
+      ok: false,
+      message: "Veuillez corriger les champs signalés.",
+    });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 

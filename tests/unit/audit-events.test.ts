@@ -3,7 +3,15 @@
 // expected type error at the end of this file), and this test renders sample data of every event
 // and checks that no raw code (event type, enum value, field key) shows.
 import { describe, expect, it } from "vitest";
-import { AUDIT_EVENTS, AUDIT_EVENT_TYPES, auditActionOptions, auditLabel, renderAuditDetails, type AuditEventData, type AuditEventType } from "@/lib/audit/events";
+import {
+  AUDIT_EVENTS,
+  AUDIT_EVENT_TYPES,
+  auditActionOptions,
+  auditLabel,
+  renderAuditDetails,
+  type AuditEventData,
+  type AuditEventType,
+} from "@/lib/audit/events";
 
 const shift = (start: string, end: string) => ({ startsAt: start, endsAt: end, kind: "WORK" as const, absenceCode: null });
 const decision = { amountCents: 15000, reason: "Plafond atteint", paidOn: "2026-03-18" };
@@ -36,7 +44,15 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "timesheet.draft_saved": { contract: "40012", week: "2026-03-09", minutes: { "2026-03-09": 420 }, total: 420 },
   "timesheet.submitted": { contract: "40012", week: "2026-03-09", minutes: { "2026-03-09": 420 }, total: 2100 },
   "timesheet.corrected": { contract: "40012", week: "2026-03-09", changes: [{ date: "2026-03-10", old: 420, new: 480 }] },
-  "targeting.created": { siteId: "ck1", qualificationId: "ck2", startDate: "2026-03-12", endDate: "2026-03-19", hours: "8h-16h", qualification: "Infirmier", site: "Bâtiment A" },
+  "targeting.created": {
+    siteId: "ck1",
+    qualificationId: "ck2",
+    startDate: "2026-03-12",
+    endDate: "2026-03-19",
+    hours: "8h-16h",
+    qualification: "Infirmier",
+    site: "Bâtiment A",
+  },
   "targeting.offers_sent": { workerIds: ["ck3", "ck4"] },
   "targeting.offer_accepted": {},
   "targeting.offer_declined": {},
@@ -48,15 +64,42 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "worker.reactivated": {},
   "contract.created": { number: "40014", startDate: "2026-03-12", endDate: "2026-03-19", shifts: 6, hourlyRateCents: 1450 },
   "contract.updated": {
-    changed: { endDate: { from: "2026-03-12", to: "2026-03-19" }, hourlyRateCents: { from: 1450, to: 1500 }, qualificationId: { from: "ck7", to: "ck8" } },
+    changed: {
+      endDate: { from: "2026-03-12", to: "2026-03-19" },
+      hourlyRateCents: { from: 1450, to: 1500 },
+      qualificationId: { from: "ck7", to: "ck8" },
+    },
     removedShifts: 1,
     version: 3,
     reissued: true,
   },
-  "contract.shift_added": { shiftId: null, before: null, after: shift("2026-03-12T07:00:00.000Z", "2026-03-12T15:00:00.000Z"), version: 2, reissued: false },
-  "contract.shift_updated": { shiftId: "ck9", before: shift("2026-03-12T07:00:00.000Z", "2026-03-12T15:00:00.000Z"), after: shift("2026-03-12T08:00:00.000Z", "2026-03-12T16:00:00.000Z"), version: 3, reissued: true },
-  "contract.shift_removed": { shiftId: "ck9", before: shift("2026-03-12T07:00:00.000Z", "2026-03-12T15:00:00.000Z"), after: null, version: 4, reissued: false },
-  "contract.shifts_regenerated": { pattern: { weekdays: [1, 2, 3], start: "21:00", end: "07:00", breakMinutes: 30 }, count: 9, version: 2, reissued: false },
+  "contract.shift_added": {
+    shiftId: null,
+    before: null,
+    after: shift("2026-03-12T07:00:00.000Z", "2026-03-12T15:00:00.000Z"),
+    version: 2,
+    reissued: false,
+  },
+  "contract.shift_updated": {
+    shiftId: "ck9",
+    before: shift("2026-03-12T07:00:00.000Z", "2026-03-12T15:00:00.000Z"),
+    after: shift("2026-03-12T08:00:00.000Z", "2026-03-12T16:00:00.000Z"),
+    version: 3,
+    reissued: true,
+  },
+  "contract.shift_removed": {
+    shiftId: "ck9",
+    before: shift("2026-03-12T07:00:00.000Z", "2026-03-12T15:00:00.000Z"),
+    after: null,
+    version: 4,
+    reissued: false,
+  },
+  "contract.shifts_regenerated": {
+    pattern: { weekdays: [1, 2, 3], start: "21:00", end: "07:00", breakMinutes: 30 },
+    count: 9,
+    version: 2,
+    reissued: false,
+  },
   "contract.issued": { number: "40014", state: "AWAITING_SIGNATURE", version: 2 },
   "contract.cancelled": { number: "40014", previousState: "DRAFT", reason: "Mission annulée par le client" },
   "contract.signature_code_sent": { phone: "06 •• •• •• 78", documentSha256: "ab".repeat(32) },
@@ -135,7 +178,9 @@ describe("audit events", () => {
       "Contrat à signer de nouveau",
     ]);
     // Instants in Paris time: 07:00 UTC is 08:00 in March (winter time).
-    expect(renderAuditDetails("contract.shift_updated", SAMPLES["contract.shift_updated"])[0]).toBe("Créneau : 12-03-2026 à 08:00 – 16:00 → 12-03-2026 à 09:00 – 17:00");
+    expect(renderAuditDetails("contract.shift_updated", SAMPLES["contract.shift_updated"])[0]).toBe(
+      "Créneau : 12-03-2026 à 08:00 – 16:00 → 12-03-2026 à 09:00 – 17:00",
+    );
     expect(renderAuditDetails("client.updated", SAMPLES["client.updated"])).toEqual(["Téléphone : 01 23 45 67 89 → 01 99 99 99 99"]);
     expect(renderAuditDetails("timesheet.corrected", SAMPLES["timesheet.corrected"])).toContain("10/03/2026 : 07h00 → 08h00");
     expect(renderAuditDetails("auth.login", { role: "WORKER" })).toEqual(["Rôle : Intérimaire"]);
@@ -164,5 +209,8 @@ describe("audit events", () => {
 
 // Compile-time: a registry that misses an event does not type-check.
 // @ts-expect-error "auth.login" is missing
-const incomplete: typeof AUDIT_EVENTS = Object.fromEntries(Object.entries(AUDIT_EVENTS).filter(([k]) => k !== "auth.login")) as Omit<typeof AUDIT_EVENTS, "auth.login">;
+const incomplete: typeof AUDIT_EVENTS = Object.fromEntries(Object.entries(AUDIT_EVENTS).filter(([k]) => k !== "auth.login")) as Omit<
+  typeof AUDIT_EVENTS,
+  "auth.login"
+>;
 void incomplete;

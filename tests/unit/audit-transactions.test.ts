@@ -61,7 +61,15 @@ describe.each(engines)("audit events in the change's transaction on $name", ({ o
     await seedWithFixtures(prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {} });
     holder.__espacePrisma = prisma;
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });
-    staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: user.staffMemberships.map((m) => m.agencyId) };
+    staff = {
+      id: user.id,
+      sessionId: "s",
+      email: user.email,
+      role: "STAFF",
+      firstName: user.firstName,
+      lastName: user.lastName,
+      agencyIds: user.staffMemberships.map((m) => m.agencyId),
+    };
     agencyId = (await prisma.agency.findUniqueOrThrow({ where: { code: "MEDIMP" } })).id;
   }, 300_000);
 
@@ -80,12 +88,26 @@ describe.each(engines)("audit events in the change's transaction on $name", ({ o
     vi.restoreAllMocks();
   });
 
-  const events = (action: string, where: { entityId?: string; subjectUserId?: string } = {}) => prisma.auditLog.findMany({ where: { action, ...where } });
+  const events = (action: string, where: { entityId?: string; subjectUserId?: string } = {}) =>
+    prisma.auditLog.findMany({ where: { action, ...where } });
 
   it("contract edit: a crash leaves the old dates and no event; committed, one event reading « Date de fin : old → new »", async () => {
-    const c = await prisma.contract.findFirstOrThrow({ where: { agencyId, state: { in: ["DRAFT", "AWAITING_SIGNATURE", "SIGNED", "INCOMPLETE"] } }, orderBy: { number: "asc" } });
+    const c = await prisma.contract.findFirstOrThrow({
+      where: { agencyId, state: { in: ["DRAFT", "AWAITING_SIGNATURE", "SIGNED", "INCOMPLETE"] } },
+      orderBy: { number: "asc" },
+    });
     const newEnd = new Date(c.endDate.getTime() + 7 * DAY);
-    const terms = { reference: c.reference, startDate: c.startDate, endDate: newEnd, hoursLabel: c.hoursLabel, hourlyRateCents: c.hourlyRateCents, recourseReason: c.recourseReason ?? "", detail: c.detail, weeklyHours: c.weeklyHours, qualificationId: c.qualificationId };
+    const terms = {
+      reference: c.reference,
+      startDate: c.startDate,
+      endDate: newEnd,
+      hoursLabel: c.hoursLabel,
+      hourlyRateCents: c.hourlyRateCents,
+      recourseReason: c.recourseReason ?? "",
+      detail: c.detail,
+      weeklyHours: c.weeklyHours,
+      qualificationId: c.qualificationId,
+    };
     const before = (await events("contract.updated", { entityId: c.id })).length;
 
     crash.armed = true;

@@ -11,7 +11,8 @@ function model(name: string) {
   return new Proxy(
     {},
     {
-      get: (_t, method: string) =>
+      get:
+        (_t, method: string) =>
         async (..._args: unknown[]) => {
           calls.push(`${name}.${method}`);
           if (name === "user" && method === "findUnique") return existingUser;
@@ -39,7 +40,13 @@ const sendEmail = vi.fn(async () => undefined);
 vi.mock("@/lib/messaging", () => ({ sendEmail }));
 const recordAudit = vi.fn(async () => undefined);
 vi.mock("@/lib/audit", () => ({ recordAudit, requestContext: async () => ({ ipAddress: null, userAgent: null }) }));
-const hitRateLimit = vi.fn(async (_key: string, limit: number) => ({ allowed: true, count: 1, resetAt: new Date(), retryAfterSeconds: 0, limit }));
+const hitRateLimit = vi.fn(async (_key: string, limit: number) => ({
+  allowed: true,
+  count: 1,
+  resetAt: new Date(),
+  retryAfterSeconds: 0,
+  limit,
+}));
 vi.mock("@/lib/rate-limit", () => ({ hitRateLimit, isRateLimited: vi.fn() }));
 vi.mock("@/lib/url", () => ({ absoluteUrl: async (p: string) => `http://localhost:3000${p}` }));
 
@@ -56,7 +63,14 @@ async function inRequest(run: (defer: (t: () => Promise<void>) => void) => Promi
   return { hashes: hashPassword.mock.calls.length, dbCalls: [...calls], emails: sendEmail.mock.calls.length, deferred };
 }
 
-const signupData = { firstName: "Inès", lastName: "Durand", email: "x@exemple.fr", phone: "+33612345678", password: "une phrase de passe assez longue", agencyId: "a1" };
+const signupData = {
+  firstName: "Inès",
+  lastName: "Durand",
+  email: "x@exemple.fr",
+  phone: "+33612345678",
+  password: "une phrase de passe assez longue",
+  agencyId: "a1",
+};
 const owner = { id: "u1", email: "x@exemple.fr", firstName: "Léa", active: true, emailVerifiedAt: new Date() };
 
 beforeEach(() => {
@@ -95,10 +109,21 @@ describe("sign-up request", () => {
 
   it("caps account emails per recipient address, whoever asks", async () => {
     existingUser = owner;
-    hitRateLimit.mockResolvedValueOnce({ allowed: false, count: ACCOUNT_EMAILS_PER_HOUR + 1, resetAt: new Date(), retryAfterSeconds: 60, limit: 3 });
+    hitRateLimit.mockResolvedValueOnce({
+      allowed: false,
+      count: ACCOUNT_EMAILS_PER_HOUR + 1,
+      resetAt: new Date(),
+      retryAfterSeconds: 60,
+      limit: 3,
+    });
     const work = await inRequest((defer) => registerWorker(signupData, defer));
     await work.deferred[0]();
-    expect(hitRateLimit).toHaveBeenCalledWith(expect.stringMatching(/^account-email:[0-9a-f]{64}$/), ACCOUNT_EMAILS_PER_HOUR, 3600, undefined);
+    expect(hitRateLimit).toHaveBeenCalledWith(
+      expect.stringMatching(/^account-email:[0-9a-f]{64}$/),
+      ACCOUNT_EMAILS_PER_HOUR,
+      3600,
+      undefined,
+    );
     expect(sendEmail).not.toHaveBeenCalled();
   });
 });

@@ -13,7 +13,11 @@ import type { AgencyStaff, DocumentCaller } from "@/lib/auth/scope";
 
 // The cookie: which UserSession row the request carries (null: none).
 const cookie = vi.hoisted(() => ({ sessionId: null as string | null }));
-vi.mock("@/lib/auth/config", () => ({ auth: async () => (cookie.sessionId ? { sessionId: cookie.sessionId } : null), signIn: async () => undefined, signOut: async () => undefined }));
+vi.mock("@/lib/auth/config", () => ({
+  auth: async () => (cookie.sessionId ? { sessionId: cookie.sessionId } : null),
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+}));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));
 
 const scope = await import("@/lib/auth/scope");
@@ -37,7 +41,22 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
   let tdb: TestDb;
   let prisma: PrismaClient;
   // Agency A and agency B; staff of A, staff of B; a worker of A only, a worker of B only, a worker of both.
-  const ids = {} as Record<"agencyA" | "agencyB" | "staffA" | "staffB" | "workerA" | "workerB" | "workerAB" | "userA" | "userB" | "userAB" | "clientUser" | "clientA" | "clientB", string>;
+  const ids = {} as Record<
+    | "agencyA"
+    | "agencyB"
+    | "staffA"
+    | "staffB"
+    | "workerA"
+    | "workerB"
+    | "workerAB"
+    | "userA"
+    | "userB"
+    | "userAB"
+    | "clientUser"
+    | "clientA"
+    | "clientB",
+    string
+  >;
   const docs = {} as Record<"payslipA" | "payslipAB_byB" | "diplomaAB" | "diplomaB", string>;
   const contracts = {} as Record<"contractA" | "contractB" | "draftA", string>;
   const sessions = {} as Record<"staffA" | "staffB" | "workerA" | "workerB" | "workerAB" | "client", string>;
@@ -46,7 +65,17 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
   async function document(workerId: string, kind: "PAYSLIP" | "DIPLOMA", agencyId: string | null): Promise<string> {
     counter += 1;
     const row = await prisma.document.create({
-      data: { workerId, agencyId, kind, storageKey: `scope/${counter}.pdf`, fileName: `doc-${counter}.pdf`, mimeType: "application/pdf", sizeBytes: 10, sha256: "0".repeat(64), number: String(counter) },
+      data: {
+        workerId,
+        agencyId,
+        kind,
+        storageKey: `scope/${counter}.pdf`,
+        fileName: `doc-${counter}.pdf`,
+        mimeType: "application/pdf",
+        sizeBytes: 10,
+        sha256: "0".repeat(64),
+        number: String(counter),
+      },
     });
     return row.id;
   }
@@ -67,12 +96,22 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
     ids.agencyA = a.id;
     ids.agencyB = b.id;
     const staff = async (email: string, agencyId: string) =>
-      (await prisma.user.create({ data: { email, role: "STAFF", firstName: "Agent", lastName: "Scope", staffMemberships: { create: { agencyId } } } })).id;
+      (
+        await prisma.user.create({
+          data: { email, role: "STAFF", firstName: "Agent", lastName: "Scope", staffMemberships: { create: { agencyId } } },
+        })
+      ).id;
     ids.staffA = await staff("staff-a@scope.example.fr", a.id);
     ids.staffB = await staff("staff-b@scope.example.fr", b.id);
     const worker = async (email: string, agencies: { agencyId: string; workerNumber: string }[]) => {
       const u = await prisma.user.create({
-        data: { email, role: "WORKER", firstName: "Marie", lastName: email.split("@")[0], workerProfile: { create: { agencies: { create: agencies } } } },
+        data: {
+          email,
+          role: "WORKER",
+          firstName: "Marie",
+          lastName: email.split("@")[0],
+          workerProfile: { create: { agencies: { create: agencies } } },
+        },
         include: { workerProfile: true },
       });
       return { userId: u.id, workerId: u.workerProfile!.id };
@@ -83,7 +122,14 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
       { agencyId: a.id, workerNumber: "102" },
       { agencyId: b.id, workerNumber: "202" },
     ]);
-    Object.assign(ids, { workerA: wa.workerId, userA: wa.userId, workerB: wb.workerId, userB: wb.userId, workerAB: wab.workerId, userAB: wab.userId });
+    Object.assign(ids, {
+      workerA: wa.workerId,
+      userA: wa.userId,
+      workerB: wb.workerId,
+      userB: wb.userId,
+      workerAB: wab.workerId,
+      userAB: wab.userId,
+    });
 
     docs.payslipA = await document(wa.workerId, "PAYSLIP", a.id);
     docs.payslipAB_byB = await document(wab.workerId, "PAYSLIP", b.id);
@@ -94,19 +140,51 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
     const clientB = await prisma.client.create({ data: { agencyId: b.id, name: "CLIENT B" } });
     ids.clientA = clientA.id;
     ids.clientB = clientB.id;
-    const siteA = await prisma.clientSite.create({ data: { clientId: clientA.id, name: "Site A", address: "1 rue A", postalCode: "31000", city: "Toulouse" } });
-    const siteB = await prisma.clientSite.create({ data: { clientId: clientB.id, name: "Site B", address: "1 rue B", postalCode: "31000", city: "Toulouse" } });
+    const siteA = await prisma.clientSite.create({
+      data: { clientId: clientA.id, name: "Site A", address: "1 rue A", postalCode: "31000", city: "Toulouse" },
+    });
+    const siteB = await prisma.clientSite.create({
+      data: { clientId: clientB.id, name: "Site B", address: "1 rue B", postalCode: "31000", city: "Toulouse" },
+    });
     const q = await prisma.qualification.create({ data: { code: "SCQ", label: "AGENT DE SERVICE" } });
-    const contract = async (number: string, agencyId: string, workerId: string, clientId: string, siteId: string, state: "SIGNED" | "DRAFT") =>
+    const contract = async (
+      number: string,
+      agencyId: string,
+      workerId: string,
+      clientId: string,
+      siteId: string,
+      state: "SIGNED" | "DRAFT",
+    ) =>
       (
         await prisma.contract.create({
-          data: { number, reference: "REF", agencyId, workerId, clientId, siteId, qualificationId: q.id, startDate: new Date("2026-01-05"), endDate: new Date("2026-01-09"), hoursLabel: "08:00-12:00", hourlyRateCents: 1200, state },
+          data: {
+            number,
+            reference: "REF",
+            agencyId,
+            workerId,
+            clientId,
+            siteId,
+            qualificationId: q.id,
+            startDate: new Date("2026-01-05"),
+            endDate: new Date("2026-01-09"),
+            hoursLabel: "08:00-12:00",
+            hourlyRateCents: 1200,
+            state,
+          },
         })
       ).id;
     contracts.contractA = await contract("SC-1", a.id, wab.workerId, clientA.id, siteA.id, "SIGNED");
     contracts.contractB = await contract("SC-2", b.id, wab.workerId, clientB.id, siteB.id, "SIGNED");
     contracts.draftA = await contract("SC-3", a.id, wa.workerId, clientA.id, siteA.id, "DRAFT");
-    const clientUser = await prisma.user.create({ data: { email: "client@scope.example.fr", role: "CLIENT", firstName: "Cli", lastName: "Ent", clientMemberships: { create: { clientId: clientA.id } } } });
+    const clientUser = await prisma.user.create({
+      data: {
+        email: "client@scope.example.fr",
+        role: "CLIENT",
+        firstName: "Cli",
+        lastName: "Ent",
+        clientMemberships: { create: { clientId: clientA.id } },
+      },
+    });
     ids.clientUser = clientUser.id;
 
     sessions.staffA = await sessionOf(ids.staffA);
@@ -133,19 +211,32 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
   const sorted = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
   it("agencyScope and contractScope: staff read their agencies' contracts only, a worker their own, a client its companies'", async () => {
-    expect(sorted(await prisma.contract.findMany({ where: scope.agencyScope(staffA()) }))).toEqual([contracts.contractA, contracts.draftA].sort());
+    expect(sorted(await prisma.contract.findMany({ where: scope.agencyScope(staffA()) }))).toEqual(
+      [contracts.contractA, contracts.draftA].sort(),
+    );
     expect(sorted(await prisma.contract.findMany({ where: scope.contractScope(staffB()) }))).toEqual([contracts.contractB]);
-    expect(sorted(await prisma.contract.findMany({ where: scope.contractScope({ role: "WORKER", workerId: ids.workerAB }) }))).toEqual([contracts.contractA, contracts.contractB].sort());
-    expect(sorted(await prisma.contract.findMany({ where: scope.contractScope({ role: "CLIENT", clientIds: [ids.clientA] }) }))).toEqual([contracts.contractA, contracts.draftA].sort());
+    expect(sorted(await prisma.contract.findMany({ where: scope.contractScope({ role: "WORKER", workerId: ids.workerAB }) }))).toEqual(
+      [contracts.contractA, contracts.contractB].sort(),
+    );
+    expect(sorted(await prisma.contract.findMany({ where: scope.contractScope({ role: "CLIENT", clientIds: [ids.clientA] }) }))).toEqual(
+      [contracts.contractA, contracts.draftA].sort(),
+    );
     // No agency: nothing, never everything.
     expect(await prisma.contract.count({ where: scope.agencyScope({ agencyIds: [] }) })).toBe(0);
     expect(await prisma.contract.count({ where: scope.contractScope({ role: "CLIENT", clientIds: [] }) })).toBe(0);
   });
 
   it("workerOfAgencies and membershipOfAgencies: workers of the agencies, with the agencies' numbers only", async () => {
-    expect(sorted(await prisma.workerProfile.findMany({ where: scope.workerOfAgencies(staffA()) }))).toEqual([ids.workerA, ids.workerAB].sort());
-    expect(sorted(await prisma.workerProfile.findMany({ where: scope.workerOfAgencies(staffB()) }))).toEqual([ids.workerB, ids.workerAB].sort());
-    const numbers = await prisma.workerAgency.findMany({ where: { workerId: ids.workerAB, ...scope.membershipOfAgencies(staffA()) }, select: { workerNumber: true } });
+    expect(sorted(await prisma.workerProfile.findMany({ where: scope.workerOfAgencies(staffA()) }))).toEqual(
+      [ids.workerA, ids.workerAB].sort(),
+    );
+    expect(sorted(await prisma.workerProfile.findMany({ where: scope.workerOfAgencies(staffB()) }))).toEqual(
+      [ids.workerB, ids.workerAB].sort(),
+    );
+    const numbers = await prisma.workerAgency.findMany({
+      where: { workerId: ids.workerAB, ...scope.membershipOfAgencies(staffA()) },
+      select: { workerNumber: true },
+    });
     expect(numbers.map((n) => n.workerNumber)).toEqual(["102"]);
     expect(sorted(await prisma.agency.findMany({ where: scope.ownAgencies(staffB()) }))).toEqual([ids.agencyB]);
     expect(sorted(await prisma.client.findMany({ where: scope.agencyScope(staffA()) }))).toEqual([ids.clientA]);
@@ -170,7 +261,14 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
       ],
     });
     const actions = async (staff: AgencyStaff) =>
-      (await prisma.auditLog.findMany({ where: { AND: [scope.auditScope(staff), { action: { startsWith: "scope." } }] }, select: { action: true } })).map((r) => r.action).sort();
+      (
+        await prisma.auditLog.findMany({
+          where: { AND: [scope.auditScope(staff), { action: { startsWith: "scope." } }] },
+          select: { action: true },
+        })
+      )
+        .map((r) => r.action)
+        .sort();
     expect(await actions(staffA())).toEqual(["scope.a"]);
     expect(await actions(staffB())).toEqual(["scope.about-b-worker", "scope.b", "scope.by-staff-b"]);
   });
@@ -197,10 +295,17 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
     expect(await routeCaller(get("/x"), ["WORKER", "STAFF"])).toEqual({ role: "WORKER", userId: ids.userA, workerId: ids.workerA });
 
     cookie.sessionId = sessions.staffA;
-    const foreign = new Request("http://localhost:3000/api/admin/documents/bulk/notify", { method: "POST", headers: { origin: "https://evil.example" } });
+    const foreign = new Request("http://localhost:3000/api/admin/documents/bulk/notify", {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+    });
     const blocked = await guardStaff(foreign);
     expect((blocked as Response).status).toBe(403);
-    expect(await guardStaff(new Request("http://localhost:3000/x", { method: "POST", headers: { origin: "http://localhost:3000", host: "localhost:3000" } }))).toEqual({ role: "STAFF", userId: ids.staffA, agencyIds: [ids.agencyA] });
+    expect(
+      await guardStaff(
+        new Request("http://localhost:3000/x", { method: "POST", headers: { origin: "http://localhost:3000", host: "localhost:3000" } }),
+      ),
+    ).toEqual({ role: "STAFF", userId: ids.staffA, agencyIds: [ids.agencyA] });
 
     cookie.sessionId = sessions.client;
     expect(((await guardStaff(get("/x"))) as Response).status).toBe(401);
@@ -249,8 +354,12 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
 
   it("advances CSV: a worker or no session gets 404; staff export their agencies' accepted advances only", async () => {
     const payDate = "2026-01-07";
-    await prisma.advanceRequest.create({ data: { workerId: ids.workerAB, agencyId: ids.agencyA, amountCents: 10_000, payDate: new Date(payDate), status: "ACCEPTED" } });
-    await prisma.advanceRequest.create({ data: { workerId: ids.workerAB, agencyId: ids.agencyB, amountCents: 20_000, payDate: new Date(payDate), status: "ACCEPTED" } });
+    await prisma.advanceRequest.create({
+      data: { workerId: ids.workerAB, agencyId: ids.agencyA, amountCents: 10_000, payDate: new Date(payDate), status: "ACCEPTED" },
+    });
+    await prisma.advanceRequest.create({
+      data: { workerId: ids.workerAB, agencyId: ids.agencyB, amountCents: 20_000, payDate: new Date(payDate), status: "ACCEPTED" },
+    });
     expect((await exportAdvances(get(`/admin/acomptes/export?date=${payDate}`))).status).toBe(404);
     cookie.sessionId = sessions.workerAB;
     expect((await exportAdvances(get(`/admin/acomptes/export?date=${payDate}`))).status).toBe(404);
@@ -265,9 +374,21 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
   it("bulk notify route: a worker gets 401, a foreign origin 403", async () => {
     const body = JSON.stringify({ batch: "batch-0001", documentIds: [docs.payslipA] });
     cookie.sessionId = sessions.workerA;
-    expect((await notifyBulk(new Request("http://localhost:3000/api/admin/documents/bulk/notify", { method: "POST", body }))).status).toBe(401);
+    expect((await notifyBulk(new Request("http://localhost:3000/api/admin/documents/bulk/notify", { method: "POST", body }))).status).toBe(
+      401,
+    );
     cookie.sessionId = sessions.staffA;
-    expect((await notifyBulk(new Request("http://localhost:3000/api/admin/documents/bulk/notify", { method: "POST", body, headers: { origin: "https://evil.example" } }))).status).toBe(403);
+    expect(
+      (
+        await notifyBulk(
+          new Request("http://localhost:3000/api/admin/documents/bulk/notify", {
+            method: "POST",
+            body,
+            headers: { origin: "https://evil.example" },
+          }),
+        )
+      ).status,
+    ).toBe(403);
     const ok = await notifyBulk(new Request("http://localhost:3000/api/admin/documents/bulk/notify", { method: "POST", body }));
     expect(ok.status).toBe(200);
     // Staff A did not upload that document: no email counted.

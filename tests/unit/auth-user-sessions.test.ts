@@ -18,7 +18,8 @@ const engines = await testEngines("sessions");
 const holder = globalThis as unknown as { __espacePrisma?: PrismaClient };
 const PASSWORD = "une phrase de passe assez longue";
 const ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
-const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 
 describe.each(engines)("own sessions and password confirmation on $name", ({ open }) => {
   let db: TestDb;
@@ -38,9 +39,14 @@ describe.each(engines)("own sessions and password confirmation on $name", ({ ope
   let n = 0;
   async function user(role: "WORKER" | "STAFF" = "WORKER") {
     n += 1;
-    return db.prisma.user.create({ data: { email: `u${n}-${Date.now()}@exemple.fr`, role, firstName: "Jo", lastName: "Test", passwordHash, emailVerifiedAt: new Date() } });
+    return db.prisma.user.create({
+      data: { email: `u${n}-${Date.now()}@exemple.fr`, role, firstName: "Jo", lastName: "Test", passwordHash, emailVerifiedAt: new Date() },
+    });
   }
-  async function session(u: { id: string; role: Role }, opts: { openedMinutesAgo?: number; idleMinutes?: number; userAgent?: string } = {}) {
+  async function session(
+    u: { id: string; role: Role },
+    opts: { openedMinutesAgo?: number; idleMinutes?: number; userAgent?: string } = {},
+  ) {
     const createdAt = new Date(Date.now() - (opts.openedMinutesAgo ?? 5) * 60_000);
     return db.prisma.userSession.create({
       data: {
@@ -89,7 +95,12 @@ describe.each(engines)("own sessions and password confirmation on $name", ({ ope
     expect(await db.prisma.userSession.findUnique({ where: { id: current.id } })).not.toBeNull();
     const entries = await audits("auth.session_ended", u.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorId: u.id, entityType: "UserSession", entityId: other.id, details: { device: "Chrome sur Android" } });
+    expect(entries[0]).toMatchObject({
+      actorId: u.id,
+      entityType: "UserSession",
+      entityId: other.id,
+      details: { device: "Chrome sur Android" },
+    });
   });
 
   it("ends all the others and keeps this one and other users' sessions", async () => {
@@ -122,7 +133,8 @@ describe.each(engines)("own sessions and password confirmation on $name", ({ ope
 
     it("a missing password is refused without counting as a guess", async () => {
       const u = await user();
-      for (const missing of ["", null, undefined]) expect(await confirmCurrentPassword(u, missing, null)).toEqual({ ok: false, message: REAUTH_MESSAGES.missing });
+      for (const missing of ["", null, undefined])
+        expect(await confirmCurrentPassword(u, missing, null)).toEqual({ ok: false, message: REAUTH_MESSAGES.missing });
       expect(await throttleOf(u.email)).toBeNull();
     });
 
@@ -131,12 +143,20 @@ describe.each(engines)("own sessions and password confirmation on $name", ({ ope
       const answers = [];
       for (let i = 0; i < LOCKOUT_THRESHOLD; i += 1) answers.push(await confirmCurrentPassword(u, `faux ${i}`, "198.51.100.7"));
       expect(answers.slice(0, -1).every((a) => !a.ok && a.message === REAUTH_MESSAGES.wrong)).toBe(true);
-      expect(answers.at(-1)).toEqual({ ok: false, message: expect.stringMatching(/^Trop de mots de passe incorrects\. Réessayez dans 1 minute/) });
+      expect(answers.at(-1)).toEqual({
+        ok: false,
+        message: expect.stringMatching(/^Trop de mots de passe incorrects\. Réessayez dans 1 minute/),
+      });
       const throttle = await throttleOf(u.email);
       expect(throttle?.failures).toBe(LOCKOUT_THRESHOLD);
       expect(throttle?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
-      expect(await confirmCurrentPassword(u, PASSWORD, null)).toEqual({ ok: false, message: expect.stringMatching(/^Trop de mots de passe incorrects/) });
-      expect(await db.prisma.rateLimit.findUnique({ where: { key: "login-failures-ip:198.51.100.7" } })).toMatchObject({ count: LOCKOUT_THRESHOLD });
+      expect(await confirmCurrentPassword(u, PASSWORD, null)).toEqual({
+        ok: false,
+        message: expect.stringMatching(/^Trop de mots de passe incorrects/),
+      });
+      expect(await db.prisma.rateLimit.findUnique({ where: { key: "login-failures-ip:198.51.100.7" } })).toMatchObject({
+        count: LOCKOUT_THRESHOLD,
+      });
       expect(await audits("auth.reauth_failed", u.id)).toHaveLength(LOCKOUT_THRESHOLD);
     });
   });

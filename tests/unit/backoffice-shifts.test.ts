@@ -18,7 +18,11 @@ const at = (iso: string) => new Date(iso);
 describe("generateShifts from a weekly pattern", () => {
   it("creates one shift per chosen weekday between the dates, both included", () => {
     // 2026-11-30 is a Monday; Mon/Wed/Fri over two weeks.
-    const shifts = generateShifts({ weekdays: [1, 3, 5], start: "13:30", end: "20:30", breakMinutes: 0 }, day("2026-11-30"), day("2026-12-11"));
+    const shifts = generateShifts(
+      { weekdays: [1, 3, 5], start: "13:30", end: "20:30", breakMinutes: 0 },
+      day("2026-11-30"),
+      day("2026-12-11"),
+    );
     expect(shifts).toHaveLength(6);
     // Winter: Paris is UTC+1.
     expect(shifts[0].startsAt.toISOString()).toBe("2026-11-30T12:30:00.000Z");
@@ -35,7 +39,9 @@ describe("generateShifts from a weekly pattern", () => {
   });
 
   it("gives nothing when no chosen weekday falls in the dates", () => {
-    expect(generateShifts({ weekdays: [6, 7], start: "08:00", end: "12:00", breakMinutes: 0 }, day("2026-11-30"), day("2026-12-04"))).toEqual([]);
+    expect(
+      generateShifts({ weekdays: [6, 7], start: "08:00", end: "12:00", breakMinutes: 0 }, day("2026-11-30"), day("2026-12-04")),
+    ).toEqual([]);
   });
 
   it("puts the end of a night shift on the next day", () => {
@@ -47,7 +53,11 @@ describe("generateShifts from a weekly pattern", () => {
 
   it("keeps Paris wall-clock times across the spring DST change (a 9-hour night)", () => {
     // Night of Saturday 28 to Sunday 29 March 2026: clocks go from 02:00 to 03:00.
-    const shifts = generateShifts({ weekdays: [5, 6, 7], start: "21:00", end: "07:00", breakMinutes: 0 }, day("2026-03-27"), day("2026-03-29"));
+    const shifts = generateShifts(
+      { weekdays: [5, 6, 7], start: "21:00", end: "07:00", breakMinutes: 0 },
+      day("2026-03-27"),
+      day("2026-03-29"),
+    );
     expect(shifts.map((s) => [s.startsAt.toISOString(), s.endsAt.toISOString()])).toEqual([
       ["2026-03-27T20:00:00.000Z", "2026-03-28T06:00:00.000Z"], // UTC+1 both ends
       ["2026-03-28T20:00:00.000Z", "2026-03-29T05:00:00.000Z"], // starts UTC+1, ends UTC+2
@@ -75,7 +85,9 @@ describe("generateShifts from a weekly pattern", () => {
 
   it("rejects malformed times", () => {
     expect(shiftFromTimes(day("2026-03-29"), "25:00", "06:00", 0)).toBeNull();
-    expect(() => generateShifts({ weekdays: [1], start: "7h", end: "12:00", breakMinutes: 0 }, day("2026-11-30"), day("2026-11-30"))).toThrow();
+    expect(() =>
+      generateShifts({ weekdays: [1], start: "7h", end: "12:00", breakMinutes: 0 }, day("2026-11-30"), day("2026-11-30")),
+    ).toThrow();
   });
 });
 
@@ -131,7 +143,10 @@ describe("contract rules", () => {
   });
 
   it("lists what a contract lacks before it can be issued", () => {
-    expect(missingForIssue({ workShiftCount: 0, recourseReason: " ", hourlyRateCents: 1200 })).toEqual(["au moins un créneau travaillé", "le motif de recours"]);
+    expect(missingForIssue({ workShiftCount: 0, recourseReason: " ", hourlyRateCents: 1200 })).toEqual([
+      "au moins un créneau travaillé",
+      "le motif de recours",
+    ]);
     expect(missingForIssue({ workShiftCount: 3, recourseReason: "Remplacement", hourlyRateCents: 1200 })).toEqual([]);
   });
 });

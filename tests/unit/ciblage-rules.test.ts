@@ -13,7 +13,9 @@ describe("distance", () => {
     expect(haversineKm(toulouse, albi)).toBeGreaterThan(65);
     expect(haversineKm(toulouse, albi)).toBeLessThan(68);
     // Paris - Marseille, about 661 km as the crow flies.
-    expect(Math.round(haversineKm({ latitude: 48.8566, longitude: 2.3522 }, { latitude: 43.2965, longitude: 5.3698 }))).toBeGreaterThan(655);
+    expect(Math.round(haversineKm({ latitude: 48.8566, longitude: 2.3522 }, { latitude: 43.2965, longitude: 5.3698 }))).toBeGreaterThan(
+      655,
+    );
     expect(haversineKm(toulouse, blagnac)).toBeCloseTo(haversineKm(blagnac, toulouse), 9);
   });
   it("never treats a missing or absurd coordinate as located", () => {
@@ -56,20 +58,33 @@ describe("matching a worker", () => {
     expect(r).toMatchObject({ status: "excluded", reason: "Hors de son rayon de mobilité (20 km)" });
   });
   it("shows an unknown address or radius as such", () => {
-    expect(matchCandidate({ ...base, latitude: null, longitude: null }, need, toulouse)).toMatchObject({ status: "unknown", reason: "Adresse non localisée" });
+    expect(matchCandidate({ ...base, latitude: null, longitude: null }, need, toulouse)).toMatchObject({
+      status: "unknown",
+      reason: "Adresse non localisée",
+    });
     expect(matchCandidate({ ...base, mobilityKm: null }, need, toulouse)).toMatchObject({ status: "unknown" });
-    expect(matchCandidate(base, need, { latitude: null, longitude: null })).toMatchObject({ status: "unknown", reason: "Adresse du site non localisée" });
+    expect(matchCandidate(base, need, { latitude: null, longitude: null })).toMatchObject({
+      status: "unknown",
+      reason: "Adresse du site non localisée",
+    });
   });
   it("excludes a day marked unavailable for that part of the day, not another part", () => {
-    expect(matchCandidate({ ...base, unavailable: [{ date: day("2026-12-15"), part: "FULL_DAY" }] }, need, toulouse).status).toBe("excluded");
-    expect(matchCandidate({ ...base, unavailable: [{ date: day("2026-12-15"), part: "MORNING" }] }, need, toulouse).status).toBe("excluded");
+    expect(matchCandidate({ ...base, unavailable: [{ date: day("2026-12-15"), part: "FULL_DAY" }] }, need, toulouse).status).toBe(
+      "excluded",
+    );
+    expect(matchCandidate({ ...base, unavailable: [{ date: day("2026-12-15"), part: "MORNING" }] }, need, toulouse).status).toBe(
+      "excluded",
+    );
     expect(matchCandidate({ ...base, unavailable: [{ date: day("2026-12-15"), part: "NIGHT" }] }, need, toulouse).status).toBe("match");
     expect(matchCandidate({ ...base, unavailable: [{ date: day("2026-12-17"), part: "FULL_DAY" }] }, need, toulouse).status).toBe("match");
   });
   it("excludes a worker booked on an overlapping shift, not on an adjacent one", () => {
     const overlapping = { startsAt: new Date("2026-12-15T13:00:00Z"), endsAt: new Date("2026-12-15T18:00:00Z"), contractNumber: "42001" };
     const after = { startsAt: new Date("2026-12-15T14:00:00Z"), endsAt: new Date("2026-12-15T20:00:00Z"), contractNumber: "42002" };
-    expect(matchCandidate({ ...base, booked: [overlapping] }, need, toulouse)).toMatchObject({ status: "excluded", reason: "Déjà en mission (contrat 42001)" });
+    expect(matchCandidate({ ...base, booked: [overlapping] }, need, toulouse)).toMatchObject({
+      status: "excluded",
+      reason: "Déjà en mission (contrat 42001)",
+    });
     expect(matchCandidate({ ...base, booked: [after] }, need, toulouse).status).toBe("match");
   });
 });

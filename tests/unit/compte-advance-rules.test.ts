@@ -84,7 +84,12 @@ describe("payment day and cut-off (Paris time)", () => {
 
 describe("amounts", () => {
   it("computes validated earnings and what is left to advance", () => {
-    expect(earnedCents([{ minutes: 420, hourlyRateCents: 1250 }, { minutes: 90, hourlyRateCents: 1000 }])).toBe(8750 + 1500);
+    expect(
+      earnedCents([
+        { minutes: 420, hourlyRateCents: 1250 },
+        { minutes: 90, hourlyRateCents: 1000 },
+      ]),
+    ).toBe(8750 + 1500);
     // 1 000 € earned, 60 %: 600 €, less 150 € already: 450 €.
     expect(availableCents({ earnedCents: 100_000, ratioPct: 60, alreadyAdvancedCents: 15_000 })).toBe(45_000);
     // Rounded down to whole euros, never negative.
@@ -114,11 +119,19 @@ describe("amounts", () => {
 
 describe("the worker's page states the agency's own rule (advanceRuleText)", () => {
   it("default agency: paid on Wednesday, requests before Tuesday night", () => {
-    expect(advanceRuleText(R)).toEqual({ payDay: "le mercredi", cutoff: "avant mardi soir 00h00", lastOfMonth: "le dernier mercredi du mois" });
+    expect(advanceRuleText(R)).toEqual({
+      payDay: "le mercredi",
+      cutoff: "avant mardi soir 00h00",
+      lastOfMonth: "le dernier mercredi du mois",
+    });
   });
 
   it("an agency paying on Friday: « le vendredi », « avant jeudi soir »; on Monday: « avant dimanche soir »", () => {
-    expect(advanceRuleText({ ...R, payWeekday: 5 })).toEqual({ payDay: "le vendredi", cutoff: "avant jeudi soir 00h00", lastOfMonth: "le dernier vendredi du mois" });
+    expect(advanceRuleText({ ...R, payWeekday: 5 })).toEqual({
+      payDay: "le vendredi",
+      cutoff: "avant jeudi soir 00h00",
+      lastOfMonth: "le dernier vendredi du mois",
+    });
     expect(advanceRuleText({ ...R, payWeekday: 1 }).cutoff).toBe("avant dimanche soir 00h00");
     expect(advanceRuleText({ ...R, payWeekday: 3, cutoffDaysBefore: 2 }).cutoff).toBe("avant lundi soir 00h00");
   });
@@ -133,7 +146,9 @@ describe("the worker's page states the agency's own rule (advanceRuleText)", () 
         // The last minute that still counts is on the named day, in Paris.
         const lastMinute = parisCalendarDate(new Date(cutoff.getTime() - 60_000));
         expect(isoWeekday(lastMinute)).toBe(cutoffWeekday(rules));
-        expect(advanceRuleText(rules).payDay).toBe(`le ${["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"][payWeekday - 1]}`);
+        expect(advanceRuleText(rules).payDay).toBe(
+          `le ${["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"][payWeekday - 1]}`,
+        );
       }
     }
   });

@@ -49,20 +49,47 @@ describe("IBAN and BIC", () => {
   // The examples of the IBAN registry (SWIFT) for SEPA countries beyond the 13 the
   // hand-written check knew, and for a few it knew.
   const sepaIbans = [
-    "AT611904300234573201", "BE68539007547034", "BG80BNBG96611020345678", "HR1210010051863000160",
-    "CY17002001280000001200527600", "CZ6508000000192000145399", "DK5000400440116243", "EE382200221020145685",
-    "FI2112345600000785", "GR1601101250000000012300695", "HU42117730161111101800000000", "IS140159260076545510730339",
-    "LV80BANK0000435195001", "LI21088100002324013AA", "LT121000011101001000", "MT84MALT011000012345MTLCAST001S",
-    "NO9386011117947", "PL61109010140000071219812874", "RO49AAAA1B31007593840000", "SK3112000000198742637541",
-    "SI56263300012039086", "SE4550000000058398257466", "ES9121000418450200051332", "IT60X0542811101000000123456",
-    "PT50000201231234567890154", "NL91ABNA0417164300", "MC5811222000010123456789030", "SM86U0322509800000000270100",
-    "GB29NWBK60161331926819", "CH9300762011623852957", "LU280019400644750000", "IE29AIBK93115212345678",
+    "AT611904300234573201",
+    "BE68539007547034",
+    "BG80BNBG96611020345678",
+    "HR1210010051863000160",
+    "CY17002001280000001200527600",
+    "CZ6508000000192000145399",
+    "DK5000400440116243",
+    "EE382200221020145685",
+    "FI2112345600000785",
+    "GR1601101250000000012300695",
+    "HU42117730161111101800000000",
+    "IS140159260076545510730339",
+    "LV80BANK0000435195001",
+    "LI21088100002324013AA",
+    "LT121000011101001000",
+    "MT84MALT011000012345MTLCAST001S",
+    "NO9386011117947",
+    "PL61109010140000071219812874",
+    "RO49AAAA1B31007593840000",
+    "SK3112000000198742637541",
+    "SI56263300012039086",
+    "SE4550000000058398257466",
+    "ES9121000418450200051332",
+    "IT60X0542811101000000123456",
+    "PT50000201231234567890154",
+    "NL91ABNA0417164300",
+    "MC5811222000010123456789030",
+    "SM86U0322509800000000270100",
+    "GB29NWBK60161331926819",
+    "CH9300762011623852957",
+    "LU280019400644750000",
+    "IE29AIBK93115212345678",
   ];
 
   it("accepts the IBANs of every SEPA country, in paper format too", () => {
     for (const iban of sepaIbans) {
       expect(normalizeIban(iban), iban).toBe(iban);
-      const paper = iban.replace(/(.{4})/g, "$1 ").trim().toLowerCase();
+      const paper = iban
+        .replace(/(.{4})/g, "$1 ")
+        .trim()
+        .toLowerCase();
       expect(normalizeIban(paper), paper).toBe(iban);
     }
   });
@@ -110,7 +137,10 @@ describe("IBAN and BIC", () => {
   it("shows the French message next to the IBAN field of the profile form", () => {
     const field = fieldDef("iban")!;
     const refused = field.parse({ iban: "FR76 3000 6000 0112 3456 7890 188", bic: "BNPAFRPP" });
-    expect(refused).toEqual({ ok: false, errors: { iban: "IBAN invalide : vérifiez les chiffres (la clé de contrôle ne correspond pas)." } });
+    expect(refused).toEqual({
+      ok: false,
+      errors: { iban: "IBAN invalide : vérifiez les chiffres (la clé de contrôle ne correspond pas)." },
+    });
     const short = field.parse({ iban: "FR76 3000 6000 0112 3456 7890 18", bic: "bnpafrpp" });
     expect(short).toEqual({ ok: false, errors: { iban: "IBAN invalide : un IBAN FR compte 27 caractères, vérifiez qu'il est complet." } });
     const both = field.parse({ iban: "", bic: "BNPA" });

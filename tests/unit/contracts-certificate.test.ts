@@ -25,7 +25,8 @@ function pdfText(pdf: Uint8Array): string {
   }
   const text: string[] = [];
   for (const content of parts) {
-    for (const hex of content.matchAll(/<([0-9A-Fa-f\s]+)>\s*Tj/g)) text.push(Buffer.from(hex[1].replace(/\s/g, ""), "hex").toString("latin1"));
+    for (const hex of content.matchAll(/<([0-9A-Fa-f\s]+)>\s*Tj/g))
+      text.push(Buffer.from(hex[1].replace(/\s/g, ""), "hex").toString("latin1"));
   }
   return text.join("\n");
 }

@@ -26,7 +26,10 @@ vi.mock("@/lib/auth/session", () => ({
   getCaller: async () => session.current,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-vi.mock("@/lib/contracts/rules", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/contracts/rules")>()), generateCode: () => "271828" }));
+vi.mock("@/lib/contracts/rules", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/contracts/rules")>()),
+  generateCode: () => "271828",
+}));
 
 const { issueContractForSignature } = await import("@/lib/contracts/issue-contract");
 const { updateContractTerms } = await import("@/lib/contracts/update-contract-terms");
@@ -61,7 +64,9 @@ function listFiles(dir: string): Map<string, number> {
 
 /** Row count of every table of the schema, and the latest update of any contract. */
 async function snapshotRows(prisma: PrismaClient): Promise<Record<string, number | string>> {
-  const tables = await prisma.$queryRaw<{ name: string }[]>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`;
+  const tables = await prisma.$queryRaw<
+    { name: string }[]
+  >`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`;
   const counts: Record<string, number | string> = {};
   for (const { name } of tables) {
     const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${name}"`);
@@ -103,7 +108,15 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     prisma = tdb.prisma;
     holder.__espacePrisma = prisma;
     const agency = await prisma.agency.create({ data: { code: "PDFAG", name: "Agence PDF" } });
-    const staffUser = await prisma.user.create({ data: { email: "staff@pdf.example.fr", role: "STAFF", firstName: "Paul", lastName: "Agent", staffMemberships: { create: { agencyId: agency.id } } } });
+    const staffUser = await prisma.user.create({
+      data: {
+        email: "staff@pdf.example.fr",
+        role: "STAFF",
+        firstName: "Paul",
+        lastName: "Agent",
+        staffMemberships: { create: { agencyId: agency.id } },
+      },
+    });
     const workerUser = await prisma.user.create({
       data: {
         email: "worker@pdf.example.fr",
@@ -115,11 +128,35 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
       include: { workerProfile: true },
     });
     const client = await prisma.client.create({ data: { agencyId: agency.id, name: "CLIENT PDF" } });
-    const site = await prisma.clientSite.create({ data: { clientId: client.id, name: "Site", address: "1 rue A", postalCode: "31000", city: "Toulouse" } });
+    const site = await prisma.clientSite.create({
+      data: { clientId: client.id, name: "Site", address: "1 rue A", postalCode: "31000", city: "Toulouse" },
+    });
     const qualification = await prisma.qualification.create({ data: { code: "PDF1", label: "AGENT DE SERVICE" } });
-    ids = { agencyId: agency.id, clientId: client.id, siteId: site.id, qualificationId: qualification.id, workerId: workerUser.workerProfile!.id };
-    staff = { id: staffUser.id, sessionId: "s", email: staffUser.email, role: "STAFF", firstName: "Paul", lastName: "Agent", agencyIds: [agency.id] };
-    worker = { id: workerUser.id, sessionId: "w", email: workerUser.email, role: "WORKER", firstName: "Marie", lastName: "Dupont", workerId: ids.workerId };
+    ids = {
+      agencyId: agency.id,
+      clientId: client.id,
+      siteId: site.id,
+      qualificationId: qualification.id,
+      workerId: workerUser.workerProfile!.id,
+    };
+    staff = {
+      id: staffUser.id,
+      sessionId: "s",
+      email: staffUser.email,
+      role: "STAFF",
+      firstName: "Paul",
+      lastName: "Agent",
+      agencyIds: [agency.id],
+    };
+    worker = {
+      id: workerUser.id,
+      sessionId: "w",
+      email: workerUser.email,
+      role: "WORKER",
+      firstName: "Marie",
+      lastName: "Dupont",
+      workerId: ids.workerId,
+    };
     session.staff = staff;
     session.worker = worker;
   }, 120_000);
@@ -159,7 +196,9 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
         recourseReason: "Accroissement temporaire d'activité",
         state,
         issuedAt: state === "DRAFT" ? null : new Date(),
-        shifts: { create: { startsAt: new Date(day.getTime() + 7 * 3_600_000), endsAt: new Date(day.getTime() + 11 * 3_600_000), breakMinutes: 0 } },
+        shifts: {
+          create: { startsAt: new Date(day.getTime() + 7 * 3_600_000), endsAt: new Date(day.getTime() + 11 * 3_600_000), breakMinutes: 0 },
+        },
       },
     });
   }
@@ -177,7 +216,9 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     session.current = staff;
   };
   const getPdf = (contractId: string, signed = false) =>
-    GET(new Request(`http://localhost/contrats/${contractId}/pdf${signed ? "?signe=1" : ""}`), { params: Promise.resolve({ id: contractId }) });
+    GET(new Request(`http://localhost/contrats/${contractId}/pdf${signed ? "?signe=1" : ""}`), {
+      params: Promise.resolve({ id: contractId }),
+    });
   const openPage = (contractId: string) => ContractPage({ params: Promise.resolve({ id: contractId }), searchParams: Promise.resolve({}) });
 
   it("issuing stores exactly one PDF, the one whose hash the worker signs", async () => {
@@ -229,7 +270,17 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     const v1 = await prisma.contract.findUniqueOrThrow({ where: { id: c.id }, include: { issuedDocument: true } });
     const filesBefore = listFiles(storageDir);
     const docsBefore = await issuedDocs(c.id);
-    const terms = { reference: "R DUPONT", startDate: v1.startDate, endDate: v1.endDate, hoursLabel: v1.hoursLabel, hourlyRateCents: 1390, recourseReason: v1.recourseReason ?? "", detail: v1.detail, weeklyHours: v1.weeklyHours, qualificationId: v1.qualificationId };
+    const terms = {
+      reference: "R DUPONT",
+      startDate: v1.startDate,
+      endDate: v1.endDate,
+      hoursLabel: v1.hoursLabel,
+      hourlyRateCents: 1390,
+      recourseReason: v1.recourseReason ?? "",
+      detail: v1.detail,
+      weeklyHours: v1.weeklyHours,
+      qualificationId: v1.qualificationId,
+    };
     expect(await updateContractTerms(staff, c.id, v1.version, terms)).toEqual({ ok: true, data: { reissued: true } });
     const v2 = await prisma.contract.findUniqueOrThrow({ where: { id: c.id }, include: { issuedDocument: true } });
     expect(v2.version).toBe(v1.version + 1);
@@ -253,7 +304,12 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     const result = await issueContractForSignature(staff, c.id, c.version);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/^Le PDF du contrat n'a pas pu être enregistré\. Rien n'a été modifié/);
-    expect(await prisma.contract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ state: "DRAFT", version: c.version, issuedDocumentId: null, issuedSha256: null });
+    expect(await prisma.contract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      state: "DRAFT",
+      version: c.version,
+      issuedDocumentId: null,
+      issuedSha256: null,
+    });
     expect(await snapshotRows(prisma)).toEqual(rowsBefore);
     expect(listFiles(storageDir)).toEqual(filesBefore);
     // The next try issues.
@@ -342,7 +398,13 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
   it("the signed PDF flow still works: signed from the stored issued PDF, served with ?signe=1, reads only", async () => {
     const c = await draft();
     expect((await issueContractForSignature(staff, c.id, c.version)).ok).toBe(true);
-    const signer = { id: worker.id, workerId: worker.workerId, email: worker.email, firstName: worker.firstName, lastName: worker.lastName };
+    const signer = {
+      id: worker.id,
+      workerId: worker.workerId,
+      email: worker.email,
+      firstName: worker.firstName,
+      lastName: worker.lastName,
+    };
     expect(await requestSignatureCode(c.id, signer)).toMatchObject({ ok: true });
     expect(await confirmSignature(c.id, "271828", signer)).toMatchObject({ ok: true });
     const signed = await prisma.contract.findUniqueOrThrow({ where: { id: c.id }, include: { signedDocument: true, signatures: true } });
@@ -359,7 +421,11 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(signed.signatures[0].signedDocumentSha256);
     expect(signed.signedDocument!.sha256).toBe(signed.signatures[0].signedDocumentSha256);
     const issued = await getPdf(c.id);
-    expect(createHash("sha256").update(Buffer.from(await issued.arrayBuffer())).digest("hex")).toBe(signed.issuedSha256);
+    expect(
+      createHash("sha256")
+        .update(Buffer.from(await issued.arrayBuffer()))
+        .digest("hex"),
+    ).toBe(signed.issuedSha256);
     expect(await snapshotRows(prisma)).toEqual(rowsBefore);
     expect(listFiles(storageDir)).toEqual(filesBefore);
   });

@@ -50,13 +50,18 @@ describe("check-conventions", () => {
 
   it("lists each export outside the chain and the db import with file:line", () => {
     const found = checkFile("app/admin/things/actions.ts", violating).map((v) => `${v.file}:${v.line}`);
-    expect(found).toEqual(["app/admin/things/actions.ts:6", "app/admin/things/actions.ts:11", "app/admin/things/actions.ts:12", "app/admin/things/actions.ts:3"]);
+    expect(found).toEqual([
+      "app/admin/things/actions.ts:6",
+      "app/admin/things/actions.ts:11",
+      "app/admin/things/actions.ts:12",
+      "app/admin/things/actions.ts:3",
+    ]);
     const messages = checkFile("app/admin/things/actions.ts", violating).map((v) => v.message);
     expect(messages[0]).toMatch(/must be built from the action chain/);
     expect(messages[3]).toMatch(/imports the database client/);
   });
 
-  it("the db rule applies to the globs only; the export rule to every \"use server\" module", () => {
+  it('the db rule applies to the globs only; the export rule to every "use server" module', () => {
     expect(isDbFree("app/admin/things/actions.ts")).toBe(true);
     expect(isDbFree("app/(espace)/contrats/[id]/actions.ts")).toBe(true);
     expect(isDbFree("app/admin/things/page.tsx")).toBe(false);
@@ -65,9 +70,11 @@ describe("check-conventions", () => {
     expect(inLib.map((v) => v.line)).toEqual([6, 11, 12]);
   });
 
-  it("an inline \"use server\" action in a page is refused; a module without the directive has no export rule", () => {
+  it('an inline "use server" action in a page is refused; a module without the directive has no export rule', () => {
     expect(isServerModule(page)).toBe(false);
-    expect(checkFile("app/admin/things/page.tsx", page)).toEqual([{ file: "app/admin/things/page.tsx", line: 5, message: expect.stringMatching(/inline "use server"/) }]);
+    expect(checkFile("app/admin/things/page.tsx", page)).toEqual([
+      { file: "app/admin/things/page.tsx", line: 5, message: expect.stringMatching(/inline "use server"/) },
+    ]);
   });
 
   it("globs: ** is any folders or none, * stays within a name", () => {

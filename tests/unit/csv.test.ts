@@ -23,7 +23,17 @@ describe("CSV writer", () => {
   });
 
   it("writes a BOM, ';' separators and CRLF line ends", () => {
-    expect(toCsv([["Nom", "Montant"], ["-Moins", "1,50"]])).toBe("\uFEFFNom;Montant\r\n'-Moins;1,50\r\n");
-    expect(toCsv([["=1", "a\rb"], ["@x", null]])).toBe("\uFEFF'=1;\"a\rb\"\r\n'@x;\r\n");
+    expect(
+      toCsv([
+        ["Nom", "Montant"],
+        ["-Moins", "1,50"],
+      ]),
+    ).toBe("\uFEFFNom;Montant\r\n'-Moins;1,50\r\n");
+    expect(
+      toCsv([
+        ["=1", "a\rb"],
+        ["@x", null],
+      ]),
+    ).toBe("\uFEFF'=1;\"a\rb\"\r\n'@x;\r\n");
   });
 });

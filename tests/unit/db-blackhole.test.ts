@@ -57,7 +57,9 @@ const healthStatus = async () => (await GET()).status;
 async function expectPoolHealthy() {
   const results = await Promise.all(
     Array.from({ length: 8 }, (_, i) =>
-      timed(() => (i % 2 ? prisma.$transaction(async (t) => t.$executeRaw`SELECT pg_sleep(0.02)`) : prisma.$executeRaw`SELECT pg_sleep(0.02)`)),
+      timed(() =>
+        i % 2 ? prisma.$transaction(async (t) => t.$executeRaw`SELECT pg_sleep(0.02)`) : prisma.$executeRaw`SELECT pg_sleep(0.02)`,
+      ),
     ),
   );
   for (const result of results) {
@@ -78,7 +80,10 @@ describe("PostgreSQL black hole through a TCP proxy", () => {
     });
     await check.end();
     const server = new URL(serverUrl);
-    proxy = await startBlackholeProxy({ host: server.hostname, port: Number(server.port || 5432) }, decodeURIComponent(server.username || "postgres"));
+    proxy = await startBlackholeProxy(
+      { host: server.hostname, port: Number(server.port || 5432) },
+      decodeURIComponent(server.username || "postgres"),
+    );
     handle = createAdapter({ databaseUrl: proxy.url(server.pathname.slice(1) || "postgres") });
     prisma = new PrismaClient({ adapter: handle.factory });
     pool = handle.pool!;
@@ -180,7 +185,9 @@ describe("isConnectionFailure", () => {
     expect(isConnectionFailure(new Error("Query read timeout"))).toBe(true);
     expect(isConnectionFailure(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isConnectionFailure(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(true);
-    expect(isConnectionFailure(Object.assign(new Error("canceling statement due to statement timeout"), { severity: "ERROR", code: "57014" }))).toBe(false);
+    expect(
+      isConnectionFailure(Object.assign(new Error("canceling statement due to statement timeout"), { severity: "ERROR", code: "57014" })),
+    ).toBe(false);
     expect(isConnectionFailure(Object.assign(new Error('relation "x" does not exist'), { severity: "ERROR", code: "42P01" }))).toBe(false);
     expect(isConnectionFailure(undefined)).toBe(false);
   });

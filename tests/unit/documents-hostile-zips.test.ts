@@ -51,7 +51,9 @@ const openFds = () => readdirSync("/proc/self/fd").length;
 const spools = () => readdirSync(spoolDir).filter((n) => n.startsWith("espace-"));
 const storedFiles = (): string[] => {
   try {
-    return readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+    return readdirSync(storageDir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name);
   } catch {
     return [];
   }
@@ -78,7 +80,9 @@ describe("zip reader: every hostile entry is refused, named, and released", () =
       const started = Date.now();
       const error = await within(verifyZip(file, await readZipEntries(file))).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZipRejected);
-      expect((error as Error).message).toMatch(/^Archive refusée : le fichier « paie\/1692_20190630\.pdf » .+\. Aucun bulletin n'a été publié\.$/);
+      expect((error as Error).message).toMatch(
+        /^Archive refusée : le fichier « paie\/1692_20190630\.pdf » .+\. Aucun bulletin n'a été publié\.$/,
+      );
       expect(Date.now() - started).toBeLessThan(5_000);
       await new Promise((r) => setTimeout(r, 20));
       expect(openFds()).toBe(fds); // file handle and inflater released
@@ -87,7 +91,13 @@ describe("zip reader: every hostile entry is refused, named, and released", () =
 
   it("an honest zip reads through: sizes and CRCs match, first bytes returned", async () => {
     const file = path.join(root, "honest.zip");
-    writeFileSync(file, buildZip([{ name: "a.pdf", data: pdfBytes("a", 100_000) }, { name: "b.pdf", data: pdfBytes("b", 10), method: 0 }]));
+    writeFileSync(
+      file,
+      buildZip([
+        { name: "a.pdf", data: pdfBytes("a", 100_000) },
+        { name: "b.pdf", data: pdfBytes("b", 10), method: 0 },
+      ]),
+    );
     const heads = await verifyZip(file, await readZipEntries(file));
     expect(heads.map((h) => h.subarray(0, 5).toString())).toEqual(["%PDF-", "%PDF-"]);
   });
@@ -96,7 +106,16 @@ describe("zip reader: every hostile entry is refused, named, and released", () =
     const file = path.join(root, "zip64.zip");
     const a = pdfBytes("a", 100_000);
     const b = pdfBytes("b", 10);
-    writeFileSync(file, buildZip([{ name: "paie/1691_20190630.pdf", data: a }, { name: "paie/1692_20190630.pdf", data: b, method: 0 }], { zip64: true }));
+    writeFileSync(
+      file,
+      buildZip(
+        [
+          { name: "paie/1691_20190630.pdf", data: a },
+          { name: "paie/1692_20190630.pdf", data: b, method: 0 },
+        ],
+        { zip64: true },
+      ),
+    );
     const entries = await readZipEntries(file);
     expect(entries.map((e) => [e.name, e.uncompressedSize, e.method])).toEqual([
       ["paie/1691_20190630.pdf", a.length, 8],
@@ -113,14 +132,22 @@ describe("zip reader: every hostile entry is refused, named, and released", () =
       writeFileSync(file, buildZip([{ name: "paie/1691_20190630.pdf", data: pdfBytes("premier", 5000) }, entry], { zip64: true }));
       const error = await within(verifyZip(file, await readZipEntries(file))).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZipRejected);
-      expect((error as Error).message).toMatch(/^Archive refusée : le fichier « paie\/1692_20190630\.pdf » .+\. Aucun bulletin n'a été publié\.$/);
+      expect((error as Error).message).toMatch(
+        /^Archive refusée : le fichier « paie\/1692_20190630\.pdf » .+\. Aucun bulletin n'a été publié\.$/,
+      );
     });
   }
 
   it("refuses entry paths that climb out or are absolute, naming them", async () => {
     for (const name of ["../1691_20190630.pdf", "paie/../../1691_20190630.pdf", "/etc/1691_20190630.pdf"]) {
       const file = path.join(root, "paths.zip");
-      writeFileSync(file, buildZip([{ name: "ok.pdf", data: pdfBytes("ok", 10) }, { name, data: pdfBytes("x", 10) }]));
+      writeFileSync(
+        file,
+        buildZip([
+          { name: "ok.pdf", data: pdfBytes("ok", 10) },
+          { name, data: pdfBytes("x", 10) },
+        ]),
+      );
       const error = await readZipEntries(file).catch((e: unknown) => e);
       expect(error, name).toBeInstanceOf(ZipRejected);
       expect((error as Error).message).toBe(`Archive refusée : le fichier « ${name} » a un chemin interdit (chemin absolu ou « .. »).`);
@@ -129,7 +156,13 @@ describe("zip reader: every hostile entry is refused, named, and released", () =
 
   it("refuses a central directory of more than 65,535 entries before listing them", async () => {
     const file = path.join(root, "many.zip");
-    writeFileSync(file, buildZip(Array.from({ length: 65_536 }, (_, i) => ({ name: `d${i}/`, data: Buffer.alloc(0), method: 0 as const })), { zip64: true }));
+    writeFileSync(
+      file,
+      buildZip(
+        Array.from({ length: 65_536 }, (_, i) => ({ name: `d${i}/`, data: Buffer.alloc(0), method: 0 as const })),
+        { zip64: true },
+      ),
+    );
     const started = Date.now();
     await expect(readZipEntries(file)).rejects.toThrow("L'archive contient trop de fichiers (65536, 2000 au plus).");
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -147,7 +180,9 @@ describe("zip reader: every hostile entry is refused, named, and released", () =
     const file = path.join(root, "badheader.zip");
     writeFileSync(file, bad);
     const entries = await readZipEntries(file);
-    await expect(openZipEntry(file, entries[0])).rejects.toThrow("Archive refusée : le fichier « a.pdf » est endommagé (en-tête illisible). Aucun bulletin n'a été publié.");
+    await expect(openZipEntry(file, entries[0])).rejects.toThrow(
+      "Archive refusée : le fichier « a.pdf » est endommagé (en-tête illisible). Aucun bulletin n'a été publié.",
+    );
     // An entry whose data runs past the end of a sound archive (its header read
     // fine): truncated, not damaged.
     const whole = path.join(root, "whole.zip");
@@ -188,12 +223,26 @@ describe.each(engines)("bulk publish of hostile zips on $name", ({ open }) => {
     agencyId = agency.id;
     for (const n of ["1691", "1692", "1693"]) {
       const user = await prisma.user.create({
-        data: { email: `w${n}@example.fr`, role: "WORKER", firstName: "Marie", lastName: `N${n}`, workerProfile: { create: { phone: "+33612345678" } } },
+        data: {
+          email: `w${n}@example.fr`,
+          role: "WORKER",
+          firstName: "Marie",
+          lastName: `N${n}`,
+          workerProfile: { create: { phone: "+33612345678" } },
+        },
         include: { workerProfile: true },
       });
       await prisma.workerAgency.create({ data: { workerId: user.workerProfile!.id, agencyId, workerNumber: n } });
     }
-    const staffUser = await prisma.user.create({ data: { email: "agence@example.fr", role: "STAFF", firstName: "Alice", lastName: "Agence", staffMemberships: { create: { agencyId } } } });
+    const staffUser = await prisma.user.create({
+      data: {
+        email: "agence@example.fr",
+        role: "STAFF",
+        firstName: "Alice",
+        lastName: "Agence",
+        staffMemberships: { create: { agencyId } },
+      },
+    });
     staff = { userId: staffUser.id, agencyIds: [agencyId] };
   });
 
@@ -235,7 +284,9 @@ describe.each(engines)("bulk publish of hostile zips on $name", ({ open }) => {
     it(`publish step reads the stored zip again and publishes nothing (${label})`, async () => {
       // A stored upload that turned hostile (kept by an earlier version, or altered in storage).
       const stored = await getStorage().putObject(zipWith(entry), { contentType: "application/zip" });
-      await prisma.auditLog.create({ data: { action: "document.bulk_uploaded", actorId: staff.userId, agencyId, entityType: "Upload", entityId: stored.key } });
+      await prisma.auditLog.create({
+        data: { action: "document.bulk_uploaded", actorId: staff.userId, agencyId, entityType: "Upload", entityId: stored.key },
+      });
       const events = await within(drain(publishZip(staff, agencyId, stored.key, "batch-hostile-1")));
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ type: "error", message: expect.stringContaining("« paie/1692_20190630.pdf »") });
@@ -244,7 +295,10 @@ describe.each(engines)("bulk publish of hostile zips on $name", ({ open }) => {
   }
 
   it("a ZIP64 zip goes through both steps: three payslips, three emails", async () => {
-    const zip = buildZip(["1691", "1692", "1693"].map((n) => ({ name: `paie/${n}_20190630.pdf`, data: pdfBytes(n, 5000) })), { zip64: true });
+    const zip = buildZip(
+      ["1691", "1692", "1693"].map((n) => ({ name: `paie/${n}_20190630.pdf`, data: pdfBytes(n, 5000) })),
+      { zip64: true },
+    );
     const preview = await previewZip(staff, agencyId, Readable.from([zip]));
     expect(preview.rows.map((r) => r.ok)).toEqual([true, true, true]);
     const events = await drain(publishZip(staff, agencyId, preview.uploadKey, "batch-zip64-1"));

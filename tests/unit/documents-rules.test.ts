@@ -33,15 +33,30 @@ describe("payslip file names", () => {
 describe("download names and headers", () => {
   const day = (s: string) => new Date(`${s}T00:00:00Z`);
   it("gives readable names", () => {
-    expect(downloadName({ kind: "PAYSLIP", periodStart: day("2019-06-01"), periodEnd: day("2019-06-30"), createdAt: day("2019-07-08") })).toBe("bulletin_2019-06.pdf");
-    expect(downloadName({ kind: "ASSEDIC_CERTIFICATE", periodStart: day("2019-01-01"), periodEnd: day("2019-06-30"), createdAt: day("2019-07-08") })).toBe("attestation_assedic_2019-06-30.pdf");
-    expect(downloadName({ kind: "WORK_CERTIFICATE", periodStart: null, periodEnd: null, createdAt: day("2019-07-08") })).toBe("certificat_de_travail_2019-07-08.pdf");
+    expect(
+      downloadName({ kind: "PAYSLIP", periodStart: day("2019-06-01"), periodEnd: day("2019-06-30"), createdAt: day("2019-07-08") }),
+    ).toBe("bulletin_2019-06.pdf");
+    expect(
+      downloadName({
+        kind: "ASSEDIC_CERTIFICATE",
+        periodStart: day("2019-01-01"),
+        periodEnd: day("2019-06-30"),
+        createdAt: day("2019-07-08"),
+      }),
+    ).toBe("attestation_assedic_2019-06-30.pdf");
+    expect(downloadName({ kind: "WORK_CERTIFICATE", periodStart: null, periodEnd: null, createdAt: day("2019-07-08") })).toBe(
+      "certificat_de_travail_2019-07-08.pdf",
+    );
     expect(uniqueNames(["a.pdf", "b.pdf", "a.pdf", "a.pdf"])).toEqual(["a.pdf", "b.pdf", "a_2.pdf", "a_3.pdf"]);
   });
 
   it("writes an RFC 6266 Content-Disposition with an ASCII fallback", () => {
-    expect(contentDisposition("bulletin_2019-06.pdf")).toBe(`attachment; filename="bulletin_2019-06.pdf"; filename*=UTF-8''bulletin_2019-06.pdf`);
-    expect(contentDisposition('relevé "été"\r\n.pdf')).toBe(`attachment; filename="releve _ete___.pdf"; filename*=UTF-8''relev%C3%A9%20_%C3%A9t%C3%A9___.pdf`);
+    expect(contentDisposition("bulletin_2019-06.pdf")).toBe(
+      `attachment; filename="bulletin_2019-06.pdf"; filename*=UTF-8''bulletin_2019-06.pdf`,
+    );
+    expect(contentDisposition('relevé "été"\r\n.pdf')).toBe(
+      `attachment; filename="releve _ete___.pdf"; filename*=UTF-8''relev%C3%A9%20_%C3%A9t%C3%A9___.pdf`,
+    );
   });
 
   it("recognises PDFs by their first bytes", () => {
@@ -54,8 +69,18 @@ describe("download names and headers", () => {
 describe("list query in the URL", () => {
   it("defaults to newest first, 15 a page, and ignores junk", () => {
     expect(parseListQuery({})).toEqual({ sort: "ajout", dir: "desc", page: 1, perPage: 15 });
-    expect(parseListQuery({ tri: "numero", ordre: "asc", page: "3", par: "60" })).toEqual({ sort: "numero", dir: "asc", page: 3, perPage: 60 });
-    expect(parseListQuery({ tri: "x;drop", ordre: "sideways", page: "-4", par: "1000000" })).toEqual({ sort: "ajout", dir: "desc", page: 1, perPage: 15 });
+    expect(parseListQuery({ tri: "numero", ordre: "asc", page: "3", par: "60" })).toEqual({
+      sort: "numero",
+      dir: "asc",
+      page: 3,
+      perPage: 60,
+    });
+    expect(parseListQuery({ tri: "x;drop", ordre: "sideways", page: "-4", par: "1000000" })).toEqual({
+      sort: "ajout",
+      dir: "desc",
+      page: 1,
+      perPage: 15,
+    });
   });
 
   it("builds links that keep the other parameters and leave defaults out", () => {

@@ -36,12 +36,29 @@ describe("AWS Signature Version 4", () => {
   it("reads S3 settings from the environment only when a bucket is set; without keys, the SDK's credential chain", () => {
     expect(s3ConfigFromEnv({})).toBeNull();
     // No keys: the standard AWS chain (AWS_* variables, profile, IAM role) finds them.
-    expect(s3ConfigFromEnv({ S3_BUCKET: "b" })).toEqual({ bucket: "b", region: "us-east-1", endpoint: undefined, accessKeyId: undefined, secretAccessKey: undefined, sessionToken: undefined, prefix: "" });
+    expect(s3ConfigFromEnv({ S3_BUCKET: "b" })).toEqual({
+      bucket: "b",
+      region: "us-east-1",
+      endpoint: undefined,
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      sessionToken: undefined,
+      prefix: "",
+    });
     expect(s3ConfigFromEnv({ S3_BUCKET: "b", AWS_REGION: "eu-west-3" })?.region).toBe("eu-west-3");
     // Half a key pair is a mistake, refused at once.
     expect(() => s3ConfigFromEnv({ S3_BUCKET: "b", S3_ACCESS_KEY_ID: "k" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/);
     expect(() => s3ConfigFromEnv({ S3_BUCKET: "b", S3_SECRET_ACCESS_KEY: "s" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/);
-    expect(s3ConfigFromEnv({ S3_BUCKET: "b", S3_ENDPOINT: "http://127.0.0.1:9000/", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s", S3_SESSION_TOKEN: "t", S3_REGION: "fr-par" })).toMatchObject({
+    expect(
+      s3ConfigFromEnv({
+        S3_BUCKET: "b",
+        S3_ENDPOINT: "http://127.0.0.1:9000/",
+        S3_ACCESS_KEY_ID: "k",
+        S3_SECRET_ACCESS_KEY: "s",
+        S3_SESSION_TOKEN: "t",
+        S3_REGION: "fr-par",
+      }),
+    ).toMatchObject({
       endpoint: "http://127.0.0.1:9000",
       bucket: "b",
       region: "fr-par",
@@ -73,14 +90,27 @@ function fakeS3() {
     const auth = String(req.headers.authorization ?? "");
     const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(";") ?? [];
     const headers: Record<string, string> = {};
-    for (const name of signed) if (!["host", "x-amz-date", "x-amz-content-sha256"].includes(name)) headers[name] = String(req.headers[name]);
+    for (const name of signed)
+      if (!["host", "x-amz-date", "x-amz-content-sha256"].includes(name)) headers[name] = String(req.headers[name]);
     const amzDate = String(req.headers["x-amz-date"]);
-    const date = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
-    const expected = signV4({ method: req.method!, url, headers, payloadHash: String(req.headers["x-amz-content-sha256"]), region: "eu-west-3", ...CREDENTIALS, date });
+    const date = new Date(
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    );
+    const expected = signV4({
+      method: req.method!,
+      url,
+      headers,
+      payloadHash: String(req.headers["x-amz-content-sha256"]),
+      region: "eu-west-3",
+      ...CREDENTIALS,
+      date,
+    });
     if (expected.authorization !== auth) return reply(403, "SignatureDoesNotMatch");
-    if (String(req.headers["content-encoding"] ?? "").includes("aws-chunked")) return reply(400, "aws-chunked bodies are not accepted here");
+    if (String(req.headers["content-encoding"] ?? "").includes("aws-chunked"))
+      return reply(400, "aws-chunked bodies are not accepted here");
     tokens.push(req.headers["x-amz-security-token"] ? String(req.headers["x-amz-security-token"]) : null);
-    if (req.method === "PUT" && createHash("sha256").update(body).digest("hex") !== req.headers["x-amz-content-sha256"]) return reply(400, "XAmzContentSHA256Mismatch");
+    if (req.method === "PUT" && createHash("sha256").update(body).digest("hex") !== req.headers["x-amz-content-sha256"])
+      return reply(400, "XAmzContentSHA256Mismatch");
     const key = url.pathname;
     if (req.method === "PUT") {
       objects.set(key, body);
@@ -152,7 +182,13 @@ describe("storage", () => {
   });
 
   it("S3-compatible: a session token (temporary credentials) is sent and signed", async () => {
-    const storage = s3Storage({ endpoint, region: "eu-west-3", bucket: "espace", ...CREDENTIALS, sessionToken: "jeton-de-session-temporaire" });
+    const storage = s3Storage({
+      endpoint,
+      region: "eu-west-3",
+      bucket: "espace",
+      ...CREDENTIALS,
+      sessionToken: "jeton-de-session-temporaire",
+    });
     const before = fake.tokens.length;
     const stored = await storage.putObject(Buffer.from("%PDF-1.4 jeton"), { contentType: "application/pdf" });
     expect((await buffer(await storage.openObjectStream(stored.key))).toString()).toBe("%PDF-1.4 jeton");
@@ -160,7 +196,13 @@ describe("storage", () => {
   });
 
   it("S3-compatible: a wrong secret is refused by the server, and is not taken for an outage", async () => {
-    const storage = s3Storage({ endpoint, region: "eu-west-3", bucket: "espace", accessKeyId: CREDENTIALS.accessKeyId, secretAccessKey: "wrong" });
+    const storage = s3Storage({
+      endpoint,
+      region: "eu-west-3",
+      bucket: "espace",
+      accessKeyId: CREDENTIALS.accessKeyId,
+      secretAccessKey: "wrong",
+    });
     const error = await storage.putObject(Buffer.from("x"), { contentType: "text/plain" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 403 } });
     expect(isStorageFailure(error)).toBe(false);

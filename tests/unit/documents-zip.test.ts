@@ -40,7 +40,11 @@ describe("download archive", () => {
         return s;
       },
     });
-    const stream = zipStream([entry("bulletin_2019-06.pdf", pdf("juin")), entry("bulletin_2019-05.pdf", pdf("mai")), entry("bulletin_2019-06.pdf", pdf("bis"))]);
+    const stream = zipStream([
+      entry("bulletin_2019-06.pdf", pdf("juin")),
+      entry("bulletin_2019-05.pdf", pdf("mai")),
+      entry("bulletin_2019-06.pdf", pdf("bis")),
+    ]);
     expect(opened).toEqual([]); // nothing opened before the archive is read
     const bytes = await buffer(stream);
     expect(opened).toEqual(["bulletin_2019-06.pdf", "bulletin_2019-05.pdf", "bulletin_2019-06.pdf"]);
@@ -62,7 +66,11 @@ describe("download archive", () => {
 describe("bulk upload zip reader", () => {
   it("lists entries and streams each one, deflated or stored", async () => {
     for (const compression of ["DEFLATE", "STORE"] as const) {
-      const file = await writeZip(`ok-${compression}.zip`, { "1691_20190630.pdf": pdf("a", 50_000), "dossier/1692_20190630.pdf": pdf("b", 20_000) }, compression);
+      const file = await writeZip(
+        `ok-${compression}.zip`,
+        { "1691_20190630.pdf": pdf("a", 50_000), "dossier/1692_20190630.pdf": pdf("b", 20_000) },
+        compression,
+      );
       const entries = (await readZipEntries(file)).filter((e) => !e.isDirectory);
       expect(entries.map((e) => e.name)).toEqual(["1691_20190630.pdf", "dossier/1692_20190630.pdf"]);
       expect(checkZipLimits(entries)).toBeNull();
@@ -81,9 +89,23 @@ describe("bulk upload zip reader", () => {
     const dense = await writeZip("ratio.zip", { "1691_20190630.pdf": Buffer.alloc(5 * 1024 * 1024, 0) });
     expect(checkZipLimits(await readZipEntries(dense))).toMatch(/zip bomb/);
 
-    const e = (n: number): ZipEntry => ({ name: `f${n}.pdf`, method: 8, crc32: 0, compressedSize: 9 * 1024 * 1024, uncompressedSize: 9 * 1024 * 1024, localHeaderOffset: 0, encrypted: false, isDirectory: false });
+    const e = (n: number): ZipEntry => ({
+      name: `f${n}.pdf`,
+      method: 8,
+      crc32: 0,
+      compressedSize: 9 * 1024 * 1024,
+      uncompressedSize: 9 * 1024 * 1024,
+      localHeaderOffset: 0,
+      encrypted: false,
+      isDirectory: false,
+    });
     expect(checkZipLimits(Array.from({ length: 120 }, (_, i) => e(i)))).toMatch(/Archive refusée : .* Mo une fois décompressée/);
-    expect(checkZipLimits(Array.from({ length: 3 }, (_, i) => e(i)), { ...DEFAULT_ZIP_LIMITS, maxEntries: 2 })).toMatch(/trop de fichiers/);
+    expect(
+      checkZipLimits(
+        Array.from({ length: 3 }, (_, i) => e(i)),
+        { ...DEFAULT_ZIP_LIMITS, maxEntries: 2 },
+      ),
+    ).toMatch(/trop de fichiers/);
     expect(checkZipLimits([{ ...e(1), encrypted: true }])).toMatch(/chiffré/);
   });
 
@@ -129,10 +151,12 @@ describe("guarded upload stream", () => {
     const onUncaught = (e: unknown) => uncaught.push(e);
     process.on("uncaughtException", onUncaught);
     try {
-      const source = Readable.from((function* () {
-        yield Buffer.from("Ceci n'est pas un PDF");
-        for (let i = 0; i < 200; i++) yield Buffer.alloc(16 * 1024, 1);
-      })());
+      const source = Readable.from(
+        (function* () {
+          yield Buffer.from("Ceci n'est pas un PDF");
+          for (let i = 0; i < 200; i++) yield Buffer.alloc(16 * 1024, 1);
+        })(),
+      );
       const sink = new Writable({ write: (_c, _e, cb) => cb() });
       await expect(pipeline(guardedPdf(source, 10 * 1024 * 1024), sink)).rejects.toMatchObject({ code: "not_pdf" });
       await new Promise((r) => setTimeout(r, 50));

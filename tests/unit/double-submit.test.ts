@@ -54,11 +54,30 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     dir = mkdtempSync(path.join(os.tmpdir(), "dups-"));
     process.env.APP_URL ??= "http://localhost:3000";
     db = await open();
-    await seedWithFixtures(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
+    await seedWithFixtures(db.prisma, {
+      now: MONDAY,
+      storage: localStorage(path.join(dir, "storage")),
+      log: () => {},
+      issuedContractPdfs: false,
+    });
     holder.__espacePrisma = db.prisma; // lib/db's client for the services
-    const s = await db.prisma.user.findUniqueOrThrow({ where: { email: "agence@demo.coop-emploi.fr" }, include: { staffMemberships: true } });
-    staff = { id: s.id, sessionId: "test", email: s.email, role: "STAFF", firstName: s.firstName, lastName: s.lastName, agencyIds: s.staffMemberships.map((m) => m.agencyId) };
-    const w = await db.prisma.user.findUniqueOrThrow({ where: { email: COMPTE_E2E_WORKERS.acompte }, include: { workerProfile: { include: { agencies: true } } } });
+    const s = await db.prisma.user.findUniqueOrThrow({
+      where: { email: "agence@demo.coop-emploi.fr" },
+      include: { staffMemberships: true },
+    });
+    staff = {
+      id: s.id,
+      sessionId: "test",
+      email: s.email,
+      role: "STAFF",
+      firstName: s.firstName,
+      lastName: s.lastName,
+      agencyIds: s.staffMemberships.map((m) => m.agencyId),
+    };
+    const w = await db.prisma.user.findUniqueOrThrow({
+      where: { email: COMPTE_E2E_WORKERS.acompte },
+      include: { workerProfile: { include: { agencies: true } } },
+    });
     worker = { id: w.id, workerId: w.workerProfile!.id, firstName: w.firstName, lastName: w.lastName, email: w.email };
     const agencyId = w.workerProfile!.agencies.find((a) => staff.agencyIds.includes(a.agencyId))!.agencyId;
     const site = await db.prisma.clientSite.findFirstOrThrow({ where: { client: { agencyId } }, orderBy: { name: "asc" } });
@@ -91,7 +110,10 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const results = values(await times(N, () => createContract(staff, contractInput, key)));
     allEqual(results);
     expect(results[0]).toEqual({ ok: true, data: { id: expect.any(String), number: expect.any(String) } });
-    const rows = await db.prisma.contract.findMany({ where: { workerId: worker.workerId, reference: "DOUBLE CLIC" }, include: { _count: { select: { shifts: true } } } });
+    const rows = await db.prisma.contract.findMany({
+      where: { workerId: worker.workerId, reference: "DOUBLE CLIC" },
+      include: { _count: { select: { shifts: true } } },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0].id).toBe(results[0].ok && results[0].data.id);
     expect(rows[0]._count.shifts).toBe(5);
@@ -100,13 +122,18 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     expect(await createContract(staff, contractInput, key)).toEqual(results[0]);
     // Another rendering of the form (a new key) is a new contract: the overlap rule answers.
     const other = await createContract(staff, contractInput, `${staff.id}:${newFormKey()}`);
-    expect(other).toMatchObject({ ok: false, fieldErrors: { shifts: expect.stringContaining("déjà réservé") }, message: expect.stringContaining("déjà réservé") });
+    expect(other).toMatchObject({
+      ok: false,
+      fieldErrors: { shifts: expect.stringContaining("déjà réservé") },
+      message: expect.stringContaining("déjà réservé"),
+    });
   });
 
   it("createOnce: one client for 15 parallel posts of one form; a failed first try frees the key; a taken name still fails", async () => {
     const agencyId = staff.agencyIds[0];
     const key = `${staff.id}:${newFormKey()}`;
-    const make = (name: string) => async (tx: Parameters<Parameters<typeof createOnce>[1]>[0]) => (await tx.client.create({ data: { agencyId, name } })).id;
+    const make = (name: string) => async (tx: Parameters<Parameters<typeof createOnce>[1]>[0]) =>
+      (await tx.client.create({ data: { agencyId, name } })).id;
     const results = values(await times(N, () => createOnce(key, make("CLIENT DOUBLE CLIC"))));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => !r.repeated)).toHaveLength(1);
@@ -128,7 +155,9 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const results = values(await times(N, () => requestDocument(worker, { kind: "ASSEDIC_CERTIFICATE", message: "Merci" }, MONDAY, key)));
     allEqual(results);
     expect(results[0]).toEqual({ ok: true, message: expect.stringMatching(/^Votre demande a bien été envoyée à l'agence/) });
-    const rows = await db.prisma.documentRequest.findMany({ where: { workerId: worker.workerId, kind: "ASSEDIC_CERTIFICATE", status: "OPEN" } });
+    const rows = await db.prisma.documentRequest.findMany({
+      where: { workerId: worker.workerId, kind: "ASSEDIC_CERTIFICATE", status: "OPEN" },
+    });
     expect(rows).toHaveLength(1);
     expect(await db.prisma.auditLog.count({ where: { action: "document.requested", entityId: rows[0].id } })).toBe(1);
     const emails = await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `document-request:${rows[0].id}:` } } });
@@ -137,14 +166,25 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
   });
 
   it("document requests from 15 separate renderings at once: one request, one creation answer, the others told it is in progress", async () => {
-    const results = values(await times(N, () => requestDocument(worker, { kind: "WORK_CERTIFICATE", message: "" }, MONDAY, `${worker.id}:${newFormKey()}`)));
+    const results = values(
+      await times(N, () => requestDocument(worker, { kind: "WORK_CERTIFICATE", message: "" }, MONDAY, `${worker.id}:${newFormKey()}`)),
+    );
     expect(results.filter((r) => /bien été envoyée/.test(r.message ?? ""))).toHaveLength(1);
     const others = results.filter((r) => !/bien été envoyée/.test(r.message ?? ""));
     expect(others).toHaveLength(N - 1);
-    for (const r of others) expect(r).toEqual({ ok: true, message: expect.stringMatching(/est en cours de traitement par l'agence : inutile de la renouveler\.$/) });
-    expect(await db.prisma.documentRequest.count({ where: { workerId: worker.workerId, kind: "WORK_CERTIFICATE", status: "OPEN" } })).toBe(1);
+    for (const r of others)
+      expect(r).toEqual({
+        ok: true,
+        message: expect.stringMatching(/est en cours de traitement par l'agence : inutile de la renouveler\.$/),
+      });
+    expect(await db.prisma.documentRequest.count({ where: { workerId: worker.workerId, kind: "WORK_CERTIFICATE", status: "OPEN" } })).toBe(
+      1,
+    );
     // Once the agency has answered it, a new request is a new row.
-    await db.prisma.documentRequest.updateMany({ where: { workerId: worker.workerId, kind: "WORK_CERTIFICATE" }, data: { status: "DONE", openKey: null } });
+    await db.prisma.documentRequest.updateMany({
+      where: { workerId: worker.workerId, kind: "WORK_CERTIFICATE" },
+      data: { status: "DONE", openKey: null },
+    });
     const again = await requestDocument(worker, { kind: "WORK_CERTIFICATE", message: "" }, MONDAY, `${worker.id}:${newFormKey()}`);
     expect(again.message).toMatch(/bien été envoyée/);
     expect(await db.prisma.documentRequest.count({ where: { workerId: worker.workerId, kind: "WORK_CERTIFICATE" } })).toBe(2);
@@ -174,12 +214,23 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     expect(await db.prisma.outboxMessage.count({ where: { to: email } })).toBe(1);
     expect(await db.prisma.auditLog.count({ where: { action: "worker.invited", details: { path: ["email"], equals: email } } })).toBe(1);
     // Another rendering of the form is refused next to the address.
-    expect(await inviteWorker(staff, input, `${staff.id}:${newFormKey()}`)).toEqual({ ok: false, message: "Un compte existe déjà avec cette adresse email.", fieldErrors: { email: "Un compte existe déjà avec cette adresse email." } });
+    expect(await inviteWorker(staff, input, `${staff.id}:${newFormKey()}`)).toEqual({
+      ok: false,
+      message: "Un compte existe déjà avec cette adresse email.",
+      fieldErrors: { email: "Un compte existe déjà avec cette adresse email." },
+    });
   });
 
   it("a sign-up posted 15 times at once: one account and one confirmation email, no existing-account notice", async () => {
     const email = "signup.double@exemple.fr";
-    const data = { firstName: "Sam", lastName: "Double", email, phone: "+33612345678", password: "cheval-agrafe-batterie-correcte", agencyId: staff.agencyIds[0] };
+    const data = {
+      firstName: "Sam",
+      lastName: "Double",
+      email,
+      phone: "+33612345678",
+      password: "cheval-agrafe-batterie-correcte",
+      agencyId: staff.agencyIds[0],
+    };
     const deferred: Promise<void>[] = [];
     values(await times(N, () => registerWorker(data, (task) => void deferred.push(task()))));
     values(await Promise.allSettled(deferred));
@@ -207,16 +258,25 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const results = values(await times(N, () => saveClientWeek(user, input)));
     allEqual(results);
     expect(results[0]).toEqual({ ok: true, message: "Heures transmises à l'agence." });
-    const sheets = await db.prisma.timesheet.findMany({ where: { contractId: contract.id, weekStart: week.monday }, include: { entries: true } });
+    const sheets = await db.prisma.timesheet.findMany({
+      where: { contractId: contract.id, weekStart: week.monday },
+      include: { entries: true },
+    });
     expect(sheets).toHaveLength(1);
     expect(sheets[0].status).toBe("SUBMITTED");
     expect(await db.prisma.auditLog.count({ where: { action: "timesheet.submitted", entityId: sheets[0].id } })).toBe(1);
     // Other hours for a submitted week are still refused.
-    const changed = { ...input, values: { ...values7, [cellName(contract.id, isoDate(week.days.find((d) => d >= contract.startDate)!))]: "8" } };
+    const changed = {
+      ...input,
+      values: { ...values7, [cellName(contract.id, isoDate(week.days.find((d) => d >= contract.startDate)!))]: "8" },
+    };
     expect(await saveClientWeek(user, changed)).toEqual({ ok: false, message: "Les heures de cette semaine ont déjà été transmises." });
   });
   it("Envoyer la proposition posted 15 times at once: one offer and one email per worker", async () => {
-    const needs = await db.prisma.missionNeed.findMany({ where: { status: "OPEN", agencyId: { in: staff.agencyIds } }, select: { id: true } });
+    const needs = await db.prisma.missionNeed.findMany({
+      where: { status: "OPEN", agencyId: { in: staff.agencyIds } },
+      select: { id: true },
+    });
     let target: { needId: string; workerIds: string[] } | null = null;
     for (const { id } of needs) {
       const need = (await needForStaff(staff.agencyIds, id))!;
@@ -233,16 +293,27 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     expect(results.filter((r) => r?.ok && r.data.count === workerIds.length)).toHaveLength(1);
     expect(results.filter((r) => r?.ok && r.data.count === 0)).toHaveLength(N - 1);
     expect(await db.prisma.missionOffer.count({ where: { needId, workerId: { in: workerIds } } })).toBe(workerIds.length);
-    for (const workerId of workerIds) expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: `mission-offer:${needId}:${workerId}` } })).toBe(1);
+    for (const workerId of workerIds)
+      expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: `mission-offer:${needId}:${workerId}` } })).toBe(1);
     expect(await db.prisma.auditLog.count({ where: { action: "targeting.offers_sent", entityId: needId } })).toBe(1);
   });
 
   it("a certificate published 15 times at once from one form: one document; another form is another document", async () => {
     const agencyId = staff.agencyIds[0];
-    const member = await db.prisma.workerAgency.findFirstOrThrow({ where: { agencyId, workerId: worker.workerId } }).catch(() => db.prisma.workerAgency.findFirstOrThrow({ where: { agencyId } }));
+    const member = await db.prisma.workerAgency
+      .findFirstOrThrow({ where: { agencyId, workerId: worker.workerId } })
+      .catch(() => db.prisma.workerAgency.findFirstOrThrow({ where: { agencyId } }));
     const context = { userId: staff.id, agencyIds: staff.agencyIds };
     const file = () => Readable.from([Buffer.from("%PDF-1.4\n% certificat\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")]);
-    const input = { staff: context, agencyId, workerId: member.workerId, kind: "WORK_CERTIFICATE" as const, number: null, periodStart: new Date("2025-01-01T00:00:00Z"), periodEnd: new Date("2025-01-31T00:00:00Z") };
+    const input = {
+      staff: context,
+      agencyId,
+      workerId: member.workerId,
+      kind: "WORK_CERTIFICATE" as const,
+      number: null,
+      periodStart: new Date("2025-01-01T00:00:00Z"),
+      periodEnd: new Date("2025-01-31T00:00:00Z"),
+    };
     const key = `${staff.id}:${newFormKey()}`;
     const where = { workerId: member.workerId, kind: "WORK_CERTIFICATE" as const, periodStart: input.periodStart };
     const before = await db.prisma.document.count({ where });
@@ -250,7 +321,11 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     allEqual(results);
     expect(results[0]).toEqual({ ok: true, data: { documentId: expect.any(String), workerId: member.workerId, emailed: true } });
     expect(await db.prisma.document.count({ where })).toBe(before + 1);
-    expect(await db.prisma.auditLog.count({ where: { action: "document.published", entityId: results[0].ok ? results[0].data.documentId : "" } })).toBe(1);
+    expect(
+      await db.prisma.auditLog.count({
+        where: { action: "document.published", entityId: results[0].ok ? results[0].data.documentId : "" },
+      }),
+    ).toBe(1);
     const other = await publishDocument({ ...input, source: file(), submission: `${staff.id}:${newFormKey()}` });
     expect(other.ok).toBe(true);
     expect(await db.prisma.document.count({ where })).toBe(before + 2);

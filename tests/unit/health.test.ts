@@ -24,7 +24,9 @@ describe("GET /api/health", () => {
 
   it("answers 503 when the database is not reachable", async () => {
     // Nothing listens on port 1: the connection is refused.
-    slot.__espacePrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 1000 }) });
+    slot.__espacePrisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: "postgresql://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 1000 }),
+    });
     const res = await GET();
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: "error", database: "unreachable" });

@@ -78,10 +78,24 @@ describe("12 h a day, 48 h a week, the contract's dates", () => {
     // 30 h here is fine alone, and with 18 h elsewhere; 18 h 01 elsewhere tips it over.
     expect(checkWeeklyCaps(rows).size).toBe(0);
     expect(checkWeeklyCaps(rows, new Map([["a", 18 * 60]])).size).toBe(0);
-    const over = checkWeeklyCaps(rows, new Map([["a", 18 * 60 + 1], ["c", 60 * 60]]));
+    const over = checkWeeklyCaps(
+      rows,
+      new Map([
+        ["a", 18 * 60 + 1],
+        ["c", 60 * 60],
+      ]),
+    );
     expect([...over]).toEqual([["a", 48 * 60 + 1]]); // c has no row here: not this grid's to refuse
     // Counted once per worker, whatever the number of rows.
-    expect(checkWeeklyCaps([{ workerId: "a", total: 10 * 60 }, { workerId: "a", total: 10 * 60 }], new Map([["a", 28 * 60 + 1]])).get("a")).toBe(48 * 60 + 1);
+    expect(
+      checkWeeklyCaps(
+        [
+          { workerId: "a", total: 10 * 60 },
+          { workerId: "a", total: 10 * 60 },
+        ],
+        new Map([["a", 28 * 60 + 1]]),
+      ).get("a"),
+    ).toBe(48 * 60 + 1);
   });
 
   it("says when hours at other sites count", () => {
@@ -100,9 +114,16 @@ describe("12 h a day, 48 h a week, the contract's dates", () => {
       kind,
       validated,
     });
-    const shifts = [shift("07:00", "14:00", true), shift("15:00", "19:00", false), shift("20:00", "23:00", true, "ABSENCE"), shift("06:00", "07:00", true, "WORK", 30)];
+    const shifts = [
+      shift("07:00", "14:00", true),
+      shift("15:00", "19:00", false),
+      shift("20:00", "23:00", true, "ABSENCE"),
+      shift("06:00", "07:00", true, "WORK", 30),
+    ];
     // Submitted: its entries, even where the shifts say otherwise.
-    expect(otherContractsMinutes([{ timesheet: { status: "SUBMITTED", entries: [{ minutes: 450 }, { minutes: 300 }] }, shifts }])).toBe(750);
+    expect(otherContractsMinutes([{ timesheet: { status: "SUBMITTED", entries: [{ minutes: 450 }, { minutes: 300 }] }, shifts }])).toBe(
+      750,
+    );
     // A draft or no timesheet: the validated work shifts only (7 h + 30 min).
     expect(otherContractsMinutes([{ timesheet: { status: "DRAFT", entries: [{ minutes: 600 }] }, shifts }])).toBe(450);
     expect(otherContractsMinutes([{ timesheet: null, shifts }])).toBe(450);

@@ -38,7 +38,10 @@ describe.each(engines)("housekeeping on $name", ({ open }) => {
     });
     expect(await sweepExpiredRows(at)).toEqual({ formKeys: 1, rateLimits: 1 });
     expect((await db.prisma.formSubmission.findMany({ select: { key: true } })).map((r) => r.key)).toEqual(["u:recent"]);
-    expect((await db.prisma.rateLimit.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map((r) => r.key)).toEqual(["login:just-ended", "login:running"]);
+    expect((await db.prisma.rateLimit.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map((r) => r.key)).toEqual([
+      "login:just-ended",
+      "login:running",
+    ]);
     // A second sweep finds nothing more.
     expect(await sweepExpiredRows(at)).toEqual({ formKeys: 0, rateLimits: 0 });
   });

@@ -28,7 +28,12 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "parallel-advances-"));
     db = await open();
-    await seedWithFixtures(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
+    await seedWithFixtures(db.prisma, {
+      now: MONDAY,
+      storage: localStorage(path.join(dir, "storage")),
+      log: () => {},
+      issuedContractPdfs: false,
+    });
     holder.__espacePrisma = db.prisma; // lib/db's client for the service
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: COMPTE_E2E_WORKERS.acompte }, include: { workerProfile: true } });
     worker = { id: user.id, workerId: user.workerProfile!.id };
@@ -82,7 +87,8 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
     expect(created).toHaveLength(1);
     const others = results.filter((r) => r !== created[0]);
     expect(others).toHaveLength(19);
-    for (const r of others) expect(r).toEqual({ ok: true, message: "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié." });
+    for (const r of others)
+      expect(r).toEqual({ ok: true, message: "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié." });
     expect(amounts.map((a) => Number(a) * 100)).toContain(rows[0].amountCents);
     expect(await db.prisma.auditLog.count({ where: { action: "advance.requested", entityId: rows[0].id } })).toBe(1);
   });

@@ -11,7 +11,23 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe("strict calendar dates", () => {
   it("refuses dates that would roll over, year 0, month 13, day 32 and far years", () => {
-    for (const bad of ["2026-02-31", "2015-02-31", "2026-02-29", "0000-01-01", "2026-13-01", "2026-00-10", "2026-01-32", "2026-01-00", "9999-12-31", "1899-12-31", " 2026-01-01", "2026-1-1", "2026-01-01T00:00", "", "2026-01-01\u0000"]) {
+    for (const bad of [
+      "2026-02-31",
+      "2015-02-31",
+      "2026-02-29",
+      "0000-01-01",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-01-32",
+      "2026-01-00",
+      "9999-12-31",
+      "1899-12-31",
+      " 2026-01-01",
+      "2026-1-1",
+      "2026-01-01T00:00",
+      "",
+      "2026-01-01\u0000",
+    ]) {
       expect(parseIsoDate(bad), bad).toBeNull();
     }
     expect(parseIsoDate(undefined)).toBeNull();
@@ -39,12 +55,21 @@ describe("strict calendar dates", () => {
 
   it("checks each use's range with a French message", () => {
     const today = day("2026-12-02");
-    expect(readDate("2015-02-31", DATE_RANGES.past(today), "la date d'obtention")).toEqual({ ok: false, error: expect.stringContaining("Date invalide") });
-    expect(readDate("2027-01-01", DATE_RANGES.past(today), "la date d'obtention")).toEqual({ ok: false, error: "La date d'obtention ne peut pas être dans le futur." });
+    expect(readDate("2015-02-31", DATE_RANGES.past(today), "la date d'obtention")).toEqual({
+      ok: false,
+      error: expect.stringContaining("Date invalide"),
+    });
+    expect(readDate("2027-01-01", DATE_RANGES.past(today), "la date d'obtention")).toEqual({
+      ok: false,
+      error: "La date d'obtention ne peut pas être dans le futur.",
+    });
     expect(readDate("", DATE_RANGES.past(today), "la date d'obtention")).toEqual({ ok: false, error: "Indiquez la date d'obtention." });
     expect(readDate("2015-02-28", DATE_RANGES.past(today))).toEqual({ ok: true, date: day("2015-02-28") });
     expect(readDate("2024-12-01", DATE_RANGES.recentPast(today)).ok).toBe(false);
-    expect(rangeCheck(day("2029-01-01"), DATE_RANGES.upcoming(today), "le jour")).toEqual({ ok: false, error: "Indiquez le jour entre le 02/12/2026 et le 02/12/2028." });
+    expect(rangeCheck(day("2029-01-01"), DATE_RANGES.upcoming(today), "le jour")).toEqual({
+      ok: false,
+      error: "Indiquez le jour entre le 02/12/2026 et le 02/12/2028.",
+    });
     expect(rangeCheck(day("2028-12-02"), DATE_RANGES.upcoming(today)).ok).toBe(true);
     expect(rangeCheck(day("2020-01-01"), DATE_RANGES.contract(today)).ok).toBe(false);
     expect(rangeCheck(day("2028-06-01"), DATE_RANGES.contract(today)).ok).toBe(true);

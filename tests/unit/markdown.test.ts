@@ -63,9 +63,7 @@ describe("inline", () => {
     expect(inner("[Le site](https://coop-emploi.fr/aide)")).toBe(
       '<p><a href="https://coop-emploi.fr/aide" rel="noopener noreferrer">Le site</a></p>',
     );
-    expect(inner("[Écrire](mailto:servicepaie@coop-emploi.fr)")).toBe(
-      '<p><a href="mailto:servicepaie@coop-emploi.fr">Écrire</a></p>',
-    );
+    expect(inner("[Écrire](mailto:servicepaie@coop-emploi.fr)")).toBe('<p><a href="mailto:servicepaie@coop-emploi.fr">Écrire</a></p>');
     expect(inner("[Appeler](tel:05.67.31.21.62)")).toBe('<p><a href="tel:+33567312162">Appeler</a></p>');
   });
 

@@ -18,7 +18,6 @@ import { startFakeProviders, type FakeProviders } from "./messaging-fake-provide
 
 const engines = await testEngines("messaging");
 
-
 const TOKEN = "tok_AbCdEf0123456789xyz";
 const CODE = "482913";
 
@@ -57,7 +56,13 @@ describe.each(engines)("delivery on $name", ({ open }) => {
     agencyA = (await prisma.agency.create({ data: { code: "MEDIMP", name: "Médical" } })).id;
     agencyB = (await prisma.agency.create({ data: { code: "EDUC31", name: "Éducation" } })).id;
     const user = await prisma.user.create({
-      data: { email: "marie.dupont@example.fr", role: "WORKER", firstName: "Marie", lastName: "Dupont", workerProfile: { create: { phone: "+33612345678" } } },
+      data: {
+        email: "marie.dupont@example.fr",
+        role: "WORKER",
+        firstName: "Marie",
+        lastName: "Dupont",
+        workerProfile: { create: { phone: "+33612345678" } },
+      },
       include: { workerProfile: true },
     });
     await prisma.workerAgency.create({ data: { workerId: user.workerProfile!.id, agencyId: agencyA, workerNumber: "3985" } });
@@ -144,12 +149,25 @@ describe.each(engines)("delivery on $name", ({ open }) => {
     await deliverEmail({ to: "marie.dupont@example.fr", ...reset() }, { client: prisma });
     const start = new Date(Date.now() + 1000);
     fake.failNext({ status: 503, body: "down" });
-    expect(await deliverDueMessages({ client: prisma, emailProvider: resend(), smsProvider: null, now: start })).toMatchObject({ retried: 1 });
+    expect(await deliverDueMessages({ client: prisma, emailProvider: resend(), smsProvider: null, now: start })).toMatchObject({
+      retried: 1,
+    });
     // Not due again before the backoff has passed.
-    expect((await deliverDueMessages({ client: prisma, emailProvider: resend(), smsProvider: null, now: new Date(start.getTime() + backoffMs(1) - 1000) })).claimed).toBe(0);
+    expect(
+      (
+        await deliverDueMessages({
+          client: prisma,
+          emailProvider: resend(),
+          smsProvider: null,
+          now: new Date(start.getTime() + backoffMs(1) - 1000),
+        })
+      ).claimed,
+    ).toBe(0);
     const later = new Date(start.getTime() + backoffMs(1) + 1000);
     expect(await deliverDueMessages({ client: prisma, emailProvider: resend(), smsProvider: null, now: later })).toMatchObject({ sent: 1 });
-    expect(await deliverDueMessages({ client: prisma, emailProvider: resend(), smsProvider: null, now: new Date(later.getTime() + 86_400_000) })).toMatchObject({ claimed: 0 });
+    expect(
+      await deliverDueMessages({ client: prisma, emailProvider: resend(), smsProvider: null, now: new Date(later.getTime() + 86_400_000) }),
+    ).toMatchObject({ claimed: 0 });
     expect(fake.requests).toHaveLength(2);
     const row = await prisma.outboxMessage.findFirstOrThrow();
     expect(row).toMatchObject({ status: "SENT", attempts: 2, error: null, secrets: null });
@@ -157,7 +175,12 @@ describe.each(engines)("delivery on $name", ({ open }) => {
   });
 
   it(`after ${MAX_ATTEMPTS} attempts: FAILED with the reason; Renvoyer (own agency only) delivers it`, async () => {
-    const down: EmailProvider = { name: "down", send: async () => { throw new Error("Resend did not answer"); } };
+    const down: EmailProvider = {
+      name: "down",
+      send: async () => {
+        throw new Error("Resend did not answer");
+      },
+    };
     const record = await deliverEmail({ to: "marie.dupont@example.fr", ...reset() }, { client: prisma });
     let now = Date.now();
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
@@ -182,7 +205,11 @@ describe.each(engines)("delivery on $name", ({ open }) => {
     await prisma.$transaction(async (tx) => {
       await tx.agency.update({ where: { id: agencyA }, data: { name: "Médical (décidé)" } });
       await tx.auditLog.create({ data: { action: "advance.accepted", agencyId: agencyA } });
-      await enqueueMessage({ channel: "EMAIL", to: "marie.dupont@example.fr", userId: workerUserId, subject: "Acompte accepté", text: "Accepté", html: null }, { dedupeKey: "advance-accepted:1" }, tx);
+      await enqueueMessage(
+        { channel: "EMAIL", to: "marie.dupont@example.fr", userId: workerUserId, subject: "Acompte accepté", text: "Accepté", html: null },
+        { dedupeKey: "advance-accepted:1" },
+        tx,
+      );
     });
     // ... crash: no worker ran. Another instance starts:
     expect(await deliverDueMessages({ client: prisma, emailProvider: resend(), smsProvider: null })).toMatchObject({ sent: 1 });
@@ -195,7 +222,11 @@ describe.each(engines)("delivery on $name", ({ open }) => {
     await expect(
       prisma.$transaction(async (tx) => {
         await tx.agency.update({ where: { id: agencyA }, data: { name: "Jamais" } });
-        await enqueueMessage({ channel: "EMAIL", to: "marie.dupont@example.fr", userId: workerUserId, subject: "s", text: "t", html: null }, {}, tx);
+        await enqueueMessage(
+          { channel: "EMAIL", to: "marie.dupont@example.fr", userId: workerUserId, subject: "s", text: "t", html: null },
+          {},
+          tx,
+        );
         throw new Error("database cut");
       }),
     ).rejects.toThrow("database cut");
@@ -204,7 +235,14 @@ describe.each(engines)("delivery on $name", ({ open }) => {
   });
 
   it("10 parallel enqueues of one event write one message; a re-run writes only the missing ones", async () => {
-    const draft = (n: number) => ({ channel: "EMAIL" as const, to: "marie.dupont@example.fr", userId: workerUserId, subject: `Document ${n}`, text: "t", html: null });
+    const draft = (n: number) => ({
+      channel: "EMAIL" as const,
+      to: "marie.dupont@example.fr",
+      userId: workerUserId,
+      subject: `Document ${n}`,
+      text: "t",
+      html: null,
+    });
     const results = await Promise.all(
       Array.from({ length: 10 }, () => prisma.$transaction((tx) => enqueueMessage(draft(1), { dedupeKey: "document-published:doc1" }, tx))),
     );
@@ -216,9 +254,13 @@ describe.each(engines)("delivery on $name", ({ open }) => {
     expect(await prisma.outboxMessage.count()).toBe(3);
   });
 
-
   it("two workers claiming at once never send one row twice (two connections on PostgreSQL)", async () => {
-    for (let i = 0; i < 30; i++) await enqueueMessage({ channel: "EMAIL", to: `n${i}@example.fr`, userId: null, subject: "s", text: `t${i}`, html: null }, { agencyId: agencyA }, prisma);
+    for (let i = 0; i < 30; i++)
+      await enqueueMessage(
+        { channel: "EMAIL", to: `n${i}@example.fr`, userId: null, subject: "s", text: `t${i}`, html: null },
+        { agencyId: agencyA },
+        prisma,
+      );
     const sent: string[] = [];
     const slow: EmailProvider = {
       name: "slow",

@@ -55,7 +55,11 @@ export async function startFakeProviders(): Promise<FakeProviders> {
       counter += 1;
       if (req.method === "POST" && req.url === "/emails") return answer(res, 200, JSON.stringify({ id: `re_fake_${counter}` }));
       if (req.method === "POST" && req.url === "/v3/transactionalSMS/sms") {
-        return answer(res, 201, JSON.stringify({ reference: `ref-${counter}`, messageId: 1000 + counter, smsCount: 1, usedCredits: 1, remainingCredits: 99 }));
+        return answer(
+          res,
+          201,
+          JSON.stringify({ reference: `ref-${counter}`, messageId: 1000 + counter, smsCount: 1, usedCredits: 1, remainingCredits: 99 }),
+        );
       }
       answer(res, 404, JSON.stringify({ message: "not found" }));
     });

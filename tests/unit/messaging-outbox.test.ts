@@ -32,11 +32,23 @@ async function createFixtures(prisma: PrismaClient) {
   const workerB = await worker("jean.martin@example.fr", "Jean", "Martin", "+33698765432", agencyB.id, "12");
   const newcomer = await worker("nouveau@example.fr", "Nina", "Nouvelle", "+33611111111", null, "");
   const staffA = await prisma.user.create({
-    data: { email: "agence@example.fr", role: "STAFF", firstName: "Alice", lastName: "Agence", staffMemberships: { create: { agencyId: agencyA.id } } },
+    data: {
+      email: "agence@example.fr",
+      role: "STAFF",
+      firstName: "Alice",
+      lastName: "Agence",
+      staffMemberships: { create: { agencyId: agencyA.id } },
+    },
   });
   const clientA = await prisma.client.create({ data: { agencyId: agencyA.id, name: "RESIDENCE JEAN XXIII" } });
   const clientUserA = await prisma.user.create({
-    data: { email: "client@example.fr", role: "CLIENT", firstName: "Claire", lastName: "Client", clientMemberships: { create: { clientId: clientA.id } } },
+    data: {
+      email: "client@example.fr",
+      role: "CLIENT",
+      firstName: "Claire",
+      lastName: "Client",
+      clientMemberships: { create: { clientId: clientA.id } },
+    },
   });
   return { agencyA, agencyB, workerA, workerB, newcomer, staffA, clientUserA };
 }
@@ -111,7 +123,13 @@ describe.each(engines)("outbox on $name", ({ open }) => {
       expect(fake.requests).toHaveLength(0); // the request never waits on the provider
 
       await deliverDueMessages({ client: prisma, emailProvider: provider, smsProvider: null, from: "Test <t@example.fr>" });
-      expect(fake.requests[0].json).toEqual({ from: "Test <t@example.fr>", to: "marie.dupont@example.fr", subject: "Ligne 1 Ligne 2", html: content.html, text: content.text });
+      expect(fake.requests[0].json).toEqual({
+        from: "Test <t@example.fr>",
+        to: "marie.dupont@example.fr",
+        subject: "Ligne 1 Ligne 2",
+        html: content.html,
+        text: content.text,
+      });
       expect(fake.requests[0].headers["idempotency-key"]).toBe(record.id);
       const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: record.id } });
       expect(row).toMatchObject({ status: "SENT", providerId: "re_fake_1", subject: "Ligne 1 Ligne 2", error: null });
@@ -148,7 +166,8 @@ describe.each(engines)("outbox on $name", ({ open }) => {
       expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: record.id } })).error).toBe("Resend: no answer within 300 ms");
       expect(await pass(24 * 60)).toMatchObject({ claimed: 2, sent: 2 });
 
-      const keysFor = (to: string) => fake.requests.filter((r) => (r.json as { to: string }).to === to).map((r) => r.headers["idempotency-key"]);
+      const keysFor = (to: string) =>
+        fake.requests.filter((r) => (r.json as { to: string }).to === to).map((r) => r.headers["idempotency-key"]);
       expect(keysFor("marie.dupont@example.fr")).toEqual([record.id, record.id, record.id]);
       expect(keysFor("jean.martin@example.fr")).toEqual([other.id, other.id, other.id]);
       expect(await prisma.outboxMessage.count({ where: { status: "SENT" } })).toBe(2);
@@ -173,7 +192,15 @@ describe.each(engines)("outbox on $name", ({ open }) => {
     it("keeps the SMS in the outbox, in E.164, with the worker found from the phone", async () => {
       const record = await deliverSms({ to: "06 12 34 56 78", text }, { client: prisma });
       const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: record.id } });
-      expect(row).toMatchObject({ channel: "SMS", to: "+33612345678", userId: fx.workerA.id, subject: null, html: null, text, status: "OUTBOX" });
+      expect(row).toMatchObject({
+        channel: "SMS",
+        to: "+33612345678",
+        userId: fx.workerA.id,
+        subject: null,
+        html: null,
+        text,
+        status: "OUTBOX",
+      });
     });
 
     it("sends through Brevo and records SENT", async () => {
@@ -199,7 +226,14 @@ describe.each(engines)("outbox on $name", ({ open }) => {
     });
   });
 
-  async function message(data: { channel: "EMAIL" | "SMS"; to: string; userId?: string | null; agencyId?: string | null; minutesAgo: number; text?: string }) {
+  async function message(data: {
+    channel: "EMAIL" | "SMS";
+    to: string;
+    userId?: string | null;
+    agencyId?: string | null;
+    minutesAgo: number;
+    text?: string;
+  }) {
     return prisma.outboxMessage.create({
       data: {
         agencyId: data.agencyId ?? null,
@@ -244,7 +278,12 @@ describe.each(engines)("outbox on $name", ({ open }) => {
 
     it("without a recipient, answers the latest 50", async () => {
       await prisma.outboxMessage.createMany({
-        data: Array.from({ length: 55 }, (_, i) => ({ channel: "EMAIL" as const, to: `n${i}@example.fr`, text: "t", createdAt: new Date(Date.now() - (100 + i) * 60_000) })),
+        data: Array.from({ length: 55 }, (_, i) => ({
+          channel: "EMAIL" as const,
+          to: `n${i}@example.fr`,
+          text: "t",
+          createdAt: new Date(Date.now() - (100 + i) * 60_000),
+        })),
       });
       const entries = await listOutboxForRecipient(null, prisma);
       expect(entries).toHaveLength(50);

@@ -39,7 +39,10 @@ const { requestPasswordReset } = await import("@/lib/auth/actions");
 const { deliverDueMessages, startOutboxWorker } = await import("@/lib/messaging/worker");
 
 const engines = await testEngines("provdown");
-const holder = globalThis as unknown as { __espacePrisma?: PrismaClient; __espaceOutboxWorker?: { timer: NodeJS.Timeout | null; running: boolean } };
+const holder = globalThis as unknown as {
+  __espacePrisma?: PrismaClient;
+  __espaceOutboxWorker?: { timer: NodeJS.Timeout | null; running: boolean };
+};
 
 /** Stops this instance's worker once its current pass is over (a hanging send is cut first). */
 async function stopWorker(fake: FakeProviders) {
@@ -103,7 +106,13 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     const numbers = await prisma.workerAgency.findMany({ where: { agencyId }, select: { workerNumber: true } });
     const number = String(numbers.reduce((max, n) => Math.max(max, Number.parseInt(n.workerNumber, 10) || 0), 1000) + 1);
     const user = await prisma.user.create({
-      data: { email: `${tag}@down.example.fr`, role: "WORKER", firstName: tag, lastName: "DOWN", workerProfile: { create: { phone: "+33612340001", agencies: { create: { agencyId, workerNumber: number } } } } },
+      data: {
+        email: `${tag}@down.example.fr`,
+        role: "WORKER",
+        firstName: tag,
+        lastName: "DOWN",
+        workerProfile: { create: { phone: "+33612340001", agencies: { create: { agencyId, workerNumber: number } } } },
+      },
       include: { workerProfile: true },
     });
     return { ...user, number };
@@ -126,7 +135,17 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     const payDate = new Date("2026-12-16");
     const advances = [];
     for (const w of workers) {
-      advances.push(await prisma.advanceRequest.create({ data: { workerId: w.workerProfile!.id, agencyId, amountCents: 15_000, payDate, openKey: `${w.workerProfile!.id}:${agencyId}:2026-12-16` } }));
+      advances.push(
+        await prisma.advanceRequest.create({
+          data: {
+            workerId: w.workerProfile!.id,
+            agencyId,
+            amountCents: 15_000,
+            payDate,
+            openKey: `${w.workerProfile!.id}:${agencyId}:2026-12-16`,
+          },
+        }),
+      );
     }
     for (let i = 0; i < 10; i++) fake.failNext({ status: 500, body: JSON.stringify({ message: "Internal server error" }) });
     const form = new FormData();
@@ -177,7 +196,10 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
 
     expect(Date.now() - started).toBeLessThan(5_000); // not waiting on the provider
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, message: `Document publié pour ${w.firstName} DOWN (n° ${w.number}). Un email l'en a informé.` });
+    expect(await response.json()).toEqual({
+      ok: true,
+      message: `Document publié pour ${w.firstName} DOWN (n° ${w.number}). Un email l'en a informé.`,
+    });
     const docs = await prisma.document.findMany({ where: { workerId: w.workerProfile!.id } });
     expect(docs).toHaveLength(1);
     expect(await prisma.auditLog.count({ where: { action: "document.published", entityId: docs[0].id, actorId: staffId } })).toBe(1);

@@ -51,7 +51,10 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 // A known signature code.
-vi.mock("@/lib/contracts/rules", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/contracts/rules")>()), generateCode: () => "482913" }));
+vi.mock("@/lib/contracts/rules", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/contracts/rules")>()),
+  generateCode: () => "482913",
+}));
 
 const { approveChange, refuseChange, valueToken } = await import("@/lib/profile/service");
 const { issueContractForSignature } = await import("@/lib/contracts/issue-contract");
@@ -86,7 +89,15 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     await seedWithFixtures(prisma, { storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
     holder.__espacePrisma = prisma; // lib/db's client for the services
     const user = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { staffMemberships: true } });
-    staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: user.staffMemberships.map((m) => m.agencyId) };
+    staff = {
+      id: user.id,
+      sessionId: "s",
+      email: user.email,
+      role: "STAFF",
+      firstName: user.firstName,
+      lastName: user.lastName,
+      agencyIds: user.staffMemberships.map((m) => m.agencyId),
+    };
     agencyId = (await prisma.agency.findUniqueOrThrow({ where: { code: "MEDIMP" } })).id;
     expect(staff.agencyIds).toContain(agencyId);
   }, 300_000);
@@ -106,12 +117,24 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     vi.restoreAllMocks();
   });
 
-  const messages = (prefix: string) => prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: prefix } }, select: { dedupeKey: true, to: true, subject: true, status: true } });
+  const messages = (prefix: string) =>
+    prisma.outboxMessage.findMany({
+      where: { dedupeKey: { startsWith: prefix } },
+      select: { dedupeKey: true, to: true, subject: true, status: true },
+    });
   const audits = (action: string, entityId: string) => prisma.auditLog.count({ where: { action, entityId } });
 
   async function worker(email: string): Promise<WorkerUser> {
     const u = await prisma.user.findUniqueOrThrow({ where: { email }, include: { workerProfile: true } });
-    return { id: u.id, sessionId: "s", email: u.email, role: "WORKER", firstName: u.firstName, lastName: u.lastName, workerId: u.workerProfile!.id };
+    return {
+      id: u.id,
+      sessionId: "s",
+      email: u.email,
+      role: "WORKER",
+      firstName: u.firstName,
+      lastName: u.lastName,
+      workerId: u.workerProfile!.id,
+    };
   }
 
   /** A worker of MEDIMP with the next free number (sign-up and invitation take the next one too). */
@@ -132,7 +155,9 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
 
   it("profile decision: a crash leaves the change pending and no email; approved once, emailed once", async () => {
     const w = await newWorker("fiche");
-    const change = await prisma.profileChange.create({ data: { workerId: w.workerProfile!.id, field: "mobilityKm", newValue: "35", pendingKey: `${w.workerProfile!.id}:mobilityKm` } });
+    const change = await prisma.profileChange.create({
+      data: { workerId: w.workerProfile!.id, field: "mobilityKm", newValue: "35", pendingKey: `${w.workerProfile!.id}:mobilityKm` },
+    });
     crashAfterMessage();
     await expect(approveChange(staff, change.id, valueToken("35"))).rejects.toThrow(/crash/);
     expect((await prisma.profileChange.findUniqueOrThrow({ where: { id: change.id } })).status).toBe("PENDING");
@@ -140,13 +165,18 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     expect(await audits("profile.change_approved", change.id)).toBe(0);
     expect(await messages(`profile-decided:${change.id}`)).toEqual([]);
 
-    const results = await Promise.all([approveChange(staff, change.id, valueToken("35")), approveChange(staff, change.id, valueToken("35"))]);
+    const results = await Promise.all([
+      approveChange(staff, change.id, valueToken("35")),
+      approveChange(staff, change.id, valueToken("35")),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await prisma.workerProfile.findUniqueOrThrow({ where: { id: w.workerProfile!.id } })).mobilityKm).toBe(35);
     expect(await audits("profile.change_approved", change.id)).toBe(1);
     expect(await messages(`profile-decided:${change.id}`)).toMatchObject([{ to: w.email, subject: "Modification de votre fiche validée" }]);
 
-    const refused = await prisma.profileChange.create({ data: { workerId: w.workerProfile!.id, field: "mobilityKm", newValue: "50", pendingKey: `${w.workerProfile!.id}:mobilityKm` } });
+    const refused = await prisma.profileChange.create({
+      data: { workerId: w.workerProfile!.id, field: "mobilityKm", newValue: "50", pendingKey: `${w.workerProfile!.id}:mobilityKm` },
+    });
     crashAfterMessage();
     await expect(refuseChange(staff, refused.id, "Trop loin")).rejects.toThrow(/crash/);
     expect((await prisma.profileChange.findUniqueOrThrow({ where: { id: refused.id } })).status).toBe("PENDING");
@@ -164,7 +194,13 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
 
     it("issue: a crash leaves the draft and no email; issued once, one 'Nouveau contrat'", async () => {
       const draft = await prisma.contract.findFirstOrThrow({
-        where: { state: "DRAFT", agencyId: { in: staff.agencyIds }, hourlyRateCents: { gt: 0 }, shifts: { some: { kind: "WORK" } }, worker: { phone: { not: null } } },
+        where: {
+          state: "DRAFT",
+          agencyId: { in: staff.agencyIds },
+          hourlyRateCents: { gt: 0 },
+          shifts: { some: { kind: "WORK" } },
+          worker: { phone: { not: null } },
+        },
         include: { worker: { include: { user: true } } },
       });
       contractId = draft.id;
@@ -176,7 +212,10 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
       expect(await audits("contract.issued", draft.id)).toBe(0);
       expect(await messages(`contract-issued:${draft.id}`)).toEqual([]);
 
-      const results = await Promise.all([issueContractForSignature(staff, draft.id, draft.version), issueContractForSignature(staff, draft.id, draft.version)]);
+      const results = await Promise.all([
+        issueContractForSignature(staff, draft.id, draft.version),
+        issueContractForSignature(staff, draft.id, draft.version),
+      ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await audits("contract.issued", draft.id)).toBe(1);
       expect(await messages(`contract-issued:${draft.id}`)).toMatchObject([{ to: workerEmail, subject: "Nouveau contrat" }]);
@@ -185,22 +224,47 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     it("date change of an issued contract: a crash changes nothing; committed, one email for that version", async () => {
       const c = await prisma.contract.findUniqueOrThrow({ where: { id: contractId } });
       expect(c.state).toBe("AWAITING_SIGNATURE");
-      const terms = { reference: c.reference, startDate: c.startDate, endDate: c.endDate, hoursLabel: `${c.hoursLabel} (modifié)`, hourlyRateCents: c.hourlyRateCents, recourseReason: c.recourseReason ?? "", detail: c.detail, weeklyHours: c.weeklyHours, qualificationId: c.qualificationId };
+      const terms = {
+        reference: c.reference,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        hoursLabel: `${c.hoursLabel} (modifié)`,
+        hourlyRateCents: c.hourlyRateCents,
+        recourseReason: c.recourseReason ?? "",
+        detail: c.detail,
+        weeklyHours: c.weeklyHours,
+        qualificationId: c.qualificationId,
+      };
       crashAfterMessage();
       expect(await updateContractTerms(staff, c.id, c.version, terms).catch((e: Error) => e.message)).toMatch(/crash/);
-      expect(await prisma.contract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ version: c.version, hoursLabel: c.hoursLabel, issuedSha256: c.issuedSha256 });
+      expect(await prisma.contract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+        version: c.version,
+        hoursLabel: c.hoursLabel,
+        issuedSha256: c.issuedSha256,
+      });
       expect(await audits("contract.updated", c.id)).toBe(0);
       expect(await messages(`contract-changed:${c.id}`)).toEqual([]);
 
-      const results = await Promise.all([updateContractTerms(staff, c.id, c.version, terms), updateContractTerms(staff, c.id, c.version, terms)]);
+      const results = await Promise.all([
+        updateContractTerms(staff, c.id, c.version, terms),
+        updateContractTerms(staff, c.id, c.version, terms),
+      ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await audits("contract.updated", c.id)).toBe(1);
-      expect(await messages(`contract-changed:${c.id}`)).toMatchObject([{ dedupeKey: `contract-changed:${c.id}:v${c.version + 1}`, to: workerEmail }]);
+      expect(await messages(`contract-changed:${c.id}`)).toMatchObject([
+        { dedupeKey: `contract-changed:${c.id}:v${c.version + 1}`, to: workerEmail },
+      ]);
     });
 
     it("signature: a crash keeps the contract to sign and the code usable; signed once, one confirmation", async () => {
       const c = await prisma.contract.findUniqueOrThrow({ where: { id: contractId }, include: { worker: { include: { user: true } } } });
-      const signer = { id: c.worker.user.id, workerId: c.workerId, email: c.worker.user.email, firstName: c.worker.user.firstName, lastName: c.worker.user.lastName };
+      const signer = {
+        id: c.worker.user.id,
+        workerId: c.workerId,
+        email: c.worker.user.email,
+        firstName: c.worker.user.firstName,
+        lastName: c.worker.user.lastName,
+      };
       expect((await requestSignatureCode(c.id, signer)).ok).toBe(true);
       crashAfterMessage();
       expect((await confirmSignature(c.id, "482913", signer)).ok).toBe(false);
@@ -212,17 +276,24 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect((await prisma.contract.findUniqueOrThrow({ where: { id: c.id } })).state).toBe("SIGNED");
       expect(await audits("contract.signed", c.id)).toBe(1);
-      expect(await messages(`contract-signed:${c.id}`)).toMatchObject([{ dedupeKey: `contract-signed:${c.id}:v${c.version}`, subject: `Votre contrat n° ${c.number} est signé` }]);
+      expect(await messages(`contract-signed:${c.id}`)).toMatchObject([
+        { dedupeKey: `contract-signed:${c.id}:v${c.version}`, subject: `Votre contrat n° ${c.number} est signé` },
+      ]);
     });
   });
 
   it("ciblage: offers and closing commit with their emails; a second send or close emails no one again", async () => {
     // A need of its own, a year past any seeded contract or unavailability, so
     // that matching workers exist whatever day the suite runs on.
-    const seeded = await prisma.missionNeed.findFirstOrThrow({ where: { status: "OPEN", agencyId: { in: staff.agencyIds } }, orderBy: { createdAt: "asc" } });
+    const seeded = await prisma.missionNeed.findFirstOrThrow({
+      where: { status: "OPEN", agencyId: { in: staff.agencyIds } },
+      orderBy: { createdAt: "asc" },
+    });
     const later = (d: Date) => new Date(d.getTime() + 400 * 86_400_000);
     const { id: _seededId, ...copy } = seeded;
-    const row = await prisma.missionNeed.create({ data: { ...copy, startDate: later(seeded.startDate), endDate: later(seeded.endDate), createdAt: new Date() } });
+    const row = await prisma.missionNeed.create({
+      data: { ...copy, startDate: later(seeded.startDate), endDate: later(seeded.endDate), createdAt: new Date() },
+    });
     const need = (await needForStaff(staff.agencyIds, row.id))!;
     const matches = (await matchingWorkers(need)).filter((m) => m.status === "match");
     expect(matches.length).toBeGreaterThan(0);
@@ -237,7 +308,9 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     const sent = await Promise.all([sendOffers(staff, row.id, [chosen]), sendOffers(staff, row.id, [chosen])]);
     expect(sent.map((s) => (s?.ok ? s.data.count : -1)).sort()).toEqual([0, 1]);
     expect(await prisma.missionOffer.count({ where: { needId: row.id, workerId: chosen } })).toBe(1);
-    expect(await messages(`mission-offer:${row.id}:`)).toMatchObject([{ dedupeKey: `mission-offer:${row.id}:${chosen}`, subject: "Nouvelle proposition de mission" }]);
+    expect(await messages(`mission-offer:${row.id}:`)).toMatchObject([
+      { dedupeKey: `mission-offer:${row.id}:${chosen}`, subject: "Nouvelle proposition de mission" },
+    ]);
 
     const closing = (await needForStaff(staff.agencyIds, row.id))!;
     const notRetained = closing.offers.filter((o) => !o.contractId).length;
@@ -280,7 +353,14 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     });
 
     it("sign-up: a crash leaves no account; one account, one confirmation email, one audit entry", async () => {
-      const data = { firstName: "Inès", lastName: "Nouvelle", email: "signup@tx.example.fr", phone: "+33612349999", password: "Un-mot-de-passe-2026", agencyId };
+      const data = {
+        firstName: "Inès",
+        lastName: "Nouvelle",
+        email: "signup@tx.example.fr",
+        phone: "+33612349999",
+        password: "Un-mot-de-passe-2026",
+        agencyId,
+      };
       crashAfterMessage();
       await expect(run((defer) => registerWorker(data, defer))).rejects.toThrow(/crash/);
       expect(await prisma.user.count({ where: { email: data.email } })).toBe(0);
@@ -289,7 +369,9 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
       await run((defer) => registerWorker(data, defer));
       const user = await prisma.user.findUniqueOrThrow({ where: { email: data.email } });
       expect(await prisma.auditLog.count({ where: { action: "auth.signup", subjectUserId: user.id } })).toBe(1);
-      expect(await prisma.outboxMessage.findMany({ where: { to: data.email }, select: { subject: true } })).toEqual([{ subject: "Confirmez votre adresse e-mail" }]);
+      expect(await prisma.outboxMessage.findMany({ where: { to: data.email }, select: { subject: true } })).toEqual([
+        { subject: "Confirmez votre adresse e-mail" },
+      ]);
     });
 
     it("invitation: a crash leaves no account; one account, one invitation", async () => {
@@ -321,10 +403,17 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const crashed = await requestNewDocument(null, form());
     expect(crashed).toMatchObject({ ok: false, message: expect.stringMatching(/^Une erreur est survenue\. Réessayez dans un instant\./) });
-    expect(log.mock.calls.some(([line, error]) => /^\[action\] unexpected error \(request \w+\)/.test(String(line)) && /crash/.test(String((error as Error)?.message)))).toBe(true);
+    expect(
+      log.mock.calls.some(
+        ([line, error]) =>
+          /^\[action\] unexpected error \(request \w+\)/.test(String(line)) && /crash/.test(String((error as Error)?.message)),
+      ),
+    ).toBe(true);
     log.mockRestore();
     expect(await prisma.documentRequest.count({ where: { workerId: w.workerProfile!.id } })).toBe(0);
-    expect(await prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: "document-request:" }, text: { contains: w.email } } })).toBe(0);
+    expect(
+      await prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: "document-request:" }, text: { contains: w.email } } }),
+    ).toBe(0);
     await prisma.rateLimit.deleteMany({ where: { key: { contains: w.workerProfile!.id } } });
 
     expect((await requestNewDocument(null, form())).ok).toBe(true);
@@ -338,7 +427,16 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
   it("single publish: a crash leaves no document and no email; published once, one email", async () => {
     const w = await newWorker("bulletin");
     const { workerNumber } = await prisma.workerAgency.findFirstOrThrow({ where: { workerId: w.workerProfile!.id } });
-    const input = () => ({ staff: { userId: staff.id, agencyIds: staff.agencyIds }, agencyId, workerId: w.workerProfile!.id, kind: "PAYSLIP" as const, number: `${workerNumber}_20261031`, periodStart: new Date("2026-10-01"), periodEnd: new Date("2026-10-31"), source: Readable.from([pdf("oct")]) });
+    const input = () => ({
+      staff: { userId: staff.id, agencyIds: staff.agencyIds },
+      agencyId,
+      workerId: w.workerProfile!.id,
+      kind: "PAYSLIP" as const,
+      number: `${workerNumber}_20261031`,
+      periodStart: new Date("2026-10-01"),
+      periodEnd: new Date("2026-10-31"),
+      source: Readable.from([pdf("oct")]),
+    });
     crashAfterMessage();
     await expect(publishDocument(input())).rejects.toThrow(/crash/);
     expect(await prisma.document.count({ where: { workerId: w.workerProfile!.id } })).toBe(0);
@@ -350,7 +448,9 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     const docs = await prisma.document.findMany({ where: { workerId: w.workerProfile!.id } });
     expect(docs).toHaveLength(1);
     expect(await audits("document.published", docs[0].id)).toBe(1);
-    expect(await messages(`document-published:${docs[0].id}`)).toMatchObject([{ subject: "Nouveau bulletin de salaire", status: "OUTBOX" }]);
+    expect(await messages(`document-published:${docs[0].id}`)).toMatchObject([
+      { subject: "Nouveau bulletin de salaire", status: "OUTBOX" },
+    ]);
   });
 
   it("bulk publish of a zip for 20 workers: a crash after 8 then a re-run emails every worker exactly once", async () => {
@@ -381,11 +481,16 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     const finished = await drain(publishZip(context, agencyId, first.uploadKey, "batch-2"));
     expect(finished).toMatchObject({ type: "finished", published: 24, emails: 12 });
     expect(await prisma.document.count({ where: { workerId: { in: ids } } })).toBe(40);
-    const rows = await prisma.outboxMessage.findMany({ where: { userId: { in: workers.map((w) => w.id) } }, select: { userId: true, subject: true } });
+    const rows = await prisma.outboxMessage.findMany({
+      where: { userId: { in: workers.map((w) => w.id) } },
+      select: { userId: true, subject: true },
+    });
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((r) => r.userId)).size).toBe(20);
     expect(rows.every((r) => r.subject === "Nouveaux bulletins de salaire")).toBe(true);
-    expect(await prisma.auditLog.count({ where: { action: "document.published", subjectUserId: { in: workers.map((w) => w.id) } } })).toBe(40);
+    expect(await prisma.auditLog.count({ where: { action: "document.published", subjectUserId: { in: workers.map((w) => w.id) } } })).toBe(
+      40,
+    );
 
     // Five parallel publishes of a new upload of the same zip: nothing more.
     const again = await previewZip(context, agencyId, Readable.from([body]));

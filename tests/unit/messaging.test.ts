@@ -36,7 +36,6 @@ const email = {
   html: "<p>Bonjour Marie,</p>",
 };
 
-
 /** A template's text with its secret marks removed, as the provider gets it. */
 function unmarked(text: string): string {
   return text.replace(/\[\[secret:([^\]\s]*)\]\]/g, "$1");
@@ -218,7 +217,11 @@ describe("email templates", () => {
     expect(invite.text).toContain("Activer mon espace :\nhttps://espace.example/i?t=2");
     expect(invite.text).toContain("Ce lien est valable 7 jours.");
 
-    const again = signupAttemptOnExistingAccount({ firstName: "Paul", loginUrl: "https://e.example/connexion", resetUrl: "https://e.example/mot-de-passe-oublie" });
+    const again = signupAttemptOnExistingAccount({
+      firstName: "Paul",
+      loginUrl: "https://e.example/connexion",
+      resetUrl: "https://e.example/mot-de-passe-oublie",
+    });
     expect(again.text).toContain("Me connecter :\nhttps://e.example/connexion");
     expect(again.html).toContain('href="https://e.example/mot-de-passe-oublie"');
   });

@@ -48,7 +48,8 @@ const hasPostgres = await postgresReachable();
 describe("migrations", () => {
   // The schema engine runs in WebAssembly: slow on a loaded machine.
   it("run on the WebAssembly schema engine its package names, on the engines line of the Prisma CLI", () => {
-    const pkg = (name: string) => JSON.parse(readFileSync(path.join(process.cwd(), "node_modules", name, "package.json"), "utf8")) as { version: string };
+    const pkg = (name: string) =>
+      JSON.parse(readFileSync(path.join(process.cwd(), "node_modules", name, "package.json"), "utf8")) as { version: string };
     const wasm = pkg("@prisma/schema-engine-wasm").version; // "8.1.0-2.59be4fda…"
     const cli = pkg("@prisma/engines-version").version; // the CLI's engines, "8.1.0-1.d1b3f377…"
     expect(schemaEngineVersion()).toBe(wasm.split(".").at(-1));
@@ -61,38 +62,42 @@ describe("migrations", () => {
     expect((await diffSchema()).trim()).toBe("");
   }, 120_000);
 
-  it.skipIf(!hasPostgres && !process.env.CI)("bring an empty PostgreSQL and an empty PGlite to the same schema", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "pglite-mig-"));
-    const dbName = `espace_mig_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${dbName}`;
-    try {
-      const appliedPg = await applyMigrations({ databaseUrl: url.toString() });
-      const appliedLite = await applyMigrations({ pgliteDir: dir });
-      expect(appliedPg.length).toBeGreaterThan(0);
-      expect(appliedLite).toEqual(appliedPg);
+  it.skipIf(!hasPostgres && !process.env.CI)(
+    "bring an empty PostgreSQL and an empty PGlite to the same schema",
+    async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "pglite-mig-"));
+      const dbName = `espace_mig_${process.pid}_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE "${dbName}"`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${dbName}`;
+      try {
+        const appliedPg = await applyMigrations({ databaseUrl: url.toString() });
+        const appliedLite = await applyMigrations({ pgliteDir: dir });
+        expect(appliedPg.length).toBeGreaterThan(0);
+        expect(appliedLite).toEqual(appliedPg);
 
-      const client = new pg.Client({ connectionString: url.toString() });
-      await client.connect();
-      const fromPg = await snapshot(async (sql) => (await client.query(sql)).rows);
-      await client.end();
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        const fromPg = await snapshot(async (sql) => (await client.query(sql)).rows);
+        await client.end();
 
-      const lite = new PGlite(dir);
-      const fromLite = await snapshot(async (sql) => (await lite.query(sql)).rows);
-      await lite.close();
+        const lite = new PGlite(dir);
+        const fromLite = await snapshot(async (sql) => (await lite.query(sql)).rows);
+        await lite.close();
 
-      expect(fromPg.columns.length).toBeGreaterThan(100);
-      expect(fromLite).toEqual(fromPg);
-      // Re-applying is a no-op on both engines.
-      expect(await applyMigrations({ databaseUrl: url.toString() })).toEqual([]);
-      expect(await applyMigrations({ pgliteDir: dir })).toEqual([]);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await admin.end();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+        expect(fromPg.columns.length).toBeGreaterThan(100);
+        expect(fromLite).toEqual(fromPg);
+        // Re-applying is a no-op on both engines.
+        expect(await applyMigrations({ databaseUrl: url.toString() })).toEqual([]);
+        expect(await applyMigrations({ pgliteDir: dir })).toEqual([]);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+        await admin.end();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

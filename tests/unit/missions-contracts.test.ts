@@ -17,7 +17,14 @@ import {
 
 const b = { contractId: "c1", userId: "u1", documentSha256: "a".repeat(64) };
 const t0 = new Date("2026-11-27T10:00:00Z");
-const row = (over: Partial<Parameters<typeof codeState>[0]> = {}) => ({ ...b, expiresAt: codeExpiry(t0), usedAt: null, invalidatedAt: null, attempts: 0, ...over });
+const row = (over: Partial<Parameters<typeof codeState>[0]> = {}) => ({
+  ...b,
+  expiresAt: codeExpiry(t0),
+  usedAt: null,
+  invalidatedAt: null,
+  attempts: 0,
+  ...over,
+});
 
 describe("contract states", () => {
   it("shows the guide's legend", () => {
@@ -35,10 +42,23 @@ describe("contract states", () => {
 
 describe("list parameters", () => {
   it("reads sort, filters and page from the URL, ignoring junk", () => {
-    const p = parseListParams({ tri: "entreprise", ordre: "desc", "en-cours": "1", etat: "a-signer", par: "30", page: "3", date: "2026-02-30" });
+    const p = parseListParams({
+      tri: "entreprise",
+      ordre: "desc",
+      "en-cours": "1",
+      etat: "a-signer",
+      par: "30",
+      page: "3",
+      date: "2026-02-30",
+    });
     expect(p).toMatchObject({ sort: "entreprise", dir: "desc", current: true, state: "a-signer", perPage: 30, page: 3, date: null });
     expect(activeFilterCount(p)).toBe(2);
-    expect(parseListParams({ tri: "drop table", par: "1000", page: "-2" })).toMatchObject({ sort: "creation", dir: "desc", perPage: 15, page: 1 });
+    expect(parseListParams({ tri: "drop table", par: "1000", page: "-2" })).toMatchObject({
+      sort: "creation",
+      dir: "desc",
+      perPage: 15,
+      page: 1,
+    });
   });
   it("writes short links that round-trip", () => {
     const p = parseListParams({ tri: "debut", ordre: "asc", date: "2026-11-27", par: "50", page: "2" });
@@ -75,7 +95,11 @@ describe("signing codes", () => {
   });
   it("may be resent once a minute and five times an hour", () => {
     expect(resendDecision([], t0)).toEqual({ allowed: true });
-    expect(resendDecision([new Date(t0.getTime() - 30_000)], t0)).toMatchObject({ allowed: false, reason: "minute", retryAfterSeconds: 30 });
+    expect(resendDecision([new Date(t0.getTime() - 30_000)], t0)).toMatchObject({
+      allowed: false,
+      reason: "minute",
+      retryAfterSeconds: 30,
+    });
     expect(resendDecision([new Date(t0.getTime() - 61_000)], t0)).toEqual({ allowed: true });
     const five = [5, 4, 3, 2, 1.5].map((m) => new Date(t0.getTime() - m * 60_000));
     expect(resendDecision(five, t0)).toMatchObject({ allowed: false, reason: "hour" });

@@ -73,7 +73,20 @@ describe("calendar helpers, iCal and availability", () => {
   });
 
   it("writes a valid, folded, escaped iCalendar", () => {
-    const ics = buildCalendar("Planning", [{ uid: "a@x", start: new Date("2026-05-04T19:00:00Z"), end: new Date("2026-05-05T05:00:00Z"), summary: "APF, MAS; nuit", updatedAt: new Date("2026-05-01T00:00:00Z"), tentative: true }], new Date("2026-05-01T10:00:00Z"));
+    const ics = buildCalendar(
+      "Planning",
+      [
+        {
+          uid: "a@x",
+          start: new Date("2026-05-04T19:00:00Z"),
+          end: new Date("2026-05-05T05:00:00Z"),
+          summary: "APF, MAS; nuit",
+          updatedAt: new Date("2026-05-01T00:00:00Z"),
+          tentative: true,
+        },
+      ],
+      new Date("2026-05-01T10:00:00Z"),
+    );
     expect(ics).toContain("BEGIN:VCALENDAR\r\n");
     expect(ics).toContain("DTSTART:20260504T190000Z\r\nDTEND:20260505T050000Z");
     expect(ics).toContain("SUMMARY:APF\\, MAS\\; nuit");

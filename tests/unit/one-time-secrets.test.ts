@@ -29,16 +29,33 @@ async function contractToSign(prisma: PrismaClient) {
   counter += 1;
   const agency = await prisma.agency.create({ data: { code: `AG${counter}`, name: `Agence ${counter}` } });
   const user = await prisma.user.create({
-    data: { email: `w${counter}@example.fr`, role: "WORKER", firstName: "Marie", lastName: "Dupont", workerProfile: { create: { phone: PHONE } } },
+    data: {
+      email: `w${counter}@example.fr`,
+      role: "WORKER",
+      firstName: "Marie",
+      lastName: "Dupont",
+      workerProfile: { create: { phone: PHONE } },
+    },
     include: { workerProfile: true },
   });
   const workerId = user.workerProfile!.id;
   const client = await prisma.client.create({ data: { agencyId: agency.id, name: `CLIENT ${counter}` } });
-  const site = await prisma.clientSite.create({ data: { clientId: client.id, name: "Site", address: "1 rue A", postalCode: "31000", city: "Toulouse" } });
+  const site = await prisma.clientSite.create({
+    data: { clientId: client.id, name: "Site", address: "1 rue A", postalCode: "31000", city: "Toulouse" },
+  });
   const qualification = await prisma.qualification.create({ data: { code: `Q${counter}`, label: "AGENT DE SERVICE" } });
   const sha = String(counter).padStart(64, "a");
   const doc = await prisma.document.create({
-    data: { kind: "CONTRACT_ISSUED", workerId, agencyId: agency.id, storageKey: `k-${counter}-${Date.now()}`, fileName: "c.pdf", mimeType: "application/pdf", sizeBytes: 1, sha256: sha },
+    data: {
+      kind: "CONTRACT_ISSUED",
+      workerId,
+      agencyId: agency.id,
+      storageKey: `k-${counter}-${Date.now()}`,
+      fileName: "c.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: 1,
+      sha256: sha,
+    },
   });
   const contract = await prisma.contract.create({
     data: {
@@ -97,7 +114,13 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
     it("compares at most 5 of 40 concurrent wrong guesses, then refuses the right code as exhausted", async () => {
       const { contract, signer, binding } = await contractToSign(prisma);
       await prisma.signatureCode.create({
-        data: { contractId: contract.id, userId: signer.id, documentSha256: binding.documentSha256, codeHash: rules.hashCode("123456", binding), expiresAt: new Date(Date.now() + 10 * 60_000) },
+        data: {
+          contractId: contract.id,
+          userId: signer.id,
+          documentSha256: binding.documentSha256,
+          codeHash: rules.hashCode("123456", binding),
+          expiresAt: new Date(Date.now() + 10 * 60_000),
+        },
       });
 
       const guesses = Array.from({ length: 40 }, (_, i) => String(200000 + i));
@@ -114,7 +137,11 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
 
       codeMatches.mockClear();
       const right = await confirmSignature(contract.id, "123456", signer);
-      expect(right).toMatchObject({ ok: false, fieldErrors: { code: "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code." }, message: "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code." });
+      expect(right).toMatchObject({
+        ok: false,
+        fieldErrors: { code: "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code." },
+        message: "Trop d'essais erronés : ce code n'est plus valable. Demandez un nouveau code.",
+      });
       expect(codeMatches).not.toHaveBeenCalled();
       expect((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).state).toBe("AWAITING_SIGNATURE");
       expect((await prisma.signatureCode.findFirstOrThrow({ where: { contractId: contract.id } })).usedAt).toBeNull();
@@ -123,7 +150,13 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
     it("counts wrong guesses one by one and tells how many are left", async () => {
       const { contract, signer, binding } = await contractToSign(prisma);
       await prisma.signatureCode.create({
-        data: { contractId: contract.id, userId: signer.id, documentSha256: binding.documentSha256, codeHash: rules.hashCode("123456", binding), expiresAt: new Date(Date.now() + 10 * 60_000) },
+        data: {
+          contractId: contract.id,
+          userId: signer.id,
+          documentSha256: binding.documentSha256,
+          codeHash: rules.hashCode("123456", binding),
+          expiresAt: new Date(Date.now() + 10 * 60_000),
+        },
       });
       const errors: string[] = [];
       for (let i = 0; i < 6; i++) {
@@ -144,9 +177,18 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
     it("refuses an expired code without comparing it", async () => {
       const { contract, signer, binding } = await contractToSign(prisma);
       await prisma.signatureCode.create({
-        data: { contractId: contract.id, userId: signer.id, documentSha256: binding.documentSha256, codeHash: rules.hashCode("123456", binding), expiresAt: new Date(Date.now() - 1000) },
+        data: {
+          contractId: contract.id,
+          userId: signer.id,
+          documentSha256: binding.documentSha256,
+          codeHash: rules.hashCode("123456", binding),
+          expiresAt: new Date(Date.now() - 1000),
+        },
       });
-      expect(await confirmSignature(contract.id, "123456", signer)).toMatchObject({ ok: false, message: "Ce code a expiré. Demandez un nouveau code." });
+      expect(await confirmSignature(contract.id, "123456", signer)).toMatchObject({
+        ok: false,
+        message: "Ce code a expiré. Demandez un nouveau code.",
+      });
       expect(codeMatches).not.toHaveBeenCalled();
     });
   });
@@ -178,7 +220,14 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
       const { contract, signer, binding } = await contractToSign(prisma);
       // An earlier code that was sent: asking again invalidates it.
       await prisma.signatureCode.create({
-        data: { contractId: contract.id, userId: signer.id, documentSha256: binding.documentSha256, codeHash: rules.hashCode("111111", binding), expiresAt: new Date(Date.now() + 10 * 60_000), createdAt: new Date(Date.now() - 5 * 60_000) },
+        data: {
+          contractId: contract.id,
+          userId: signer.id,
+          documentSha256: binding.documentSha256,
+          codeHash: rules.hashCode("111111", binding),
+          expiresAt: new Date(Date.now() + 10 * 60_000),
+          createdAt: new Date(Date.now() - 5 * 60_000),
+        },
       });
       fake.failNext({ status: 500, body: '{"message":"internal"}' });
 
@@ -195,7 +244,9 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
       const retried = await requestSignatureCode(contract.id, signer);
       expect(retried).toMatchObject({ ok: true });
       expect(fake.requests).toHaveLength(2);
-      const usable = (await prisma.signatureCode.findMany({ where: { contractId: contract.id } })).filter((r) => rules.codeState(r, binding, new Date()) === "usable");
+      const usable = (await prisma.signatureCode.findMany({ where: { contractId: contract.id } })).filter(
+        (r) => rules.codeState(r, binding, new Date()) === "usable",
+      );
       expect(usable).toHaveLength(1);
     });
 
@@ -212,14 +263,17 @@ describe.each(engines)("one-time secrets on $name", ({ open }) => {
   });
 
   describe("emailed tokens", () => {
-    it.each(["PASSWORD_RESET", "EMAIL_CONFIRMATION", "INVITATION"] as const)("a %s token used by 10 concurrent requests succeeds once", async (kind) => {
-      counter += 1;
-      const user = await prisma.user.create({ data: { email: `t${counter}@example.fr`, role: "WORKER", firstName: "T", lastName: "T" } });
-      const token = await issueToken(user.id, kind);
-      const results = await Promise.all(Array.from({ length: 10 }, () => consumeToken(token, kind)));
-      expect(results.filter((r) => "userId" in r)).toEqual([{ userId: user.id }]);
-      expect(results.filter((r) => "error" in r)).toHaveLength(9);
-      expect(await consumeToken(token, kind)).toEqual({ error: "used" });
-    });
+    it.each(["PASSWORD_RESET", "EMAIL_CONFIRMATION", "INVITATION"] as const)(
+      "a %s token used by 10 concurrent requests succeeds once",
+      async (kind) => {
+        counter += 1;
+        const user = await prisma.user.create({ data: { email: `t${counter}@example.fr`, role: "WORKER", firstName: "T", lastName: "T" } });
+        const token = await issueToken(user.id, kind);
+        const results = await Promise.all(Array.from({ length: 10 }, () => consumeToken(token, kind)));
+        expect(results.filter((r) => "userId" in r)).toEqual([{ userId: user.id }]);
+        expect(results.filter((r) => "error" in r)).toHaveLength(9);
+        expect(await consumeToken(token, kind)).toEqual({ error: "used" });
+      },
+    );
   });
 });

@@ -52,7 +52,9 @@ describe("local storage", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "storage-test-"));
     try {
       const storage = localStorage(dir);
-      const stored = await storage.putObject(Readable.from([Buffer.from("bonjour "), Buffer.from("le monde")]), { contentType: "text/plain" });
+      const stored = await storage.putObject(Readable.from([Buffer.from("bonjour "), Buffer.from("le monde")]), {
+        contentType: "text/plain",
+      });
       expect(stored.key).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/);
       expect(stored.size).toBe(16);
       expect(stored.sha256).toBe(createHash("sha256").update("bonjour le monde").digest("hex"));
@@ -80,12 +82,31 @@ describe("demo plan on any date", () => {
   it("holds no test fixture; the fixtures come with the test extension only", () => {
     const now = new Date("2026-06-15T12:00:00Z");
     const demo = JSON.stringify(buildPlan({ now, rng: createRandom(3985), passwordHash: "hash" }));
-    for (const marker of ["Acompteau", "Ciblat", "Les Granges", "Diplôme de test", "@e2e.coop-emploi.fr", "e2e.compte.", "missions.signature", "heures.client@", "cible."]) {
+    for (const marker of [
+      "Acompteau",
+      "Ciblat",
+      "Les Granges",
+      "Diplôme de test",
+      "@e2e.coop-emploi.fr",
+      "e2e.compte.",
+      "missions.signature",
+      "heures.client@",
+      "cible.",
+    ]) {
       expect(demo, marker).not.toContain(marker);
     }
     const withFixtures = buildPlan({ now, rng: createRandom(3985), passwordHash: "hash", extension: testFixtures });
     const emails = withFixtures.users.map((u) => u.email);
-    expect(emails).toEqual(expect.arrayContaining([COMPTE_E2E_WORKERS.acompte, HOURS_CLIENT_EMAIL, "cible.aurore@exemple.fr", "missions.planning@exemple.fr", "docs.lea@e2e.coop-emploi.fr", "secu.csv@e2e.coop-emploi.fr"]));
+    expect(emails).toEqual(
+      expect.arrayContaining([
+        COMPTE_E2E_WORKERS.acompte,
+        HOURS_CLIENT_EMAIL,
+        "cible.aurore@exemple.fr",
+        "missions.planning@exemple.fr",
+        "docs.lea@e2e.coop-emploi.fr",
+        "secu.csv@e2e.coop-emploi.fr",
+      ]),
+    );
     expect(withFixtures.diplomas.map((d) => d.name)).toContain("Diplôme de test (autre)");
   });
 
@@ -114,7 +135,9 @@ describe("demo plan on any date", () => {
     expect(contracts.filter((c) => c.state === "DRAFT")).toHaveLength(1);
     expect(contracts.filter((c) => c.state === "AWAITING_SIGNATURE").length).toBeGreaterThanOrEqual(2);
     expect(contracts.some((c) => c.state === "SIGNED" && +c.startDate <= +today && +c.endDate >= +today)).toBe(true);
-    expect(plan.shifts.some((s) => contracts.some((c) => c.id === s.contractId) && isoDate(parisDay(s.startsAt as Date)) === isoDate(today))).toBe(true);
+    expect(
+      plan.shifts.some((s) => contracts.some((c) => c.id === s.contractId) && isoDate(parisDay(s.startsAt as Date)) === isoDate(today)),
+    ).toBe(true);
 
     const byId = new Map(plan.contracts.map((c) => [c.id!, c]));
     const demoShifts = plan.shifts.filter((s) => byId.get(s.contractId)!.workerId === demo.id);
@@ -241,14 +264,30 @@ describe("seed on a fresh PGlite", () => {
       where: { code: "MEDIMP" },
       include: { sectors: { include: { recruiters: true }, orderBy: { position: "asc" } }, dashboardBlocks: true },
     });
-    expect(medimp).toMatchObject({ phone: "05 67 31 21 62", onCallPhone: "06 10 89 66 08", payrollEmail: "servicepaie@coop-emploi.fr", city: "Toulouse" });
-    expect(medimp.sectors.map((s) => s.name)).toEqual(["Pôle Haute-Garonne et Aveyron", "Pôle Ariège et Hautes-Pyrénées", "Pôle Éducatif (31, 32) et Tarn"]);
+    expect(medimp).toMatchObject({
+      phone: "05 67 31 21 62",
+      onCallPhone: "06 10 89 66 08",
+      payrollEmail: "servicepaie@coop-emploi.fr",
+      city: "Toulouse",
+    });
+    expect(medimp.sectors.map((s) => s.name)).toEqual([
+      "Pôle Haute-Garonne et Aveyron",
+      "Pôle Ariège et Hautes-Pyrénées",
+      "Pôle Éducatif (31, 32) et Tarn",
+    ]);
     for (const s of medimp.sectors) {
       expect(s.recruiters.length).toBeGreaterThanOrEqual(2);
       expect(s.recruiters.length).toBeLessThanOrEqual(4);
     }
     const titles = medimp.dashboardBlocks.filter((b) => b.published).map((b) => b.title);
-    expect(titles).toEqual(expect.arrayContaining(["Procédure absence : un écrit est obligatoire", "Bulletins de salaire / Acomptes", "Attestations ASSEDIC", "Actualités"]));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        "Procédure absence : un écrit est obligatoire",
+        "Bulletins de salaire / Acomptes",
+        "Attestations ASSEDIC",
+        "Actualités",
+      ]),
+    );
     const absence = medimp.dashboardBlocks.find((b) => b.title.startsWith("Procédure absence"))!;
     expect(absence.body).toContain("06 10 89 66 08");
     expect(absence.body).toContain("lea.fabre@demo.coop-emploi.fr");
@@ -257,7 +296,9 @@ describe("seed on a fresh PGlite", () => {
 
   it("has clients with located sites and the qualifications", async () => {
     const sites = await prisma.clientSite.findMany({ include: { client: true } });
-    expect(sites.map((s) => s.client.name)).toEqual(expect.arrayContaining(["RESIDENCE JEAN XXIII", "APF MAS LE CLOS FLEURI", "COLLÈGE JEAN JAURÈS"]));
+    expect(sites.map((s) => s.client.name)).toEqual(
+      expect.arrayContaining(["RESIDENCE JEAN XXIII", "APF MAS LE CLOS FLEURI", "COLLÈGE JEAN JAURÈS"]),
+    );
     const jean = sites.find((s) => s.client.name === "RESIDENCE JEAN XXIII")!;
     expect(jean).toMatchObject({ address: "96 Rue Jean XXIII", postalCode: "12000", city: "RODEZ", accessMeans: "Par ses propres moyens" });
     for (const s of sites) {
@@ -265,11 +306,21 @@ describe("seed on a fresh PGlite", () => {
       expect(s.inseeCode).toMatch(/^\d{5}$/);
     }
     const codes = (await prisma.qualification.findMany()).map((q) => `${q.label} (${q.code})`);
-    expect(codes).toEqual(expect.arrayContaining(["AGENT DE SERVICE LOGISTIQUE (525)", "AIDE-SOIGNANT (312)", "INFIRMIER (301)", "AGENT DE SERVICE HOSPITALIER (520)"]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "AGENT DE SERVICE LOGISTIQUE (525)",
+        "AIDE-SOIGNANT (312)",
+        "INFIRMIER (301)",
+        "AGENT DE SERVICE HOSPITALIER (520)",
+      ]),
+    );
   });
 
   it("gives the demo worker contracts in every state around today", async () => {
-    const contracts = await prisma.contract.findMany({ where: { worker: { user: { email: "interimaire@demo.coop-emploi.fr" } } }, include: { shifts: true } });
+    const contracts = await prisma.contract.findMany({
+      where: { worker: { user: { email: "interimaire@demo.coop-emploi.fr" } } },
+      include: { shifts: true },
+    });
     expect(contracts.length).toBeGreaterThanOrEqual(14);
     const count = (state: string) => contracts.filter((c) => c.state === state).length;
     expect(count("SIGNED")).toBeGreaterThan(5);
@@ -293,8 +344,12 @@ describe("seed on a fresh PGlite", () => {
     expect(starts).toContain("2026-03-30T11:30:00.000Z");
 
     const shifts = contracts.flatMap((c) => c.shifts.map((s) => ({ ...s, contract: c })));
-    expect(shifts.some((s) => s.contract.hoursLabel.startsWith("21:00-07:00") && s.endsAt.getUTCDate() !== s.startsAt.getUTCDate())).toBe(true);
-    expect(shifts.some((s) => s.kind === "ABSENCE" && s.absenceCode === "FER" && isoDate(parisDay(s.startsAt)) === "2026-01-01")).toBe(true);
+    expect(shifts.some((s) => s.contract.hoursLabel.startsWith("21:00-07:00") && s.endsAt.getUTCDate() !== s.startsAt.getUTCDate())).toBe(
+      true,
+    );
+    expect(shifts.some((s) => s.kind === "ABSENCE" && s.absenceCode === "FER" && isoDate(parisDay(s.startsAt)) === "2026-01-01")).toBe(
+      true,
+    );
     expect(shifts.some((s) => s.breakMinutes > 0)).toBe(true);
     const split = shifts.filter((s) => s.contract.hoursLabel === "07:00-11:00 17:00-20:30");
     expect(split.length).toBeGreaterThan(0);
@@ -309,13 +364,21 @@ describe("seed on a fresh PGlite", () => {
     for (const status of Object.values(AdvanceStatus)) expect(advances.map((a) => a.status)).toContain(status);
     for (const a of advances) expect(a.payDate.getUTCDay()).toBe(3);
     expect(isoDate(advances.find((a) => a.status === "PENDING")!.payDate)).toBe("2026-04-01");
-    expect(advances.filter((a) => a.status === "REFUSED").map((a) => a.refusalReason).sort()).toEqual(["2 demandes regroupées en une", "Pas d'acomptes cette semaine"]);
+    expect(
+      advances
+        .filter((a) => a.status === "REFUSED")
+        .map((a) => a.refusalReason)
+        .sort(),
+    ).toEqual(["2 demandes regroupées en une", "Pas d'acomptes cette semaine"]);
     for (const a of advances.filter((x) => x.status === "PAID")) expect(a.paidOn).not.toBeNull();
     expect(advances.map((a) => a.amountCents)).toEqual(expect.arrayContaining([10000, 42000, 20000]));
   });
 
   it("stores 24 real payslip PDFs and the two certificates", async () => {
-    const docs = await prisma.document.findMany({ where: { worker: { user: { email: "interimaire@demo.coop-emploi.fr" } } }, orderBy: { periodStart: "desc" } });
+    const docs = await prisma.document.findMany({
+      where: { worker: { user: { email: "interimaire@demo.coop-emploi.fr" } } },
+      orderBy: { periodStart: "desc" },
+    });
     const payslips = docs.filter((d) => d.kind === "PAYSLIP");
     expect(payslips).toHaveLength(24);
     // Published on 8-10 March at the latest, so February is the most recent one.
@@ -356,7 +419,10 @@ describe("seed on a fresh PGlite", () => {
 
   it("has thirty other workers and work for the staff and client screens", async () => {
     // Accounts reserved for e2e specs (@e2e.coop-emploi.fr) are deliberately bare.
-    const workers = await prisma.workerProfile.findMany({ where: { user: { email: { not: { endsWith: "@e2e.coop-emploi.fr" } } } }, include: { agencies: true, qualifications: true, contracts: true, user: { include: { notificationPrefs: true } } } });
+    const workers = await prisma.workerProfile.findMany({
+      where: { user: { email: { not: { endsWith: "@e2e.coop-emploi.fr" } } } },
+      include: { agencies: true, qualifications: true, contracts: true, user: { include: { notificationPrefs: true } } },
+    });
     expect(workers.length).toBeGreaterThanOrEqual(31);
     // The ciblage's nurses are on no mission yet, one on purpose without a located address;
     // the account area's e2e accounts (e2e.compte.*) are bare on purpose too.
@@ -375,7 +441,9 @@ describe("seed on a fresh PGlite", () => {
       select: { workerId: true },
     });
     expect(new Set(atJean.map((c) => c.workerId)).size).toBeGreaterThanOrEqual(5);
-    expect(await prisma.timesheet.count({ where: { status: "SUBMITTED", contract: { client: { name: "RESIDENCE JEAN XXIII" } } } })).toBeGreaterThan(5);
+    expect(
+      await prisma.timesheet.count({ where: { status: "SUBMITTED", contract: { client: { name: "RESIDENCE JEAN XXIII" } } } }),
+    ).toBeGreaterThan(5);
   });
 
   it("stores the issued PDF of every issued contract, so that pages and downloads only read", async () => {

@@ -7,7 +7,17 @@
 // spools are removed when done, and swept when their process died or after an
 // hour.
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -74,7 +84,14 @@ const filesUnder = (dir: string): string[] => {
 
 // --- A small S3 server: path-style objects in memory, 503 on demand. ------
 
-type FakeS3 = { server: Server; objects: Map<string, Buffer>; requests: { method: string; status: number }[]; down: boolean; putsBeforeFailure: number | null; url: () => string };
+type FakeS3 = {
+  server: Server;
+  objects: Map<string, Buffer>;
+  requests: { method: string; status: number }[];
+  down: boolean;
+  putsBeforeFailure: number | null;
+  url: () => string;
+};
 
 function fakeS3(): FakeS3 {
   const fake: FakeS3 = {
@@ -212,15 +229,21 @@ describe("storage failures are classified in one place", () => {
   it("the storage folder being a file: every write rejects with the French message and leaves nothing; reads of a missing key still say missing", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const storage = guardStorage(localStorage(notAFolder));
-    await expect(storage.putObject(Buffer.from("%PDF-1.4 x"), { contentType: "application/pdf" })).rejects.toThrow(STORAGE_UNAVAILABLE_MESSAGE);
-    await expect(storage.putObject(Readable.from([Buffer.from("%PDF-1.4 y")]), { contentType: "application/pdf" })).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(storage.putObject(Buffer.from("%PDF-1.4 x"), { contentType: "application/pdf" })).rejects.toThrow(
+      STORAGE_UNAVAILABLE_MESSAGE,
+    );
+    await expect(storage.putObject(Readable.from([Buffer.from("%PDF-1.4 y")]), { contentType: "application/pdf" })).rejects.toBeInstanceOf(
+      StorageUnavailableError,
+    );
     expect(storageLogs(log)).toHaveLength(2);
     expect(readFileSync(notAFolder, "utf8")).toBe("je ne suis pas un dossier\n");
 
     const healthy = guardStorage(localStorage(goodDir));
     await expect(healthy.openObjectStream("2026/12/00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "ENOENT" });
     // A refused upload is the input's error, not the storage's.
-    const refused = await healthy.putObject(guardedPdf(Readable.from([Buffer.from("GIF89a pas un pdf")]), 1000), { contentType: "application/pdf" }).catch((e: unknown) => e);
+    const refused = await healthy
+      .putObject(guardedPdf(Readable.from([Buffer.from("GIF89a pas un pdf")]), 1000), { contentType: "application/pdf" })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(UploadRejected);
     expect(storageLogs(log)).toHaveLength(2);
     expect(filesUnder(goodDir)).toEqual([]); // the temporary file of the refused upload is gone
@@ -231,8 +254,12 @@ describe("storage failures are classified in one place", () => {
     pointAtS3();
     s3.down = true;
     const { getStorage } = await import("@/lib/storage");
-    await expect(getStorage().putObject(Buffer.from("%PDF-1.4 z"), { contentType: "application/pdf" })).rejects.toThrow(STORAGE_UNAVAILABLE_MESSAGE);
-    await expect(getStorage().putObject(Readable.from([Buffer.from("%PDF-1.4 z")]), { contentType: "application/pdf" })).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(getStorage().putObject(Buffer.from("%PDF-1.4 z"), { contentType: "application/pdf" })).rejects.toThrow(
+      STORAGE_UNAVAILABLE_MESSAGE,
+    );
+    await expect(
+      getStorage().putObject(Readable.from([Buffer.from("%PDF-1.4 z")]), { contentType: "application/pdf" }),
+    ).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(storageLogs(log)).toEqual([expect.stringContaining("503"), expect.stringContaining("503")]);
     expect(s3.objects.size).toBe(0);
   });
@@ -249,7 +276,9 @@ describe("temporary spools", () => {
     });
     expect(result).toBe(42);
     expect(existsSync(seen)).toBe(false);
-    await expect(withSpool(Readable.from([Buffer.from("x")]), {}, async () => Promise.reject(new Error("lecture impossible")))).rejects.toThrow("lecture impossible");
+    await expect(
+      withSpool(Readable.from([Buffer.from("x")]), {}, async () => Promise.reject(new Error("lecture impossible"))),
+    ).rejects.toThrow("lecture impossible");
 
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     process.env.TMPDIR = notAFolder; // the temporary folder is not a folder
@@ -257,7 +286,9 @@ describe("temporary spools", () => {
     process.env.TMPDIR = spoolDir;
     expect(storageLogs(log)).toHaveLength(1);
     // Over the limit: the source's own error, and no file.
-    await expect(spoolStream(Readable.from([Buffer.alloc(2000)]), { maxBytes: 1000, tooLarge: () => new Error("trop gros") })).rejects.toThrow("trop gros");
+    await expect(
+      spoolStream(Readable.from([Buffer.alloc(2000)]), { maxBytes: 1000, tooLarge: () => new Error("trop gros") }),
+    ).rejects.toThrow("trop gros");
   });
 
   it("at start-up, spools of dead processes go and those of live ones stay; the hourly sweep removes any spool older than an hour", async () => {
@@ -312,7 +343,16 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       },
       include: { workerProfile: true },
     });
-    return { id: u.id, sessionId: "s", email: u.email, role: "WORKER", firstName: u.firstName, lastName: u.lastName, workerId: u.workerProfile!.id, number };
+    return {
+      id: u.id,
+      sessionId: "s",
+      email: u.email,
+      role: "WORKER",
+      firstName: u.firstName,
+      lastName: u.lastName,
+      workerId: u.workerProfile!.id,
+      number,
+    };
   }
 
   /** Rows any of these paths could have written. */
@@ -331,8 +371,24 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
     holder.__espacePrisma = prisma;
     const agency = await prisma.agency.create({ data: { code: "PANNE", name: "Agence Panne" } });
     agencyId = agency.id;
-    const user = await prisma.user.create({ data: { email: "staff@faults.example.fr", role: "STAFF", firstName: "Sam", lastName: "STAFF", staffMemberships: { create: { agencyId } } } });
-    staff = { id: user.id, sessionId: "s", email: user.email, role: "STAFF", firstName: user.firstName, lastName: user.lastName, agencyIds: [agencyId] };
+    const user = await prisma.user.create({
+      data: {
+        email: "staff@faults.example.fr",
+        role: "STAFF",
+        firstName: "Sam",
+        lastName: "STAFF",
+        staffMemberships: { create: { agencyId } },
+      },
+    });
+    staff = {
+      id: user.id,
+      sessionId: "s",
+      email: user.email,
+      role: "STAFF",
+      firstName: user.firstName,
+      lastName: user.lastName,
+      agencyIds: [agencyId],
+    };
     session.staff = staff;
   }, 300_000);
 
@@ -384,7 +440,11 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       form.set("file", new File([new Uint8Array(pdf("rib"))], "rib.pdf", { type: "application/pdf" }));
       const before = await counts();
       broken.break();
-      expect(await uploadProfileDocument(null, form)).toEqual({ ok: false, message: "Le document n'a pas été déposé.", fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE } });
+      expect(await uploadProfileDocument(null, form)).toEqual({
+        ok: false,
+        message: "Le document n'a pas été déposé.",
+        fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE },
+      });
       expect(await counts()).toEqual(before);
       expect(broken.leftovers()).toBe(0);
       expect(storageLogs(log)).toHaveLength(1);
@@ -415,9 +475,15 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       form.set("periodStart", "2026-10-01");
       form.set("periodEnd", "2026-10-31");
       form.set("file", new File([new Uint8Array(pdf("certificat"))], "certificat.pdf", { type: "application/pdf" }));
-      const response = await publishSingleRoute(new Request("http://localhost:3200/api/admin/documents/single", { method: "POST", body: form }));
+      const response = await publishSingleRoute(
+        new Request("http://localhost:3200/api/admin/documents/single", { method: "POST", body: form }),
+      );
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ error: "Le document n'a pas été publié.", code: "storage_unavailable", fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE } });
+      expect(await response.json()).toEqual({
+        error: "Le document n'a pas été publié.",
+        code: "storage_unavailable",
+        fieldErrors: { file: STORAGE_UNAVAILABLE_MESSAGE },
+      });
       expect(await counts()).toEqual(before);
       expect(broken.leftovers()).toBe(0);
       expect(storageLogs(log)).toHaveLength(2);
@@ -429,8 +495,16 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       const zip = buildZip([{ name: `${worker.number}_20261130.pdf`, data: pdf("zip") }]);
       const before = await counts();
       broken.break();
-      await expect(previewZip({ userId: staff.id, agencyIds: staff.agencyIds }, agencyId, Readable.from([zip]))).rejects.toBeInstanceOf(StorageUnavailableError);
-      const response = await checkZipRoute(new Request(`http://localhost:3200/api/admin/documents/bulk/zip?agency=${agencyId}`, { method: "POST", body: new Uint8Array(zip), headers: { "content-type": "application/zip" } }));
+      await expect(previewZip({ userId: staff.id, agencyIds: staff.agencyIds }, agencyId, Readable.from([zip]))).rejects.toBeInstanceOf(
+        StorageUnavailableError,
+      );
+      const response = await checkZipRoute(
+        new Request(`http://localhost:3200/api/admin/documents/bulk/zip?agency=${agencyId}`, {
+          method: "POST",
+          body: new Uint8Array(zip),
+          headers: { "content-type": "application/zip" },
+        }),
+      );
       expect(response.status).toBe(503);
       expect(response.headers.get("content-type")).toMatch(/json/);
       expect(await response.json()).toEqual({ error: STORAGE_UNAVAILABLE_MESSAGE, code: "storage_unavailable" });
@@ -452,10 +526,17 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
       vi.unstubAllEnvs();
       broken.break();
       const response = await publishZipRoute(
-        new Request("http://localhost:3200/api/admin/documents/bulk/zip/publish", { method: "POST", body: JSON.stringify({ agencyId, uploadKey: preview.uploadKey, batch: "batch-panne-1" }), headers: { "content-type": "application/json" } }),
+        new Request("http://localhost:3200/api/admin/documents/bulk/zip/publish", {
+          method: "POST",
+          body: JSON.stringify({ agencyId, uploadKey: preview.uploadKey, batch: "batch-panne-1" }),
+          headers: { "content-type": "application/json" },
+        }),
       );
       expect(response.status).toBe(200);
-      const lines = (await response.text()).trim().split("\n").map((l) => JSON.parse(l));
+      const lines = (await response.text())
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
       expect(lines).toEqual([{ type: "error", message: STORAGE_UNAVAILABLE_MESSAGE }]);
       expect(await counts()).toEqual(before);
       expect(storageLogs(log)).toHaveLength(1);
@@ -473,7 +554,12 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     pointAtS3();
     const [a, b, c] = [await newWorker("alice"), await newWorker("bruno"), await newWorker("chloe")];
-    const names = { a1: `${a.number}_20261031.pdf`, b1: `${b.number}_20261031.pdf`, a2: `${a.number}_20261130.pdf`, c1: `${c.number}_20261031.pdf` };
+    const names = {
+      a1: `${a.number}_20261031.pdf`,
+      b1: `${b.number}_20261031.pdf`,
+      a2: `${a.number}_20261130.pdf`,
+      c1: `${c.number}_20261031.pdf`,
+    };
     const zip = buildZip([
       { name: names.a1, data: pdf("a1") },
       { name: names.b1, data: pdf("b1") },
@@ -497,7 +583,8 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
         { name: names.a1, reason: "Non publié : un autre bulletin de cet intérimaire n'a pas pu être enregistré." },
       ].sort((x, y) => x.name.localeCompare(y.name)),
     );
-    const docsOf = (w: WorkerUser) => prisma.document.findMany({ where: { workerId: w.workerId }, select: { storageKey: true, number: true } });
+    const docsOf = (w: WorkerUser) =>
+      prisma.document.findMany({ where: { workerId: w.workerId }, select: { storageKey: true, number: true } });
     const mailsOf = (w: WorkerUser) => prisma.outboxMessage.count({ where: { userId: w.id } });
     expect((await docsOf(b)).map((d) => d.number)).toEqual([`${b.number}_20261031`]);
     expect(await mailsOf(b)).toBe(1);
@@ -512,7 +599,14 @@ describe.each(engines)("uploads with broken storage on $name", ({ open }) => {
     const again = [];
     for await (const e of publishZip(context, agencyId, preview.uploadKey, "batch-half-2")) again.push(e);
     expect(again.at(-1)).toEqual({ type: "finished", published: 3, skipped: 1, emails: 2 });
-    expect([(await docsOf(a)).length, await mailsOf(a), (await docsOf(b)).length, await mailsOf(b), (await docsOf(c)).length, await mailsOf(c)]).toEqual([2, 1, 1, 1, 1, 1]);
+    expect([
+      (await docsOf(a)).length,
+      await mailsOf(a),
+      (await docsOf(b)).length,
+      await mailsOf(b),
+      (await docsOf(c)).length,
+      await mailsOf(c),
+    ]).toEqual([2, 1, 1, 1, 1, 1]);
     expect(s3.objects.size).toBe(4); // four payslips; the zip is gone
   });
 });

@@ -37,7 +37,14 @@ beforeAll(async () => {
   server = new S3rver({ port, address: "127.0.0.1", silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
   await server.run();
   // s3rver's own keys; it checks the SDK's signatures with them.
-  config = { endpoint: `http://127.0.0.1:${port}`, region: "us-east-1", bucket: BUCKET, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", prefix: "app/" };
+  config = {
+    endpoint: `http://127.0.0.1:${port}`,
+    region: "us-east-1",
+    bucket: BUCKET,
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+    prefix: "app/",
+  };
 });
 
 afterAll(async () => {
@@ -65,11 +72,17 @@ describe("S3 storage through the AWS SDK, against s3rver", () => {
     const storage = s3Storage(config);
     const bytes = Buffer.from("%PDF-1.4 bulletin de salaire");
     const stored = await storage.putObject(bytes, { contentType: "application/pdf" });
-    expect(stored).toEqual({ key: expect.stringMatching(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/), size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
+    expect(stored).toEqual({
+      key: expect.stringMatching(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/),
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
     expect(await buffer(await storage.openObjectStream(stored.key))).toEqual(bytes);
     expect(await storage.objectExists(stored.key)).toBe(true);
     // Under the prefix, with its content type.
-    const head = await s3Client(config).send(new (await import("@aws-sdk/client-s3")).HeadObjectCommand({ Bucket: BUCKET, Key: `app/${stored.key}` }));
+    const head = await s3Client(config).send(
+      new (await import("@aws-sdk/client-s3")).HeadObjectCommand({ Bucket: BUCKET, Key: `app/${stored.key}` }),
+    );
     expect(head.ContentType).toBe("application/pdf");
 
     await storage.deleteObject(stored.key);
@@ -103,7 +116,13 @@ describe("S3 storage through the AWS SDK, against s3rver", () => {
     const stored = await storage.putObject(generated(total, 7), { contentType: "application/zip" });
     expect(stored.size).toBe(total);
     expect(stored.sha256).toBe(expected.digest("hex"));
-    expect(commands).toEqual(["CreateMultipartUploadCommand", "UploadPartCommand", "UploadPartCommand", "UploadPartCommand", "CompleteMultipartUploadCommand"]);
+    expect(commands).toEqual([
+      "CreateMultipartUploadCommand",
+      "UploadPartCommand",
+      "UploadPartCommand",
+      "UploadPartCommand",
+      "CompleteMultipartUploadCommand",
+    ]);
     const read = createHash("sha256");
     let size = 0;
     for await (const chunk of await storage.openObjectStream(stored.key)) {

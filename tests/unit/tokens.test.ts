@@ -75,8 +75,14 @@ describe("forms", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ["confirmPassword"], message: "Les deux mots de passe ne correspondent pas." });
     const ok = signupSchema.parse({
-      firstName: "Léa", lastName: "Martin", email: "lea@exemple.fr", phone: "06 12 34 56 78", agencyId: "a1",
-      password: "une phrase solide", confirmPassword: "une phrase solide", acceptTerms: "on",
+      firstName: "Léa",
+      lastName: "Martin",
+      email: "lea@exemple.fr",
+      phone: "06 12 34 56 78",
+      agencyId: "a1",
+      password: "une phrase solide",
+      confirmPassword: "une phrase solide",
+      acceptTerms: "on",
     });
     expect(ok.phone).toBe("+33612345678");
   });

@@ -27,7 +27,7 @@ export default async function ConfirmEmailPage({ searchParams }: Props) {
                 : "Ce lien de confirmation est incorrect."}
           </p>
           <p className="text-sm">Depuis la page de connexion, vous pouvez demander un nouveau lien.</p>
-          <Link href="/connexion" className="inline-block font-semibold text-brand-700 hover:underline">
+          <Link href="/connexion" className="text-brand-700 inline-block font-semibold hover:underline">
             Aller à la page de connexion
           </Link>
         </div>

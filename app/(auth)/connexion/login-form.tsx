@@ -25,9 +25,15 @@ export function LoginForm({ notice, next }: { notice?: string; next?: string }) 
           error={errorFor("email")}
           {...register("email")}
         />
-        <TextField label="Mot de passe" type="password" autoComplete="current-password" error={errorFor("password")} {...register("password")} />
+        <TextField
+          label="Mot de passe"
+          type="password"
+          autoComplete="current-password"
+          error={errorFor("password")}
+          {...register("password")}
+        />
         <p className="text-sm">
-          <Link href="/mot-de-passe-oublie" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link href="/mot-de-passe-oublie" className="text-brand-700 font-medium underline-offset-2 hover:underline">
             › J&apos;ai oublié mon mot de passe
           </Link>
         </p>
@@ -38,7 +44,7 @@ export function LoginForm({ notice, next }: { notice?: string; next?: string }) 
       {state && !state.ok && state.data?.unconfirmed ? <ResendConfirmation /> : null}
       <div className="border-t border-slate-200 pt-4 text-center text-sm text-slate-600">
         Pas encore de compte ?{" "}
-        <Link href="/inscription" className="font-semibold text-brand-700 hover:underline">
+        <Link href="/inscription" className="text-brand-700 font-semibold hover:underline">
           S&apos;inscrire
         </Link>
       </div>
@@ -53,7 +59,11 @@ function ResendConfirmation() {
       <p className="text-sm text-slate-700">Renvoyer le lien de confirmation à :</p>
       {successOf(state) ? <FormMessage kind="info">{successOf(state)}</FormMessage> : null}
       <TextField label="Adresse email" name="email" type="email" error={fieldErrorOf(state, "email")} />
-      <button type="submit" disabled={pending} className="rounded-md border border-brand-600 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="border-brand-600 text-brand-700 hover:bg-brand-50 rounded-md border px-3 py-2 text-sm font-medium"
+      >
         Renvoyer l&apos;email de confirmation
       </button>
     </form>

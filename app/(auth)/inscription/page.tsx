@@ -17,7 +17,7 @@ export default async function SignupPage() {
       <SignupForm agencies={agencies.map((a) => ({ id: a.id, label: `${a.name}${a.city ? ` (${a.city})` : ""}` }))} />
       <p className="mt-6 border-t border-slate-200 pt-4 text-center text-sm text-slate-600">
         Déjà inscrit ?{" "}
-        <Link href="/connexion" className="font-semibold text-brand-700 hover:underline">
+        <Link href="/connexion" className="text-brand-700 font-semibold hover:underline">
           Se connecter
         </Link>
       </p>

@@ -18,7 +18,14 @@ export function SignupForm({ agencies }: { agencies: { id: string; label: string
         <TextField label="Prénom" autoComplete="given-name" error={errorFor("firstName")} {...register("firstName")} />
         <TextField label="Nom" autoComplete="family-name" error={errorFor("lastName")} {...register("lastName")} />
       </div>
-      <TextField label="Adresse email" type="email" autoComplete="email" inputMode="email" error={errorFor("email")} {...register("email")} />
+      <TextField
+        label="Adresse email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={errorFor("email")}
+        {...register("email")}
+      />
       <TextField
         label="Téléphone portable"
         type="tel"
@@ -55,11 +62,30 @@ export function SignupForm({ agencies }: { agencies: { id: string; label: string
           </p>
         ) : null}
       </div>
-      <TextField label="Mot de passe" type="password" autoComplete="new-password" hint={PASSWORD_RULES_TEXT} error={errorFor("password")} {...register("password")} />
-      <TextField label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errorFor("confirmPassword")} {...register("confirmPassword")} />
+      <TextField
+        label="Mot de passe"
+        type="password"
+        autoComplete="new-password"
+        hint={PASSWORD_RULES_TEXT}
+        error={errorFor("password")}
+        {...register("password")}
+      />
+      <TextField
+        label="Confirmation du mot de passe"
+        type="password"
+        autoComplete="new-password"
+        error={errorFor("confirmPassword")}
+        {...register("confirmPassword")}
+      />
       <div>
         <label className="flex items-start gap-2 text-sm text-slate-700">
-          <input type="checkbox" value="on" className="mt-1 h-4 w-4" aria-invalid={termsError ? true : undefined} {...register("acceptTerms")} />
+          <input
+            type="checkbox"
+            value="on"
+            className="mt-1 h-4 w-4"
+            aria-invalid={termsError ? true : undefined}
+            {...register("acceptTerms")}
+          />
           <span>J&apos;accepte que mes données soient traitées par l&apos;agence pour la gestion de mes missions d&apos;intérim.</span>
         </label>
         {termsError ? (

@@ -8,11 +8,23 @@ import { errorOf, successOf } from "@/lib/result";
 
 export function ForgotPasswordForm() {
   const { state, pending, formRef, formAction, onSubmit, errorFor, register } = useActionForm(forgotPasswordSchema, requestPasswordReset);
-  if (state?.ok) return <div className="mt-6"><FormMessage kind="success">{successOf(state)}</FormMessage></div>;
+  if (state?.ok)
+    return (
+      <div className="mt-6">
+        <FormMessage kind="success">{successOf(state)}</FormMessage>
+      </div>
+    );
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
-      <TextField label="Adresse email" type="email" autoComplete="email" inputMode="email" error={errorFor("email")} {...register("email")} />
+      <TextField
+        label="Adresse email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={errorFor("email")}
+        {...register("email")}
+      />
       <SubmitButton pending={pending}>Envoyer le lien</SubmitButton>
     </form>
   );

@@ -24,7 +24,7 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
                 ? "Ce lien a déjà été utilisé."
                 : "Ce lien est incorrect."}
           </p>
-          <Link href="/mot-de-passe-oublie" className="inline-block font-semibold text-brand-700 hover:underline">
+          <Link href="/mot-de-passe-oublie" className="text-brand-700 inline-block font-semibold hover:underline">
             Demander un nouveau lien
           </Link>
         </div>

@@ -21,20 +21,32 @@ const page = workerPages.acomptes;
 export const metadata: Metadata = { title: page.title };
 const PAGE_SIZE = 15;
 
-const TONES: Record<AdvanceStatus, BadgeTone> = { PENDING: "warning", ACCEPTED: "info", PAID: "success", REFUSED: "danger", CANCELLED: "neutral" };
+const TONES: Record<AdvanceStatus, BadgeTone> = {
+  PENDING: "warning",
+  ACCEPTED: "info",
+  PAID: "success",
+  REFUSED: "danger",
+  CANCELLED: "neutral",
+};
 
 export default async function AdvancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const worker = await requireWorker();
   const params = await searchParams;
   const at = await now();
   const contexts = await advanceContexts(worker.workerId, at);
-  const { total, pageCount, current, requests } = await workerAdvancePage(worker, Number.parseInt(String(params.page ?? "1"), 10) || 1, PAGE_SIZE);
+  const { total, pageCount, current, requests } = await workerAdvancePage(
+    worker,
+    Number.parseInt(String(params.page ?? "1"), 10) || 1,
+    PAGE_SIZE,
+  );
   const openKeys = new Set(contexts.map((c) => advanceOpenKey(worker.workerId, c.agencyId, c.schedule.payDate)));
   const hasOpen = await hasOpenAdvance(worker, [...openKeys]);
   const main = contexts[0];
   // The page states each agency's own rule (the one the request is checked against).
   const rule = advanceRuleText(main?.rules ?? DEFAULT_ADVANCE_RULES);
-  const sameRule = contexts.every((c) => advanceRuleText(c.rules).payDay === rule.payDay && advanceRuleText(c.rules).cutoff === rule.cutoff);
+  const sameRule = contexts.every(
+    (c) => advanceRuleText(c.rules).payDay === rule.payDay && advanceRuleText(c.rules).cutoff === rule.cutoff,
+  );
 
   return (
     <div className="space-y-6">
@@ -44,13 +56,15 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
         description={
           sameRule ? (
             <p data-testid="regle-acompte">
-              Les acomptes sont émis <strong>{rule.payDay}</strong>. Merci de passer vos demandes d&apos;acompte <strong>{rule.cutoff}</strong>.
+              Les acomptes sont émis <strong>{rule.payDay}</strong>. Merci de passer vos demandes d&apos;acompte{" "}
+              <strong>{rule.cutoff}</strong>.
             </p>
           ) : (
             <ul data-testid="regle-acompte">
               {contexts.map((c) => (
                 <li key={c.agencyId}>
-                  {c.agencyCode} : les acomptes sont émis <strong>{advanceRuleText(c.rules).payDay}</strong>, demandes <strong>{advanceRuleText(c.rules).cutoff}</strong>.
+                  {c.agencyCode} : les acomptes sont émis <strong>{advanceRuleText(c.rules).payDay}</strong>, demandes{" "}
+                  <strong>{advanceRuleText(c.rules).cutoff}</strong>.
                 </li>
               ))}
             </ul>
@@ -70,9 +84,7 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               </div>
               <div>
                 <dt className="text-sm text-slate-600">Demande à faire au plus tard</dt>
-                <dd className="text-lg font-semibold text-slate-900">
-                  {formatLongDate(cutoffShown, { withYear: false })} à 23h59
-                </dd>
+                <dd className="text-lg font-semibold text-slate-900">{formatLongDate(cutoffShown, { withYear: false })} à 23h59</dd>
               </div>
               <div>
                 <dt className="text-sm text-slate-600">Montant disponible</dt>
@@ -82,17 +94,22 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               </div>
             </dl>
             <p className="text-sm text-slate-600">
-              Heures validées en {formatMonthYear(c.schedule.payDate)} : {formatDuration(c.minutes)}, soit {formatEuros(c.earnedCents)} brut. Jusqu&apos;à{" "}
-              {c.rules.ratioPct} % peuvent être avancés
-              {c.advancedCents ? `, moins ${formatEuros(c.advancedCents)} d'acomptes déjà acceptés ou versés ce mois-ci` : ""}. Montant minimum : {formatEuros(c.rules.minCents)}.
+              Heures validées en {formatMonthYear(c.schedule.payDate)} : {formatDuration(c.minutes)}, soit {formatEuros(c.earnedCents)}{" "}
+              brut. Jusqu&apos;à {c.rules.ratioPct} % peuvent être avancés
+              {c.advancedCents ? `, moins ${formatEuros(c.advancedCents)} d'acomptes déjà acceptés ou versés ce mois-ci` : ""}. Montant
+              minimum : {formatEuros(c.rules.minCents)}.
             </p>
             {c.schedule.monthClosed ? (
               <Alert variant="warning">
-                Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}). Le prochain
-                versement possible est le {formatLongDate(c.schedule.payDate)}, sur vos heures validées de {formatMonthYear(c.schedule.payDate)}.
+                Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} (
+                {formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}). Le prochain versement possible est le{" "}
+                {formatLongDate(c.schedule.payDate)}, sur vos heures validées de {formatMonthYear(c.schedule.payDate)}.
               </Alert>
             ) : (
-              <Alert variant="info">Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} ({formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}).</Alert>
+              <Alert variant="info">
+                Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} (
+                {formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}).
+              </Alert>
             )}
           </Card>
         );
@@ -133,9 +150,15 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
                   <Td label="Ajouté le">{formatDashedDate(r.createdAt)}</Td>
                   <Td label="Etat">
                     <Badge tone={TONES[r.status]}>{advanceStateLabel(r)}</Badge>
-                    {r.status === "PENDING" || r.status === "ACCEPTED" ? <div className="mt-1 text-xs text-slate-500">Versement du {formatDashedDate(r.payDate)}</div> : null}
+                    {r.status === "PENDING" || r.status === "ACCEPTED" ? (
+                      <div className="mt-1 text-xs text-slate-500">Versement du {formatDashedDate(r.payDate)}</div>
+                    ) : null}
                   </Td>
-                  <Td label="Action">{r.status === "PENDING" ? <AdvanceRowActions id={r.id} version={r.version} amountEuros={Math.round(r.amountCents / 100)} /> : null}</Td>
+                  <Td label="Action">
+                    {r.status === "PENDING" ? (
+                      <AdvanceRowActions id={r.id} version={r.version} amountEuros={Math.round(r.amountCents / 100)} />
+                    ) : null}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

@@ -22,14 +22,14 @@ export default async function PayslipsPage({ searchParams }: { searchParams: Pro
       intro={
         <>
           <p>
-            Vous pouvez télécharger un bulletin de paie en cliquant sur l&apos;icône, ou une sélection de bulletins en utilisant les
-            cases à cocher puis « Télécharger ». N&apos;hésitez pas à modifier le nombre de lignes si vous souhaitez télécharger un lot
-            de bulletins.
+            Vous pouvez télécharger un bulletin de paie en cliquant sur l&apos;icône, ou une sélection de bulletins en utilisant les cases à
+            cocher puis « Télécharger ». N&apos;hésitez pas à modifier le nombre de lignes si vous souhaitez télécharger un lot de
+            bulletins.
           </p>
           {first ? (
             <p className="mt-2">
-              Les bulletins de salaire sont automatiquement ajoutés sur votre espace entre le {first.payslipDayFrom} et le {first.payslipDayTo} du
-              mois.
+              Les bulletins de salaire sont automatiquement ajoutés sur votre espace entre le {first.payslipDayFrom} et le{" "}
+              {first.payslipDayTo} du mois.
             </p>
           ) : null}
           {payrollEmails.length ? (
@@ -38,7 +38,7 @@ export default async function PayslipsPage({ searchParams }: { searchParams: Pro
               {payrollEmails.map((email, index) => (
                 <span key={email}>
                   {index > 0 ? " ou " : null}
-                  <a href={`mailto:${email}`} className="font-medium text-brand-700 underline underline-offset-2 [overflow-wrap:anywhere]">
+                  <a href={`mailto:${email}`} className="text-brand-700 font-medium [overflow-wrap:anywhere] underline underline-offset-2">
                     {email}
                   </a>
                 </span>

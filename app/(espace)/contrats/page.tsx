@@ -39,13 +39,15 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "entreprise", label: "Entreprise" },
 ];
 
-
 function SortHeader({ col, p }: { col: { key: SortKey; label: string }; p: ContractListParams }) {
   const active = p.sort === col.key;
   const nextDir = active && p.dir === "asc" ? "desc" : "asc";
   return (
     <Th aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={`/contrats${listQuery(p, { sort: col.key, dir: nextDir, page: 1 })}`} className="inline-flex items-center gap-1 hover:text-brand-700">
+      <Link
+        href={`/contrats${listQuery(p, { sort: col.key, dir: nextDir, page: 1 })}`}
+        className="hover:text-brand-700 inline-flex items-center gap-1"
+      >
         {col.label}
         <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-300"}>
           {active ? (p.dir === "asc" ? "▲" : "▼") : "↕"}
@@ -68,10 +70,20 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeader title="Contrats" breadcrumbs={page.breadcrumbs} description="Quand c'est vert, le contrat est signé ! Signez votre contrat : vous recevrez un code par SMS pour confirmer la signature électronique." />
+      <PageHeader
+        title="Contrats"
+        breadcrumbs={page.breadcrumbs}
+        description="Quand c'est vert, le contrat est signé ! Signez votre contrat : vous recevrez un code par SMS pour confirmer la signature électronique."
+      />
 
       <Card className="mb-4">
-        <form key={listQuery(p)} method="get" action="/contrats" className="grid gap-4 sm:grid-cols-[auto_1fr_1fr_auto] sm:items-end" aria-label="Filtres des contrats">
+        <form
+          key={listQuery(p)}
+          method="get"
+          action="/contrats"
+          className="grid gap-4 sm:grid-cols-[auto_1fr_1fr_auto] sm:items-end"
+          aria-label="Filtres des contrats"
+        >
           {p.sort !== "creation" || p.dir !== "desc" ? (
             <>
               <input type="hidden" name="tri" value={p.sort} />
@@ -80,7 +92,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           ) : null}
           {p.perPage !== 15 ? <input type="hidden" name="par" value={p.perPage} /> : null}
           <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-800">
-            <input type="checkbox" name="en-cours" value="1" defaultChecked={p.current} className="size-5 accent-brand-600" />
+            <input type="checkbox" name="en-cours" value="1" defaultChecked={p.current} className="accent-brand-600 size-5" />
             Contrats en cours à ce jour
           </label>
           <div className="space-y-1.5">
@@ -111,7 +123,11 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap items-center gap-3 text-sm">
           {filters > 0 ? (
-            <Link href={cleared} className="inline-flex min-h-9 items-center gap-1 rounded-full bg-brand-50 px-3 font-medium text-brand-900 ring-1 ring-brand-600/20 hover:bg-brand-100" title="Effacer les filtres">
+            <Link
+              href={cleared}
+              className="bg-brand-50 text-brand-900 ring-brand-600/20 hover:bg-brand-100 inline-flex min-h-9 items-center gap-1 rounded-full px-3 font-medium ring-1"
+              title="Effacer les filtres"
+            >
               {filters} {filters > 1 ? "filtres actifs" : "filtre actif"} <span aria-hidden="true">✕</span>
             </Link>
           ) : (
@@ -156,7 +172,10 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
       </ul>
 
       {rows.length === 0 ? (
-        <EmptyState title="Aucun contrat" description={filters ? "Aucun contrat ne correspond à ces filtres." : "Vos contrats apparaîtront ici."} />
+        <EmptyState
+          title="Aucun contrat"
+          description={filters ? "Aucun contrat ne correspond à ces filtres." : "Vos contrats apparaîtront ici."}
+        />
       ) : (
         <Table caption="Vos contrats">
           <THead>
@@ -194,11 +213,11 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                       "—"
                     ) : (
                       <span className="flex flex-col items-end gap-1 sm:items-start">
-                        <a href={`/contrats/${c.id}/pdf`} className="font-medium text-brand-700 underline" download>
+                        <a href={`/contrats/${c.id}/pdf`} className="text-brand-700 font-medium underline" download>
                           Télécharger<span className="sr-only"> le contrat {c.number}</span>
                         </a>
                         {c.signedDocumentId ? (
-                          <a href={`/contrats/${c.id}/pdf?signe=1`} className="font-medium text-brand-700 underline" download>
+                          <a href={`/contrats/${c.id}/pdf?signe=1`} className="text-brand-700 font-medium underline" download>
                             Contrat signé<span className="sr-only"> {c.number}</span>
                           </a>
                         ) : null}
@@ -218,11 +237,13 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                           Signer<span className="sr-only"> le contrat {c.number}</span>
                         </ButtonLink>
                       ) : (
-                        <Link href={`/contrats/${c.id}`} className="text-sm font-medium text-brand-700 underline">
+                        <Link href={`/contrats/${c.id}`} className="text-brand-700 text-sm font-medium underline">
                           Voir le contrat<span className="sr-only"> {c.number}</span>
                         </Link>
                       )}
-                      <MissionDetailsDialog details={{ number: c.number, site: c.site, client: { name: c.client.name, phone: c.client.phone ?? c.site.phone } }} />
+                      <MissionDetailsDialog
+                        details={{ number: c.number, site: c.site, client: { name: c.client.name, phone: c.client.phone ?? c.site.phone } }}
+                      />
                     </span>
                   </Td>
                 </Tr>

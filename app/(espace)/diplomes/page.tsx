@@ -19,11 +19,17 @@ export const metadata: Metadata = { title: page.title };
 export default async function DiplomasPage() {
   const worker = await requireWorker();
   const { diplomas, qualifications } = await workerDiplomas(worker);
-  const today = parisCalendarDate(await now()).toISOString().slice(0, 10);
+  const today = parisCalendarDate(await now())
+    .toISOString()
+    .slice(0, 10);
 
   return (
     <div className="space-y-6">
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} description={<p>Saisissez ici vos diplômes d&apos;État et autres certifications.</p>} />
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description={<p>Saisissez ici vos diplômes d&apos;État et autres certifications.</p>}
+      />
       <Alert variant="warning" title="Attention">
         Sans diplôme, l&apos;agence ne pourra pas vous attribuer de qualification. De ce fait, aucune mission ne pourra vous être proposée.
       </Alert>
@@ -82,7 +88,11 @@ export default async function DiplomasPage() {
         )}
       </section>
       <Card as="section" aria-labelledby="ajouter-diplome">
-        <CardHeader id="ajouter-diplome" title="Ajouter un diplôme" description="Mon espace > Mes informations personnelles > Ajouter un diplôme" />
+        <CardHeader
+          id="ajouter-diplome"
+          title="Ajouter un diplôme"
+          description="Mon espace > Mes informations personnelles > Ajouter un diplôme"
+        />
         <DiplomaForm today={today} formKey={newFormKey()} />
       </Card>
     </div>

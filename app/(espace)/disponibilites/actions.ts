@@ -48,7 +48,10 @@ export const addAvailability = workerAction(availabilitySchema, async (data, use
   } else {
     const from = parseDayKey(data.du);
     const to = parseDayKey(data.au);
-    const weekdays = listSchema.parse(formData.getAll("jours").map(String)).map(Number).filter((n) => n >= 1 && n <= 7);
+    const weekdays = listSchema
+      .parse(formData.getAll("jours").map(String))
+      .map(Number)
+      .filter((n) => n >= 1 && n <= 7);
     if (!from) errors.du = "Indiquez le premier jour.";
     else if (isLocked(from, today)) errors.du = "Les dates passées ne peuvent pas être modifiées.";
     else if (beyond(from, "le premier jour")) errors.du = beyond(from, "le premier jour")!;
@@ -70,7 +73,12 @@ export const addAvailability = workerAction(availabilitySchema, async (data, use
 });
 
 /** An id that cannot be one reads as none (nothing happens). */
-const entrySchema = z.object({ id: z.string().optional().transform((v) => cleanId(v) ?? "") });
+const entrySchema = z.object({
+  id: z
+    .string()
+    .optional()
+    .transform((v) => cleanId(v) ?? ""),
+});
 
 export const removeAvailability = workerAction.post(entrySchema, async (data, user) => {
   if (await removeAvailabilityEntry(user, data.id, parisCalendarDate(await now()))) revalidatePath("/disponibilites");

@@ -19,7 +19,6 @@ import { formatCalendarLongDate, formatCalendarMonth } from "@/lib/format";
 const page = workerPages.disponibilites;
 export const metadata: Metadata = { title: page.title };
 
-
 function parseMonth(v: string | undefined, fallback: Date): Date {
   return parseIsoMonth(v) ?? startOfMonth(fallback);
 }
@@ -35,7 +34,11 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
 
   return (
     <>
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} description="Indiquez à votre agence les jours, ou moments de la journée, où vous êtes disponible ou indisponible. Les dates passées ne peuvent plus être modifiées." />
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description="Indiquez à votre agence les jours, ou moments de la journée, où vous êtes disponible ou indisponible. Les dates passées ne peuvent plus être modifiées."
+      />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card as="section" aria-labelledby="ajout-titre">
           <CardHeader id="ajout-titre" title="Renseigner mes disponibilités" />
@@ -79,7 +82,12 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
                   <span className="flex gap-1">
                     <form action={toggleAvailability}>
                       <input type="hidden" name="id" value={a.id} />
-                      <Button type="submit" size="sm" variant="ghost" aria-label={`Passer en ${a.available ? "indisponible" : "disponible"} : ${label}`}>
+                      <Button
+                        type="submit"
+                        size="sm"
+                        variant="ghost"
+                        aria-label={`Passer en ${a.available ? "indisponible" : "disponible"} : ${label}`}
+                      >
                         {a.available ? "Passer en indisponible" : "Passer en disponible"}
                       </Button>
                     </form>

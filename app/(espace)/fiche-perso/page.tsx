@@ -66,7 +66,7 @@ export default async function PersonalFilePage() {
           <StaticRow label="Agence(s)">{agencies.map((a) => a.agency.code).join(", ") || "-"}</StaticRow>
           <StaticRow label="Mot de passe">
             <span className="mr-3">*****</span>
-            <Link href="/parametres" className="text-sm text-brand-700 underline">
+            <Link href="/parametres" className="text-brand-700 text-sm underline">
               Changer le mot de passe
             </Link>
           </StaticRow>

@@ -9,7 +9,13 @@ import { now } from "@/lib/clock";
 import { cleanId } from "@/lib/forms";
 
 // Any other answer is no form of this page: a 404, as an unknown offer.
-const answerSchema = z.object({ answer: z.enum(["yes", "no"]), offerId: z.string().optional().transform((v) => cleanId(v) ?? "") });
+const answerSchema = z.object({
+  answer: z.enum(["yes", "no"]),
+  offerId: z
+    .string()
+    .optional()
+    .transform((v) => cleanId(v) ?? ""),
+});
 
 /** The worker's answer to an offer: yes or no, idempotent. */
 export const answerOfferAction = workerAction.post(answerSchema, async (data, worker) => {

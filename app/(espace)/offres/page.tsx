@@ -24,16 +24,26 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title={page.title}
         breadcrumbs={page.breadcrumbs}
-        description={<p>Les missions que votre agence vous propose. Indiquez si vous êtes intéressé(e) : l&apos;agence vous recontacte si vous êtes retenu(e).</p>}
+        description={
+          <p>
+            Les missions que votre agence vous propose. Indiquez si vous êtes intéressé(e) : l&apos;agence vous recontacte si vous êtes
+            retenu(e).
+          </p>
+        }
       />
       {query.ok ? (
         <Alert variant="success" role="status">
-          {query.ok === "oui" ? "Merci, l'agence sait que cette mission vous intéresse." : "Merci, votre réponse a été transmise à l'agence."}
+          {query.ok === "oui"
+            ? "Merci, l'agence sait que cette mission vous intéresse."
+            : "Merci, votre réponse a été transmise à l'agence."}
         </Alert>
       ) : null}
       {query.err ? <Alert variant="error">{query.err}</Alert> : null}
       {offers.length === 0 ? (
-        <EmptyState title="Aucune proposition de mission pour le moment" description="Pensez à tenir vos disponibilités à jour dans Mes disponibilités." />
+        <EmptyState
+          title="Aucune proposition de mission pour le moment"
+          description="Pensez à tenir vos disponibilités à jour dans Mes disponibilités."
+        />
       ) : (
         <ul className="space-y-4">
           {offers.map((o) => {
@@ -72,7 +82,13 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
                   {open ? (
                     <form action={answerOfferAction} className="mt-4 flex flex-wrap gap-2">
                       <input type="hidden" name="offerId" value={o.id} />
-                      <Button type="submit" name="answer" value="yes" variant={o.response === "ACCEPTED" ? "secondary" : "primary"} disabled={o.response === "ACCEPTED"}>
+                      <Button
+                        type="submit"
+                        name="answer"
+                        value="yes"
+                        variant={o.response === "ACCEPTED" ? "secondary" : "primary"}
+                        disabled={o.response === "ACCEPTED"}
+                      >
                         Oui, je suis intéressé(e)
                       </Button>
                       <Button type="submit" name="answer" value="no" variant="secondary" disabled={o.response === "DECLINED"}>

@@ -9,7 +9,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
-import { addDays, endOfMonth, keyOf, parseDayKey, parseView, shiftAnchor, startOfMonth, viewRange, type View } from "@/lib/missions/calendar";
+import {
+  addDays,
+  endOfMonth,
+  keyOf,
+  parseDayKey,
+  parseView,
+  shiftAnchor,
+  startOfMonth,
+  viewRange,
+  type View,
+} from "@/lib/missions/calendar";
 import { monthTotalLabel, monthWorkedMinutes } from "@/lib/missions/hours";
 import { planningSlots } from "@/lib/missions/planning";
 import { calendarTokenOf } from "@/lib/missions/calendar-feed";
@@ -19,7 +29,6 @@ import { formatCalendarDayMonth, formatCalendarLongDate, formatCalendarMonth } f
 
 const page = workerPages.plannings;
 export const metadata: Metadata = { title: page.title };
-
 
 const href = (view: View, day: Date) => `/plannings?vue=${view}&date=${keyOf(day)}`;
 
@@ -34,24 +43,34 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   const monthEnd = endOfMonth(anchor);
   const queryStart = range.start < monthStart ? range.start : monthStart;
   const queryEnd = range.end > monthEnd ? range.end : monthEnd;
-  const [slots, profile] = await Promise.all([
-    planningSlots(user.workerId, queryStart, queryEnd),
-    calendarTokenOf(user),
-  ]);
+  const [slots, profile] = await Promise.all([planningSlots(user.workerId, queryStart, queryEnd), calendarTokenOf(user)]);
   const month = anchor.getUTCMonth() + 1;
   const total = monthWorkedMinutes(
-    slots.map((s) => ({ startsAt: s.startsAt, endsAt: new Date(s.startsAt.getTime() + s.minutes * 60_000), breakMinutes: 0, kind: s.absence ? ("ABSENCE" as const) : ("WORK" as const) })),
+    slots.map((s) => ({
+      startsAt: s.startsAt,
+      endsAt: new Date(s.startsAt.getTime() + s.minutes * 60_000),
+      breakMinutes: 0,
+      kind: s.absence ? ("ABSENCE" as const) : ("WORK" as const),
+    })),
     anchor.getUTCFullYear(),
     month,
   );
   const inRange = slots.filter((s) => s.dayKey >= keyOf(range.start) && s.dayKey <= keyOf(range.end));
   const title =
-    view === "mois" ? formatCalendarMonth(anchor) : view === "semaine" ? `Semaine du ${formatCalendarDayMonth(range.start)} au ${formatCalendarDayMonth(range.end)}` : formatCalendarLongDate(anchor);
+    view === "mois"
+      ? formatCalendarMonth(anchor)
+      : view === "semaine"
+        ? `Semaine du ${formatCalendarDayMonth(range.start)} au ${formatCalendarDayMonth(range.end)}`
+        : formatCalendarLongDate(anchor);
   const feedUrl = profile.calendarToken ? await absoluteUrl(`/calendrier/${profile.calendarToken}.ics`) : null;
 
   return (
     <>
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} description="Il s'affiche par défaut le planning du mois en cours. Vous pouvez cliquer sur les créneaux de couleur : cela ouvre la page du contrat correspondant. Les créneaux gris clair correspondent aux dates en attente de validation." />
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description="Il s'affiche par défaut le planning du mois en cours. Vous pouvez cliquer sur les créneaux de couleur : cela ouvre la page du contrat correspondant. Les créneaux gris clair correspondent aux dates en attente de validation."
+      />
 
       <Card className="mb-4" padded={false}>
         <div className="flex flex-wrap items-center justify-between gap-3 p-4">
@@ -67,7 +86,10 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
                 key={v}
                 href={href(v, anchor)}
                 aria-current={v === view ? "page" : undefined}
-                className={cx("min-h-9 rounded-md px-3 py-1.5 text-sm font-medium", v === view ? "bg-white text-brand-800 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+                className={cx(
+                  "min-h-9 rounded-md px-3 py-1.5 text-sm font-medium",
+                  v === view ? "text-brand-800 bg-white shadow-sm" : "text-slate-600 hover:text-slate-900",
+                )}
               >
                 {v === "mois" ? "Mois" : v === "semaine" ? "Semaine" : "Jour"}
               </Link>
@@ -96,12 +118,17 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
       {view === "mois" ? (
         <MonthView start={range.start} end={range.end} month={month} todayKey={keyOf(today)} slots={inRange} />
       ) : (
-        <DayList slots={inRange} todayKey={keyOf(today)} empty="Aucun créneau." days={view === "semaine" ? Array.from({ length: 7 }, (_, i) => addDays(range.start, i)) : [anchor]} />
+        <DayList
+          slots={inRange}
+          todayKey={keyOf(today)}
+          empty="Aucun créneau."
+          days={view === "semaine" ? Array.from({ length: 7 }, (_, i) => addDays(range.start, i)) : [anchor]}
+        />
       )}
 
       <ul className="mt-3 flex flex-wrap gap-4 text-xs text-slate-600" aria-label="Légende">
         <li className="flex items-center gap-1.5">
-          <span className="inline-block size-3 rounded bg-brand-600" /> Créneau validé
+          <span className="bg-brand-600 inline-block size-3 rounded" /> Créneau validé
         </li>
         <li className="flex items-center gap-1.5">
           <span className="inline-block size-3 rounded bg-slate-200" /> En attente de validation
@@ -112,9 +139,13 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
       </ul>
 
       <Card as="section" className="mt-6" aria-labelledby="agenda-titre">
-        <CardHeader id="agenda-titre" title="Mon planning dans l'agenda de mon téléphone" description="Abonnez votre agenda (Google Agenda, Calendrier d'iPhone, Outlook…) à cette adresse privée : vos créneaux s'y afficheront et se mettront à jour. Ne la partagez pas ; si elle a circulé, renouvelez-la." />
+        <CardHeader
+          id="agenda-titre"
+          title="Mon planning dans l'agenda de mon téléphone"
+          description="Abonnez votre agenda (Google Agenda, Calendrier d'iPhone, Outlook…) à cette adresse privée : vos créneaux s'y afficheront et se mettront à jour. Ne la partagez pas ; si elle a circulé, renouvelez-la."
+        />
         {feedUrl ? (
-          <p className="mb-3 break-all rounded-lg bg-slate-50 p-3 font-mono text-sm text-slate-800" data-testid="feed-url">
+          <p className="mb-3 rounded-lg bg-slate-50 p-3 font-mono text-sm break-all text-slate-800" data-testid="feed-url">
             {feedUrl}
           </p>
         ) : null}

@@ -19,7 +19,11 @@ const page = adminPages.acomptes;
 export const metadata: Metadata = { title: page.title };
 const DAY_MS = 86_400_000;
 
-export default async function StaffAdvancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffAdvancesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaff();
   const params = await searchParams;
   const at = await now();
@@ -40,7 +44,10 @@ export default async function StaffAdvancesPage({ searchParams }: { searchParams
     if (figures.has(key)) continue;
     const work = await validatedWork(r.workerId, r.agencyId, month);
     const advanced = await advancedInMonth(r.workerId, r.agencyId, month);
-    figures.set(key, { minutes: work.minutes, available: availableCents({ earnedCents: work.cents, ratioPct: rulesOfAgency(r.agency).ratioPct, alreadyAdvancedCents: advanced }) });
+    figures.set(key, {
+      minutes: work.minutes,
+      available: availableCents({ earnedCents: work.cents, ratioPct: rulesOfAgency(r.agency).ratioPct, alreadyAdvancedCents: advanced }),
+    });
   }
   const rows: StaffAdvanceRow[] = requests.map((r) => {
     const f = figures.get(`${r.workerId}:${r.agencyId}`)!;
@@ -67,7 +74,12 @@ export default async function StaffAdvancesPage({ searchParams }: { searchParams
       <PageHeader
         title={page.title}
         breadcrumbs={page.breadcrumbs}
-        description={<p>Demandes d&apos;acompte de vos agences pour un versement, avec les heures validées du mois et le montant disponible de chaque intérimaire.</p>}
+        description={
+          <p>
+            Demandes d&apos;acompte de vos agences pour un versement, avec les heures validées du mois et le montant disponible de chaque
+            intérimaire.
+          </p>
+        }
         actions={
           accepted.length ? (
             <ButtonLink href={`/admin/acomptes/export?date=${iso(payDate)}`} variant="secondary" prefetch={false}>

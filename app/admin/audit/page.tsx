@@ -38,7 +38,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const to = parseDay(toRaw);
   const requestedPage = Math.max(1, Number.parseInt(first(params.page) || "1", 10) || 1);
 
-  const { staffMembers, actions, total, pageCount, current, entries } = await staffAuditPage(staff, { worker, actorId, action, from, to }, requestedPage, PER_PAGE);
+  const { staffMembers, actions, total, pageCount, current, entries } = await staffAuditPage(
+    staff,
+    { worker, actorId, action, from, to },
+    requestedPage,
+    PER_PAGE,
+  );
   const filtered = Boolean(worker || actorId || action || fromRaw || toRaw);
 
   return (
@@ -46,9 +51,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title={page.title}
         breadcrumbs={page.breadcrumbs}
-        description={<p>Toutes les actions de l&apos;agence et les signatures, des plus récentes aux plus anciennes, limitées à vos agences.</p>}
+        description={
+          <p>Toutes les actions de l&apos;agence et les signatures, des plus récentes aux plus anciennes, limitées à vos agences.</p>
+        }
       />
-      <form method="get" action="/admin/audit" role="search" aria-label="Filtrer le journal" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5">
+      <form
+        method="get"
+        action="/admin/audit"
+        role="search"
+        aria-label="Filtrer le journal"
+        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5"
+      >
         <InputField label="Intérimaire" name="interimaire" type="search" defaultValue={worker} placeholder="Nom, email ou n°" />
         <SelectField label="Membre de l'agence" name="agent" defaultValue={actorId}>
           <option value="">Tous</option>
@@ -112,10 +125,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   {e.subjectUser ? `${e.subjectUser.firstName} ${e.subjectUser.lastName}` : "—"}
                   {e.subjectUser ? <span className="block text-xs text-slate-500">{ROLE_LABELS[e.subjectUser.role]}</span> : null}
                   {e.subjectUser?.workerProfile?.agencies.length ? (
-                    <span className="block text-xs text-slate-500">n° {e.subjectUser.workerProfile.agencies.map((a) => a.workerNumber).join(", ")}</span>
+                    <span className="block text-xs text-slate-500">
+                      n° {e.subjectUser.workerProfile.agencies.map((a) => a.workerNumber).join(", ")}
+                    </span>
                   ) : null}
                 </Td>
-                <Td label="Détails" className="max-w-md text-xs text-slate-700 [overflow-wrap:anywhere]">
+                <Td label="Détails" className="max-w-md text-xs [overflow-wrap:anywhere] text-slate-700">
                   <AuditDetails lines={renderAuditDetails(e.action, e.details)} />
                 </Td>
                 <Td label="IP" className="text-xs text-slate-600">

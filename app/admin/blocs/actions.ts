@@ -33,13 +33,17 @@ export const saveBlock = staffAction(BlockSchema, async (data, staff, formData):
   }
   const version = new Date(data.version);
   if (Number.isNaN(version.getTime())) return fail("Rechargez la page avant de modifier ce bloc.");
-  if (!(await blocks.updateBlock(staff, data.id, version, fields))) return fail("Ce bloc a été modifié ou supprimé entre-temps : rechargez la page. Votre texte est encore dans le formulaire.");
+  if (!(await blocks.updateBlock(staff, data.id, version, fields)))
+    return fail("Ce bloc a été modifié ou supprimé entre-temps : rechargez la page. Votre texte est encore dans le formulaire.");
   refresh();
   return ok(`Bloc « ${data.title} » enregistré.`);
 });
 
 /** An id that cannot be one reads as none (nothing happens). */
-const blockId = z.string().optional().transform((v) => cleanId(v) ?? "");
+const blockId = z
+  .string()
+  .optional()
+  .transform((v) => cleanId(v) ?? "");
 
 export const setBlockPublished = staffAction.post(z.object({ id: blockId, published: z.string().optional() }), async (data, staff) => {
   if (await blocks.setBlockPublished(staff, data.id, data.published === "true")) refresh();

@@ -13,7 +13,17 @@ import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/resu
 export type EditableBlock = { id: string; title: string; body: string; published: boolean; version: string };
 
 /** `formKey` (lib/forms.ts newFormKey) for a new block: one block however often the form is posted. */
-export function BlockEditor({ agencyId, block, onDoneHref, formKey }: { agencyId: string; block?: EditableBlock; onDoneHref: string; formKey?: string }) {
+export function BlockEditor({
+  agencyId,
+  block,
+  onDoneHref,
+  formKey,
+}: {
+  agencyId: string;
+  block?: EditableBlock;
+  onDoneHref: string;
+  formKey?: string;
+}) {
   const [state, action, pending] = useActionState(saveBlock, initialActionState);
   const [title, setTitle] = useState(block?.title ?? "");
   const [body, setBody] = useState(block?.body ?? "");
@@ -26,7 +36,15 @@ export function BlockEditor({ agencyId, block, onDoneHref, formKey }: { agencyId
         <input type="hidden" name="id" value={block?.id ?? ""} />
         <input type="hidden" name="version" value={block?.version ?? ""} />
         {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
-        <InputField label="Titre" name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} error={err("title")} required />
+        <InputField
+          label="Titre"
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={120}
+          error={err("title")}
+          required
+        />
         <TextareaField
           label="Contenu (Markdown)"
           name="body"
@@ -56,8 +74,8 @@ export function BlockEditor({ agencyId, block, onDoneHref, formKey }: { agencyId
           Aperçu
         </h3>
         <article className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="block-preview">
-          <h4 className="mb-3 text-base font-bold uppercase tracking-wide text-brand-700">{title || "Titre du bloc"}</h4>
-          <div className="text-sm text-slate-700 [overflow-wrap:anywhere] sm:text-base">{renderMarkdown(body, { headingLevel: 4 })}</div>
+          <h4 className="text-brand-700 mb-3 text-base font-bold tracking-wide uppercase">{title || "Titre du bloc"}</h4>
+          <div className="text-sm [overflow-wrap:anywhere] text-slate-700 sm:text-base">{renderMarkdown(body, { headingLevel: 4 })}</div>
         </article>
       </section>
     </div>

@@ -42,7 +42,12 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
       <PageHeader
         title={page.title}
         breadcrumbs={page.breadcrumbs}
-        description={<p>Les blocs d&apos;information du Tableau de bord des intérimaires de chaque agence : procédures, contacts par pôle, actualités. Ils s&apos;affichent dans l&apos;ordre ci-dessous.</p>}
+        description={
+          <p>
+            Les blocs d&apos;information du Tableau de bord des intérimaires de chaque agence : procédures, contacts par pôle, actualités.
+            Ils s&apos;affichent dans l&apos;ordre ci-dessous.
+          </p>
+        }
       />
       {agencies.length > 1 ? (
         <nav aria-label="Agences" className="flex flex-wrap gap-2">
@@ -53,8 +58,8 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
               aria-current={a.id === agency.id ? "page" : undefined}
               className={
                 a.id === agency.id
-                  ? "rounded-full bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
-                  : "rounded-full border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-brand-50"
+                  ? "bg-brand-600 rounded-full px-4 py-2 text-sm font-semibold text-white"
+                  : "hover:bg-brand-50 rounded-full border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800"
               }
             >
               {a.name}
@@ -73,10 +78,20 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
             agencyId={agency.id}
             onDoneHref={base}
             formKey={editing ? undefined : newFormKey()}
-            block={editing ? { id: editing.id, title: editing.title, body: editing.body, published: editing.published, version: editing.updatedAt.toISOString() } : undefined}
+            block={
+              editing
+                ? {
+                    id: editing.id,
+                    title: editing.title,
+                    body: editing.body,
+                    published: editing.published,
+                    version: editing.updatedAt.toISOString(),
+                  }
+                : undefined
+            }
           />
           <p className="mt-4">
-            <Link href={base} className="text-sm font-medium text-brand-700 underline">
+            <Link href={base} className="text-brand-700 text-sm font-medium underline">
               Annuler et revenir à la liste
             </Link>
           </p>
@@ -86,7 +101,10 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
       )}
 
       {blocks.length === 0 ? (
-        <EmptyState title="Aucun bloc pour cette agence" description="Ajoutez un premier bloc : il s'affichera sur le Tableau de bord des intérimaires." />
+        <EmptyState
+          title="Aucun bloc pour cette agence"
+          description="Ajoutez un premier bloc : il s'affichera sur le Tableau de bord des intérimaires."
+        />
       ) : (
         <ol className="space-y-4" aria-label={`Blocs de ${agency.name}`}>
           {blocks.map((b, i) => (
@@ -94,7 +112,7 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
               <Card as="article" aria-labelledby={`bloc-${b.id}`} className={b.published ? undefined : "border-dashed bg-slate-50"}>
                 <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
                   <div>
-                    <h3 id={`bloc-${b.id}`} className="text-base font-bold uppercase tracking-wide text-brand-700">
+                    <h3 id={`bloc-${b.id}`} className="text-brand-700 text-base font-bold tracking-wide uppercase">
                       {i + 1}. {b.title}
                     </h3>
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
@@ -123,12 +141,24 @@ export default async function DashboardBlocksPage({ searchParams }: { searchPara
                     <form action={moveBlock}>
                       <input type="hidden" name="id" value={b.id} />
                       <input type="hidden" name="direction" value="down" />
-                      <Button type="submit" size="sm" variant="ghost" disabled={i === blocks.length - 1} aria-label={`Descendre ${b.title}`}>
+                      <Button
+                        type="submit"
+                        size="sm"
+                        variant="ghost"
+                        disabled={i === blocks.length - 1}
+                        aria-label={`Descendre ${b.title}`}
+                      >
                         ↓ Descendre
                       </Button>
                     </form>
                     {deletingId === b.id ? null : (
-                      <ButtonLink href={`${base}&supprimer=${b.id}`} scroll={false} size="sm" variant="danger" aria-label={`Supprimer ${b.title}`}>
+                      <ButtonLink
+                        href={`${base}&supprimer=${b.id}`}
+                        scroll={false}
+                        size="sm"
+                        variant="danger"
+                        aria-label={`Supprimer ${b.title}`}
+                      >
                         Supprimer
                       </ButtonLink>
                     )}

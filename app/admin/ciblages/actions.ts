@@ -28,7 +28,11 @@ const needSchema = z.object({
     .trim()
     .refine((v) => v === "" || /^\d{1,3}([.,]\d{1,2})?$/.test(v), "Taux horaire en euros, par exemple 14,50."),
   description: z.string().trim().max(500, "500 caractères au plus."),
-  workersWanted: z.coerce.number({ message: "Indiquez un nombre entre 1 et 20." }).int("Indiquez un nombre entier.").min(1, "Au moins 1 intérimaire.").max(20, "20 intérimaires au plus."),
+  workersWanted: z.coerce
+    .number({ message: "Indiquez un nombre entre 1 et 20." })
+    .int("Indiquez un nombre entier.")
+    .min(1, "Au moins 1 intérimaire.")
+    .max(20, "20 intérimaires au plus."),
 });
 
 /** "Créer le ciblage": a need of the agency of the chosen site. */
@@ -53,7 +57,10 @@ function back(needId: string, message: string, kind: "ok" | "err" = "ok"): never
   redirect(`/admin/ciblages/${needId}?${kind}=${encodeURIComponent(message)}`);
 }
 
-const needRef = z.string().optional().transform((v) => cleanId(v) ?? "");
+const needRef = z
+  .string()
+  .optional()
+  .transform((v) => cleanId(v) ?? "");
 
 // The ticked workers repeat (workerId), read as a list beside the schema.
 export const sendOffersAction = staffAction.post(z.object({ needId: needRef }), async (data, staff, formData) => {
@@ -62,7 +69,10 @@ export const sendOffersAction = staffAction.post(z.object({ needId: needRef }), 
   if (!result) notFound();
   if (!result.ok) back(needId, result.message, "err");
   const { count } = result.data;
-  back(needId, count ? `Proposition envoyée à ${count} intérimaire${count > 1 ? "s" : ""}.` : "Ces intérimaires avaient déjà reçu la proposition.");
+  back(
+    needId,
+    count ? `Proposition envoyée à ${count} intérimaire${count > 1 ? "s" : ""}.` : "Ces intérimaires avaient déjà reçu la proposition.",
+  );
 });
 
 export const pickWorkerAction = staffAction.post(z.object({ needId: needRef, offerId: needRef }), async (data, staff) => {
@@ -77,5 +87,8 @@ export const closeNeedAction = staffAction.post(z.object({ needId: needRef }), a
   if (!result) notFound();
   if (!result.ok) back(data.needId, result.message, "err");
   const { notified } = result.data;
-  back(data.needId, `Ciblage clôturé. ${notified} intérimaire${notified > 1 ? "s ont" : " a"} été prévenu${notified > 1 ? "s" : ""} par email.`);
+  back(
+    data.needId,
+    `Ciblage clôturé. ${notified} intérimaire${notified > 1 ? "s ont" : " a"} été prévenu${notified > 1 ? "s" : ""} par email.`,
+  );
 });

@@ -32,7 +32,12 @@ export default async function TargetingPage() {
       <PageHeader
         title={page.title}
         breadcrumbs={page.breadcrumbs}
-        description={<p>Décrivez un besoin de mission, proposez-le aux intérimaires qualifiés, disponibles et dans leur rayon de mobilité, retenez un candidat puis clôturez le ciblage.</p>}
+        description={
+          <p>
+            Décrivez un besoin de mission, proposez-le aux intérimaires qualifiés, disponibles et dans leur rayon de mobilité, retenez un
+            candidat puis clôturez le ciblage.
+          </p>
+        }
       />
       <Card as="section" aria-labelledby="nouveau">
         <h2 id="nouveau" className="mb-4 text-lg font-semibold">
@@ -67,7 +72,7 @@ export default async function TargetingPage() {
               {needs.map((n) => (
                 <Tr key={n.id}>
                   <Td label="Besoin">
-                    <Link href={`/admin/ciblages/${n.id}`} className="font-semibold text-brand-700 hover:underline">
+                    <Link href={`/admin/ciblages/${n.id}`} className="text-brand-700 font-semibold hover:underline">
                       {n.qualification.label} ({n.qualification.code})
                     </Link>
                     {n.description ? <span className="block text-xs text-slate-500">{n.description}</span> : null}
@@ -83,7 +88,9 @@ export default async function TargetingPage() {
                     <span className="block text-xs text-slate-500">{n.hoursLabel.replace(/\s*00:00-00:00/, "")}</span>
                   </Td>
                   <Td label="Réponses">
-                    {n.offers.filter((o) => o.response === "ACCEPTED").length} oui · {n.offers.filter((o) => o.response === "DECLINED").length} non · {n.offers.length} envoyées · {n.offers.filter((o) => o.contractId).length}/{n.workersWanted} retenus
+                    {n.offers.filter((o) => o.response === "ACCEPTED").length} oui ·{" "}
+                    {n.offers.filter((o) => o.response === "DECLINED").length} non · {n.offers.length} envoyées ·{" "}
+                    {n.offers.filter((o) => o.contractId).length}/{n.workersWanted} retenus
                   </Td>
                   <Td label="État">
                     <Badge tone={NEED_STATUS[n.status].tone}>{NEED_STATUS[n.status].label}</Badge>

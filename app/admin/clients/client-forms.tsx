@@ -18,7 +18,13 @@ export function ClientForm({
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(saveClientAction);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={defaults ? "Modifier le client" : "Nouveau client"}>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-label={defaults ? "Modifier le client" : "Nouveau client"}
+    >
       <FormFeedback state={state} />
       {defaults ? <input type="hidden" name="clientId" value={defaults.clientId} /> : null}
       {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
@@ -26,7 +32,13 @@ export function ClientForm({
         {defaults ? (
           <input type="hidden" name="agencyId" value={defaults.agencyId} />
         ) : (
-          <SelectField label="Agence" name="agencyId" required defaultValue={agencies.length === 1 ? agencies[0].id : ""} error={errorFor("agencyId")}>
+          <SelectField
+            label="Agence"
+            name="agencyId"
+            required
+            defaultValue={agencies.length === 1 ? agencies[0].id : ""}
+            error={errorFor("agencyId")}
+          >
             <option value="">Choisir…</option>
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
@@ -69,11 +81,40 @@ export function SiteForm({
       {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <InputField id={`${p}-nom`} label="Nom du site" name="name" required defaultValue={defaults?.name} error={errorFor("name")} />
-        <InputField id={`${p}-tel`} label="Téléphone du site" name="phone" type="tel" defaultValue={defaults?.phone} error={errorFor("phone")} />
-        <InputField id={`${p}-adresse`} label="Adresse" name="address" required defaultValue={defaults?.address} error={errorFor("address")} />
-        <InputField id={`${p}-cp`} label="Code postal" name="postalCode" required inputMode="numeric" defaultValue={defaults?.postalCode} error={errorFor("postalCode")} />
+        <InputField
+          id={`${p}-tel`}
+          label="Téléphone du site"
+          name="phone"
+          type="tel"
+          defaultValue={defaults?.phone}
+          error={errorFor("phone")}
+        />
+        <InputField
+          id={`${p}-adresse`}
+          label="Adresse"
+          name="address"
+          required
+          defaultValue={defaults?.address}
+          error={errorFor("address")}
+        />
+        <InputField
+          id={`${p}-cp`}
+          label="Code postal"
+          name="postalCode"
+          required
+          inputMode="numeric"
+          defaultValue={defaults?.postalCode}
+          error={errorFor("postalCode")}
+        />
         <InputField id={`${p}-ville`} label="Ville" name="city" required defaultValue={defaults?.city} error={errorFor("city")} />
-        <InputField id={`${p}-acces`} label="Moyen d'accès" name="accessMeans" placeholder="Par ses propres moyens" defaultValue={defaults?.accessMeans} error={errorFor("accessMeans")} />
+        <InputField
+          id={`${p}-acces`}
+          label="Moyen d'accès"
+          name="accessMeans"
+          placeholder="Par ses propres moyens"
+          defaultValue={defaults?.accessMeans}
+          error={errorFor("accessMeans")}
+        />
       </div>
       <Button type="submit" variant={defaults ? "secondary" : "primary"} disabled={pending}>
         {pending ? "Enregistrement…" : defaults ? "Enregistrer le site" : "Ajouter le site"}

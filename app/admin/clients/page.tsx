@@ -22,14 +22,24 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const { count, clients } = await staffClientPage(staff, q, current, PAGE_SIZE);
   return (
     <div className="space-y-6">
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} actions={<ButtonLink href="/admin/clients/nouveau" variant="primary">Nouveau client</ButtonLink>} />
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        actions={
+          <ButtonLink href="/admin/clients/nouveau" variant="primary">
+            Nouveau client
+          </ButtonLink>
+        }
+      />
       <form method="get" className="flex flex-wrap items-end gap-3" role="search">
         <InputField label="Rechercher un client" name="q" defaultValue={q} placeholder="Nom ou ville" className="min-w-64" />
         <button type="submit" className={buttonClasses({ variant: "secondary" })}>
           Rechercher
         </button>
       </form>
-      <p className="text-sm text-slate-600">{count} client{count > 1 ? "s" : ""}</p>
+      <p className="text-sm text-slate-600">
+        {count} client{count > 1 ? "s" : ""}
+      </p>
       {clients.length ? (
         <Table caption="Clients">
           <THead>
@@ -45,7 +55,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             {clients.map((c) => (
               <Tr key={c.id}>
                 <Td label="Nom">
-                  <Link href={`/admin/clients/${c.id}`} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={`/admin/clients/${c.id}`} className="text-brand-700 font-semibold hover:underline">
                     {c.name}
                   </Link>
                 </Td>

@@ -46,20 +46,24 @@ const reissuedNote = " Le contrat a été renvoyé à l'intérimaire, qui doit l
 export const createContractAction = staffAction(contractCreateSchema, async (data, staff, formData) => {
   const outOfRange = await datesOutOfRange({ startDate: data.startDate, endDate: data.endDate });
   if (outOfRange) return outOfRange;
-  const result = await createContract(staff, {
-    workerId: data.workerId,
-    siteId: data.siteId,
-    qualificationId: data.qualificationId,
-    reference: data.reference.toUpperCase(),
-    startDate: data.startDate,
-    endDate: data.endDate,
-    hoursLabel: data.hoursLabel ?? hoursLabel(data.start, data.end),
-    hourlyRateCents: data.hourlyRate,
-    recourseReason: data.recourseReason,
-    detail: data.detail,
-    weeklyHours: data.weeklyHours,
-    pattern: { weekdays: weekdaysOf(data), start: data.start, end: data.end, breakMinutes: data.breakMinutes },
-  }, submissionKey(staff.id, formData));
+  const result = await createContract(
+    staff,
+    {
+      workerId: data.workerId,
+      siteId: data.siteId,
+      qualificationId: data.qualificationId,
+      reference: data.reference.toUpperCase(),
+      startDate: data.startDate,
+      endDate: data.endDate,
+      hoursLabel: data.hoursLabel ?? hoursLabel(data.start, data.end),
+      hourlyRateCents: data.hourlyRate,
+      recourseReason: data.recourseReason,
+      detail: data.detail,
+      weeklyHours: data.weeklyHours,
+      pattern: { weekdays: weekdaysOf(data), start: data.start, end: data.end, breakMinutes: data.breakMinutes },
+    },
+    submissionKey(staff.id, formData),
+  );
   if (!result.ok) return failure(result);
   revalidatePath("/admin/contrats");
   redirect(`/admin/contrats/${result.data.id}?cree=1`);

@@ -36,13 +36,30 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const to = search.au ? parseDay(search.au) : null;
   const workerQuery = search.interimaire?.trim() ?? "";
   const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
-  const { count, contracts, clients } = await staffContractPage(staff, { state, clientId: search.client, from, to, workerQuery }, current, PAGE_SIZE);
+  const { count, contracts, clients } = await staffContractPage(
+    staff,
+    { state, clientId: search.client, from, to, workerQuery },
+    current,
+    PAGE_SIZE,
+  );
   const active = [state, search.client, from, to, workerQuery].filter(Boolean).length;
 
   return (
     <div className="space-y-6">
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} actions={<ButtonLink href="/admin/contrats/nouveau" variant="primary">Nouveau contrat</ButtonLink>} />
-      <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6" aria-label="Filtres">
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        actions={
+          <ButtonLink href="/admin/contrats/nouveau" variant="primary">
+            Nouveau contrat
+          </ButtonLink>
+        }
+      />
+      <form
+        method="get"
+        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6"
+        aria-label="Filtres"
+      >
         <SelectField label="État" name="etat" defaultValue={search.etat ?? ""}>
           <option value="">Tous</option>
           {Object.entries(STATE_SLUGS).map(([slug, s]) => (
@@ -69,7 +86,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
         </div>
       </form>
       <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
-        <Link href="/admin/contrats" className="font-medium text-brand-700 hover:underline">
+        <Link href="/admin/contrats" className="text-brand-700 font-medium hover:underline">
           {active} filtre{active > 1 ? "s" : ""} actif{active > 1 ? "s" : ""}
         </Link>
         <span>

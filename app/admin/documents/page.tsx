@@ -23,11 +23,20 @@ export default async function DocumentsPage() {
       <PageHeader
         title={page.title}
         breadcrumbs={page.breadcrumbs}
-        description={<p>Publier les bulletins de salaire, attestations Assedic et certificats de travail, un par un ou par lot. L&apos;intérimaire est prévenu par email si ses préférences le permettent.</p>}
+        description={
+          <p>
+            Publier les bulletins de salaire, attestations Assedic et certificats de travail, un par un ou par lot. L&apos;intérimaire est
+            prévenu par email si ses préférences le permettent.
+          </p>
+        }
       />
 
       <Card as="section" aria-labelledby="demandes">
-        <CardHeader id="demandes" title={`Demandes en attente (${requests.length})`} description="Attestations et certificats demandés par les intérimaires depuis leur espace. Publier le document clôt la demande." />
+        <CardHeader
+          id="demandes"
+          title={`Demandes en attente (${requests.length})`}
+          description="Attestations et certificats demandés par les intérimaires depuis leur espace. Publier le document clôt la demande."
+        />
         {requests.length === 0 ? (
           <p className="text-sm text-slate-600">Aucune demande en attente.</p>
         ) : (
@@ -95,7 +104,7 @@ export default async function DocumentsPage() {
                   <Td label="n°">{d.number ?? "—"}</Td>
                   <Td label="Publié par">{d.uploadedBy ? `${d.uploadedBy.firstName} ${d.uploadedBy.lastName}` : "—"}</Td>
                   <Td label="PDF">
-                    <a href={`/api/documents/${d.id}`} className="font-medium text-brand-700 underline">
+                    <a href={`/api/documents/${d.id}`} className="text-brand-700 font-medium underline">
                       Télécharger
                     </a>
                   </Td>

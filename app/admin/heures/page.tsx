@@ -15,7 +15,11 @@ import { addDays, formatHours, isoDate, parseIsoDate, periodLabel, weekAt, weekO
 const page = adminPages.heures;
 export const metadata: Metadata = { title: page.title };
 
-export default async function StaffTimesheetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffTimesheetsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaff();
   const params = await searchParams;
   const chosen = parseIsoDate(typeof params.semaine === "string" ? params.semaine : null);
@@ -26,16 +30,27 @@ export default async function StaffTimesheetsPage({ searchParams }: { searchPara
       <PageHeader
         title={page.title}
         breadcrumbs={page.breadcrumbs}
-        description={<p>Les relevés d&apos;heures saisis par les entreprises clientes, semaine par semaine. Les heures transmises peuvent être corrigées ; chaque correction est journalisée.</p>}
+        description={
+          <p>
+            Les relevés d&apos;heures saisis par les entreprises clientes, semaine par semaine. Les heures transmises peuvent être corrigées
+            ; chaque correction est journalisée.
+          </p>
+        }
       />
       <nav aria-label="Changer de semaine" className="flex flex-wrap items-center gap-2">
-        <Link href={`/admin/heures?semaine=${isoDate(addDays(week.monday, -7))}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+        <Link
+          href={`/admin/heures?semaine=${isoDate(addDays(week.monday, -7))}`}
+          className={buttonClasses({ variant: "secondary", size: "sm" })}
+        >
           ‹ Semaine précédente
         </Link>
         <span className="px-2 font-semibold tabular-nums">
           Semaine {week.number} : {periodLabel(week)}
         </span>
-        <Link href={`/admin/heures?semaine=${isoDate(addDays(week.monday, 7))}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+        <Link
+          href={`/admin/heures?semaine=${isoDate(addDays(week.monday, 7))}`}
+          className={buttonClasses({ variant: "secondary", size: "sm" })}
+        >
           Semaine suivante ›
         </Link>
       </nav>
@@ -57,7 +72,7 @@ export default async function StaffTimesheetsPage({ searchParams }: { searchPara
             {sheets.map((s) => (
               <Tr key={s.id}>
                 <Td label="Intérimaire">
-                  <Link href={`/admin/heures/${s.id}`} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={`/admin/heures/${s.id}`} className="text-brand-700 font-semibold hover:underline">
                     {s.contract.worker.user.firstName} {s.contract.worker.user.lastName.toUpperCase()}
                   </Link>
                 </Td>
@@ -70,7 +85,9 @@ export default async function StaffTimesheetsPage({ searchParams }: { searchPara
                 </Td>
                 <Td label="État">
                   <Badge tone={s.status === "SUBMITTED" ? "success" : "warning"}>
-                    {s.status === "SUBMITTED" ? `Transmis${s.submittedAt ? ` le ${formatDateTime(s.submittedAt)}` : ""}` : "Brouillon du client"}
+                    {s.status === "SUBMITTED"
+                      ? `Transmis${s.submittedAt ? ` le ${formatDateTime(s.submittedAt)}` : ""}`
+                      : "Brouillon du client"}
                   </Badge>
                 </Td>
                 <Td label="Saisi par">{s.enteredBy ? `${s.enteredBy.firstName} ${s.enteredBy.lastName}` : "–"}</Td>

@@ -13,7 +13,13 @@ export function InviteForm({ agencies, formKey }: { agencies: { id: string; code
       <FormFeedback state={state} />
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Agence" name="agencyId" required defaultValue={agencies.length === 1 ? agencies[0].id : ""} error={errorFor("agencyId")}>
+        <SelectField
+          label="Agence"
+          name="agencyId"
+          required
+          defaultValue={agencies.length === 1 ? agencies[0].id : ""}
+          error={errorFor("agencyId")}
+        >
           <option value="">Choisir…</option>
           {agencies.map((a) => (
             <option key={a.id} value={a.id}>
@@ -24,7 +30,13 @@ export function InviteForm({ agencies, formKey }: { agencies: { id: string; code
         <InputField label="Adresse email" name="email" type="email" required autoComplete="off" error={errorFor("email")} />
         <InputField label="Prénom" name="firstName" required error={errorFor("firstName")} />
         <InputField label="Nom" name="lastName" required error={errorFor("lastName")} />
-        <InputField label="Téléphone portable" name="phone" type="tel" hint="Pour recevoir les codes de signature des contrats." error={errorFor("phone")} />
+        <InputField
+          label="Téléphone portable"
+          name="phone"
+          type="tel"
+          hint="Pour recevoir les codes de signature des contrats."
+          error={errorFor("phone")}
+        />
       </div>
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Envoi…" : "Envoyer l'invitation"}

@@ -26,12 +26,29 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
   const city = search.ville?.trim() ?? "";
   const words = name.split(/\s+/).filter(Boolean).slice(0, 4);
   const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
-  const { count, workers, qualifications } = await staffWorkerPage(staff, { words, number, qualificationId: search.qualification, city }, current, PAGE_SIZE);
+  const { count, workers, qualifications } = await staffWorkerPage(
+    staff,
+    { words, number, qualificationId: search.qualification, city },
+    current,
+    PAGE_SIZE,
+  );
   const active = [name, number, search.qualification, city].filter(Boolean).length;
   return (
     <div className="space-y-6">
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} actions={<ButtonLink href="/admin/interimaires/inviter" variant="primary">Inviter un intérimaire</ButtonLink>} />
-      <form method="get" role="search" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5">
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        actions={
+          <ButtonLink href="/admin/interimaires/inviter" variant="primary">
+            Inviter un intérimaire
+          </ButtonLink>
+        }
+      />
+      <form
+        method="get"
+        role="search"
+        className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5"
+      >
         <InputField label="Nom" name="nom" defaultValue={name} />
         <InputField label="N° intérimaire" name="numero" defaultValue={number} inputMode="numeric" />
         <SelectField label="Qualification" name="qualification" defaultValue={search.qualification ?? ""}>
@@ -50,7 +67,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
         </div>
       </form>
       <p className="flex flex-wrap gap-3 text-sm text-slate-600">
-        <Link href="/admin/interimaires" className="font-medium text-brand-700 hover:underline">
+        <Link href="/admin/interimaires" className="text-brand-700 font-medium hover:underline">
           {active} filtre{active > 1 ? "s" : ""} actif{active > 1 ? "s" : ""}
         </Link>
         <span>
@@ -72,7 +89,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             {workers.map((w) => (
               <Tr key={w.id}>
                 <Td label="Nom">
-                  <Link href={`/admin/interimaires/${w.id}`} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={`/admin/interimaires/${w.id}`} className="text-brand-700 font-semibold hover:underline">
                     {personName(w.user)}
                   </Link>
                   <span className="block text-xs text-slate-500">{w.user.email}</span>
@@ -81,7 +98,13 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                 <Td label="Qualifications">{w.qualifications.map((q) => q.qualification.code).join(", ") || "—"}</Td>
                 <Td label="Ville">{[w.postalCode, w.city].filter(Boolean).join(" ") || "—"}</Td>
                 <Td label="Compte">
-                  {!w.user.active ? <Badge tone="danger">Désactivé</Badge> : w.user.passwordHash ? <Badge tone="success">Actif</Badge> : <Badge tone="warning">Invité</Badge>}
+                  {!w.user.active ? (
+                    <Badge tone="danger">Désactivé</Badge>
+                  ) : w.user.passwordHash ? (
+                    <Badge tone="success">Actif</Badge>
+                  ) : (
+                    <Badge tone="warning">Invité</Badge>
+                  )}
                 </Td>
               </Tr>
             ))}

@@ -35,11 +35,11 @@ function summaryOf(item: StaffOutboxItem): string {
 function MessageCell({ item }: { item: StaffOutboxItem }) {
   return (
     <details className="group text-left">
-      <summary className="cursor-pointer marker:text-brand-600 hover:text-brand-700">
+      <summary className="marker:text-brand-600 hover:text-brand-700 cursor-pointer">
         <span className="font-medium">{summaryOf(item)}</span>
-        <span className="ml-2 text-xs text-brand-700 underline group-open:hidden">Lire</span>
+        <span className="text-brand-700 ml-2 text-xs underline group-open:hidden">Lire</span>
       </summary>
-      <pre className="mt-2 max-w-2xl whitespace-pre-wrap break-words rounded-lg border border-slate-200 bg-slate-50 p-3 font-sans text-sm text-slate-800">
+      <pre className="mt-2 max-w-2xl rounded-lg border border-slate-200 bg-slate-50 p-3 font-sans text-sm break-words whitespace-pre-wrap text-slate-800">
         {item.text}
       </pre>
       {item.error ? <p className="mt-2 max-w-2xl text-sm text-red-800">Erreur du service d&apos;envoi : {item.error}</p> : null}
@@ -111,8 +111,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
         breadcrumbs={[{ label: "Administration", href: "/admin" }, { label: "Boîte d'envoi" }]}
         description={
           <p>
-            Les e-mails et SMS envoyés par l&apos;espace en ligne. Tant qu&apos;aucun service d&apos;envoi n&apos;est configuré, ils
-            restent ici. Les codes et les liens de connexion qu&apos;ils contiennent sont masqués : seul leur destinataire les reçoit.
+            Les e-mails et SMS envoyés par l&apos;espace en ligne. Tant qu&apos;aucun service d&apos;envoi n&apos;est configuré, ils restent
+            ici. Les codes et les liens de connexion qu&apos;ils contiennent sont masqués : seul leur destinataire les reçoit.
           </p>
         }
       />

@@ -29,7 +29,11 @@ export default async function ValidationsPage() {
 
   return (
     <div className="space-y-8">
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} description={<p>Modifications de fiche perso et diplômes déposés par les intérimaires de vos agences, en attente de validation.</p>} />
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description={<p>Modifications de fiche perso et diplômes déposés par les intérimaires de vos agences, en attente de validation.</p>}
+      />
 
       <section aria-labelledby="modifications" className="space-y-3">
         <h2 id="modifications" className="text-lg font-semibold text-slate-900">
@@ -59,20 +63,34 @@ export default async function ValidationsPage() {
                   <Tr key={c.id}>
                     <Td label="Intérimaire">
                       <div className="font-medium">{who}</div>
-                      <div className="text-xs text-slate-500">{c.worker.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}</div>
+                      <div className="text-xs text-slate-500">
+                        {c.worker.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}
+                      </div>
                     </Td>
                     <Td label="Champ">{fieldLabel(c.field)}</Td>
                     <Td label="Valeur actuelle" className="break-all">
                       {def ? current : approvedDoc ? <DocLink id={approvedDoc.id} name={approvedDoc.fileName} /> : "-"}
                     </Td>
-                    <Td label="Nouvelle valeur" className="break-all font-medium text-orange-800">
-                      {def ? def.display(changeValue(c.field, c.newValue), false) : c.document ? <DocLink id={c.document.id} name={c.document.fileName} /> : "-"}
+                    <Td label="Nouvelle valeur" className="font-medium break-all text-orange-800">
+                      {def ? (
+                        def.display(changeValue(c.field, c.newValue), false)
+                      ) : c.document ? (
+                        <DocLink id={c.document.id} name={c.document.fileName} />
+                      ) : (
+                        "-"
+                      )}
                     </Td>
                     <Td label="Demandé le" className="whitespace-nowrap">
                       {formatDateTime(c.createdAt)}
                     </Td>
                     <Td label="Décision">
-                      <ReviewActions id={c.id} token={valueToken(c.newValue)} approve={approveProfileChange} refuse={refuseProfileChange} label={`${fieldLabel(c.field)} de ${who}`} />
+                      <ReviewActions
+                        id={c.id}
+                        token={valueToken(c.newValue)}
+                        approve={approveProfileChange}
+                        refuse={refuseProfileChange}
+                        label={`${fieldLabel(c.field)} de ${who}`}
+                      />
                     </Td>
                   </Tr>
                 );
@@ -106,7 +124,9 @@ export default async function ValidationsPage() {
                   <Tr key={d.id}>
                     <Td label="Intérimaire">
                       <div className="font-medium">{who}</div>
-                      <div className="text-xs text-slate-500">{d.worker.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}</div>
+                      <div className="text-xs text-slate-500">
+                        {d.worker.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}
+                      </div>
                     </Td>
                     <Td label="Diplôme">{d.name}</Td>
                     <Td label="Obtenu le">{formatDate(d.obtainedOn)}</Td>

@@ -29,6 +29,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
     };
   });
   return new Response(buildCalendar(`Planning ${worker.user.firstName} - Coop Emploi`, events, now), {
-    headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, no-store", "Content-Disposition": 'inline; filename="planning.ics"' },
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      "Content-Disposition": 'inline; filename="planning.ics"',
+    },
   });
 }

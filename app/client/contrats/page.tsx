@@ -25,7 +25,11 @@ export default async function ClientContractsPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={page.title} breadcrumbs={page.breadcrumbs} description={<p>Les contrats de mission des intérimaires qui travaillent chez vous.</p>} />
+      <PageHeader
+        title={page.title}
+        breadcrumbs={page.breadcrumbs}
+        description={<p>Les contrats de mission des intérimaires qui travaillent chez vous.</p>}
+      />
       <p className="text-sm text-slate-600">
         {contracts.length} contrat{contracts.length > 1 ? "s" : ""} · {workers.size} intérimaire{workers.size > 1 ? "s" : ""}
       </p>
@@ -50,7 +54,7 @@ export default async function ClientContractsPage() {
               return (
                 <Tr key={c.id}>
                   <Td label="Contrat">
-                    <Link href={`/client/contrats/${c.id}`} className="font-semibold text-brand-700 hover:underline">
+                    <Link href={`/client/contrats/${c.id}`} className="text-brand-700 font-semibold hover:underline">
                       {c.number}
                     </Link>
                     <span className="block text-xs text-slate-500">{c.reference}</span>

@@ -20,6 +20,9 @@ export const activateAccount = publicAction(resetPasswordSchema, async (data): P
         : "Ce lien n'est plus valable : il a déjà été utilisé ou il est incorrect.",
     );
   }
-  await setPassword(result.userId, data.password, { reason: "reset", audit: { event: { type: "auth.account_activated", data: {} }, context: { actorId: result.userId, subjectUserId: result.userId } } });
+  await setPassword(result.userId, data.password, {
+    reason: "reset",
+    audit: { event: { type: "auth.account_activated", data: {} }, context: { actorId: result.userId, subjectUserId: result.userId } },
+  });
   redirect("/connexion?confirme=1");
 });

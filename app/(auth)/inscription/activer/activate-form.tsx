@@ -13,8 +13,21 @@ export function ActivateForm({ token }: { token: string }) {
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
       <input type="hidden" value={token} {...register("token")} />
-      <TextField label="Mot de passe" type="password" autoComplete="new-password" hint={PASSWORD_RULES_TEXT} error={errorFor("password")} {...register("password")} />
-      <TextField label="Vérification" type="password" autoComplete="new-password" error={errorFor("confirmPassword")} {...register("confirmPassword")} />
+      <TextField
+        label="Mot de passe"
+        type="password"
+        autoComplete="new-password"
+        hint={PASSWORD_RULES_TEXT}
+        error={errorFor("password")}
+        {...register("password")}
+      />
+      <TextField
+        label="Vérification"
+        type="password"
+        autoComplete="new-password"
+        error={errorFor("confirmPassword")}
+        {...register("confirmPassword")}
+      />
       <SubmitButton pending={pending}>Activer mon espace</SubmitButton>
     </form>
   );

@@ -14,7 +14,9 @@ export default async function ActivatePage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold text-slate-900">Activer mon espace</h1>
       {state === "valid" && token ? (
         <>
-          <p className="mt-2 text-slate-700">Votre agence vous a invité(e) : choisissez votre mot de passe. Votre identifiant est votre adresse email.</p>
+          <p className="mt-2 text-slate-700">
+            Votre agence vous a invité(e) : choisissez votre mot de passe. Votre identifiant est votre adresse email.
+          </p>
           <ActivateForm token={token} />
         </>
       ) : (

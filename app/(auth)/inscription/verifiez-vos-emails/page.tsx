@@ -12,7 +12,7 @@ export default function CheckEmailPage() {
         votre espace, puis connectez-vous.
       </p>
       <p className="mt-3 text-sm text-slate-600">Pensez à regarder dans les courriers indésirables. Le lien est valable 48 heures.</p>
-      <Link href="/connexion" className="mt-6 inline-block font-semibold text-brand-700 hover:underline">
+      <Link href="/connexion" className="text-brand-700 mt-6 inline-block font-semibold hover:underline">
         Aller à la page de connexion
       </Link>
     </>

@@ -25,7 +25,13 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export default async function ContractPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ signe?: string }> }) {
+export default async function ContractPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ signe?: string }>;
+}) {
   const user = await requireWorker();
   const id = await idParam(params);
   const { signe } = await searchParams;
@@ -48,7 +54,11 @@ export default async function ContractPage({ params, searchParams }: { params: P
     <>
       <PageHeader
         title={`Contrat n° ${c.number}`}
-        breadcrumbs={[...workerPages.contrats.breadcrumbs.slice(0, -1), { label: "Contrats", href: "/contrats" }, { label: `Contrat ${c.number}` }]}
+        breadcrumbs={[
+          ...workerPages.contrats.breadcrumbs.slice(0, -1),
+          { label: "Contrats", href: "/contrats" },
+          { label: `Contrat ${c.number}` },
+        ]}
         actions={<Badge tone={st.tone}>{st.label}</Badge>}
       />
       {signe && c.state === "SIGNED" ? (
@@ -58,7 +68,15 @@ export default async function ContractPage({ params, searchParams }: { params: P
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <Card as="section" aria-labelledby="mission-titre">
-          <CardHeader id="mission-titre" title="La mission" action={<MissionDetailsDialog details={{ number: c.number, site: c.site, client: { name: c.client.name, phone: c.client.phone ?? c.site.phone } }} />} />
+          <CardHeader
+            id="mission-titre"
+            title="La mission"
+            action={
+              <MissionDetailsDialog
+                details={{ number: c.number, site: c.site, client: { name: c.client.name, phone: c.client.phone ?? c.site.phone } }}
+              />
+            }
+          />
           <dl className="divide-y divide-slate-100">
             <Item label="Référence">{c.reference}</Item>
             <Item label="Qualification">
@@ -86,11 +104,11 @@ export default async function ContractPage({ params, searchParams }: { params: P
             </Alert>
           ) : c.state !== "CANCELLED" ? (
             <p className="mb-4 flex flex-col gap-2">
-              <a href={`/contrats/${c.id}/pdf`} className="font-medium text-brand-700 underline">
+              <a href={`/contrats/${c.id}/pdf`} className="text-brand-700 font-medium underline">
                 Télécharger le contrat (PDF)
               </a>
               {c.signedDocumentId ? (
-                <a href={`/contrats/${c.id}/pdf?signe=1`} className="font-medium text-brand-700 underline">
+                <a href={`/contrats/${c.id}/pdf?signe=1`} className="text-brand-700 font-medium underline">
                   Télécharger le contrat signé (PDF)
                 </a>
               ) : null}
@@ -98,13 +116,19 @@ export default async function ContractPage({ params, searchParams }: { params: P
           ) : null}
           {c.state === "AWAITING_SIGNATURE" && !documentMissing ? (
             <>
-              <p className="mb-4 text-sm text-slate-600">Signez votre contrat. Vous recevrez un code par SMS pour confirmer la signature électronique de votre contrat !</p>
+              <p className="mb-4 text-sm text-slate-600">
+                Signez votre contrat. Vous recevrez un code par SMS pour confirmer la signature électronique de votre contrat !
+              </p>
               <SignPanel contractId={c.id} initial={initial} />
             </>
           ) : c.state === "AWAITING_SIGNATURE" ? null : c.state === "SIGNED" ? (
-            <p className="text-sm text-green-800">Quand c&apos;est vert, le contrat est signé ! Signé le {c.signedAt ? formatDateTime(c.signedAt) : "—"}.</p>
+            <p className="text-sm text-green-800">
+              Quand c&apos;est vert, le contrat est signé ! Signé le {c.signedAt ? formatDateTime(c.signedAt) : "—"}.
+            </p>
           ) : c.state === "INCOMPLETE" ? (
-            <p className="text-sm text-slate-600">Ce contrat est incomplet : votre agence doit le compléter avant que vous puissiez le signer.</p>
+            <p className="text-sm text-slate-600">
+              Ce contrat est incomplet : votre agence doit le compléter avant que vous puissiez le signer.
+            </p>
           ) : (
             <p className="text-sm text-slate-600">Ce contrat a été annulé.</p>
           )}

@@ -18,18 +18,16 @@ export async function GET(request: Request): Promise<Response> {
   const rows = await acceptedAdvancesForTransfer(staff, payDate);
   const lines: string[][] = [["Agence", "Numéro", "Nom", "Prénom", "IBAN", "BIC", "Montant (EUR)", "Date de versement"]];
   for (const r of rows) {
-    lines.push(
-      [
-        r.agency.code,
-        r.worker.agencies.find((a) => a.agencyId === r.agencyId)?.workerNumber ?? "",
-        r.worker.user.lastName.toUpperCase(),
-        r.worker.user.firstName,
-        tryDecryptSecret(r.worker.ibanEncrypted) ?? "IBAN MANQUANT",
-        r.worker.bic ?? "",
-        (r.amountCents / 100).toFixed(2).replace(".", ","),
-        date.split("-").reverse().join("/"),
-      ],
-    );
+    lines.push([
+      r.agency.code,
+      r.worker.agencies.find((a) => a.agencyId === r.agencyId)?.workerNumber ?? "",
+      r.worker.user.lastName.toUpperCase(),
+      r.worker.user.firstName,
+      tryDecryptSecret(r.worker.ibanEncrypted) ?? "IBAN MANQUANT",
+      r.worker.bic ?? "",
+      (r.amountCents / 100).toFixed(2).replace(".", ","),
+      date.split("-").reverse().join("/"),
+    ]);
   }
   await recordAdvancesExport(staff, date, rows);
   return new Response(toCsv(lines), {

@@ -26,7 +26,13 @@ const RESPONSE = {
   DECLINED: { label: "Refusée", tone: "danger" },
 } as const;
 
-export default async function TargetingNeedPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function TargetingNeedPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const staff = await requireStaff();
   const id = await idParam(params);
   const query = await searchParams;
@@ -45,15 +51,22 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
     <div className="space-y-6">
       <PageHeader
         title={title}
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.ciblages.title, href: adminPages.ciblages.href }, { label: need.qualification.label }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.ciblages.title, href: adminPages.ciblages.href },
+          { label: need.qualification.label },
+        ]}
         description={
           <p>
-            {need.site.name}, {need.site.address}, {need.site.postalCode} {need.site.city} · du {frenchDate(need.startDate)} au {frenchDate(need.endDate)} ·{" "}
-            {need.hoursLabel.replace(/\s*00:00-00:00/, "")}
-            {need.hourlyRateCents ? ` · ${formatEuros(need.hourlyRateCents)} / h` : ""} · {need.workersWanted} intérimaire{need.workersWanted > 1 ? "s" : ""} recherché{need.workersWanted > 1 ? "s" : ""}
+            {need.site.name}, {need.site.address}, {need.site.postalCode} {need.site.city} · du {frenchDate(need.startDate)} au{" "}
+            {frenchDate(need.endDate)} · {need.hoursLabel.replace(/\s*00:00-00:00/, "")}
+            {need.hourlyRateCents ? ` · ${formatEuros(need.hourlyRateCents)} / h` : ""} · {need.workersWanted} intérimaire
+            {need.workersWanted > 1 ? "s" : ""} recherché{need.workersWanted > 1 ? "s" : ""}
           </p>
         }
-        actions={<Badge tone={need.status === "OPEN" ? "info" : need.status === "FILLED" ? "success" : "neutral"}>{STATUS[need.status]}</Badge>}
+        actions={
+          <Badge tone={need.status === "OPEN" ? "info" : need.status === "FILLED" ? "success" : "neutral"}>{STATUS[need.status]}</Badge>
+        }
       />
       {query.ok ? (
         <Alert variant="success" role="status">
@@ -137,7 +150,10 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
           <h2 id="correspondants" className="mb-1 text-lg font-semibold">
             Intérimaires correspondants ({matches.length})
           </h2>
-          <p className="mb-3 text-sm text-slate-600">Qualifiés, sans indisponibilité ni autre mission sur ces dates, et dont le domicile est dans leur rayon de mobilité. Distances à vol d'oiseau entre les communes du domicile et du site.</p>
+          <p className="mb-3 text-sm text-slate-600">
+            Qualifiés, sans indisponibilité ni autre mission sur ces dates, et dont le domicile est dans leur rayon de mobilité. Distances à
+            vol d'oiseau entre les communes du domicile et du site.
+          </p>
           {matches.length === 0 ? (
             <p className="text-sm text-slate-600">Aucun intérimaire ne correspond.</p>
           ) : (
@@ -162,7 +178,14 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
                         {m.offered ? (
                           <span className="text-xs text-slate-500">Déjà proposée</span>
                         ) : (
-                          <input type="checkbox" name="workerId" value={m.workerId} aria-label={`Proposer à ${m.name}`} disabled={!open} className="size-5 accent-brand-600" />
+                          <input
+                            type="checkbox"
+                            name="workerId"
+                            value={m.workerId}
+                            aria-label={`Proposer à ${m.name}`}
+                            disabled={!open}
+                            className="accent-brand-600 size-5"
+                          />
                         )}
                       </Td>
                       <Td label="Intérimaire">
@@ -220,14 +243,17 @@ export default async function TargetingNeedPage({ params, searchParams }: { para
             confirmLabel="Clôturer le ciblage"
             cancelHref={`/admin/ciblages/${need.id}`}
           >
-            Le ciblage ne pourra plus être rouvert. Les intérimaires sollicités et non retenus seront prévenus par email (« Fermeture d&apos;un ciblage »), selon leurs préférences.
+            Le ciblage ne pourra plus être rouvert. Les intérimaires sollicités et non retenus seront prévenus par email (« Fermeture
+            d&apos;un ciblage »), selon leurs préférences.
           </ConfirmStep>
         ) : (
           <div>
             <ButtonLink href={`/admin/ciblages/${need.id}?confirmer=cloture`} scroll={false} variant="danger">
               Clôturer
             </ButtonLink>
-            <p className="mt-2 text-sm text-slate-600">Les intérimaires sollicités et non retenus sont prévenus par email (« Fermeture d&apos;un ciblage »), selon leurs préférences.</p>
+            <p className="mt-2 text-sm text-slate-600">
+              Les intérimaires sollicités et non retenus sont prévenus par email (« Fermeture d&apos;un ciblage »), selon leurs préférences.
+            </p>
           </div>
         )
       ) : (

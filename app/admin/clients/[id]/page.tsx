@@ -23,9 +23,17 @@ export default async function ClientPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <PageHeader
         title={client.name}
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.clients.title, href: adminPages.clients.href }, { label: client.name }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.clients.title, href: adminPages.clients.href },
+          { label: client.name },
+        ]}
         description={`Agence ${client.agency.code}`}
-        actions={<ButtonLink href={`/admin/contrats?client=${client.id}`} variant="secondary">Contrats de ce client</ButtonLink>}
+        actions={
+          <ButtonLink href={`/admin/contrats?client=${client.id}`} variant="secondary">
+            Contrats de ce client
+          </ButtonLink>
+        }
       />
       {cree ? (
         <Alert variant="success" role="status">
@@ -36,11 +44,22 @@ export default async function ClientPage({ params, searchParams }: Props) {
         <CardHeader id="fiche-client" title="Coordonnées" />
         <ClientForm
           agencies={[]}
-          defaults={{ clientId: client.id, agencyId: client.agencyId, name: client.name, phone: client.phone ?? "", email: client.email ?? "", siret: client.siret ?? "" }}
+          defaults={{
+            clientId: client.id,
+            agencyId: client.agencyId,
+            name: client.name,
+            phone: client.phone ?? "",
+            email: client.email ?? "",
+            siret: client.siret ?? "",
+          }}
         />
       </Card>
       <Card as="section" aria-labelledby="sites">
-        <CardHeader id="sites" title={`Sites (${client.sites.length})`} description="Lieux de mission : adresse, moyen d'accès et téléphone sont montrés à l'intérimaire dans le détail de la mission." />
+        <CardHeader
+          id="sites"
+          title={`Sites (${client.sites.length})`}
+          description="Lieux de mission : adresse, moyen d'accès et téléphone sont montrés à l'intérimaire dans le détail de la mission."
+        />
         <div className="space-y-6">
           {client.sites.map((s) => (
             <div key={s.id} className="rounded-lg border border-slate-200 p-4">
@@ -48,13 +67,23 @@ export default async function ClientPage({ params, searchParams }: Props) {
               <SiteForm
                 clientId={client.id}
                 title={`Modifier le site ${s.name}`}
-                defaults={{ siteId: s.id, name: s.name, address: s.address, postalCode: s.postalCode, city: s.city, phone: s.phone ?? "", accessMeans: s.accessMeans ?? "" }}
+                defaults={{
+                  siteId: s.id,
+                  name: s.name,
+                  address: s.address,
+                  postalCode: s.postalCode,
+                  city: s.city,
+                  phone: s.phone ?? "",
+                  accessMeans: s.accessMeans ?? "",
+                }}
               />
               <p className="mt-3 text-sm text-slate-600">
-                {s.latitude !== null ? `Localisé : commune INSEE ${s.inseeCode ?? "?"}, pour les distances du ciblage.` : "Adresse non localisée : les distances du ciblage ne pourront pas être calculées."}
+                {s.latitude !== null
+                  ? `Localisé : commune INSEE ${s.inseeCode ?? "?"}, pour les distances du ciblage.`
+                  : "Adresse non localisée : les distances du ciblage ne pourront pas être calculées."}
               </p>
               <p className="mt-1 text-sm">
-                <a className="font-medium text-brand-700 hover:underline" href={`/admin/contrats/nouveau?site=${s.id}`}>
+                <a className="text-brand-700 font-medium hover:underline" href={`/admin/contrats/nouveau?site=${s.id}`}>
                   Nouveau contrat sur ce site
                 </a>
               </p>

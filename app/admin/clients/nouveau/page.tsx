@@ -16,7 +16,11 @@ export default async function NewClientPage() {
     <div>
       <PageHeader
         title="Nouveau client"
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.clients.title, href: adminPages.clients.href }, { label: "Nouveau client" }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.clients.title, href: adminPages.clients.href },
+          { label: "Nouveau client" },
+        ]}
         description="Après la création, ajoutez le ou les sites où se déroulent les missions."
       />
       <Card>

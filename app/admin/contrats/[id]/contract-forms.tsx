@@ -21,7 +21,15 @@ export type TermsDefaults = {
   weeklyHours: string;
 };
 
-export function TermsForm({ defaults, qualifications, readOnly }: { defaults: TermsDefaults; qualifications: { value: string; label: string }[]; readOnly: boolean }) {
+export function TermsForm({
+  defaults,
+  qualifications,
+  readOnly,
+}: {
+  defaults: TermsDefaults;
+  qualifications: { value: string; label: string }[];
+  readOnly: boolean;
+}) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(updateTermsAction);
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -29,7 +37,12 @@ export function TermsForm({ defaults, qualifications, readOnly }: { defaults: Te
       <input type="hidden" name="contractId" value={defaults.contractId} />
       <input type="hidden" name="version" value={defaults.version} />
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Qualification" name="qualificationId" defaultValue={defaults.qualificationId} error={errorFor("qualificationId")}>
+        <SelectField
+          label="Qualification"
+          name="qualificationId"
+          defaultValue={defaults.qualificationId}
+          error={errorFor("qualificationId")}
+        >
           {qualifications.map((q) => (
             <option key={q.value} value={q.value}>
               {q.label}
@@ -40,10 +53,29 @@ export function TermsForm({ defaults, qualifications, readOnly }: { defaults: Te
         <InputField label="Date de début" name="startDate" type="date" defaultValue={defaults.startDate} error={errorFor("startDate")} />
         <InputField label="Date de fin" name="endDate" type="date" defaultValue={defaults.endDate} error={errorFor("endDate")} />
         <InputField label="Horaires" name="hoursLabel" defaultValue={defaults.hoursLabel} error={errorFor("hoursLabel")} />
-        <InputField label="Taux horaire (€)" name="hourlyRate" inputMode="decimal" defaultValue={defaults.hourlyRate} error={errorFor("hourlyRate")} />
-        <InputField label="Durée hebdomadaire (heures)" name="weeklyHours" inputMode="decimal" defaultValue={defaults.weeklyHours} error={errorFor("weeklyHours")} />
+        <InputField
+          label="Taux horaire (€)"
+          name="hourlyRate"
+          inputMode="decimal"
+          defaultValue={defaults.hourlyRate}
+          error={errorFor("hourlyRate")}
+        />
+        <InputField
+          label="Durée hebdomadaire (heures)"
+          name="weeklyHours"
+          inputMode="decimal"
+          defaultValue={defaults.weeklyHours}
+          error={errorFor("weeklyHours")}
+        />
         <InputField label="Détail" name="detail" defaultValue={defaults.detail} error={errorFor("detail")} />
-        <TextareaField label="Motif de recours" name="recourseReason" rows={2} className="sm:col-span-2" defaultValue={defaults.recourseReason} error={errorFor("recourseReason")} />
+        <TextareaField
+          label="Motif de recours"
+          name="recourseReason"
+          rows={2}
+          className="sm:col-span-2"
+          defaultValue={defaults.recourseReason}
+          error={errorFor("recourseReason")}
+        />
       </fieldset>
       {readOnly ? null : (
         <Button type="submit" variant="primary" disabled={pending}>
@@ -54,7 +86,15 @@ export function TermsForm({ defaults, qualifications, readOnly }: { defaults: Te
   );
 }
 
-export type ShiftDefaults = { shiftId?: string; date: string; start: string; end: string; breakMinutes: string; kind: "WORK" | "ABSENCE"; absenceCode: string };
+export type ShiftDefaults = {
+  shiftId?: string;
+  date: string;
+  start: string;
+  end: string;
+  breakMinutes: string;
+  kind: "WORK" | "ABSENCE";
+  absenceCode: string;
+};
 
 /** Adds a shift, or edits one (shiftId) in place. */
 export function ShiftForm({
@@ -85,12 +125,34 @@ export function ShiftForm({
         <InputField id={`${prefix}-date`} label="Date" name="date" type="date" defaultValue={defaults.date} error={errorFor("date")} />
         <InputField id={`${prefix}-debut`} label="Début" name="start" type="time" defaultValue={defaults.start} error={errorFor("start")} />
         <InputField id={`${prefix}-fin`} label="Fin" name="end" type="time" defaultValue={defaults.end} error={errorFor("end")} />
-        <InputField id={`${prefix}-pause`} label="Pause (min)" name="breakMinutes" type="number" min={0} defaultValue={defaults.breakMinutes} error={errorFor("breakMinutes")} />
-        <SelectField id={`${prefix}-type`} label="Type" name="kind" value={kind} onChange={(e) => setKind(e.target.value as "WORK" | "ABSENCE")} error={errorFor("kind")}>
+        <InputField
+          id={`${prefix}-pause`}
+          label="Pause (min)"
+          name="breakMinutes"
+          type="number"
+          min={0}
+          defaultValue={defaults.breakMinutes}
+          error={errorFor("breakMinutes")}
+        />
+        <SelectField
+          id={`${prefix}-type`}
+          label="Type"
+          name="kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as "WORK" | "ABSENCE")}
+          error={errorFor("kind")}
+        >
           <option value="WORK">Travail</option>
           <option value="ABSENCE">Absence</option>
         </SelectField>
-        <SelectField id={`${prefix}-absence`} label="Code d'absence" name="absenceCode" defaultValue={defaults.absenceCode} disabled={kind !== "ABSENCE"} error={errorFor("absenceCode")}>
+        <SelectField
+          id={`${prefix}-absence`}
+          label="Code d'absence"
+          name="absenceCode"
+          defaultValue={defaults.absenceCode}
+          disabled={kind !== "ABSENCE"}
+          error={errorFor("absenceCode")}
+        >
           <option value="">—</option>
           {absenceCodes.map((a) => (
             <option key={a.code} value={a.code}>
@@ -113,7 +175,13 @@ export function ShiftForm({
   );
 }
 
-export function EditShiftToggle(props: { contractId: string; version: number; defaults: ShiftDefaults; absenceCodes: { code: string; label: string }[]; label: string }) {
+export function EditShiftToggle(props: {
+  contractId: string;
+  version: number;
+  defaults: ShiftDefaults;
+  absenceCodes: { code: string; label: string }[];
+  label: string;
+}) {
   const [open, setOpen] = useState(false);
   if (!open)
     return (

@@ -38,13 +38,24 @@ export default async function ContractPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <PageHeader
         title={`Contrat n° ${contract.number}`}
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.contrats.title, href: adminPages.contrats.href }, { label: `Contrat n° ${contract.number}` }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.contrats.title, href: adminPages.contrats.href },
+          { label: `Contrat n° ${contract.number}` },
+        ]}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone={CONTRACT_STATE_TONES[contract.state]}>{CONTRACT_STATE_LABELS[contract.state]}</Badge>
             <span>
-              {contract.reference} · <Link className="font-medium text-brand-700 hover:underline" href={`/admin/interimaires/${contract.workerId}`}>{workerName}</Link> ·{" "}
-              <Link className="font-medium text-brand-700 hover:underline" href={`/admin/clients/${contract.clientId}`}>{contract.client.name}</Link> · version {contract.version}
+              {contract.reference} ·{" "}
+              <Link className="text-brand-700 font-medium hover:underline" href={`/admin/interimaires/${contract.workerId}`}>
+                {workerName}
+              </Link>{" "}
+              ·{" "}
+              <Link className="text-brand-700 font-medium hover:underline" href={`/admin/clients/${contract.clientId}`}>
+                {contract.client.name}
+              </Link>{" "}
+              · version {contract.version}
             </span>
           </span>
         }
@@ -92,17 +103,17 @@ export default async function ContractPage({ params, searchParams }: Props) {
         </div>
         <div>
           <dt className="text-slate-500">Empreinte du document (SHA-256)</dt>
-          <dd className="break-all font-mono text-xs">{contract.issuedSha256 ?? "—"}</dd>
+          <dd className="font-mono text-xs break-all">{contract.issuedSha256 ?? "—"}</dd>
         </div>
         {hasDocument ? (
           <div className="sm:col-span-2 lg:col-span-4">
             <dt className="text-slate-500">Document</dt>
             <dd className="flex flex-wrap gap-x-6 gap-y-1">
-              <a href={`/contrats/${contract.id}/pdf`} className="font-medium text-brand-700 underline" download>
+              <a href={`/contrats/${contract.id}/pdf`} className="text-brand-700 font-medium underline" download>
                 Télécharger le contrat (PDF)
               </a>
               {contract.signedDocumentId ? (
-                <a href={`/contrats/${contract.id}/pdf?signe=1`} className="font-medium text-brand-700 underline" download>
+                <a href={`/contrats/${contract.id}/pdf?signe=1`} className="text-brand-700 font-medium underline" download>
                   Télécharger le contrat signé (PDF)
                 </a>
               ) : null}
@@ -141,7 +152,11 @@ export default async function ContractPage({ params, searchParams }: Props) {
       )}
 
       <Card as="section" aria-labelledby="creneaux">
-        <CardHeader id="creneaux" title={`Créneaux (${contract.shifts.length})`} description="Modifier, ajouter ou supprimer un créneau un par un. Les créneaux validés (heures saisies) ne sont plus modifiables." />
+        <CardHeader
+          id="creneaux"
+          title={`Créneaux (${contract.shifts.length})`}
+          description="Modifier, ajouter ou supprimer un créneau un par un. Les créneaux validés (heures saisies) ne sont plus modifiables."
+        />
         {contract.shifts.length ? (
           <Table caption="Créneaux du contrat">
             <THead>
@@ -222,7 +237,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
               />
             </section>
             <details className="rounded-lg border border-slate-200 p-4">
-              <summary className="cursor-pointer font-semibold text-slate-900">Regénérer les créneaux à partir d&apos;un motif hebdomadaire</summary>
+              <summary className="cursor-pointer font-semibold text-slate-900">
+                Regénérer les créneaux à partir d&apos;un motif hebdomadaire
+              </summary>
               <div className="mt-4">
                 <RegenerateForm contractId={contract.id} version={contract.version} />
               </div>
@@ -235,7 +252,11 @@ export default async function ContractPage({ params, searchParams }: Props) {
         <CardHeader
           id="conditions"
           title="Conditions du contrat"
-          description={editable ? "Changer une date ou les horaires d'un contrat envoyé le renvoie à la signature et prévient l'intérimaire par email." : undefined}
+          description={
+            editable
+              ? "Changer une date ou les horaires d'un contrat envoyé le renvoie à la signature et prévient l'intérimaire par email."
+              : undefined
+          }
         />
         <TermsForm
           readOnly={!editable}
@@ -258,7 +279,11 @@ export default async function ContractPage({ params, searchParams }: Props) {
 
       {canCancel(contract.state) ? (
         <Card as="section" aria-labelledby="annulation">
-          <CardHeader id="annulation" title="Annuler le contrat" description="L'annulation est définitive et figure dans le journal d'audit." />
+          <CardHeader
+            id="annulation"
+            title="Annuler le contrat"
+            description="L'annulation est définitive et figure dans le journal d'audit."
+          />
           <CancelForm contractId={contract.id} version={contract.version} />
         </Card>
       ) : null}

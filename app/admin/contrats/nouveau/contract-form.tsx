@@ -68,18 +68,55 @@ export function ContractForm({
         <SelectField label="Qualification" name="qualificationId" required defaultValue="" error={errorFor("qualificationId")}>
           <Options options={qualifications} />
         </SelectField>
-        <InputField label="Référence" name="reference" required placeholder="B MAGALIE" hint="Personne remplacée ou référence de la mission." error={errorFor("reference")} />
+        <InputField
+          label="Référence"
+          name="reference"
+          required
+          placeholder="B MAGALIE"
+          hint="Personne remplacée ou référence de la mission."
+          error={errorFor("reference")}
+        />
         <InputField label="Date de début" name="startDate" type="date" required error={errorFor("startDate")} />
         <InputField label="Date de fin" name="endDate" type="date" required error={errorFor("endDate")} />
-        <InputField label="Taux horaire (€)" name="hourlyRate" inputMode="decimal" required placeholder="12,45" error={errorFor("hourlyRate")} />
-        <InputField label="Durée hebdomadaire (heures)" name="weeklyHours" inputMode="decimal" placeholder="35" error={errorFor("weeklyHours")} />
-        <TextareaField label="Motif de recours" name="recourseReason" rows={2} required className="sm:col-span-2" placeholder="Remplacement de Mme B. Magalie, absente" error={errorFor("recourseReason")} />
+        <InputField
+          label="Taux horaire (€)"
+          name="hourlyRate"
+          inputMode="decimal"
+          required
+          placeholder="12,45"
+          error={errorFor("hourlyRate")}
+        />
+        <InputField
+          label="Durée hebdomadaire (heures)"
+          name="weeklyHours"
+          inputMode="decimal"
+          placeholder="35"
+          error={errorFor("weeklyHours")}
+        />
+        <TextareaField
+          label="Motif de recours"
+          name="recourseReason"
+          rows={2}
+          required
+          className="sm:col-span-2"
+          placeholder="Remplacement de Mme B. Magalie, absente"
+          error={errorFor("recourseReason")}
+        />
         <InputField label="Détail" name="detail" placeholder="Unité Les Lilas" error={errorFor("detail")} />
-        <InputField label="Horaires affichés" name="hoursLabel" placeholder="13:30-20:30 00:00-00:00" hint="Laissez vide pour reprendre les horaires du motif." error={errorFor("hoursLabel")} />
+        <InputField
+          label="Horaires affichés"
+          name="hoursLabel"
+          placeholder="13:30-20:30 00:00-00:00"
+          hint="Laissez vide pour reprendre les horaires du motif."
+          error={errorFor("hoursLabel")}
+        />
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="mb-2 text-lg font-semibold text-slate-900">Créneaux : motif hebdomadaire</legend>
-        <p className="text-sm text-slate-600">Les créneaux sont générés pour chaque jour coché entre les dates du contrat ; vous pourrez ensuite les modifier un par un (absences comprises).</p>
+        <p className="text-sm text-slate-600">
+          Les créneaux sont générés pour chaque jour coché entre les dates du contrat ; vous pourrez ensuite les modifier un par un
+          (absences comprises).
+        </p>
         <WeeklyPatternFields errorFor={errorFor} />
       </fieldset>
       <Button type="submit" variant="primary" disabled={pending}>

@@ -20,7 +20,11 @@ export default async function NewContractPage({ searchParams }: Props) {
     <div>
       <PageHeader
         title="Nouveau contrat"
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.contrats.title, href: adminPages.contrats.href }, { label: "Nouveau contrat" }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.contrats.title, href: adminPages.contrats.href },
+          { label: "Nouveau contrat" },
+        ]}
         description="Le contrat reste un brouillon, invisible pour l'intérimaire, jusqu'à son envoi à la signature."
       />
       <Card>
@@ -30,7 +34,9 @@ export default async function NewContractPage({ searchParams }: Props) {
             value: w.id,
             label: `${w.user.lastName.toUpperCase()} ${w.user.firstName} – ${w.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}`,
           }))}
-          sites={clients.flatMap((c) => c.sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})`, group: `${c.name} – ${c.agency.code}` })))}
+          sites={clients.flatMap((c) =>
+            c.sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})`, group: `${c.name} – ${c.agency.code}` })),
+          )}
           qualifications={qualifications.map((q) => ({ value: q.id, label: qualificationLabel(q) }))}
           defaults={{ workerId: interimaire, siteId: site }}
         />

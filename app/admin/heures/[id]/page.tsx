@@ -31,10 +31,15 @@ export default async function StaffTimesheetPage({ params }: { params: Promise<{
     <div className="space-y-6">
       <PageHeader
         title={title}
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.heures.title, href: `/admin/heures?semaine=${isoDate(week.monday)}` }, { label: row.workerName }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.heures.title, href: `/admin/heures?semaine=${isoDate(week.monday)}` },
+          { label: row.workerName },
+        ]}
         description={
           <p>
-            Semaine {week.number} : {periodLabel(week)} · contrat {row.contractNumber} ({row.reference}) · {sheet.status === "SUBMITTED" ? "heures transmises" : "brouillon du client, pas encore transmis"}
+            Semaine {week.number} : {periodLabel(week)} · contrat {row.contractNumber} ({row.reference}) ·{" "}
+            {sheet.status === "SUBMITTED" ? "heures transmises" : "brouillon du client, pas encore transmis"}
           </p>
         }
       />

@@ -51,10 +51,23 @@ const REVIEW: Record<string, { label: string; tone: "warning" | "success" | "dan
   REFUSED: { label: "Refusé", tone: "danger" },
 };
 
-const ADVANCE: Record<string, string> = { PENDING: "En attente", ACCEPTED: "Acompte en cours de traitement", PAID: "Acompte versé", REFUSED: "Refusé", CANCELLED: "Annulée" };
+const ADVANCE: Record<string, string> = {
+  PENDING: "En attente",
+  ACCEPTED: "Acompte en cours de traitement",
+  PAID: "Acompte versé",
+  REFUSED: "Refusé",
+  CANCELLED: "Annulée",
+};
 const DAY_PART: Record<string, string> = { MORNING: "Matin", AFTERNOON: "Après-midi", NIGHT: "Nuit", FULL_DAY: "Journée" };
 const PERIOD: Record<string, string> = { JOUR: "Jour", NUIT: "Nuit", MATIN: "Matin", APRES_MIDI: "Après-midi", INDIFFERENT: "Indifférent" };
-const FAMILY: Record<string, string> = { CELIBATAIRE: "Célibataire", MARIE: "Marié(e)", PACSE: "Pacsé(e)", CONCUBINAGE: "Concubinage", DIVORCE: "Divorcé(e)", VEUF: "Veuf / veuve" };
+const FAMILY: Record<string, string> = {
+  CELIBATAIRE: "Célibataire",
+  MARIE: "Marié(e)",
+  PACSE: "Pacsé(e)",
+  CONCUBINAGE: "Concubinage",
+  DIVORCE: "Divorcé(e)",
+  VEUF: "Veuf / veuve",
+};
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -78,7 +91,11 @@ export default async function WorkerPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <PageHeader
         title={personName(user)}
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.interimaires.title, href: adminPages.interimaires.href }, { label: personName(user) }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.interimaires.title, href: adminPages.interimaires.href },
+          { label: personName(user) },
+        ]}
         description={
           <span className="flex flex-wrap items-center gap-2">
             {worker.agencies.map((a) => (
@@ -86,10 +103,20 @@ export default async function WorkerPage({ params, searchParams }: Props) {
                 N° {a.agency.code} : <strong>{a.workerNumber}</strong>
               </span>
             ))}
-            {!user.active ? <Badge tone="danger">Compte désactivé</Badge> : invited ? <Badge tone="warning">Invitation envoyée</Badge> : <Badge tone="success">Compte actif</Badge>}
+            {!user.active ? (
+              <Badge tone="danger">Compte désactivé</Badge>
+            ) : invited ? (
+              <Badge tone="warning">Invitation envoyée</Badge>
+            ) : (
+              <Badge tone="success">Compte actif</Badge>
+            )}
           </span>
         }
-        actions={<ButtonLink href={`/admin/contrats/nouveau?interimaire=${worker.id}`} variant="primary">Nouveau contrat</ButtonLink>}
+        actions={
+          <ButtonLink href={`/admin/contrats/nouveau?interimaire=${worker.id}`} variant="primary">
+            Nouveau contrat
+          </ButtonLink>
+        }
       />
       {invite ? (
         <Alert variant="success" role="status">
@@ -101,7 +128,10 @@ export default async function WorkerPage({ params, searchParams }: Props) {
         <ul className="flex gap-1">
           {SECTIONS.map(([anchor, label]) => (
             <li key={anchor}>
-              <a href={`#${anchor}`} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-brand-50 hover:text-brand-900">
+              <a
+                href={`#${anchor}`}
+                className="hover:bg-brand-50 hover:text-brand-900 inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-slate-700"
+              >
                 {label}
               </a>
             </li>
@@ -117,7 +147,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
             pendingChanges ? (
               <>
                 {pendingChanges} modification{pendingChanges > 1 ? "s" : ""} en attente de validation :{" "}
-                <Link href="/admin/validations" className="font-medium text-brand-700 hover:underline">
+                <Link href="/admin/validations" className="text-brand-700 font-medium hover:underline">
                   ouvrir les validations
                 </Link>
                 .
@@ -133,7 +163,9 @@ export default async function WorkerPage({ params, searchParams }: Props) {
           <Row label="Email">{user.email}</Row>
           <Row label="Téléphone">{worker.phone}</Row>
           <Row label="Date de naissance">{worker.birthDate ? formatDate(worker.birthDate) : null}</Row>
-          <Row label="Adresse">{[worker.address, [worker.postalCode, worker.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")}</Row>
+          <Row label="Adresse">
+            {[worker.address, [worker.postalCode, worker.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")}
+          </Row>
           <Row label="Mobilité">{worker.mobilityKm != null ? `${worker.mobilityKm} kms` : null}</Row>
           <Row label="Préférence de période">{worker.workPeriod ? PERIOD[worker.workPeriod] : null}</Row>
           <Row label="Situation familiale">{worker.familySituation ? FAMILY[worker.familySituation] : null}</Row>
@@ -154,9 +186,16 @@ export default async function WorkerPage({ params, searchParams }: Props) {
               confirmText="Désactiver ce compte ? Ses sessions ouvertes seront fermées immédiatement."
             />
           ) : (
-            <ActionButton action={setActiveAction} fields={{ workerId: worker.id, active: "1" }} label="Réactiver le compte" variant="secondary" />
+            <ActionButton
+              action={setActiveAction}
+              fields={{ workerId: worker.id, active: "1" }}
+              label="Réactiver le compte"
+              variant="secondary"
+            />
           )}
-          {invited && user.active ? <ActionButton action={resendInvitationAction} fields={{ workerId: worker.id }} label="Renvoyer l'invitation" /> : null}
+          {invited && user.active ? (
+            <ActionButton action={resendInvitationAction} fields={{ workerId: worker.id }} label="Renvoyer l'invitation" />
+          ) : null}
         </div>
       </Card>
 
@@ -185,7 +224,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
           description={
             <>
               Les diplômes en attente se valident dans{" "}
-              <Link href="/admin/validations" className="font-medium text-brand-700 hover:underline">
+              <Link href="/admin/validations" className="text-brand-700 font-medium hover:underline">
                 Validations
               </Link>
               .
@@ -214,7 +253,10 @@ export default async function WorkerPage({ params, searchParams }: Props) {
           id="contrats"
           title="Contrats"
           action={
-            <Link href={`/admin/contrats?interimaire=${encodeURIComponent(worker.agencies[0]?.workerNumber ?? user.lastName)}`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/admin/contrats?interimaire=${encodeURIComponent(worker.agencies[0]?.workerNumber ?? user.lastName)}`}
+              className="text-brand-700 text-sm font-medium hover:underline"
+            >
               Tous ses contrats
             </Link>
           }
@@ -233,7 +275,8 @@ export default async function WorkerPage({ params, searchParams }: Props) {
             {shifts.map((s) => (
               <li key={s.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>
-                  {formatLongDate(s.startsAt)} – {parisHHMM(s.startsAt)} ({formatDuration(workedMinutes(s))}) – {s.kind === "ABSENCE" ? `absent : ${s.absenceCode}` : s.contract.client.name}
+                  {formatLongDate(s.startsAt)} – {parisHHMM(s.startsAt)} ({formatDuration(workedMinutes(s))}) –{" "}
+                  {s.kind === "ABSENCE" ? `absent : ${s.absenceCode}` : s.contract.client.name}
                 </span>
                 <Link href={`/admin/contrats/${s.contract.id}`} className="text-brand-700 hover:underline">
                   Contrat n° {s.contract.number}
@@ -251,7 +294,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
           id="disponibilites"
           title="Disponibilités"
           action={
-            <Link href={`/admin/interimaires/${worker.id}/disponibilites`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link href={`/admin/interimaires/${worker.id}/disponibilites`} className="text-brand-700 text-sm font-medium hover:underline">
               Voir toutes ses disponibilités
             </Link>
           }
@@ -277,7 +320,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
           id="acomptes"
           title="Demandes d'acompte"
           action={
-            <Link href="/admin/acomptes" className="text-sm font-medium text-brand-700 hover:underline">
+            <Link href="/admin/acomptes" className="text-brand-700 text-sm font-medium hover:underline">
               Traiter les acomptes
             </Link>
           }

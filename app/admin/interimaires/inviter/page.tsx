@@ -16,7 +16,11 @@ export default async function InvitePage() {
     <div>
       <PageHeader
         title="Inviter un intérimaire"
-        breadcrumbs={[{ label: "Accueil", href: "/admin" }, { label: adminPages.interimaires.title, href: adminPages.interimaires.href }, { label: "Inviter" }]}
+        breadcrumbs={[
+          { label: "Accueil", href: "/admin" },
+          { label: adminPages.interimaires.title, href: adminPages.interimaires.href },
+          { label: "Inviter" },
+        ]}
         description="Le compte est créé avec un nouveau numéro dans l'agence ; l'intérimaire reçoit un email avec un lien, valable 7 jours, pour choisir son mot de passe."
       />
       <Card>

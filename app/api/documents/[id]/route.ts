@@ -12,7 +12,9 @@ export const dynamic = "force-dynamic";
 const notFound = () => new Response("Document introuvable", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const reader = await routeCaller(request, ["WORKER", "STAFF"], { denied: () => new Response("Connexion requise", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } }) });
+  const reader = await routeCaller(request, ["WORKER", "STAFF"], {
+    denied: () => new Response("Connexion requise", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } }),
+  });
   if (reader instanceof Response) return reader;
   const id = cleanId((await params).id);
   if (!id) return notFound();

@@ -13,7 +13,10 @@ const MAX_DOCUMENTS = 500;
 const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 function idsFrom(values: string[]): string[] {
-  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => /^[a-z0-9]{10,40}$/i.test(v));
+  return values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => /^[a-z0-9]{10,40}$/i.test(v));
 }
 
 async function archive(request: Request, rawIds: string[], rawCount: number) {
@@ -25,7 +28,9 @@ async function archive(request: Request, rawIds: string[], rawCount: number) {
   const docs = await documentsForDownload(reader, ids);
   if (!docs) return text("Document introuvable", 404);
   const storage = getStorage();
-  const zip = zipStream(docs.map((d) => ({ name: downloadName(d), date: d.createdAt, open: () => storage.openObjectStream(d.storageKey) })));
+  const zip = zipStream(
+    docs.map((d) => ({ name: downloadName(d), date: d.createdAt, open: () => storage.openObjectStream(d.storageKey) })),
+  );
   const kinds = new Set(docs.map((d) => d.kind));
   const base = kinds.size === 1 && kinds.has("PAYSLIP") ? "bulletins_de_salaire" : "documents";
   return new Response(Readable.toWeb(zip) as ReadableStream, {
@@ -53,5 +58,8 @@ export async function POST(request: Request) {
 
 /** How many ids were asked, valid or not: a malformed one must not be silently dropped. */
 function idsCount(values: string[]): number {
-  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean).length;
+  return values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean).length;
 }

@@ -21,7 +21,14 @@ export default async function ClientContractPage({ params }: { params: Promise<{
   const title = `Contrat ${c.number}`;
   return (
     <div className="space-y-6">
-      <PageHeader title={title} breadcrumbs={[...clientPages.contrats.breadcrumbs.slice(0, -1), { label: clientPages.contrats.title, href: clientPages.contrats.href }, { label: title }]} />
+      <PageHeader
+        title={title}
+        breadcrumbs={[
+          ...clientPages.contrats.breadcrumbs.slice(0, -1),
+          { label: clientPages.contrats.title, href: clientPages.contrats.href },
+          { label: title },
+        ]}
+      />
       <Card>
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
           <div>
@@ -68,7 +75,10 @@ export default async function ClientContractPage({ params }: { params: Promise<{
           <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
             {c.timesheets.map((t) => (
               <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
-                <Link href={`/client?semaine=${isoDate(t.weekStart)}&ref=${encodeURIComponent(c.number)}`} className="text-brand-700 hover:underline">
+                <Link
+                  href={`/client?semaine=${isoDate(t.weekStart)}&ref=${encodeURIComponent(c.number)}`}
+                  className="text-brand-700 hover:underline"
+                >
                   Semaine {isoWeekNumber(t.weekStart)} : {periodLabel(weekOf(t.weekStart))}
                 </Link>
                 <span className="tabular-nums">{formatHours(t.entries.reduce((s, e) => s + e.minutes, 0))}</span>

@@ -14,9 +14,14 @@ import { formatCalendarMonth } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Disponibilités de l'intérimaire" };
 
-
 /** Staff view of a worker's availabilities, for planning; only workers of the staff member's agencies. */
-export default async function WorkerAvailabilityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mois?: string }> }) {
+export default async function WorkerAvailabilityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ mois?: string }>;
+}) {
   const staff = await requireStaff();
   const id = await idParam(params);
   const worker = await staffWorkerName(staff, id);
@@ -32,7 +37,12 @@ export default async function WorkerAvailabilityPage({ params, searchParams }: {
     <>
       <PageHeader
         title={`Disponibilités de ${name}`}
-        breadcrumbs={[{ label: "Administration", href: "/admin" }, { label: "Intérimaires", href: "/admin/interimaires" }, { label: name }, { label: "Disponibilités" }]}
+        breadcrumbs={[
+          { label: "Administration", href: "/admin" },
+          { label: "Intérimaires", href: "/admin/interimaires" },
+          { label: name },
+          { label: "Disponibilités" },
+        ]}
       />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold first-letter:uppercase">{formatCalendarMonth(month)}</h2>

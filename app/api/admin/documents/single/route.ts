@@ -74,7 +74,8 @@ export async function POST(request: Request) {
   if (!result.ok) {
     // Storage down: nothing was published, the form keeps what was typed.
     const code = result.data?.code;
-    if (code === "storage_unavailable") return json({ error: "Le document n'a pas été publié.", code, fieldErrors: { file: result.message } }, 503);
+    if (code === "storage_unavailable")
+      return json({ error: "Le document n'a pas été publié.", code, fieldErrors: { file: result.message } }, 503);
     const fieldName = code === "duplicate" ? "month" : "file";
     return json({ error: "Veuillez corriger les champs signalés.", fieldErrors: { [fieldName]: result.message } }, 422);
   }

@@ -30,6 +30,7 @@ export async function PUT(request: Request) {
     source: Readable.fromWeb(request.body as unknown as WebReadableStream),
     batch,
   });
-  if (!result.ok && result.data?.code === "storage_unavailable") return json({ ok: false, reason: result.message, code: result.data.code }, 503);
+  if (!result.ok && result.data?.code === "storage_unavailable")
+    return json({ ok: false, reason: result.message, code: result.data.code }, 503);
   return json(result.ok ? { ok: true, documentId: result.data.documentId } : { ok: false, reason: result.message });
 }

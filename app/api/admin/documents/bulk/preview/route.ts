@@ -5,7 +5,10 @@ import { guardStaff, json } from "@/lib/auth/route";
 
 const Body = z.object({
   agencyId: z.string().min(1),
-  files: z.array(z.object({ name: z.string().min(1).max(300), size: z.number().int().min(0).optional(), isPdf: z.boolean().optional() })).min(1).max(2000),
+  files: z
+    .array(z.object({ name: z.string().min(1).max(300), size: z.number().int().min(0).optional(), isPdf: z.boolean().optional() }))
+    .min(1)
+    .max(2000),
 });
 
 export async function POST(request: Request) {

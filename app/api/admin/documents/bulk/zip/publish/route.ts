@@ -24,7 +24,10 @@ export async function POST(request: Request) {
       } catch (error) {
         // A storage failure was logged where it was classified (lib/storage).
         if (!(error instanceof StorageUnavailableError)) console.error(error);
-        const message = error instanceof StorageUnavailableError ? `${error.message} Les bulletins déjà publiés ne seront pas dupliqués.` : "La publication s'est interrompue : relancez-la, les bulletins déjà publiés ne seront pas dupliqués.";
+        const message =
+          error instanceof StorageUnavailableError
+            ? `${error.message} Les bulletins déjà publiés ne seront pas dupliqués.`
+            : "La publication s'est interrompue : relancez-la, les bulletins déjà publiés ne seront pas dupliqués.";
         controller.enqueue(encoder.encode(`${JSON.stringify({ type: "error", message })}\n`));
         controller.close();
       }
