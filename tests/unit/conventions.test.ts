@@ -64,8 +64,11 @@ describe("check-conventions", () => {
   it('the db rule applies to the globs only; the export rule to every "use server" module', () => {
     expect(isDbFree("app/admin/things/actions.ts")).toBe(true);
     expect(isDbFree("app/(espace)/contrats/[id]/actions.ts")).toBe(true);
-    expect(isDbFree("app/admin/things/page.tsx")).toBe(false);
+    // All of app/: pages, layouts and route handlers too; lib/ and components/ are not.
+    expect(isDbFree("app/admin/things/page.tsx")).toBe(true);
+    expect(isDbFree("app/api/things/[id]/route.ts")).toBe(true);
     expect(isDbFree("lib/things/actions.ts")).toBe(false);
+    expect(isDbFree("components/things/table.tsx")).toBe(false);
     const inLib = checkFile("lib/things/actions.ts", violating);
     expect(inLib.map((v) => v.line)).toEqual([6, 11, 12]);
   });
