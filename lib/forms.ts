@@ -13,12 +13,37 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 export const FIX_FIELDS = "Veuillez corriger les champs signalés.";
 
-export function formDataObject(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
+export function formDataObject(formData: FormData, lists: ReadonlySet<string> = new Set()): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of lists) out[key] = [];
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const list = out[key];
+    if (lists.has(key) && Array.isArray(list)) list.push(value);
+    else out[key] = value;
   }
   return out;
+}
+
+/** The schema under optional/default/nullable/catch wrappers and the input side of a pipe (a transform). */
+function innerType(type: z.ZodType): z.ZodType {
+  const def = (type as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
+  if (def.type === "pipe" && def.in) return innerType(def.in);
+  if (def.innerType && ["optional", "nullable", "default", "prefault", "catch", "readonly", "nonoptional"].includes(def.type))
+    return innerType(def.innerType);
+  return type;
+}
+
+/**
+ * The fields of an object schema declared as arrays: a form repeats their
+ * name (ticked boxes, rows), so every value is kept, in order, and an absent
+ * one is an empty list. Other fields keep the last value, as before.
+ */
+export function listFieldsOf(schema: z.ZodType): Set<string> {
+  const object = innerType(schema);
+  if (!(object instanceof z.ZodObject)) return new Set();
+  const shape = object.shape as Record<string, z.ZodType>;
+  return new Set(Object.keys(shape).filter((key) => innerType(shape[key]) instanceof z.ZodArray));
 }
 
 // Control characters ---------------------------------------------------------
@@ -51,10 +76,10 @@ export function textInput(options: { multiline?: boolean; error?: string } = {})
  * (NUL, ESC…: all but tab and line breaks), with the French message. The net
  * under every action wrapper; single-line fields are stricter via `textInput`.
  */
-export function controlCharErrors(values: Record<string, string>): Record<string, string> | null {
+export function controlCharErrors(values: Record<string, string | string[]>): Record<string, string> | null {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (hasControlChars(value, true)) out[key] = CONTROL_CHAR_MESSAGE;
+    if ((Array.isArray(value) ? value : [value]).some((v) => hasControlChars(v, true))) out[key] = CONTROL_CHAR_MESSAGE;
   }
   return Object.keys(out).length ? out : null;
 }
@@ -77,7 +102,7 @@ export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
 ): { ok: true; data: z.infer<S> } | { ok: false; state: Failure<never> } {
-  const values = formDataObject(formData);
+  const values = formDataObject(formData, listFieldsOf(schema));
   const control = controlCharErrors(values);
   if (control) return { ok: false, state: fail(FIX_FIELDS, control) };
   const parsed = schema.safeParse(values);

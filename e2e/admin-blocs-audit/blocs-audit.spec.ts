@@ -112,7 +112,8 @@ test("audit log: an edit reads its old and new values in French, with the roles 
   const edit = page.getByRole("form", { name: "Modifier le client" });
   await edit.getByLabel("Téléphone").fill("01 98 76 54 32");
   await edit.getByRole("button", { name: "Enregistrer le client" }).click();
-  await expect(page.getByRole("status").first()).toBeVisible();
+  // The creation's notice is a status too: wait for the edit's own answer.
+  await expect(page.getByRole("status").filter({ hasText: "Client enregistré." })).toBeVisible();
 
   await open(page, "/admin/audit");
   await page.getByLabel("Action").selectOption({ label: "Entreprise cliente modifiée" });

@@ -18,10 +18,8 @@ import { fail, ok, type Result } from "@/lib/result";
 type Decision = "accept" | "refuse" | "pay";
 
 /** "id:version" pairs from the form; the version makes a decision on a request edited since fail. */
-function selection(formData: FormData): { id: string; version: number }[] {
-  return formData
-    .getAll("sel")
-    .filter((v): v is string => typeof v === "string")
+function selection(values: string[]): { id: string; version: number }[] {
+  return values
     .slice(0, 500)
     .map((v) => {
       const [id, version] = v.split(":");
@@ -150,10 +148,12 @@ const decisionSchema = z.looseObject({
   reasonChoice: z.string().max(200).optional(),
   reasonText: z.string().max(300).optional(),
   paidOn: z.string().max(10).optional(),
+  // The ticked rows repeat (sel): a list field.
+  sel: z.array(z.string().max(100)),
 });
 
-export const decideAdvances = staffAction(decisionSchema, async (data, staff, formData): Promise<Result> => {
-  const items = selection(formData);
+export const decideAdvances = staffAction(decisionSchema, async (data, staff): Promise<Result> => {
+  const items = selection(data.sel);
   if (!items.length) return fail("Sélectionnez au moins une demande.");
   if (data.decision === "refuse") {
     const reason = [data.reasonChoice?.trim(), data.reasonText?.trim()].filter(Boolean).join(" - ");

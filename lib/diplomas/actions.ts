@@ -76,22 +76,20 @@ export const addDiploma = workerAction(diplomaSchema, async (data, worker, formD
   return ok("Diplôme ajouté : il est en attente de validation par l'agence.");
 });
 
-const approveSchema = z.looseObject({ id: z.string().min(1).max(40) });
+// The ticked qualifications repeat: a list field (20 at most are applied).
+const approveSchema = z.looseObject({ id: z.string().min(1).max(40), qualificationIds: z.array(z.string().max(64)) });
 
 function staffScope(agencyIds: string[]) {
   return { worker: workerOfAgencies({ agencyIds }) };
 }
 
-export const approveDiploma = staffAction(approveSchema, async (data, staff, formData): Promise<Result> => {
+export const approveDiploma = staffAction(approveSchema, async (data, staff): Promise<Result> => {
   const diploma = await db.diploma.findFirst({
     where: { id: data.id, ...staffScope(staff.agencyIds) },
     include: { worker: { select: { userId: true, agencies: { select: { agencyId: true } } } } },
   });
   if (!diploma) return fail("Diplôme introuvable.");
-  const qualificationIds = formData
-    .getAll("qualificationIds")
-    .filter((v): v is string => typeof v === "string")
-    .slice(0, 20);
+  const qualificationIds = data.qualificationIds.slice(0, 20);
   const known = await db.qualification.findMany({ where: { id: { in: qualificationIds } }, select: { id: true } });
   const reviewedAt = new Date();
   const diplomasUrl = await absoluteUrl("/diplomes");

@@ -115,6 +115,37 @@ describe("control characters and ids", () => {
     expect(parseForm(z.object({ name: z.string(), city: z.string() }), form)).toEqual({ ok: true, data: { name: "Dupont", city: "Lyon" } });
   });
 
+  it("a field the schema declares as a list keeps every repeated value, in order; an absent one is an empty list", () => {
+    const schema = z.looseObject({
+      needId: z.string(),
+      workerId: z.array(z.string().max(5)).max(3),
+      parts: z
+        .array(z.string())
+        .default([])
+        .transform((a) => a.slice(0, 1)),
+    });
+    const form = new FormData();
+    form.set("needId", "n1");
+    form.append("needId", "n2"); // a single field keeps the last value, as before
+    for (const id of ["w1", "w2", "w3"]) form.append("workerId", id);
+    expect(parseForm(schema, form)).toEqual({ ok: true, data: { needId: "n2", workerId: ["w1", "w2", "w3"], parts: [] } });
+    form.append("parts", "MORNING");
+    form.append("parts", "EVENING");
+    expect(parseForm(schema, form)).toMatchObject({ ok: true, data: { parts: ["MORNING"] } });
+    // The list is checked by its schema: too many values, or one too long, is refused next to the field.
+    form.append("workerId", "w4");
+    expect(parseForm(schema, form)).toMatchObject({ ok: false, state: { fieldErrors: { workerId: expect.any(String) } } });
+    // A control character in any one of the values is refused too.
+    const other = new FormData();
+    other.set("needId", "n1");
+    other.append("workerId", "w1");
+    other.append("workerId", "w\u0000");
+    expect(parseForm(schema, other)).toMatchObject({
+      ok: false,
+      state: { fieldErrors: { workerId: expect.stringContaining("caractère non autorisé") } },
+    });
+  });
+
   it("ids are short printable ASCII, else no id", () => {
     expect(cleanId("cmabc123def456ghi789")).toBe("cmabc123def456ghi789");
     for (const bad of ["\u0000", "abc\u0000", "", "a".repeat(65), "../etc", "a b", 42]) expect(cleanId(bad)).toBeNull();

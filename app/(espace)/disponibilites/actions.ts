@@ -15,23 +15,23 @@ import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 
 const PARTS = DAY_PARTS.map((p) => p.part) as string[];
 
-// The single fields; the checkboxes (parts, jours) repeat and are read as lists below.
+// The checkboxes (parts, jours) repeat: list fields of the schema.
 const availabilitySchema = z.object({
   mode: z.string().optional(),
   statut: z.string().optional(),
   jour: z.string().optional().default(""),
   du: z.string().optional().default(""),
   au: z.string().optional().default(""),
+  parts: z.array(z.string().max(20)).max(10),
+  jours: z.array(z.string().max(2)).max(7),
 });
 
-const listSchema = z.array(z.string());
-
-export const addAvailability = workerAction(availabilitySchema, async (data, user, formData): Promise<Result> => {
+export const addAvailability = workerAction(availabilitySchema, async (data, user): Promise<Result> => {
   const today = parisCalendarDate(await now());
   const errors: Record<string, string> = {};
   const mode = data.mode === "periode" ? "periode" : "jour";
   const available = data.statut !== "indisponible";
-  const parts = listSchema.parse(formData.getAll("parts").map(String)).filter((p) => PARTS.includes(p)) as DayPart[];
+  const parts = data.parts.filter((p) => PARTS.includes(p)) as DayPart[];
   if (!parts.length) errors.parts = "Choisissez au moins un moment de la journée.";
   const range = DATE_RANGES.upcoming(today);
   const beyond = (day: Date, label: string) => {
@@ -48,10 +48,7 @@ export const addAvailability = workerAction(availabilitySchema, async (data, use
   } else {
     const from = parseDayKey(data.du);
     const to = parseDayKey(data.au);
-    const weekdays = listSchema
-      .parse(formData.getAll("jours").map(String))
-      .map(Number)
-      .filter((n) => n >= 1 && n <= 7);
+    const weekdays = data.jours.map(Number).filter((n) => n >= 1 && n <= 7);
     if (!from) errors.du = "Indiquez le premier jour.";
     else if (isLocked(from, today)) errors.du = "Les dates passées ne peuvent pas être modifiées.";
     else if (beyond(from, "le premier jour")) errors.du = beyond(from, "le premier jour")!;

@@ -62,10 +62,12 @@ const needRef = z
   .optional()
   .transform((v) => cleanId(v) ?? "");
 
-// The ticked workers repeat (workerId), read as a list beside the schema.
-export const sendOffersAction = staffAction.post(z.object({ needId: needRef }), async (data, staff, formData) => {
+// The ticked workers repeat (workerId): a list field of the schema.
+const sendOffersSchema = z.object({ needId: needRef, workerId: z.array(z.string().max(64)).max(500) });
+
+export const sendOffersAction = staffAction.post(sendOffersSchema, async (data, staff) => {
   const needId = data.needId;
-  const result = await sendOffers(staff, needId, z.array(z.string()).parse(formData.getAll("workerId").map(String)));
+  const result = await sendOffers(staff, needId, data.workerId);
   if (!result) notFound();
   if (!result.ok) back(needId, result.message, "err");
   const { count } = result.data;
