@@ -86,12 +86,14 @@ describe("PostgreSQL black hole, real server", () => {
 
     proxy.blackhole();
     const health = await timed(() => status(server, "/api/health"));
+    console.log(`black hole: health answered ${health.value} after ${health.ms} ms`);
     expect(health.value).toBe(503);
-    expect(health.ms).toBeLessThan(1_000 + 700);
+    // Hang detectors with room for a loaded machine (before the fix, pages hung over 60 s).
+    expect(health.ms).toBeLessThan(1_000 + 4_000);
     const pages = await Promise.all(Array.from({ length: 4 }, () => timed(() => status(server, DB_ROUTE))));
     for (const page of pages) {
       expect(page.value).toBeGreaterThanOrEqual(500);
-      expect(page.ms).toBeLessThan(2_500 + 1_500 + 1_000);
+      expect(page.ms).toBeLessThan(2_500 + 1_500 + 6_000);
     }
     // A page that needs no database is still served.
     expect(await status(server, "/connexion")).toBe(200);
@@ -99,7 +101,7 @@ describe("PostgreSQL black hole, real server", () => {
     proxy.resume();
     const started = Date.now();
     while ((await status(server, "/api/health")) !== 200) {
-      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(Date.now() - started).toBeLessThan(15_000);
       await new Promise((r) => setTimeout(r, 200));
     }
     console.log(`recovered ${Date.now() - started} ms after the database came back`);
@@ -107,7 +109,7 @@ describe("PostgreSQL black hole, real server", () => {
     const after = await Promise.all(Array.from({ length: 8 }, () => timed(() => status(server, DB_ROUTE))));
     for (const page of after) {
       expect(page.value).toBe(200);
-      expect(page.ms).toBeLessThan(1_500);
+      expect(page.ms).toBeLessThan(8_000);
     }
     expect(server.child.exitCode).toBeNull();
   });
@@ -162,7 +164,10 @@ describe("SIGTERM under keep-alive, real server", () => {
     server.child.kill("SIGTERM");
     const exit = await server.exited;
     expect(exit.at - sent).toBeGreaterThanOrEqual(1_900);
-    expect(exit.at - sent).toBeLessThan(2_000 + 1_500);
+    // The stuck request would hold the process for 60 s: a forced exit comes
+    // soon after the 2 s timeout (about a second; the margin is for a loaded
+    // machine, the figure is logged below).
+    expect(exit.at - sent).toBeLessThan(2_000 + 10_000);
     expect(exit.code).toBe(1); // forced
     expect(stuck.closedAt).not.toBeNull();
     console.log(`SIGTERM with a stuck request: exited ${exit.code} after ${exit.at - sent} ms`);
