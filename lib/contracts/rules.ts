@@ -263,3 +263,17 @@ export function hoursText(label: string): string {
 export type SignResult = Success<{ maskedPhone: string }> | Failure<{ maskedPhone?: string; finished?: boolean }>;
 
 export const SMS_FAILED_MESSAGE = "Le SMS n'a pas pu être envoyé. Réessayez dans quelques instants.";
+
+// ---------------------------------------------------------------------------
+// Working time (Code du travail L3121-18 and following)
+// ---------------------------------------------------------------------------
+
+/** At most 10 h of work a day... */
+export const DAY_LIMIT_MINUTES = 10 * 60;
+/** ...or 12 h where the agency records an agreement that allows it. */
+export const LONG_DAY_LIMIT_MINUTES = 12 * 60;
+
+/** The most minutes of work a day for an agency. */
+export function dailyLimitMinutes(agency: { longDayAgreement: boolean }): number {
+  return agency.longDayAgreement ? LONG_DAY_LIMIT_MINUTES : DAY_LIMIT_MINUTES;
+}
