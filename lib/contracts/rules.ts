@@ -4,6 +4,9 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { ContractState } from "@/lib/generated/prisma/enums";
 import { searchParamDate } from "@/lib/time/dates";
+import { addDays, mondayOf } from "@/lib/time/days";
+import { parisCalendarDate, parisTimeOnDay } from "@/lib/time/paris";
+import { formatCalendarDate, formatEuros, formatTime } from "@/lib/format";
 import type { Failure, Success } from "@/lib/result";
 
 // ---------------------------------------------------------------------------
@@ -276,4 +279,243 @@ export const LONG_DAY_LIMIT_MINUTES = 12 * 60;
 /** The most minutes of work a day for an agency. */
 export function dailyLimitMinutes(agency: { longDayAgreement: boolean }): number {
   return agency.longDayAgreement ? LONG_DAY_LIMIT_MINUTES : DAY_LIMIT_MINUTES;
+}
+
+/** At most 48 h of work in a civil week (L3121-20)... */
+export const WEEK_LIMIT_MINUTES = 48 * 60;
+/** ...and 44 h a week on average over any 12 consecutive civil weeks (L3121-22). */
+export const AVERAGE_WEEK_LIMIT_MINUTES = 44 * 60;
+export const AVERAGE_WEEKS = 12;
+/** 11 consecutive hours of rest between two working days (L3131-1). */
+export const DAILY_REST_MINUTES = 11 * 60;
+/** One day of rest a week: 24 h plus the 11 h of daily rest, in a row (L3132-2). */
+export const WEEKLY_REST_MINUTES = 35 * 60;
+/** The part of the weekly rest that must fall inside the civil week (its "day"). */
+export const WEEKLY_REST_IN_WEEK_MINUTES = 24 * 60;
+
+/** A worked shift (UTC instants, break in minutes). Absences are not work and are left out by callers. */
+export type WorkSpan = { startsAt: Date; endsAt: Date; breakMinutes: number };
+
+export type WorkingTimeRule = "day" | "week" | "average" | "dailyRest" | "weeklyRest";
+export type WorkingTimeViolation = { rule: WorkingTimeRule; message: string };
+
+const MINUTE_MS = 60_000;
+
+function netMinutes(s: WorkSpan): number {
+  // Real elapsed minutes (a DST night lasts 9 or 11 hours), net of the break.
+  return Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / MINUTE_MS) - s.breakMinutes;
+}
+
+/**
+ * The working day of a shift. Choice: a shift counts whole for the Paris
+ * civil day it starts on, a night shift crossing midnight included (the
+ * "journée de travail" starts with the work; splitting at midnight would let
+ * a 21:00-09:00 night pass as two short days). Weeks are Paris civil weeks,
+ * Monday to Sunday, of that start day.
+ */
+export function workDayOf(s: { startsAt: Date }): Date {
+  return parisCalendarDate(s.startsAt);
+}
+
+function dayKey(day: Date): number {
+  return day.getTime();
+}
+
+function hours(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h} h ${String(m).padStart(2, "0")}` : `${h} h`;
+}
+
+function weekText(monday: Date): string {
+  return `du ${formatCalendarDate(monday)} au ${formatCalendarDate(addDays(monday, 6))}`;
+}
+
+type Tagged = WorkSpan & { candidate: boolean };
+
+/** Minutes of work per working day and per week (keyed by the Monday), for the given shifts. */
+function totals(spans: Tagged[]) {
+  const byDay = new Map<number, number>();
+  const byWeek = new Map<number, number>();
+  for (const s of spans) {
+    const day = workDayOf(s);
+    const minutes = netMinutes(s);
+    byDay.set(dayKey(day), (byDay.get(dayKey(day)) ?? 0) + minutes);
+    const week = dayKey(mondayOf(day));
+    byWeek.set(week, (byWeek.get(week) ?? 0) + minutes);
+  }
+  return { byDay, byWeek };
+}
+
+/** The Paris instants a civil week starts and ends (Monday 00:00 to next Monday 00:00, DST-aware). */
+function weekBounds(monday: Date): { start: number; end: number } {
+  return { start: parisTimeOnDay(monday, 0).getTime(), end: parisTimeOnDay(monday, 0, 7).getTime() };
+}
+
+/** Whether a week holds a rest of 35 h in a row, at least 24 h of it inside the week. */
+function hasWeeklyRest(monday: Date, spans: WorkSpan[]): boolean {
+  const { start, end } = weekBounds(monday);
+  // Busy time is the whole shift, break included (a break is not rest).
+  const busy = spans
+    .map((s) => ({ from: s.startsAt.getTime(), to: s.endsAt.getTime() }))
+    .filter((b) => b.to > start - WEEKLY_REST_MINUTES * MINUTE_MS * 2 && b.from < end + WEEKLY_REST_MINUTES * MINUTE_MS * 2)
+    .sort((a, b) => a.from - b.from);
+  let freeFrom = Number.NEGATIVE_INFINITY;
+  const gaps: { from: number; to: number }[] = [];
+  for (const b of busy) {
+    if (b.from > freeFrom) gaps.push({ from: freeFrom, to: b.from });
+    freeFrom = Math.max(freeFrom, b.to);
+  }
+  gaps.push({ from: freeFrom, to: Number.POSITIVE_INFINITY });
+  return gaps.some((g) => {
+    const inWeek = Math.min(g.to, end) - Math.max(g.from, start);
+    return g.to - g.from >= WEEKLY_REST_MINUTES * MINUTE_MS && inWeek >= WEEKLY_REST_IN_WEEK_MINUTES * MINUTE_MS;
+  });
+}
+
+/**
+ * The first working-time rule that the candidate shifts would break, counted
+ * with the worker's other bookings (every live contract, any agency or
+ * client), or null. Only what the candidates touch is judged: their days,
+ * their weeks, the 12-week windows holding them, the rests before and after
+ * them and the weekly rest of their weeks and the weeks next to them (a
+ * neighbour week already without rest before the candidates is not blamed
+ * on them). Minutes are real minutes net of breaks; see `workDayOf` for how
+ * a shift is attributed to a day and a week.
+ */
+export function workingTimeViolation(
+  candidates: WorkSpan[],
+  booked: WorkSpan[],
+  limits: { dailyLimitMinutes: number },
+): WorkingTimeViolation | null {
+  if (candidates.length === 0) return null;
+  const all: Tagged[] = [...booked.map((s) => ({ ...s, candidate: false })), ...candidates.map((s) => ({ ...s, candidate: true }))].sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
+  );
+  const { byDay, byWeek } = totals(all);
+  const candidateDays = [...new Set(candidates.map((s) => dayKey(workDayOf(s))))].sort((a, b) => a - b);
+  const candidateWeeks = [...new Set(candidateDays.map((d) => dayKey(mondayOf(new Date(d)))))].sort((a, b) => a - b);
+
+  for (const d of candidateDays) {
+    const total = byDay.get(d) ?? 0;
+    if (total > limits.dailyLimitMinutes)
+      return {
+        rule: "day",
+        message: `La journée du ${formatCalendarDate(new Date(d))} compterait ${hours(total)} de travail : au plus ${hours(limits.dailyLimitMinutes)} par jour${
+          limits.dailyLimitMinutes > DAY_LIMIT_MINUTES ? " (accord de l'agence)" : ""
+        }.`,
+      };
+  }
+  for (const w of candidateWeeks) {
+    const total = byWeek.get(w) ?? 0;
+    if (total > WEEK_LIMIT_MINUTES)
+      return {
+        rule: "week",
+        message: `La semaine ${weekText(new Date(w))} compterait ${hours(total)} de travail : au plus 48 h par semaine.`,
+      };
+  }
+  for (const w of candidateWeeks) {
+    for (let first = 1 - AVERAGE_WEEKS; first <= 0; first++) {
+      const from = addDays(new Date(w), first * 7);
+      let total = 0;
+      for (let k = 0; k < AVERAGE_WEEKS; k++) total += byWeek.get(dayKey(addDays(from, k * 7))) ?? 0;
+      if (total > AVERAGE_WEEK_LIMIT_MINUTES * AVERAGE_WEEKS)
+        return {
+          rule: "average",
+          message: `Sur les 12 semaines du ${formatCalendarDate(from)} au ${formatCalendarDate(addDays(from, AVERAGE_WEEKS * 7 - 1))}, la durée moyenne serait de ${hours(
+            Math.round(total / AVERAGE_WEEKS),
+          )} par semaine : au plus 44 h en moyenne sur 12 semaines.`,
+        };
+    }
+  }
+  // Daily rest: from the latest end so far to the first shift of a later
+  // working day. Shifts starting on the same day (a split shift) need none.
+  let previous: Tagged | null = null;
+  for (const s of all) {
+    if (previous && dayKey(workDayOf(s)) !== dayKey(workDayOf(previous)) && (s.candidate || previous.candidate)) {
+      const rest = Math.round((s.startsAt.getTime() - previous.endsAt.getTime()) / MINUTE_MS);
+      if (rest < DAILY_REST_MINUTES)
+        return {
+          rule: "dailyRest",
+          message: `Entre la fin de journée du ${formatCalendarDate(workDayOf(previous))} (${formatTime(previous.endsAt)}) et la reprise du ${formatCalendarDate(
+            workDayOf(s),
+          )} à ${formatTime(s.startsAt)}, le repos ne serait que de ${hours(Math.max(0, rest))} : au moins 11 h de repos entre deux journées.`,
+        };
+    }
+    if (!previous || s.endsAt.getTime() >= previous.endsAt.getTime()) previous = s;
+  }
+  const neighbours = new Set<number>();
+  for (const w of candidateWeeks) for (const n of [-7, 7]) neighbours.add(dayKey(addDays(new Date(w), n)));
+  for (const w of candidateWeeks) neighbours.delete(w);
+  const weeklyRestBroken = (w: number) => ({
+    rule: "weeklyRest" as const,
+    message: `La semaine ${weekText(new Date(w))} n'aurait pas de repos de 35 h d'affilée : un jour de repos par semaine (24 h, plus les 11 h de repos quotidien).`,
+  });
+  for (const w of candidateWeeks) if (!hasWeeklyRest(new Date(w), all)) return weeklyRestBroken(w);
+  for (const w of [...neighbours].sort((a, b) => a - b)) {
+    if (!byWeek.has(w)) continue;
+    if (!hasWeeklyRest(new Date(w), all) && hasWeeklyRest(new Date(w), booked)) return weeklyRestBroken(w);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Pay: the SMIC in force on each day of the mission, the agency's minimum
+// ---------------------------------------------------------------------------
+
+export type SmicRow = { effectiveFrom: Date; hourlyCents: number };
+
+/** The SMIC row in force on a calendar day (the latest one that started on or before it), or null. */
+export function smicOn(day: Date, table: SmicRow[]): SmicRow | null {
+  let found: SmicRow | null = null;
+  for (const row of table) {
+    if (row.effectiveFrom.getTime() <= day.getTime() && (!found || row.effectiveFrom.getTime() > found.effectiveFrom.getTime())) found = row;
+  }
+  return found;
+}
+
+/**
+ * The refusal of an hourly rate below the highest SMIC in force on a day of
+ * the mission (from `startDate` to `endDate`, both included: a revaluation
+ * mid-mission counts from its day) or below the agency's minimum for the
+ * qualification, naming the minimum and the day; null when the rate is
+ * enough. A rate of 0 is "not set yet" (a ciblage without a rate): issuing
+ * asks for it (`missingForIssue`).
+ */
+export function hourlyRateViolation(
+  rateCents: number,
+  period: { startDate: Date; endDate: Date },
+  table: SmicRow[],
+  qualificationMinimum: { minHourlyCents: number; label: string } | null,
+): string | null {
+  if (rateCents <= 0) return null;
+  let smic: { cents: number; day: Date } | null = null;
+  const first = smicOn(period.startDate, table);
+  if (first) smic = { cents: first.hourlyCents, day: period.startDate };
+  for (const row of table) {
+    const t = row.effectiveFrom.getTime();
+    if (t > period.startDate.getTime() && t <= period.endDate.getTime() && (!smic || row.hourlyCents > smic.cents))
+      smic = { cents: row.hourlyCents, day: row.effectiveFrom };
+  }
+  const qualification = qualificationMinimum && qualificationMinimum.minHourlyCents > (smic?.cents ?? 0) ? qualificationMinimum : null;
+  if (qualification && rateCents < qualification.minHourlyCents)
+    return `Le taux horaire doit être d'au moins ${formatEuros(qualification.minHourlyCents)} (minimum fixé par l'agence pour la qualification ${qualification.label}).`;
+  if (smic && rateCents < smic.cents)
+    return `Le taux horaire doit être d'au moins ${formatEuros(smic.cents)} (SMIC en vigueur le ${formatCalendarDate(smic.day)}).`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Qualification: held only through a diploma validated by the agency
+// ---------------------------------------------------------------------------
+
+export type QualificationGrant = { qualificationId: string; diplomaStatus: "PENDING" | "APPROVED" | "REFUSED" | null };
+
+/**
+ * Whether the worker holds a qualification: granted through a diploma staff
+ * validated. A grant without a validated diploma (none, pending, refused)
+ * does not count: without a diploma, no qualification, no mission.
+ */
+export function holdsQualification(qualificationId: string, grants: QualificationGrant[]): boolean {
+  return grants.some((g) => g.qualificationId === qualificationId && g.diplomaStatus === "APPROVED");
 }
