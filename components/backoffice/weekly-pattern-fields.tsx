@@ -11,7 +11,8 @@ export function WeeklyPatternFields({
   defaults?: { start: string; end: string; breakMinutes: string; weekdays: number[] };
   idPrefix?: string;
 }) {
-  const weekdaysError = errorFor("weekdays");
+  // A refusal of the generated shifts (booked elsewhere, working time) is shown with the days.
+  const weekdaysError = errorFor("weekdays") ?? errorFor("shifts");
   return (
     <div className="space-y-4">
       <fieldset aria-describedby={weekdaysError ? `${idPrefix}-jours-erreur` : undefined}>

@@ -12,6 +12,8 @@ import { absoluteUrl } from "@/lib/url";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { locateCommune } from "@/lib/geo/communes";
 import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } from "./rules";
+import { assertBookable } from "@/lib/contracts/booking";
+import { ServiceError } from "@/lib/contracts/service";
 import { fail, ok, okWith, type Result } from "@/lib/result";
 
 export async function needForStaff(agencyIds: string[], needId: string) {
@@ -49,7 +51,8 @@ export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
   const workers = await db.workerProfile.findMany({
     where: {
       user: { active: true },
-      qualifications: { some: { qualificationId: need.qualificationId } },
+      // Held through a diploma the agency validated (lib/contracts/rules.ts holdsQualification).
+      qualifications: { some: { qualificationId: need.qualificationId, diploma: { status: "APPROVED" } } },
       agencies: { some: { agencyId: need.agencyId } },
     },
     select: {
@@ -255,6 +258,18 @@ export async function pickWorker(
         const mine = await tx.missionOffer.findUniqueOrThrow({ where: { id: offer.id }, select: { contractId: true } });
         if (mine.contractId) throw new AlreadyFilled(mine.contractId);
         if (current.status !== "OPEN" || retained >= current.workersWanted) throw new AlreadyFilled(null);
+        // The same checks as "Nouveau contrat", under the worker's lock: booked elsewhere meanwhile
+        // (even by a colleague at this very moment), qualification not held, rate, working time.
+        await assertBookable(tx, {
+          workerId: offer.workerId,
+          contractId: null,
+          agencyId: need.agencyId,
+          qualificationId: need.qualificationId,
+          hourlyRateCents: need.hourlyRateCents ?? 0,
+          startDate: need.startDate,
+          endDate: need.endDate,
+          shifts: planned.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: 0 })),
+        });
         const contract = await tx.contract.create({
           data: {
             number,
@@ -298,6 +313,7 @@ export async function pickWorker(
       });
       return okWith({ contractId });
     } catch (error) {
+      if (error instanceof ServiceError) return fail(error.message);
       if (error instanceof AlreadyFilled) {
         return error.contractId
           ? okWith({ contractId: error.contractId })

@@ -1,13 +1,14 @@
 // Staff create a contract (DRAFT) with its shifts from a weekly pattern: the
-// site and the worker must belong to the staff's agencies, the worker must not
-// be booked elsewhere at those times, and a double submit creates once.
+// site and the worker must belong to the staff's agencies, the booking must
+// pass every check of assertBookable (no other booking at those times,
+// qualification held, rate, working time), and a double submit creates once.
 import "server-only";
 import { db } from "@/lib/db";
 import { agencyScope, clientOfAgencies } from "@/lib/auth/scope";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submissions";
-import { assertNoOverlap, lockWorker } from "./booking";
+import { assertBookable } from "./booking";
 import { run, ServiceError, type Tx } from "./service";
 import { generateShifts, isoDay, type WeeklyPattern } from "./shifts";
 import type { Result } from "@/lib/result";
@@ -80,8 +81,16 @@ export async function createContract(
       try {
         return await db.$transaction(async (tx) => {
           await claimSubmission(tx, submission);
-          await lockWorker(tx, worker.id);
-          await assertNoOverlap(tx, worker.id, null, shifts);
+          await assertBookable(tx, {
+            workerId: worker.id,
+            contractId: null,
+            agencyId,
+            qualificationId: qualification.id,
+            hourlyRateCents: input.hourlyRateCents,
+            startDate: input.startDate,
+            endDate: input.endDate,
+            shifts,
+          });
           const number = await nextContractNumber(tx);
           const contract = await tx.contract.create({
             data: {

@@ -11,6 +11,7 @@ import { notifyUser } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { getStorage } from "@/lib/storage";
 import { absoluteUrl } from "@/lib/url";
+import { assertBookable, bookingOf } from "./booking";
 import { contractPdfInclude, storeIssuedPdf } from "./pdf";
 import { canIssue, missingForIssue, stateWhenIssued } from "./rules";
 import { issuingTx, loadForWrite, run, STALE, ServiceError, type LoadedContract, type Tx } from "./service";
@@ -73,6 +74,9 @@ export async function issueContractForSignature(
         hourlyRateCents: contract.hourlyRateCents,
       });
       if (missing.length) throw new ServiceError(`Impossible d'envoyer ce contrat : il manque ${missing.join(", ")}.`);
+      // Booked elsewhere since it was drafted, or a rule it breaks (qualification, rate, working time): not sent.
+      const work = await tx.shift.findMany({ where: { contractId, kind: "WORK" }, select: { startsAt: true, endsAt: true, breakMinutes: true } });
+      await assertBookable(tx, { ...bookingOf(contract), shifts: work });
       // Claims this version first, so that two clicks or two tabs issue once.
       const claimed = await tx.contract.updateMany({
         where: { id: contract.id, version: contract.version, state: { in: ["DRAFT", "INCOMPLETE"] } },

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { formatDate } from "@/lib/format";
+import { assertBookable, bookingOf } from "./booking";
 import { bumpVersion, notifyChange } from "./reissue";
 import { issuingTx, loadForWrite, run, ServiceError } from "./service";
 import { isoDay, parisDayOf } from "./shifts";
@@ -62,6 +63,16 @@ export async function updateContractTerms(
       compare("weeklyHours", contract.weeklyHours, input.weeklyHours);
       compare("qualificationId", contract.qualificationId, input.qualificationId);
       if (Object.keys(changed).length === 0) return { reissue: false, changed };
+      // The new terms (qualification, rate over the new dates) and the shifts that stay, under the worker's lock.
+      await assertBookable(tx, {
+        ...bookingOf(contract),
+        qualificationId: input.qualificationId,
+        hourlyRateCents: input.hourlyRateCents,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        shifts: shifts.filter((s) => s.kind === "WORK" && !outside.includes(s)),
+        fields: { shifts: "startDate" },
+      });
       if (outside.length) await tx.shift.deleteMany({ where: { id: { in: outside.map((s) => s.id) } } });
       const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys, {
         reference: input.reference,

@@ -7,7 +7,7 @@ import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
-import { assertNoOverlap, assertWithinDates, describeShift, lockWorker } from "./booking";
+import { assertBookable, assertWithinDates, bookingOf, describeShift, lockWorker } from "./booking";
 import { bumpVersion, notifyChange } from "./reissue";
 import { issuingTx, loadForWrite, run, ServiceError } from "./service";
 import { findOverlap, generateShifts, parisDayOf, type WeeklyPattern } from "./shifts";
@@ -45,7 +45,6 @@ export async function saveShift(
           const others = current.filter((s) => s.kind === "WORK" && s.id !== target?.id);
           const self = findOverlap([slot], others);
           if (self) throw new ServiceError(`Ce créneau chevauche un autre créneau du contrat : ${describeShift(self.existing)}.`, "start");
-          await assertNoOverlap(tx, contract.workerId, contract.id, [slot]);
         }
         const data = { ...slot, kind: op.shift.kind, absenceCode: op.shift.kind === "ABSENCE" ? op.shift.absenceCode : null };
         if (op.type === "add") {
@@ -55,6 +54,11 @@ export async function saveShift(
           await tx.shift.update({ where: { id: target!.id }, data });
           summary = `le créneau ${describeShift(target!)} devient ${describeShift(slot)}${op.shift.kind === "ABSENCE" ? ` (absence ${op.shift.absenceCode})` : ""}.`;
         }
+      }
+      if (op.type !== "remove") {
+        // The contract's worked shifts as they now are, judged with the worker's other bookings.
+        const after = await tx.shift.findMany({ where: { contractId, kind: "WORK" }, select: { startsAt: true, endsAt: true, breakMinutes: true } });
+        await assertBookable(tx, { ...bookingOf(contract), shifts: after, fields: { shifts: "date" } });
       }
       const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);
       await recordAudit(
@@ -118,7 +122,11 @@ export async function regenerateShifts(
       );
       if (fresh.length === 0 && kept.length === 0)
         throw new ServiceError("Aucun jour travaillé entre les dates du contrat pour ces jours de la semaine.", "weekdays");
-      await assertNoOverlap(tx, contract.workerId, contract.id, fresh);
+      await assertBookable(tx, {
+        ...bookingOf(contract),
+        shifts: [...kept.filter((k) => k.kind === "WORK"), ...fresh],
+        fields: { shifts: "weekdays" },
+      });
       await tx.shift.deleteMany({ where: { contractId, validated: false } });
       await tx.shift.createMany({
         data: fresh.map((s) => ({ contractId, startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })),

@@ -52,9 +52,11 @@ export const createNeedAction = staffAction(needSchema, async (data, staff, form
   redirect(`/admin/ciblages/${created.data.id}`);
 });
 
-function back(needId: string, message: string, kind: "ok" | "err" = "ok"): never {
+function back(needId: string, message: string, kind: "ok" | "err" = "ok", offerId?: string): never {
   revalidatePath(`/admin/ciblages/${needId}`);
-  redirect(`/admin/ciblages/${needId}?${kind}=${encodeURIComponent(message)}`);
+  // A refusal about one offer ("Retenir") is shown in that offer's row.
+  const offer = offerId ? `&offre=${encodeURIComponent(offerId)}` : "";
+  redirect(`/admin/ciblages/${needId}?${kind}=${encodeURIComponent(message)}${offer}`);
 }
 
 const needRef = z
@@ -80,7 +82,7 @@ export const sendOffersAction = staffAction.post(sendOffersSchema, async (data, 
 export const pickWorkerAction = staffAction.post(z.object({ needId: needRef, offerId: needRef }), async (data, staff) => {
   const result = await pickWorker(staff, data.needId, data.offerId);
   if (!result) notFound();
-  if (!result.ok) back(data.needId, result.message, "err");
+  if (!result.ok) back(data.needId, result.message, "err", data.offerId);
   back(data.needId, "Intérimaire retenu : son contrat a été créé en brouillon.");
 });
 

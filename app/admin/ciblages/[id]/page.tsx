@@ -73,7 +73,7 @@ export default async function TargetingNeedPage({
           {query.ok}
         </Alert>
       ) : null}
-      {query.err ? <Alert variant="error">{query.err}</Alert> : null}
+      {query.err && !need.offers.some((o) => o.id === query.offre) ? <Alert variant="error">{query.err}</Alert> : null}
       {need.description ? <p className="text-slate-700">{need.description}</p> : null}
 
       <p className="text-sm font-medium text-slate-800" data-testid="retenus">
@@ -135,6 +135,11 @@ export default async function TargetingNeedPage({
                             Retenir
                           </Button>
                         </form>
+                      ) : null}
+                      {query.err && query.offre === o.id ? (
+                        <p role="alert" className="mt-2 max-w-md text-sm text-red-700">
+                          {query.err}
+                        </p>
                       ) : null}
                     </Td>
                   </Tr>
