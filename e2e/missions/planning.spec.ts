@@ -29,7 +29,7 @@ test("planning: month total, navigation, week and day views, slots open the cont
   await expect(page).toHaveURL(new RegExp(`vue=mois&date=${m.key}`));
   await expect(page.getByTestId("month-total")).toHaveText("31 heures 30 calculées pour ce mois");
   const day10 = page.locator(`td[data-day="${m.day(10)}"]`);
-  await expect(day10.getByTestId("planning-slot")).toHaveText("14:00 (07h00) - RESIDENCE JEAN XXIII (en attente de validation)");
+  await expect(day10.getByTestId("planning-slot")).toHaveText("13:30 (07h00) - RESIDENCE JEAN XXIII (en attente de validation)");
   const day11 = page.locator(`td[data-day="${m.day(11)}"]`).getByTestId("planning-slot");
   await expect(day11).toHaveText([
     "07:30 (04h00) - RESIDENCE JEAN XXIII (en attente de validation)",

@@ -2,12 +2,12 @@
 // transitions staff drive, the list's URL parameters, and the one-time signing
 // codes. No database, no "server-only": unit-tested directly.
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
-import type { ContractState } from "@/lib/generated/prisma/enums";
-import { searchParamDate } from "@/lib/time/dates";
-import { addDays, mondayOf } from "@/lib/time/days";
-import { parisCalendarDate, parisTimeOnDay } from "@/lib/time/paris";
-import { formatCalendarDate, formatEuros, formatTime } from "@/lib/format";
-import type { Failure, Success } from "@/lib/result";
+import type { ContractState } from "../generated/prisma/enums";
+import { searchParamDate } from "../time/dates";
+import { addDays, mondayOf } from "../time/days";
+import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
+import { formatCalendarDate, formatEuros, formatTime } from "../format";
+import type { Failure, Success } from "../result";
 
 // ---------------------------------------------------------------------------
 // States

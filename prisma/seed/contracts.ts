@@ -10,6 +10,7 @@ import { pad2 } from "./context";
 import { REPLACED_PEOPLE, SHIFT_PATTERNS, type ShiftPatternKey } from "./data";
 import { addDays, addMinutes, diffDays, isoDate, isPublicHoliday, isoWeekday, mondayOf, parisDay, parisTime, sameDay } from "./time";
 import type { WorkerCtx } from "./workers";
+import { DAY_LIMIT_MINUTES, workingTimeViolation, type WorkSpan } from "../../lib/contracts/rules";
 
 export type Segment = { start: Date; end: Date };
 
@@ -117,6 +118,10 @@ export function contractDrafting(
   };
 
   const contracts: ContractDraft[] = [];
+  // Each worker's worked shifts so far, every live contract: a day that would
+  // break a working-time rule (lib/contracts/rules.ts) is left as a rest day,
+  // so that the demo respects the rules it ships.
+  const workedBy = new Map<string, WorkSpan[]>();
 
   const addContract = (args: NewContract): ContractDraft => {
     const { worker, clientKey, segment, pattern, qualificationCode, state } = args;
@@ -186,6 +191,17 @@ export function contractDrafting(
       // Public holidays stay planned, as absences ("absent : FER").
       if (!holiday && !edge && rng.chance(restProbability)) continue;
       const slots = pattern.alternate ? [pattern.slots[index % 2]] : pattern.slots;
+      const booked = workedBy.get(contract.workerId) ?? [];
+      if (!holiday) {
+        const candidates = slots.map((slot) => ({
+          startsAt: parisTime(day, slot.start),
+          endsAt: parisTime(day, slot.end, slot.end <= slot.start ? 1 : 0),
+          breakMinutes: slot.breakMinutes,
+        }));
+        if (workingTimeViolation(candidates, booked, { dailyLimitMinutes: DAY_LIMIT_MINUTES })) continue;
+        if (contract.state !== "CANCELLED") booked.push(...candidates);
+        workedBy.set(contract.workerId, booked);
+      }
       for (const slot of slots) {
         const startsAt = parisTime(day, slot.start);
         const endsAt = parisTime(day, slot.end, slot.end <= slot.start ? 1 : 0);

@@ -407,19 +407,22 @@ export const SHIFT_PATTERNS = {
   morning: { label: "07:30-14:30 00:00-00:00", slots: [{ start: "07:30", end: "14:30", breakMinutes: 0 }] },
   afternoon: { label: "14:00-21:00 00:00-00:00", slots: [{ start: "14:00", end: "21:00", breakMinutes: 0 }] },
   night: { label: "21:00-07:00 00:00-00:00", slots: [{ start: "21:00", end: "07:00", breakMinutes: 30 }], night: true },
-  long: { label: "08:00-20:00 00:00-00:00", slots: [{ start: "08:00", end: "20:00", breakMinutes: 60 }] },
+  // 10 h of work at most a day: 11 hours with a one-hour break.
+  long: { label: "08:00-19:00 00:00-00:00", slots: [{ start: "08:00", end: "19:00", breakMinutes: 60 }] },
+  // The day ends at 20:30 and the next starts at 07:30: the 11 h of daily rest.
   split: {
-    label: "07:00-11:00 17:00-20:30",
+    label: "07:30-11:00 17:00-20:30",
     slots: [
-      { start: "07:00", end: "11:00", breakMinutes: 0 },
+      { start: "07:30", end: "11:00", breakMinutes: 0 },
       { start: "17:00", end: "20:30", breakMinutes: 0 },
     ],
   },
+  // The late shift ends at 20:30 so that an early one the next day keeps 11 h of rest.
   alternating: {
-    label: "07:30-14:30 14:00-21:00",
+    label: "07:30-14:30 13:30-20:30",
     slots: [
       { start: "07:30", end: "14:30", breakMinutes: 0 },
-      { start: "14:00", end: "21:00", breakMinutes: 0 },
+      { start: "13:30", end: "20:30", breakMinutes: 0 },
     ],
     alternate: true,
   },

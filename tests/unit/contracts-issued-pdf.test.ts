@@ -132,6 +132,13 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
       data: { clientId: client.id, name: "Site", address: "1 rue A", postalCode: "31000", city: "Toulouse" },
     });
     const qualification = await prisma.qualification.create({ data: { code: "PDF1", label: "AGENT DE SERVICE" } });
+    // The worker holds it through a validated diploma (a contract needs it).
+    const diploma = await prisma.diploma.create({
+      data: { workerId: workerUser.workerProfile!.id, name: "Titre", obtainedOn: new Date("2015-06-30"), status: "APPROVED" },
+    });
+    await prisma.workerQualification.create({
+      data: { workerId: workerUser.workerProfile!.id, qualificationId: qualification.id, diplomaId: diploma.id },
+    });
     ids = {
       agencyId: agency.id,
       clientId: client.id,

@@ -81,7 +81,8 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     worker = { id: w.id, workerId: w.workerProfile!.id, firstName: w.firstName, lastName: w.lastName, email: w.email };
     const agencyId = w.workerProfile!.agencies.find((a) => staff.agencyIds.includes(a.agencyId))!.agencyId;
     const site = await db.prisma.clientSite.findFirstOrThrow({ where: { client: { agencyId } }, orderBy: { name: "asc" } });
-    const qualification = await db.prisma.qualification.findFirstOrThrow({ orderBy: { code: "asc" } });
+    // A qualification the worker holds (the fixture's validated diploma grants 520).
+    const qualification = await db.prisma.qualification.findFirstOrThrow({ where: { code: "520" } });
     contractInput = {
       workerId: worker.workerId,
       siteId: site.id,

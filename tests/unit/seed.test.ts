@@ -351,7 +351,7 @@ describe("seed on a fresh PGlite", () => {
       true,
     );
     expect(shifts.some((s) => s.breakMinutes > 0)).toBe(true);
-    const split = shifts.filter((s) => s.contract.hoursLabel === "07:00-11:00 17:00-20:30");
+    const split = shifts.filter((s) => s.contract.hoursLabel === "07:30-11:00 17:00-20:30");
     expect(split.length).toBeGreaterThan(0);
     const past = shifts.filter((s) => +s.endsAt < +now && s.contract.state !== "DRAFT");
     expect(past.filter((s) => s.validated).length / past.length).toBeGreaterThan(0.8);
