@@ -159,6 +159,7 @@ export const adminPages = {
   ciblages: adminPage("/admin/ciblages", "Ciblages", "target"),
   heures: adminPage("/admin/heures", "Heures transmises", "clock"),
   blocs: adminPage("/admin/blocs", "Tableau de bord intérimaires", "layout"),
+  remuneration: adminPage("/admin/remuneration", "SMIC et minima", "euro"),
   audit: adminPage("/admin/audit", "Journal d'audit", "audit"),
   outbox: adminPage("/admin/outbox", "Boîte d'envoi", "outbox"),
   securite: adminPage("/admin/securite", "Sécurité du compte", "lock"),
@@ -170,7 +171,7 @@ export const adminNav: NavGroup[] = [
   { items: [a.home] },
   { label: "Gestion", items: [a.interimaires, a.contrats, a.clients] },
   { label: "Traitements", items: [a.acomptes, a.validations, a.documents, a.ciblages, a.heures] },
-  { label: "Administration", items: [a.blocs, a.audit, a.outbox] },
+  { label: "Administration", items: [a.blocs, a.remuneration, a.audit, a.outbox] },
   { label: "Mon compte", items: [a.securite] },
 ];
 

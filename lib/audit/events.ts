@@ -132,6 +132,10 @@ export interface AuditEventData {
   "client.updated": { before: ClientFields; after: ClientFields };
   "client_site.created": SiteFields;
   "client_site.updated": { before: SiteFields; after: SiteFields };
+
+  "smic.added": { effectiveFrom: IsoDay; hourlyCents: number; source: string | null };
+  "qualification_minimum.set": { qualification: string; from: number | null; to: number | null };
+  "agency.long_day_agreement_set": { enabled: boolean };
 }
 
 type ClientFields = { name: string; phone: string | null; email: string | null; siret: string | null };
@@ -496,6 +500,26 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "client.updated": { label: "Entreprise cliente modifiée", render: (d) => fieldsDiff(CLIENT_LABELS, d.before, d.after) },
   "client_site.created": { label: "Site client créé", render: (d) => fieldsList(SITE_LABELS, d) },
   "client_site.updated": { label: "Site client modifié", render: (d) => fieldsDiff(SITE_LABELS, d.before, d.after) },
+
+  "smic.added": {
+    label: "Valeur du SMIC ajoutée",
+    render: (d) => [
+      `En vigueur le ${frenchDay(d.effectiveFrom)}`,
+      `Taux horaire brut : ${formatEuros(d.hourlyCents)}`,
+      `Source : ${orDash(d.source)}`,
+    ],
+  },
+  "qualification_minimum.set": {
+    label: "Taux minimum d'une qualification modifié",
+    render: (d) => [
+      `Qualification : ${d.qualification}`,
+      arrow("Taux minimum", d.from === null ? "aucun" : formatEuros(d.from), d.to === null ? "aucun" : formatEuros(d.to)),
+    ],
+  },
+  "agency.long_day_agreement_set": {
+    label: "Accord sur la durée quotidienne de travail modifié",
+    render: (d) => [d.enabled ? "Accord enregistré : jusqu'à 12 h de travail par jour" : "Sans accord : 10 h de travail par jour au plus"],
+  },
 };
 
 export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENTS) as AuditEventType[];

@@ -216,3 +216,25 @@ export const inviteSchema = z.object({
 });
 
 export const workerRefSchema = z.object({ workerId: z.string().min(1) });
+
+// "SMIC et minima" (/admin/remuneration)
+export const smicAddSchema = z.object({
+  effectiveFrom: dayField("la date d'effet"),
+  hourlyRate: z
+    .string({ error: "Renseignez le taux horaire brut." })
+    .refine((v) => eurosToCents(v) !== null, "Taux horaire invalide (ex. 12,02).")
+    .transform((v) => eurosToCents(v)!),
+  source: optional(200),
+});
+
+export const qualificationMinimumSchema = z.object({
+  agencyId: z.string().min(1, "Choisissez l'agence."),
+  qualificationId: z.string({ error: "Choisissez une qualification." }).min(1, "Choisissez une qualification."),
+  minimum: z
+    .string()
+    .optional()
+    .refine((v) => !v?.trim() || eurosToCents(v) !== null, "Taux invalide (ex. 13,50), ou laissez vide pour retirer le minimum.")
+    .transform((v) => (v?.trim() ? eurosToCents(v)! : null)),
+});
+
+export const longDayAgreementSchema = z.object({ agencyId: z.string().min(1), enabled: z.string().optional() });

@@ -94,7 +94,12 @@ export async function assertBookable(tx: Tx, b: Booking): Promise<void> {
     where: { workerId: b.workerId, qualificationId: b.qualificationId },
     select: { qualificationId: true, diploma: { select: { status: true } } },
   });
-  if (!holdsQualification(b.qualificationId, grants.map((g) => ({ qualificationId: g.qualificationId, diplomaStatus: g.diploma?.status ?? null }))))
+  if (
+    !holdsQualification(
+      b.qualificationId,
+      grants.map((g) => ({ qualificationId: g.qualificationId, diplomaStatus: g.diploma?.status ?? null })),
+    )
+  )
     throw new ServiceError(
       `L'intérimaire n'a pas la qualification ${qualification.label} (${qualification.code}) : une qualification s'obtient par un diplôme validé par l'agence.`,
       fields.qualificationId,
@@ -135,7 +140,9 @@ export async function assertBookable(tx: Tx, b: Booking): Promise<void> {
 }
 
 /** The booking of a loaded contract, for assertBookable. */
-export function bookingOf(contract: Pick<LoadedContract, "workerId" | "id" | "agencyId" | "qualificationId" | "hourlyRateCents" | "startDate" | "endDate">) {
+export function bookingOf(
+  contract: Pick<LoadedContract, "workerId" | "id" | "agencyId" | "qualificationId" | "hourlyRateCents" | "startDate" | "endDate">,
+) {
   return {
     workerId: contract.workerId,
     contractId: contract.id,
@@ -146,4 +153,3 @@ export function bookingOf(contract: Pick<LoadedContract, "workerId" | "id" | "ag
     endDate: contract.endDate,
   };
 }
-

@@ -75,7 +75,10 @@ export async function issueContractForSignature(
       });
       if (missing.length) throw new ServiceError(`Impossible d'envoyer ce contrat : il manque ${missing.join(", ")}.`);
       // Booked elsewhere since it was drafted, or a rule it breaks (qualification, rate, working time): not sent.
-      const work = await tx.shift.findMany({ where: { contractId, kind: "WORK" }, select: { startsAt: true, endsAt: true, breakMinutes: true } });
+      const work = await tx.shift.findMany({
+        where: { contractId, kind: "WORK" },
+        select: { startsAt: true, endsAt: true, breakMinutes: true },
+      });
       await assertBookable(tx, { ...bookingOf(contract), shifts: work });
       // Claims this version first, so that two clicks or two tabs issue once.
       const claimed = await tx.contract.updateMany({

@@ -469,7 +469,8 @@ export type SmicRow = { effectiveFrom: Date; hourlyCents: number };
 export function smicOn(day: Date, table: SmicRow[]): SmicRow | null {
   let found: SmicRow | null = null;
   for (const row of table) {
-    if (row.effectiveFrom.getTime() <= day.getTime() && (!found || row.effectiveFrom.getTime() > found.effectiveFrom.getTime())) found = row;
+    if (row.effectiveFrom.getTime() <= day.getTime() && (!found || row.effectiveFrom.getTime() > found.effectiveFrom.getTime()))
+      found = row;
   }
   return found;
 }
@@ -518,4 +519,27 @@ export type QualificationGrant = { qualificationId: string; diplomaStatus: "PEND
  */
 export function holdsQualification(qualificationId: string, grants: QualificationGrant[]): boolean {
   return grants.some((g) => g.qualificationId === qualificationId && g.diplomaStatus === "APPROVED");
+}
+
+/**
+ * The refusal of a new SMIC value, or null: the table is only extended, from
+ * a day after its latest value (past values are never rewritten), and the
+ * SMIC does not go down.
+ */
+export function smicExtensionError(
+  next: { effectiveFrom: Date; hourlyCents: number },
+  table: SmicRow[],
+): { field: "effectiveFrom" | "hourlyRate"; message: string } | null {
+  const latest = table.reduce<SmicRow | null>((a, r) => (!a || r.effectiveFrom.getTime() > a.effectiveFrom.getTime() ? r : a), null);
+  if (latest && next.effectiveFrom.getTime() <= latest.effectiveFrom.getTime())
+    return {
+      field: "effectiveFrom",
+      message: `La date d'effet doit suivre celle de la dernière valeur (${formatCalendarDate(latest.effectiveFrom)}) : les valeurs passées ne se modifient pas.`,
+    };
+  if (latest && next.hourlyCents < latest.hourlyCents)
+    return {
+      field: "hourlyRate",
+      message: `Le SMIC ne baisse pas : indiquez au moins ${formatEuros(latest.hourlyCents)} (valeur du ${formatCalendarDate(latest.effectiveFrom)}).`,
+    };
+  return null;
 }

@@ -57,7 +57,10 @@ export async function saveShift(
       }
       if (op.type !== "remove") {
         // The contract's worked shifts as they now are, judged with the worker's other bookings.
-        const after = await tx.shift.findMany({ where: { contractId, kind: "WORK" }, select: { startsAt: true, endsAt: true, breakMinutes: true } });
+        const after = await tx.shift.findMany({
+          where: { contractId, kind: "WORK" },
+          select: { startsAt: true, endsAt: true, breakMinutes: true },
+        });
         await assertBookable(tx, { ...bookingOf(contract), shifts: after, fields: { shifts: "date" } });
       }
       const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);

@@ -131,12 +131,15 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "client.updated": { before: client, after: { ...client, phone: "01 99 99 99 99" } },
   "client_site.created": site,
   "client_site.updated": { before: site, after: { ...site, city: "Lyon", postalCode: "69001" } },
+  "smic.added": { effectiveFrom: "2027-01-01", hourlyCents: 1225, source: "Décret du 18 décembre 2026" },
+  "qualification_minimum.set": { qualification: "Aide-soignant (312)", from: null, to: 1450 },
+  "agency.long_day_agreement_set": { enabled: true },
 };
 
 // Raw codes that must never reach staff: event types, enum values, field keys, JS leftovers.
 const RAW = [
   /\b[a-z_]+\.[a-z_]+\b/, // "contract.updated"
-  /\b[A-Z]{2,}(_[A-Z]+)*\b(?<!RIB|IBAN|BIC|SIRET|ASSEDIC)/, // "WORKER", "NEW_PAYSLIP"
+  /\b[A-Z]{2,}(_[A-Z]+)*\b(?<!RIB|IBAN|BIC|SIRET|ASSEDIC|SMIC)/, // "WORKER", "NEW_PAYSLIP"
   /\b[a-z]+[A-Z][a-zA-Z]*\b/, // "endDate", "hourlyRateCents"
   /undefined|null|NaN|\[object|true|false/,
   /\bck\d+\b/, // ids

@@ -32,9 +32,17 @@ describe.each(engines)("concurrent bookings of one worker on $name", ({ open }) 
     dir = mkdtempSync(path.join(os.tmpdir(), "race-"));
     process.env.APP_URL ??= "http://localhost:3000";
     db = await open();
-    await seedWithFixtures(db.prisma, { now: MONDAY, storage: localStorage(path.join(dir, "storage")), log: () => {}, issuedContractPdfs: false });
+    await seedWithFixtures(db.prisma, {
+      now: MONDAY,
+      storage: localStorage(path.join(dir, "storage")),
+      log: () => {},
+      issuedContractPdfs: false,
+    });
     holder.__espacePrisma = db.prisma;
-    const s = await db.prisma.user.findUniqueOrThrow({ where: { email: "agence@demo.coop-emploi.fr" }, include: { staffMemberships: true } });
+    const s = await db.prisma.user.findUniqueOrThrow({
+      where: { email: "agence@demo.coop-emploi.fr" },
+      include: { staffMemberships: true },
+    });
     staff = {
       id: s.id,
       sessionId: "test",

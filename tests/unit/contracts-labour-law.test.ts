@@ -14,7 +14,8 @@ import { calendarDay, addDays } from "@/lib/time/days";
 import { parisTimeOnDay } from "@/lib/time/paris";
 
 /** The message with fr-FR's no-break spaces as plain ones. */
-const plainRate = (...args: Parameters<typeof hourlyRateViolation>) => hourlyRateViolation(...args)?.replace(/[\u00a0\u202f]/g, " ") ?? null;
+const plainRate = (...args: Parameters<typeof hourlyRateViolation>) =>
+  hourlyRateViolation(...args)?.replace(/[\u00a0\u202f]/g, " ") ?? null;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const hm = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 /** A shift on a Paris day from "HH:MM" to "HH:MM" (the next day when not after), with a break. */
@@ -90,7 +91,16 @@ describe("at most 48 h a week and 44 h a week on average over 12 weeks", () => {
 
   it("accepts 12 weeks of 44 h and refuses one more minute over the 12 weeks", () => {
     // Monday to Friday 8 h 48 = 44 h, over 12 weeks from 2026-09-21.
-    const weeks = Array.from({ length: 12 }, (_, k) => week(addDays(day("2026-09-21"), 7 * k).toISOString().slice(0, 10), 5, "08:00", "16:48"));
+    const weeks = Array.from({ length: 12 }, (_, k) =>
+      week(
+        addDays(day("2026-09-21"), 7 * k)
+          .toISOString()
+          .slice(0, 10),
+        5,
+        "08:00",
+        "16:48",
+      ),
+    );
     const all = weeks.flat();
     expect(workingTimeViolation(all.slice(-5), all.slice(0, -5), TEN)).toBeNull();
     const refused = workingTimeViolation([shift("2026-12-12", "08:00", "08:01")], all, TEN);

@@ -58,7 +58,9 @@ export function planViolations(plan: Plan, smic: SmicRow[]): string[] {
     const clash = findOverlap(mine, others);
     if (clash) out.push(`${name} - chevauchement : ${clash.candidate.startsAt.toISOString()}`);
     const a = agency.get(c.agencyId)!;
-    const breach = workingTimeViolation(mine, others, { dailyLimitMinutes: dailyLimitMinutes({ longDayAgreement: a.longDayAgreement ?? false }) });
+    const breach = workingTimeViolation(mine, others, {
+      dailyLimitMinutes: dailyLimitMinutes({ longDayAgreement: a.longDayAgreement ?? false }),
+    });
     if (breach) out.push(`${name} - ${breach.rule} : ${breach.message}`);
   }
   return out;
