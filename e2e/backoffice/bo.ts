@@ -18,7 +18,7 @@ export function idFromUrl(page: Page): string {
 }
 
 /** Invites a worker through the back office; returns its email, name and profile id. */
-export async function inviteWorker(page: Page, opts: { agency?: string; phone?: string } = {}) {
+export async function inviteWorker(page: Page, opts: { agency?: string; phone?: string; qualification?: string | null } = {}) {
   const email = uniqueEmail("bo-invite");
   const lastName = `Invit${Math.random().toString(36).slice(2, 7)}`;
   await open(page, "/admin/interimaires/inviter");
@@ -30,7 +30,21 @@ export async function inviteWorker(page: Page, opts: { agency?: string; phone?: 
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(page).toHaveURL(/\/admin\/interimaires\/[^/?]+\?invite=1/, { timeout: 30_000 });
   await expect(page.getByRole("status")).toContainText(`Invitation envoyée à ${email}`);
-  return { email, lastName, workerId: idFromUrl(page) };
+  const workerId = idFromUrl(page);
+  // No diploma, no qualification, no contract: the agency records the one it checked on the original.
+  if (opts.qualification !== null) await recordCheckedDiploma(page, opts.qualification ?? "AGENT DE SERVICE LOGISTIQUE (525)");
+  return { email, lastName, workerId };
+}
+
+/** On a worker's page: records a diploma checked on the original, granting `qualification` (its option label). */
+export async function recordCheckedDiploma(page: Page, qualification: string) {
+  await page.getByText("Enregistrer un diplôme vérifié sur l'original").click();
+  const form = page.getByRole("form", { name: "Enregistrer un diplôme vérifié" });
+  await form.getByLabel("Intitulé du diplôme").fill("CAP Agent polyvalent de restauration");
+  await form.getByLabel("Obtenu le").fill("2015-06-30");
+  await form.getByLabel("Qualification accordée").selectOption({ label: qualification });
+  await form.getByRole("button", { name: "Enregistrer le diplôme" }).click();
+  await expect(page.getByText("Diplôme enregistré : la qualification est accordée.")).toBeVisible();
 }
 
 /** Creates a client of MEDIMP through the back office and stays on its page; returns its id. */
@@ -71,12 +85,14 @@ export type ContractDraft = {
   weekdays: string[]; // labels: "Lundi", ...
   rate?: string;
   breakMinutes?: string;
+  /** The qualification's option label; "AGENT DE SERVICE LOGISTIQUE (525)" when not given. */
+  qualification?: string;
 };
 
 /** Fills the new-contract form and submits it (unless `submit` is false); the caller checks the outcome. */
 export async function fillContract(page: Page, c: ContractDraft, { submit = true } = {}) {
   await open(page, `/admin/contrats/nouveau?interimaire=${c.workerId}&site=${c.siteId}`);
-  await page.getByLabel("Qualification").selectOption({ label: "AGENT DE SERVICE LOGISTIQUE (525)" });
+  await page.getByLabel("Qualification").selectOption({ label: c.qualification ?? "AGENT DE SERVICE LOGISTIQUE (525)" });
   await page.getByLabel("Référence").fill(c.reference);
   await page.getByLabel("Date de début").fill(c.startDate);
   await page.getByLabel("Date de fin").fill(c.endDate);

@@ -65,7 +65,7 @@ test("staff create a client, a site and a contract with shifts, refuse an overla
   const addForm = page.getByRole("form", { name: "Ajouter le créneau" });
   await addForm.getByLabel("Date").fill(dayAfterNextMonday(9));
   await addForm.getByLabel("Début").fill("08:00");
-  await addForm.getByLabel("Fin").fill("12:00");
+  await addForm.getByLabel("Fin").fill("11:00"); // 7 h + 3 h: the 10 h of a day
   await addForm.getByRole("button", { name: "Ajouter le créneau" }).click();
   await expect(page.getByText("Créneau ajouté.")).toBeVisible();
   await expect(rows).toHaveCount(6);

@@ -133,7 +133,8 @@ test("hours outside the contract, over 12 h a day or 48 h a week are refused; a 
 test("the 48 h cap counts the hours the worker already has at another client's site that week", async ({ page }) => {
   const week = addDays(monday, -21);
   const emma = "Emma ROUX";
-  // Staff give Emma a weekend evening contract at the Glycines, besides her days at the Tilleuls.
+  // Staff give Emma a Saturday contract at the Glycines, besides her weekdays at the Tilleuls
+  // (10 h that day, and 35 h of rest from Saturday 22:00 to Monday 09:00).
   await signIn(page, demo.staff);
   await open(page, "/admin/clients?q=GLYCINES");
   await page.getByRole("link", { name: "EHPAD LES GLYCINES" }).click();
@@ -146,12 +147,13 @@ test("the 48 h cap counts the hours the worker already has at another client's s
   await fillContract(page, {
     workerId,
     siteId,
-    reference: "SOIREES",
+    reference: "SAMEDI",
     startDate: iso(addDays(week, 5)),
-    endDate: iso(addDays(week, 6)),
-    start: "18:00",
-    end: "23:00",
-    weekdays: ["Samedi", "Dimanche"],
+    endDate: iso(addDays(week, 5)),
+    start: "12:00",
+    end: "22:00",
+    weekdays: ["Samedi"],
+    qualification: "AIDE-SOIGNANT (312)",
   });
   await expect(page).toHaveURL(/\/admin\/contrats\/[^/?]+\?cree=1/, { timeout: 30_000 });
   await page.getByRole("button", { name: "Envoyer à la signature" }).click();
@@ -160,8 +162,7 @@ test("the 48 h cap counts the hours the worker already has at another client's s
   // The Glycines submit 10 h for her weekend.
   await switchUser(page, OTHER_CLIENT);
   await open(page, `/client?semaine=${iso(week)}`);
-  await page.getByLabel(cell(emma, week, 5)).fill("5");
-  await page.getByLabel(cell(emma, week, 6)).fill("5");
+  await page.getByLabel(cell(emma, week, 5)).fill("10");
   await page.getByRole("button", { name: "Transmettre les heures" }).click();
   await expect(page.getByRole("status")).toContainText("Heures transmises à l'agence.");
 

@@ -115,6 +115,7 @@ export interface AuditEventData {
   "diploma.added": Record<string, never>;
   "diploma.approved": { qualificationIds: string[] };
   "diploma.refused": { reason: string };
+  "diploma.recorded": { name: string; obtainedOn: IsoDay; qualification: string };
 
   "document.published": { kind: DocumentKind; number: string | null; sizeBytes: number; sha256: string; batch?: string };
   "document.requested": { kind: DocumentKind };
@@ -466,6 +467,10 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
     render: (d) => [plural(d.qualificationIds.length, "qualification accordée", "qualifications accordées")],
   },
   "diploma.refused": { label: "Diplôme refusé", render: (d) => [`Motif : ${d.reason}`] },
+  "diploma.recorded": {
+    label: "Diplôme vérifié sur l'original enregistré par l'agence",
+    render: (d) => [`Diplôme : ${d.name}`, `Obtenu le ${frenchDay(d.obtainedOn)}`, `Qualification : ${d.qualification}`],
+  },
 
   "document.published": {
     label: "Document publié",

@@ -238,3 +238,10 @@ export const qualificationMinimumSchema = z.object({
 });
 
 export const longDayAgreementSchema = z.object({ agencyId: z.string().min(1), enabled: z.string().optional() });
+
+export const checkedDiplomaSchema = z.object({
+  workerId: z.string().min(1),
+  name: required("l'intitulé du diplôme", 200),
+  obtainedOn: dayField("la date d'obtention"),
+  qualificationId: z.string({ error: "Choisissez une qualification." }).min(1, "Choisissez une qualification."),
+});

@@ -134,6 +134,7 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "smic.added": { effectiveFrom: "2027-01-01", hourlyCents: 1225, source: "Décret du 18 décembre 2026" },
   "qualification_minimum.set": { qualification: "Aide-soignant (312)", from: null, to: 1450 },
   "agency.long_day_agreement_set": { enabled: true },
+  "diploma.recorded": { name: "Diplôme d'État d'aide-soignant", obtainedOn: "2015-06-30", qualification: "Aide-soignant (312)" },
 };
 
 // Raw codes that must never reach staff: event types, enum values, field keys, JS leftovers.

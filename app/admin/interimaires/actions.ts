@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action";
-import { inviteSchema } from "@/lib/backoffice/schemas";
+import { checkedDiplomaSchema, inviteSchema } from "@/lib/backoffice/schemas";
+import { recordCheckedDiploma } from "@/lib/backoffice/record-diploma";
 import { inviteWorker, resendInvitation, setWorkerActive } from "@/lib/backoffice/workers";
 import { submissionKey } from "@/lib/submissions";
 import { fail, ok, type Result } from "@/lib/result";
@@ -28,4 +29,15 @@ export const setActiveAction = staffAction(activeSchema, async (data, staff): Pr
 export const resendInvitationAction = staffAction(z.object({ workerId: z.string().min(1) }), async (data, staff): Promise<Result> => {
   const result = await resendInvitation(staff, data.workerId);
   return result.ok ? ok("Invitation renvoyée.") : result;
+});
+
+export const recordDiplomaAction = staffAction(checkedDiplomaSchema, async (data, staff, formData): Promise<Result> => {
+  const result = await recordCheckedDiploma(
+    staff,
+    { workerId: data.workerId, name: data.name, obtainedOn: data.obtainedOn, qualificationId: data.qualificationId },
+    submissionKey(staff.id, formData),
+  );
+  if (!result.ok) return result;
+  revalidatePath(`/admin/interimaires/${data.workerId}`);
+  return ok("Diplôme enregistré : la qualification est accordée.");
 });

@@ -13,6 +13,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { staffWorkerFile } from "@/lib/backoffice/worker-queries";
 import { personName, qualificationLabel, scopedWorkerOr404 } from "@/lib/backoffice/scope";
+import { qualificationsForMinimum } from "@/lib/backoffice/remuneration-queries";
+import { newFormKey } from "@/lib/forms";
+import { CheckedDiplomaForm } from "./diploma-form";
 import { parisHHMM, workedMinutes } from "@/lib/contracts/shifts";
 import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
 import { resendInvitationAction, setActiveAction } from "../actions";
@@ -246,6 +249,18 @@ export default async function WorkerPage({ params, searchParams }: Props) {
         ) : (
           <p className="text-sm text-slate-600">Aucun diplôme déposé.</p>
         )}
+        <details className="mt-4">
+          <summary className="text-brand-700 cursor-pointer text-sm font-medium">
+            Enregistrer un diplôme vérifié sur l&apos;original
+          </summary>
+          <div className="mt-3">
+            <CheckedDiplomaForm
+              workerId={worker.id}
+              formKey={newFormKey()}
+              qualifications={(await qualificationsForMinimum()).map((q) => ({ value: q.id, label: `${q.label} (${q.code})` }))}
+            />
+          </div>
+        </details>
       </Card>
 
       <Card as="section" aria-labelledby="contrats">
