@@ -58,6 +58,8 @@ export async function newContractChoices(staff: Staff) {
         id: true,
         user: { select: { firstName: true, lastName: true } },
         agencies: { where: membershipOfAgencies(staff), select: { workerNumber: true, agency: { select: { code: true } } } },
+        // Held through a validated diploma (lib/contracts/rules.ts holdsQualification): the form offers these first.
+        qualifications: { where: { diploma: { status: "APPROVED" } }, select: { qualificationId: true } },
       },
       orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
     }),

@@ -5,6 +5,7 @@ import {
   dailyLimitMinutes,
   holdsQualification,
   hourlyRateViolation,
+  smicExtensionError,
   smicOn,
   workDayOf,
   workingTimeViolation,
@@ -231,6 +232,24 @@ describe("a qualification held through a validated diploma", () => {
     expect(holdsQualification("q610", [{ qualificationId: "q610", diplomaStatus: "REFUSED" }])).toBe(false);
     expect(holdsQualification("q610", [{ qualificationId: "q610", diplomaStatus: null }])).toBe(false);
     expect(holdsQualification("q610", [])).toBe(false);
+  });
+});
+
+describe("the SMIC table is only extended", () => {
+  const table = [
+    { effectiveFrom: day("2024-11-01"), hourlyCents: 1188 },
+    { effectiveFrom: day("2026-01-01"), hourlyCents: 1202 },
+  ];
+  it("accepts a value from a day after the latest one, not on or before it", () => {
+    expect(smicExtensionError({ effectiveFrom: day("2026-01-02"), hourlyCents: 1202 }, table)).toBeNull();
+    expect(smicExtensionError({ effectiveFrom: day("2026-01-01"), hourlyCents: 1230 }, table)?.field).toBe("effectiveFrom");
+    expect(smicExtensionError({ effectiveFrom: day("2025-06-01"), hourlyCents: 1230 }, table)?.message).toBe(
+      "La date d'effet doit suivre celle de la dernière valeur (01/01/2026) : les valeurs passées ne se modifient pas.",
+    );
+  });
+  it("refuses a SMIC lower than the latest", () => {
+    expect(smicExtensionError({ effectiveFrom: day("2027-01-01"), hourlyCents: 1201 }, table)?.field).toBe("hourlyRate");
+    expect(smicExtensionError({ effectiveFrom: day("2027-01-01"), hourlyCents: 1100 }, [])).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { FormFeedback, useServerForm } from "@/components/backoffice/server-form";
 import { WeeklyPatternFields } from "@/components/backoffice/weekly-pattern-fields";
 import { Button } from "@/components/ui/button";
@@ -43,6 +44,7 @@ export function ContractForm({
   workers,
   sites,
   qualifications,
+  held,
   defaults,
   formKey,
 }: {
@@ -50,23 +52,43 @@ export function ContractForm({
   workers: Option[];
   sites: Option[];
   qualifications: Option[];
+  /** Per worker, the qualifications held through a validated diploma. */
+  held: Record<string, string[]>;
   defaults: { workerId?: string; siteId?: string };
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(createContractAction);
+  const [workerId, setWorkerId] = useState(defaults.workerId ?? "");
+  // With a worker chosen, the qualifications they hold come first; the others are flagged (the server refuses them).
+  const mine = workerId ? (held[workerId] ?? []) : null;
+  const qualificationOptions = mine
+    ? [
+        ...qualifications.filter((q) => mine.includes(q.value)).map((q) => ({ ...q, group: "Qualifications de l'intérimaire" })),
+        ...qualifications
+          .filter((q) => !mine.includes(q.value))
+          .map((q) => ({ ...q, group: "Non détenues (sans diplôme validé, contrat refusé)" })),
+      ]
+    : qualifications;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <FormFeedback state={state} />
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold text-slate-900">Mission</legend>
-        <SelectField label="Intérimaire" name="workerId" required defaultValue={defaults.workerId ?? ""} error={errorFor("workerId")}>
+        <SelectField
+          label="Intérimaire"
+          name="workerId"
+          required
+          defaultValue={defaults.workerId ?? ""}
+          onChange={(e) => setWorkerId(e.target.value)}
+          error={errorFor("workerId")}
+        >
           <Options options={workers} />
         </SelectField>
         <SelectField label="Site client" name="siteId" required defaultValue={defaults.siteId ?? ""} error={errorFor("siteId")}>
           <Options options={sites} />
         </SelectField>
         <SelectField label="Qualification" name="qualificationId" required defaultValue="" error={errorFor("qualificationId")}>
-          <Options options={qualifications} />
+          <Options options={qualificationOptions} />
         </SelectField>
         <InputField
           label="Référence"

@@ -38,6 +38,7 @@ export default async function NewContractPage({ searchParams }: Props) {
             c.sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})`, group: `${c.name} – ${c.agency.code}` })),
           )}
           qualifications={qualifications.map((q) => ({ value: q.id, label: qualificationLabel(q) }))}
+          held={Object.fromEntries(workers.map((w) => [w.id, w.qualifications.map((q) => q.qualificationId)]))}
           defaults={{ workerId: interimaire, siteId: site }}
         />
       </Card>
