@@ -269,7 +269,9 @@ export async function pickWorker(
             hoursLabel: need.hoursLabel,
             detail: need.description,
             hourlyRateCents: need.hourlyRateCents ?? 0,
-            recourseReason: "Accroissement temporaire d'activité",
+            // No motif is invented: staff choose the legal case on the draft before sending it (issuing asks for it).
+            recourseCase: null,
+            recourseReason: null,
             state: "DRAFT",
             shifts: { create: planned.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })) },
           },

@@ -10,6 +10,7 @@ import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submis
 import { assertNoOverlap, lockWorker } from "./booking";
 import { run, ServiceError, type Tx } from "./service";
 import { generateShifts, isoDay, type WeeklyPattern } from "./shifts";
+import { normalizeRecourse, recourseErrors, type RecourseFields } from "./rules";
 import type { Result } from "@/lib/result";
 
 async function nextContractNumber(tx: Tx): Promise<string> {
@@ -28,11 +29,10 @@ export type ContractInput = {
   endDate: Date;
   hoursLabel: string;
   hourlyRateCents: number;
-  recourseReason: string;
   detail: string | null;
   weeklyHours: number | null;
   pattern: WeeklyPattern;
-};
+} & RecourseFields;
 
 /**
  * `submission` (lib/submissions.ts) makes a double click or a second tab of
@@ -64,6 +64,9 @@ export async function createContract(
     if (!worker.user.active) throw new ServiceError("Le compte de cet intérimaire est désactivé.", "workerId");
     const qualification = await db.qualification.findUnique({ where: { id: input.qualificationId } });
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");
+    const recourse = normalizeRecourse(input);
+    const recourseError = Object.entries(recourseErrors(recourse))[0];
+    if (recourseError) throw new ServiceError(recourseError[1], recourseError[0]);
 
     const shifts = generateShifts(input.pattern, input.startDate, input.endDate);
     if (shifts.length === 0)
@@ -98,7 +101,7 @@ export async function createContract(
               detail: input.detail,
               hourlyRateCents: input.hourlyRateCents,
               weeklyHours: input.weeklyHours,
-              recourseReason: input.recourseReason,
+              ...recourse,
               state: "DRAFT",
               shifts: { create: shifts.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })) },
             },

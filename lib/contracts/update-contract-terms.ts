@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format";
 import { bumpVersion, notifyChange } from "./reissue";
 import { issuingTx, loadForWrite, run, ServiceError } from "./service";
 import { isoDay, parisDayOf } from "./shifts";
+import { normalizeRecourse, RECOURSE_CASE_LABELS, recourseErrors, type RecourseFields } from "./rules";
 import type { Result } from "@/lib/result";
 
 export type TermsInput = {
@@ -19,11 +20,10 @@ export type TermsInput = {
   endDate: Date;
   hoursLabel: string;
   hourlyRateCents: number;
-  recourseReason: string;
   detail: string | null;
   weeklyHours: number | null;
   qualificationId: string;
-};
+} & RecourseFields;
 
 /** Changes the terms; shifts outside new dates are removed (validated ones block the change). */
 export async function updateContractTerms(
@@ -35,6 +35,9 @@ export async function updateContractTerms(
   return run(async () => {
     const qualification = await db.qualification.findUnique({ where: { id: input.qualificationId } });
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");
+    const recourse = normalizeRecourse(input);
+    const recourseError = Object.entries(recourseErrors(recourse))[0];
+    if (recourseError) throw new ServiceError(recourseError[1], recourseError[0]);
     const ctaUrl = await absoluteUrl("/contrats");
     const result = await issuingTx(async (tx, storedKeys) => {
       const contract = await loadForWrite(tx, staff, contractId, version);
@@ -57,7 +60,11 @@ export async function updateContractTerms(
       compare("endDate", isoDay(contract.endDate), isoDay(input.endDate));
       compare("hoursLabel", contract.hoursLabel, input.hoursLabel);
       compare("hourlyRateCents", contract.hourlyRateCents, input.hourlyRateCents);
-      compare("recourseReason", contract.recourseReason, input.recourseReason);
+      const caseLabel = (c: RecourseFields["recourseCase"]) => (c ? RECOURSE_CASE_LABELS[c] : null);
+      compare("recourseCase", caseLabel(contract.recourseCase), caseLabel(recourse.recourseCase));
+      compare("replacedName", contract.replacedName, recourse.replacedName);
+      compare("replacedPosition", contract.replacedPosition, recourse.replacedPosition);
+      compare("recourseReason", contract.recourseReason, recourse.recourseReason);
       compare("detail", contract.detail, input.detail);
       compare("weeklyHours", contract.weeklyHours, input.weeklyHours);
       compare("qualificationId", contract.qualificationId, input.qualificationId);
@@ -69,7 +76,7 @@ export async function updateContractTerms(
         endDate: input.endDate,
         hoursLabel: input.hoursLabel,
         hourlyRateCents: input.hourlyRateCents,
-        recourseReason: input.recourseReason,
+        ...recourse,
         detail: input.detail,
         weeklyHours: input.weeklyHours,
         qualificationId: input.qualificationId,

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { FormFeedback, useServerForm } from "@/components/backoffice/server-form";
 import { WeeklyPatternFields } from "@/components/backoffice/weekly-pattern-fields";
+import { RecourseFields, type RecourseOption } from "@/components/backoffice/recourse-fields";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField, TextareaField } from "@/components/ui/field";
+import { InputField, SelectField } from "@/components/ui/field";
 import { cancelContractAction, regenerateShiftsAction, saveShiftAction, updateTermsAction } from "../actions";
 
 export type TermsDefaults = {
@@ -16,6 +17,9 @@ export type TermsDefaults = {
   endDate: string;
   hoursLabel: string;
   hourlyRate: string;
+  recourseCase: string;
+  replacedName: string;
+  replacedPosition: string;
   recourseReason: string;
   detail: string;
   weeklyHours: string;
@@ -24,10 +28,12 @@ export type TermsDefaults = {
 export function TermsForm({
   defaults,
   qualifications,
+  recourseOptions,
   readOnly,
 }: {
   defaults: TermsDefaults;
   qualifications: { value: string; label: string }[];
+  recourseOptions: RecourseOption[];
   readOnly: boolean;
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(updateTermsAction);
@@ -68,14 +74,7 @@ export function TermsForm({
           error={errorFor("weeklyHours")}
         />
         <InputField label="Détail" name="detail" defaultValue={defaults.detail} error={errorFor("detail")} />
-        <TextareaField
-          label="Motif de recours"
-          name="recourseReason"
-          rows={2}
-          className="sm:col-span-2"
-          defaultValue={defaults.recourseReason}
-          error={errorFor("recourseReason")}
-        />
+        <RecourseFields options={recourseOptions} defaults={defaults} errorFor={errorFor} />
       </fieldset>
       {readOnly ? null : (
         <Button type="submit" variant="primary" disabled={pending}>

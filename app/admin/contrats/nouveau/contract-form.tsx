@@ -2,8 +2,9 @@
 
 import { FormFeedback, useServerForm } from "@/components/backoffice/server-form";
 import { WeeklyPatternFields } from "@/components/backoffice/weekly-pattern-fields";
+import { RecourseFields, type RecourseOption } from "@/components/backoffice/recourse-fields";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField, TextareaField } from "@/components/ui/field";
+import { InputField, SelectField } from "@/components/ui/field";
 import { FORM_KEY_FIELD } from "@/lib/forms";
 import { createContractAction } from "../actions";
 
@@ -43,6 +44,7 @@ export function ContractForm({
   workers,
   sites,
   qualifications,
+  recourseOptions,
   defaults,
   formKey,
 }: {
@@ -50,6 +52,7 @@ export function ContractForm({
   workers: Option[];
   sites: Option[];
   qualifications: Option[];
+  recourseOptions: RecourseOption[];
   defaults: { workerId?: string; siteId?: string };
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(createContractAction);
@@ -93,15 +96,7 @@ export function ContractForm({
           placeholder="35"
           error={errorFor("weeklyHours")}
         />
-        <TextareaField
-          label="Motif de recours"
-          name="recourseReason"
-          rows={2}
-          required
-          className="sm:col-span-2"
-          placeholder="Remplacement de Mme B. Magalie, absente"
-          error={errorFor("recourseReason")}
-        />
+        <RecourseFields options={recourseOptions} errorFor={errorFor} />
         <InputField label="Détail" name="detail" placeholder="Unité Les Lilas" error={errorFor("detail")} />
         <InputField
           label="Horaires affichés"

@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { newContractChoices } from "@/lib/backoffice/contract-queries";
 import { qualificationLabel } from "@/lib/backoffice/scope";
 import { newFormKey } from "@/lib/forms";
+import { recourseOptions } from "@/lib/contracts/rules";
 import { ContractForm } from "./contract-form";
 
 export const metadata: Metadata = { title: "Nouveau contrat" };
@@ -38,6 +39,7 @@ export default async function NewContractPage({ searchParams }: Props) {
             c.sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})`, group: `${c.name} – ${c.agency.code}` })),
           )}
           qualifications={qualifications.map((q) => ({ value: q.id, label: qualificationLabel(q) }))}
+          recourseOptions={recourseOptions()}
           defaults={{ workerId: interimaire, siteId: site }}
         />
       </Card>
