@@ -31,6 +31,8 @@ export function workerOffers(worker: { workerId: string }) {
   return db.missionOffer.findMany({
     where: { workerId: worker.workerId },
     include: {
+      // The retained worker learns it from the contract sent to them, never from a draft.
+      contract: { select: { state: true, issuedAt: true } },
       need: {
         select: {
           status: true,

@@ -13,6 +13,15 @@ import type { Failure, Success } from "@/lib/result";
 /** The states a worker can see (drafts stay with the agency). */
 export const WORKER_VISIBLE_STATES: ContractState[] = ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED", "CANCELLED"];
 
+/**
+ * Whether the worker may see a contract: only once it was issued to them. A
+ * draft, and a draft cancelled before it was ever sent, stay with the agency
+ * (the where-fragment is `workerContracts` of lib/auth/scope.ts).
+ */
+export function isVisibleToWorker(c: { state: ContractState; issuedAt: Date | null }): boolean {
+  return c.state !== "DRAFT" && c.issuedAt !== null;
+}
+
 /** Contracts the worker has to sign: the dashboard's "à signer" and the list filter "En attente de signature". */
 export const TO_SIGN_STATES: ContractState[] = ["AWAITING_SIGNATURE"];
 
