@@ -1,7 +1,7 @@
 // Form schemas of the back office, shared by the browser and the server actions.
 import { z } from "zod";
 import { eurosToCents, parseDay, parseTime } from "@/lib/contracts/shifts";
-import { RECOURSE_CASES, RECOURSE_MESSAGES, recourseErrors } from "@/lib/contracts/rules";
+import { RECOURSE_CASES, RECOURSE_MESSAGES, recourseErrors } from "@/lib/contracts/recourse";
 
 const required = (label: string, max = 200) =>
   z

@@ -39,3 +39,39 @@ export function unavailabilityConflicts<S extends BookedShift>(marks: Unavailabl
 export const REFUSAL_SIGNED_MISSION = "mission-signee";
 export const SIGNED_MISSION_MESSAGE =
   "Vous avez une mission signée sur ce créneau : vous ne pouvez pas vous déclarer indisponible. Pour une absence, contactez votre agence.";
+
+const PART_LABELS: Record<DayPart, string> = {
+  FULL_DAY: "journée entière",
+  MORNING: "matin",
+  AFTERNOON: "après-midi",
+  NIGHT: "nuit",
+};
+
+/** "le 17/12/2026 (matin)", one per day and part, in date order. */
+export function describeMarks(marks: UnavailableMark[], formatDay: (d: Date) => string): string[] {
+  const seen = new Set<string>();
+  return [...marks]
+    .sort((a, b) => a.date.getTime() - b.date.getTime())
+    .filter((m) => {
+      const key = `${m.date.getTime()}:${m.part}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((m) => `le ${formatDay(m.date)} (${PART_LABELS[m.part]})`);
+}
+
+/**
+ * The staff warning when booking a worker: the marks that meet the shifts
+ * when they are known, else every mark between the dates. Null when none.
+ */
+export function unavailabilityWarning(
+  marks: UnavailableMark[],
+  shifts: BookedShift[] | null,
+  formatDay: (d: Date) => string,
+): string | null {
+  const relevant = shifts ? unavailabilityConflicts(marks, shifts).map((c) => c.mark) : marks;
+  if (!relevant.length) return null;
+  const list = describeMarks(relevant, formatDay);
+  return `L'intérimaire s'est déclaré(e) indisponible ${list.join(", ")}${shifts ? " : ces jours tombent sur les créneaux du contrat" : " : vérifiez avec lui ou elle avant de le réserver"}.`;
+}

@@ -19,12 +19,16 @@ import {
   shiftSchema,
   weekdaysOf,
 } from "@/lib/backoffice/schemas";
-import { hoursLabel, shiftFromTimes } from "@/lib/contracts/shifts";
+import { z } from "zod";
+import { generateShifts, hoursLabel, parseDay, parseTime, shiftFromTimes } from "@/lib/contracts/shifts";
+import { workerUnavailability } from "@/lib/backoffice/contract-queries";
+import { unavailabilityWarning } from "@/lib/missions/rules";
+import { formatDate } from "@/lib/format";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 import { submissionKey } from "@/lib/submissions";
-import { fail, ok, type Failure, type Result } from "@/lib/result";
+import { fail, ok, okWith, type Failure, type Result } from "@/lib/result";
 
 /** Contract and shift dates within five years back and two ahead (a typo such as 2062 is refused next to the field). */
 async function datesOutOfRange(dates: Record<string, Date>): Promise<Result | null> {
@@ -147,3 +151,32 @@ export const cancelContractAction = staffAction(cancelSchema, async (data, staff
   revalidatePath(`/admin/contrats/${data.contractId}`);
   return ok("Contrat annulé.");
 });
+
+const warningArgs = z.tuple([
+  z.string().max(40),
+  z.string().max(10),
+  z.string().max(10),
+  z.string().max(5),
+  z.string().max(5),
+  z.array(z.number().int().min(1).max(7)).max(7),
+]);
+
+/**
+ * The contract form asks, once the worker and the dates are chosen, whether
+ * the worker marked any of those days unavailable (a warning, not a refusal:
+ * staff may have agreed otherwise with the worker).
+ */
+export const unavailabilityWarningAction = staffAction.call(
+  warningArgs,
+  async ([workerId, startIso, endIso, start, end, weekdays], staff): Promise<Result<string | null>> => {
+    const from = parseDay(startIso);
+    const to = parseDay(endIso);
+    if (!workerId || !from || !to || to < from || to.getTime() - from.getTime() > 366 * 86_400_000) return okWith(null);
+    const marks = await workerUnavailability(staff, workerId, from, to);
+    const pattern = parseTime(start) !== null && parseTime(end) !== null && start !== end && weekdays.length > 0;
+    const shifts = pattern
+      ? generateShifts({ weekdays, start, end, breakMinutes: 0 }, from, to).map((s) => ({ ...s, contractNumber: "" }))
+      : null;
+    return okWith(unavailabilityWarning(marks, shifts, formatDate));
+  },
+);

@@ -11,7 +11,8 @@ import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES, canCancel, canEdit, canIssue, missingForIssue, recourseOptions } from "@/lib/contracts/rules";
 import { personName, qualificationLabel, scopedContractOr404 } from "@/lib/backoffice/scope";
-import { allQualifications } from "@/lib/backoffice/contract-queries";
+import { allQualifications, workerUnavailability } from "@/lib/backoffice/contract-queries";
+import { unavailabilityWarning } from "@/lib/missions/rules";
 import { ABSENCE_CODES, isoDay, parisDayOf, parisHHMM, workedMinutes } from "@/lib/contracts/shifts";
 import { formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
 import { issueContractAction, removeShiftAction } from "../actions";
@@ -31,6 +32,14 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const workMinutes = contract.shifts.filter((s) => s.kind === "WORK").reduce((sum, s) => sum + workedMinutes(s), 0);
   const workerName = personName(contract.worker.user);
   const hasSignedBefore = contract.signedAt !== null;
+  const unavailable =
+    contract.state === "CANCELLED"
+      ? null
+      : unavailabilityWarning(
+          await workerUnavailability(staff, contract.workerId, contract.startDate, contract.endDate),
+          contract.shifts.filter((s) => s.kind === "WORK").map((s) => ({ ...s, contractNumber: contract.number })),
+          formatDate,
+        );
   const missing = canIssue(contract.state)
     ? missingForIssue({ ...contract, workShiftCount: contract.shifts.filter((s) => s.kind === "WORK").length })
     : [];
@@ -67,6 +76,12 @@ export default async function ContractPage({ params, searchParams }: Props) {
         <Alert variant="success" role="status">
           Contrat créé avec {contract.shifts.length} créneau(x). Vérifiez-les, puis envoyez-le à la signature.
         </Alert>
+      ) : null}
+
+      {unavailable ? (
+        <div data-testid="avertissement-indisponibilite">
+          <Alert variant="warning">{unavailable}</Alert>
+        </div>
       ) : null}
 
       <dl className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-4">
