@@ -73,5 +73,5 @@ export function unavailabilityWarning(
   const relevant = shifts ? unavailabilityConflicts(marks, shifts).map((c) => c.mark) : marks;
   if (!relevant.length) return null;
   const list = describeMarks(relevant, formatDay);
-  return `L'intérimaire s'est déclaré(e) indisponible ${list.join(", ")}${shifts ? " : ces jours tombent sur les créneaux du contrat" : " : vérifiez avec lui ou elle avant de le réserver"}.`;
+  return `L'intérimaire s'est déclaré(e) indisponible ${list.join(", ")}${shifts ? " : ces jours tombent sur des créneaux prévus" : " : vérifiez avec lui ou elle avant de le réserver"}.`;
 }
