@@ -68,7 +68,7 @@ export interface AuditEventData {
   "worker.reactivated": Record<string, never>;
 
   "contract.created": { number: string; startDate: IsoDay; endDate: IsoDay; shifts: number; hourlyRateCents: number };
-  "contract.updated": { changed: Record<string, FieldChange>; removedShifts: number; version: number; reissued: boolean };
+  "contract.updated": { changed: Record<string, FieldChange>; removedShifts: number; addedShifts?: number; version: number; reissued: boolean };
   "contract.shift_added": {
     shiftId: string | null;
     before: ShiftSnapshot | null;
@@ -407,6 +407,7 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
     render: (d) => [
       ...contractChanges(d.changed),
       ...(d.removedShifts ? [plural(d.removedShifts, "créneau retiré", "créneaux retirés")] : []),
+      ...(d.addedShifts ? [plural(d.addedShifts, "créneau ajouté", "créneaux ajoutés")] : []),
       ...version(d),
     ],
   },

@@ -130,6 +130,7 @@ export const contractTermsSchema = z
     ...recourseFields,
     detail: optional(200),
     weeklyHours,
+    confirmDates: z.string().max(30).optional(),
   })
   .refine(datesInOrder, { path: ["endDate"], message: "La date de fin doit être après la date de début." })
   .refine(notTooLong, { path: ["endDate"], message: "Un contrat ne peut pas dépasser un an." })

@@ -11,6 +11,7 @@ import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { locateCommune } from "@/lib/geo/communes";
+import { parisCalendarDate } from "@/lib/time/paris";
 import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } from "./rules";
 import { fail, ok, okWith, type Result } from "@/lib/result";
 
@@ -264,8 +265,9 @@ export async function pickWorker(
             clientId: need.site.clientId,
             siteId: need.siteId,
             qualificationId: need.qualificationId,
-            startDate: need.startDate,
-            endDate: need.endDate,
+            // The dates of a contract are those of its shifts.
+            startDate: parisCalendarDate(planned[0].startsAt),
+            endDate: parisCalendarDate(planned[planned.length - 1].startsAt),
             hoursLabel: need.hoursLabel,
             detail: need.description,
             hourlyRateCents: need.hourlyRateCents ?? 0,

@@ -10,7 +10,8 @@ import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submis
 import { assertNoOverlap, lockWorker } from "./booking";
 import { run, ServiceError, type Tx } from "./service";
 import { generateShifts, isoDay, type WeeklyPattern } from "./shifts";
-import { normalizeRecourse, recourseErrors, type RecourseFields } from "./rules";
+import { datesOfShifts, normalizeRecourse, recourseErrors, type RecourseFields } from "./rules";
+import { formatDate } from "@/lib/format";
 import type { Result } from "@/lib/result";
 
 async function nextContractNumber(tx: Tx): Promise<string> {
@@ -73,6 +74,18 @@ export async function createContract(
       throw new ServiceError(
         "Aucun jour travaillé entre ces dates : cochez au moins un jour de la semaine compris dans la période.",
         "weekdays",
+      );
+    // The dates of a contract are those of its shifts: the first and last days must be worked days.
+    const span = datesOfShifts(shifts)!;
+    if (span.startDate.getTime() !== input.startDate.getTime())
+      throw new ServiceError(
+        `Le ${formatDate(input.startDate)} n'est pas un jour coché : le contrat commence le jour de son premier créneau (le ${formatDate(span.startDate)}). Changez la date de début ou cochez ce jour.`,
+        "startDate",
+      );
+    if (span.endDate.getTime() !== input.endDate.getTime())
+      throw new ServiceError(
+        `Le ${formatDate(input.endDate)} n'est pas un jour coché : le contrat finit le jour de son dernier créneau (le ${formatDate(span.endDate)}). Changez la date de fin ou cochez ce jour.`,
+        "endDate",
       );
 
     for (let attempt = 0; attempt < 4; attempt++) {

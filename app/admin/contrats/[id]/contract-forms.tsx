@@ -37,9 +37,48 @@ export function TermsForm({
   readOnly: boolean;
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(updateTermsAction);
+  const preview = state && !state.ok ? state.data?.preview : undefined;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFeedback state={state} />
+      {preview ? (
+        <section
+          aria-labelledby="apercu-dates"
+          className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm"
+          data-testid="apercu-dates"
+        >
+          <h3 id="apercu-dates" className="font-semibold text-slate-900">
+            Ces nouvelles dates modifient les créneaux du contrat
+          </h3>
+          {preview.added.length ? (
+            <div>
+              <p className="font-medium text-slate-800">Créneaux ajoutés ({preview.added.length})</p>
+              <ul className="list-disc pl-5">
+                {preview.added.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {preview.removed.length ? (
+            <div>
+              <p className="font-medium text-slate-800">Créneaux supprimés ({preview.removed.length})</p>
+              <ul className="list-disc pl-5">
+                {preview.removed.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="text-slate-700">
+            Rien n&apos;est enregistré tant que vous n&apos;avez pas confirmé. Vous pouvez aussi modifier les dates puis enregistrer de
+            nouveau.
+          </p>
+          <Button type="submit" name="confirmDates" value={preview.key} variant="primary" size="sm" disabled={pending}>
+            {pending ? "Enregistrement…" : "Confirmer les dates et les créneaux"}
+          </Button>
+        </section>
+      ) : null}
       <input type="hidden" name="contractId" value={defaults.contractId} />
       <input type="hidden" name="version" value={defaults.version} />
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
