@@ -68,7 +68,13 @@ export interface AuditEventData {
   "worker.reactivated": Record<string, never>;
 
   "contract.created": { number: string; startDate: IsoDay; endDate: IsoDay; shifts: number; hourlyRateCents: number };
-  "contract.updated": { changed: Record<string, FieldChange>; removedShifts: number; addedShifts?: number; version: number; reissued: boolean };
+  "contract.updated": {
+    changed: Record<string, FieldChange>;
+    removedShifts: number;
+    addedShifts?: number;
+    version: number;
+    reissued: boolean;
+  };
   "contract.shift_added": {
     shiftId: string | null;
     before: ShiftSnapshot | null;

@@ -79,7 +79,12 @@ const recourseFields = {
 };
 
 function checkRecourse(
-  v: { recourseCase: (typeof RECOURSE_CASES)[number]; replacedName: string | null; replacedPosition: string | null; recourseReason: string | null },
+  v: {
+    recourseCase: (typeof RECOURSE_CASES)[number];
+    replacedName: string | null;
+    replacedPosition: string | null;
+    recourseReason: string | null;
+  },
   ctx: z.RefinementCtx,
 ) {
   for (const [field, message] of Object.entries(recourseErrors(v))) ctx.addIssue({ code: "custom", path: [field], message });

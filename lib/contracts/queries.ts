@@ -87,9 +87,7 @@ export type ContractPdfLookup =
  */
 export async function findContractPdf(caller: ContractPdfCaller, contractId: string, signed: boolean): Promise<ContractPdfLookup> {
   const where: Prisma.ContractWhereInput =
-    caller.role === "WORKER"
-      ? { id: contractId, ...workerContracts(caller.workerId) }
-      : { id: contractId, ...contractScope(caller) };
+    caller.role === "WORKER" ? { id: contractId, ...workerContracts(caller.workerId) } : { id: contractId, ...contractScope(caller) };
   const c = await db.contract.findFirst({
     where,
     select: { id: true, state: true, issuedAt: true, signedDocumentId: true, issuedDocumentId: true },

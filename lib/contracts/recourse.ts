@@ -5,7 +5,6 @@
 // the interface of ./rules.ts, which re-exports it.
 import type { RecourseCase } from "@/lib/generated/prisma/enums";
 
-
 /** The legal cases, in the order of the select. */
 export const RECOURSE_CASES: readonly RecourseCase[] = [
   "REPLACEMENT_ABSENT",
@@ -132,4 +131,3 @@ export function replacedNameFromText(text: string | null): string | null {
   const m = /^remplacement d[eu] (?:l'|la |le )?([^,(]+)/i.exec((text ?? "").trim());
   return m ? m[1].trim() || null : null;
 }
-

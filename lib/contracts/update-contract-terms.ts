@@ -17,14 +17,7 @@ import { assertNoOverlap, lockWorker } from "./booking";
 import { bumpVersion, notifyChange } from "./reissue";
 import { issuingTx, loadForWrite, run, ServiceError } from "./service";
 import { isoDay } from "./shifts";
-import {
-  describeSlot,
-  normalizeRecourse,
-  planDateChange,
-  RECOURSE_CASE_LABELS,
-  recourseErrors,
-  type RecourseFields,
-} from "./rules";
+import { describeSlot, normalizeRecourse, planDateChange, RECOURSE_CASE_LABELS, recourseErrors, type RecourseFields } from "./rules";
 import type { Result } from "@/lib/result";
 
 export type TermsInput = {
@@ -165,7 +158,13 @@ async function saveTerms(staff: StaffUser, contractId: string, version: number, 
         tx,
         {
           type: "contract.updated",
-          data: { changed, removedShifts: outside.length, addedShifts: plan.added.length, version: contract.version + 1, reissued: reissue },
+          data: {
+            changed,
+            removedShifts: outside.length,
+            addedShifts: plan.added.length,
+            version: contract.version + 1,
+            reissued: reissue,
+          },
         },
         {
           actorId: staff.id,

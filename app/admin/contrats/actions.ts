@@ -76,35 +76,32 @@ export const createContractAction = staffAction(contractCreateSchema, async (dat
   redirect(`/admin/contrats/${result.data.id}?cree=1`);
 });
 
-export const updateTermsAction = staffAction(
-  contractTermsSchema,
-  async (data, staff): Promise<Result<{ preview: DatePreview } | void>> => {
-    const outOfRange = await datesOutOfRange({ startDate: data.startDate, endDate: data.endDate });
-    if (outOfRange) return outOfRange;
-    const result = await updateContractTerms(staff, data.contractId, data.version, {
-      qualificationId: data.qualificationId,
-      reference: data.reference.toUpperCase(),
-      startDate: data.startDate,
-      endDate: data.endDate,
-      hoursLabel: data.hoursLabel,
-      hourlyRateCents: data.hourlyRate,
-      recourseCase: data.recourseCase,
-      replacedName: data.replacedName,
-      replacedPosition: data.replacedPosition,
-      recourseReason: data.recourseReason,
-      detail: data.detail,
-      weeklyHours: data.weeklyHours,
-      confirmDates: data.confirmDates ?? null,
-    });
-    if (!result.ok) {
-      // A change of dates answers its shifts first: the form shows them for staff to confirm.
-      const preview = result.data?.preview;
-      return preview ? { ok: false, message: result.message, data: { preview } } : failure(result);
-    }
-    revalidatePath(`/admin/contrats/${data.contractId}`);
-    return okWith(undefined, `Contrat enregistré.${result.data.reissued ? reissuedNote : ""}`);
-  },
-);
+export const updateTermsAction = staffAction(contractTermsSchema, async (data, staff): Promise<Result<{ preview: DatePreview } | void>> => {
+  const outOfRange = await datesOutOfRange({ startDate: data.startDate, endDate: data.endDate });
+  if (outOfRange) return outOfRange;
+  const result = await updateContractTerms(staff, data.contractId, data.version, {
+    qualificationId: data.qualificationId,
+    reference: data.reference.toUpperCase(),
+    startDate: data.startDate,
+    endDate: data.endDate,
+    hoursLabel: data.hoursLabel,
+    hourlyRateCents: data.hourlyRate,
+    recourseCase: data.recourseCase,
+    replacedName: data.replacedName,
+    replacedPosition: data.replacedPosition,
+    recourseReason: data.recourseReason,
+    detail: data.detail,
+    weeklyHours: data.weeklyHours,
+    confirmDates: data.confirmDates ?? null,
+  });
+  if (!result.ok) {
+    // A change of dates answers its shifts first: the form shows them for staff to confirm.
+    const preview = result.data?.preview;
+    return preview ? { ok: false, message: result.message, data: { preview } } : failure(result);
+  }
+  revalidatePath(`/admin/contrats/${data.contractId}`);
+  return okWith(undefined, `Contrat enregistré.${result.data.reissued ? reissuedNote : ""}`);
+});
 
 export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
   const outOfRange = await datesOutOfRange({ date: data.date });

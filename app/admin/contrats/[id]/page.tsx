@@ -9,7 +9,15 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES, canCancel, canEdit, canIssue, missingForIssue, recourseOptions } from "@/lib/contracts/rules";
+import {
+  CONTRACT_STATE_LABELS,
+  CONTRACT_STATE_TONES,
+  canCancel,
+  canEdit,
+  canIssue,
+  missingForIssue,
+  recourseOptions,
+} from "@/lib/contracts/rules";
 import { personName, qualificationLabel, scopedContractOr404 } from "@/lib/backoffice/scope";
 import { allQualifications, workerUnavailability } from "@/lib/backoffice/contract-queries";
 import { unavailabilityWarning } from "@/lib/missions/rules";
@@ -157,9 +165,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
                   : `Le contrat attend la signature de l'intérimaire${hasSignedBefore ? "" : ""}. Une modification le renverra à nouveau.`
             }
           />
-          {missing.length ? (
-            <Alert variant="warning">À compléter avant l&apos;envoi : {missing.join(", ")}.</Alert>
-          ) : null}
+          {missing.length ? <Alert variant="warning">À compléter avant l&apos;envoi : {missing.join(", ")}.</Alert> : null}
           {canIssue(contract.state) ? (
             <ActionButton
               action={issueContractAction}

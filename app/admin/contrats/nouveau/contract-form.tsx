@@ -10,7 +10,20 @@ import { FORM_KEY_FIELD } from "@/lib/forms";
 import { useRef, useState } from "react";
 import { createContractAction, unavailabilityWarningAction } from "../actions";
 
-const WARNING_FIELDS = new Set(["workerId", "startDate", "endDate", "start", "end", "day1", "day2", "day3", "day4", "day5", "day6", "day7"]);
+const WARNING_FIELDS = new Set([
+  "workerId",
+  "startDate",
+  "endDate",
+  "start",
+  "end",
+  "day1",
+  "day2",
+  "day3",
+  "day4",
+  "day5",
+  "day6",
+  "day7",
+]);
 
 /**
  * Asks the server, once the worker and the dates are chosen (and again when
