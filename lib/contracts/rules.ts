@@ -359,7 +359,7 @@ export type DateChangePlan<S extends ExistingShift> = {
 /**
  * What a change of dates does to the shifts. A day the new dates add gets
  * the usual shift unless its weekday is a rest day of the contract (a weekday
- * met within the old dates that has no shift); shifts outside the new dates
+ * met within the old dates that never has a shift); shifts outside the new dates
  * go, except those already worked (ended before `now`) or validated.
  */
 export function planDateChange<S extends ExistingShift>(args: {
@@ -376,9 +376,10 @@ export function planDateChange<S extends ExistingShift>(args: {
   const blocked = outside.filter((s) => s.validated || s.endsAt.getTime() <= now.getTime());
   const removed = outside.filter((s) => !blocked.includes(s));
   const shiftDays = new Set(shifts.map((s) => parisDayOf(s.startsAt).getTime()));
+  const workedWeekdays = new Set([...shiftDays].map((t) => isoWeekday(new Date(t))));
   const restWeekdays = new Set<number>();
   for (let day = from.startDate; day.getTime() <= from.endDate.getTime(); day = addDays(day, 1))
-    if (!shiftDays.has(day.getTime())) restWeekdays.add(isoWeekday(day));
+    if (!workedWeekdays.has(isoWeekday(day))) restWeekdays.add(isoWeekday(day));
   const slot = usualSlot(shifts, args.hoursLabel);
   const added: ShiftSlot[] = [];
   if (slot) {

@@ -193,7 +193,8 @@ describe.each(engines)("issued contract PDFs on $name", ({ open }) => {
         endDate: day,
         hoursLabel: "08:00-12:00",
         hourlyRateCents: 1250,
-        recourseReason: "Accroissement temporaire d'activité",
+        recourseCase: "ACTIVITY_INCREASE",
+        recourseReason: "Surcroît d'activité lié à l'inventaire",
         state,
         issuedAt: state === "DRAFT" ? null : new Date(),
         shifts: {
