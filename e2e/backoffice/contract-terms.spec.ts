@@ -77,7 +77,6 @@ test("contract terms: motif de recours per legal case on the PDF, dates and shif
     { submit: false },
   );
   await page.getByLabel("Motif de recours").selectOption({ label: "Remplacement d'un salarié absent" });
-  await page.getByLabel("Justification du motif").fill("");
   await page.getByRole("button", { name: "Créer le contrat" }).click();
   const nameField = page.getByLabel("Nom de la personne remplacée");
   await expect(page.locator("#champ-replacedName-erreur")).toHaveText("Renseignez le nom de la personne remplacée.");
