@@ -187,6 +187,11 @@ export function contractDrafting(
       shiftDrafts: [],
     };
     if (state !== "CANCELLED") contract.shiftDrafts = buildShifts(contract, pattern, args.restProbability, args.workedDays ?? []);
+    // The dates of a contract are those of its shifts (a weekdays-only pattern over a weekend edge).
+    if (contract.shiftDrafts.length) {
+      contract.startDate = contract.shiftDrafts[0].day;
+      contract.endDate = contract.shiftDrafts[contract.shiftDrafts.length - 1].day;
+    }
     contracts.push(contract);
     return contract;
   };
