@@ -12,19 +12,20 @@ export type ServerAction = (state: ActionState, formData: FormData) => Promise<R
  * an error (the submit is intercepted, so React does not reset the form).
  * Without JavaScript the form still posts to the action.
  */
-export function useServerForm(action: ServerAction) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+export function useServerForm<T = void>(action: (state: ActionState<T>, formData: FormData) => Promise<Result<T>>) {
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, initialActionState);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return; // a double click sends once
-    const data = new FormData(event.currentTarget);
+    // The button pressed counts, as in a post without JavaScript (a named "confirm" button).
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => formAction(data));
   };
   const errorFor = (name: string) => fieldErrorOf(state, name);
   return { state, pending, onSubmit, formAction, errorFor };
 }
 
-export function FormFeedback({ state }: { state: ActionState }) {
+export function FormFeedback({ state }: { state: ActionState<unknown> }) {
   if (errorOf(state)) return <Alert variant="error">{errorOf(state)}</Alert>;
   if (successOf(state))
     return (

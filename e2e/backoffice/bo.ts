@@ -97,7 +97,8 @@ export async function fillContract(page: Page, c: ContractDraft, { submit = true
   await page.getByLabel("Date de début").fill(c.startDate);
   await page.getByLabel("Date de fin").fill(c.endDate);
   await page.getByLabel("Taux horaire (€)").fill(c.rate ?? "12,45");
-  await page.getByLabel("Motif de recours").fill("Accroissement temporaire d'activité");
+  await page.getByLabel("Motif de recours").selectOption({ label: "Accroissement temporaire d'activité" });
+  await page.getByLabel("Justification du motif").fill("Surcroît d'activité lié à l'inventaire");
   for (const day of ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"]) {
     const box = page.getByRole("checkbox", { name: day });
     if (c.weekdays.includes(day)) await box.check();

@@ -96,7 +96,12 @@ test("staff create a client, a site and a contract with shifts, refuse an overla
   const versionBefore = Number((await page.getByText(/version \d+/).textContent())!.match(/version (\d+)/)![1]);
   await terms.getByLabel("Date de fin").fill(dayAfterNextMonday(13));
   await terms.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  // The new weekend days get the contract's usual shift: shown first, saved once confirmed.
+  const preview = terms.getByTestId("apercu-dates");
+  await expect(preview).toContainText("Créneaux ajoutés (2)");
+  await preview.getByRole("button", { name: "Confirmer les dates et les créneaux" }).click();
   await expect(terms.getByRole("status")).toContainText("doit le signer à nouveau");
+  await expect(rows).toHaveCount(7);
   await expect
     .poll(async () => (await outboxOrEmpty(page.request, worker.email)).some((m) => m.subject === "Modification d'une date sur un contrat"))
     .toBe(true);

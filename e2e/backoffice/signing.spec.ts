@@ -76,6 +76,10 @@ test("staff issue a contract, the worker signs it by SMS code, staff change a da
   const terms = page.getByRole("region", { name: "Conditions du contrat" });
   await terms.getByLabel("Date de début").fill(dayAfterNextMonday(22));
   await terms.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  // The Monday shift would fall outside the new dates: listed, removed once confirmed.
+  const preview = terms.getByTestId("apercu-dates");
+  await expect(preview).toContainText("Créneaux supprimés (1)");
+  await preview.getByRole("button", { name: "Confirmer les dates et les créneaux" }).click();
   await expect(terms.getByRole("status")).toContainText("doit le signer à nouveau");
   await expect(page.getByText("En attente de signature").first()).toBeVisible();
   // The Monday shift fell outside the new dates and was removed.

@@ -68,7 +68,13 @@ export interface AuditEventData {
   "worker.reactivated": Record<string, never>;
 
   "contract.created": { number: string; startDate: IsoDay; endDate: IsoDay; shifts: number; hourlyRateCents: number };
-  "contract.updated": { changed: Record<string, FieldChange>; removedShifts: number; version: number; reissued: boolean };
+  "contract.updated": {
+    changed: Record<string, FieldChange>;
+    removedShifts: number;
+    addedShifts?: number;
+    version: number;
+    reissued: boolean;
+  };
   "contract.shift_added": {
     shiftId: string | null;
     before: ShiftSnapshot | null;
@@ -234,7 +240,10 @@ const CONTRACT_FIELDS: Record<string, { label: string; show: (v: Scalar) => stri
   endDate: { label: "Date de fin", show: (v) => frenchDay(v === null ? null : String(v)) },
   hoursLabel: { label: "Horaires", show: orDash },
   hourlyRateCents: { label: "Taux horaire", show: (v) => (typeof v === "number" ? formatEuros(v) : "—") },
-  recourseReason: { label: "Motif de recours", show: orDash },
+  recourseCase: { label: "Motif de recours", show: orDash },
+  replacedName: { label: "Personne remplacée", show: orDash },
+  replacedPosition: { label: "Poste de la personne remplacée", show: orDash },
+  recourseReason: { label: "Justification du motif", show: orDash },
   detail: { label: "Précisions", show: orDash },
   weeklyHours: { label: "Heures par semaine", show: (v) => (v === null ? "—" : `${v} h`) },
   qualificationId: { label: "Qualification", show: () => "modifiée" },
@@ -409,6 +418,7 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
     render: (d) => [
       ...contractChanges(d.changed),
       ...(d.removedShifts ? [plural(d.removedShifts, "créneau retiré", "créneaux retirés")] : []),
+      ...(d.addedShifts ? [plural(d.addedShifts, "créneau ajouté", "créneaux ajoutés")] : []),
       ...version(d),
     ],
   },

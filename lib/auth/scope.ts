@@ -70,9 +70,23 @@ export function documentScope(caller: DocumentCaller): Prisma.DocumentWhereInput
   return caller.role === "WORKER" ? { workerId: caller.workerId } : staffDocumentScope(caller);
 }
 
+/**
+ * The contracts a worker sees: their own, once issued to them. A draft stays
+ * with the agency in every state, a never-issued draft that was cancelled
+ * included (the pure rule is `isVisibleToWorker` of lib/contracts/rules.ts).
+ */
+export function workerContracts(workerId: string): Prisma.ContractWhereInput {
+  return { workerId, state: { not: "DRAFT" }, issuedAt: { not: null } };
+}
+
+/** The worker's contracts in force: issued and not cancelled (planning, calendar feed, next shift). */
+export function workerLiveContracts(workerId: string): Prisma.ContractWhereInput {
+  return { ...workerContracts(workerId), state: { notIn: ["DRAFT", "CANCELLED"] } };
+}
+
 /** The contracts a caller may read, as a WHERE clause. */
 export function contractScope(caller: ContractCaller): Prisma.ContractWhereInput {
-  if (caller.role === "WORKER") return { workerId: caller.workerId };
+  if (caller.role === "WORKER") return workerContracts(caller.workerId);
   if (caller.role === "CLIENT") return { clientId: { in: [...caller.clientIds] } };
   return agencyScope(caller);
 }

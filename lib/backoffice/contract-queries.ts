@@ -81,3 +81,12 @@ export async function newContractChoices(staff: Staff) {
 export function allQualifications() {
   return db.qualification.findMany({ orderBy: { code: "asc" } });
 }
+
+/** The days and parts a worker of the staff's agencies marked unavailable between two calendar days (inclusive). */
+export function workerUnavailability(staff: Staff, workerId: string, from: Date, to: Date) {
+  return db.availability.findMany({
+    where: { workerId, available: false, date: { gte: from, lte: to }, worker: workerOfAgencies(staff) },
+    select: { date: true, part: true },
+    orderBy: [{ date: "asc" }, { part: "asc" }],
+  });
+}

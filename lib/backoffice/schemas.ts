@@ -1,6 +1,7 @@
 // Form schemas of the back office, shared by the browser and the server actions.
 import { z } from "zod";
 import { eurosToCents, parseDay, parseTime } from "@/lib/contracts/shifts";
+import { RECOURSE_CASES, RECOURSE_MESSAGES, recourseErrors } from "@/lib/contracts/recourse";
 
 const required = (label: string, max = 200) =>
   z
@@ -66,6 +67,29 @@ export function weekdaysOf(v: Partial<Record<`day${1 | 2 | 3 | 4 | 5 | 6 | 7}`, 
   return WEEKDAYS.filter((d) => v[`day${d.n}` as const] === "on").map((d) => d.n);
 }
 
+/** The motif de recours: a legal case, and what that case asks for, each refusal next to its field. */
+const recourseFields = {
+  recourseCase: z
+    .string({ error: RECOURSE_MESSAGES.recourseCase })
+    .refine((v) => (RECOURSE_CASES as readonly string[]).includes(v), RECOURSE_MESSAGES.recourseCase)
+    .transform((v) => v as (typeof RECOURSE_CASES)[number]),
+  replacedName: optional(120),
+  replacedPosition: optional(120),
+  recourseReason: optional(300),
+};
+
+function checkRecourse(
+  v: {
+    recourseCase: (typeof RECOURSE_CASES)[number];
+    replacedName: string | null;
+    replacedPosition: string | null;
+    recourseReason: string | null;
+  },
+  ctx: z.RefinementCtx,
+) {
+  for (const [field, message] of Object.entries(recourseErrors(v))) ctx.addIssue({ code: "custom", path: [field], message });
+}
+
 const datesInOrder = (v: { startDate: Date; endDate: Date }) => v.endDate.getTime() >= v.startDate.getTime();
 const notTooLong = (v: { startDate: Date; endDate: Date }) => v.endDate.getTime() - v.startDate.getTime() <= 366 * 86_400_000;
 
@@ -84,7 +108,7 @@ export const contractCreateSchema = z
     endDate: dayField("la date de fin"),
     hoursLabel: optional(60),
     hourlyRate: euros,
-    recourseReason: required("le motif de recours", 300),
+    ...recourseFields,
     detail: optional(200),
     weeklyHours,
     start: timeField("l'heure de début"),
@@ -95,7 +119,8 @@ export const contractCreateSchema = z
   .refine(datesInOrder, { path: ["endDate"], message: "La date de fin doit être après la date de début." })
   .refine(notTooLong, { path: ["endDate"], message: "Un contrat ne peut pas dépasser un an." })
   .refine((v) => weekdaysOf(v).length > 0, { path: ["weekdays"], message: "Cochez au moins un jour de la semaine." })
-  .refine((v) => v.start !== v.end, { path: ["end"], message: "La fin doit différer du début." });
+  .refine((v) => v.start !== v.end, { path: ["end"], message: "La fin doit différer du début." })
+  .superRefine(checkRecourse);
 
 export const contractTermsSchema = z
   .object({
@@ -107,12 +132,14 @@ export const contractTermsSchema = z
     endDate: dayField("la date de fin"),
     hoursLabel: required("les horaires", 60),
     hourlyRate: euros,
-    recourseReason: required("le motif de recours", 300),
+    ...recourseFields,
     detail: optional(200),
     weeklyHours,
+    confirmDates: z.string().max(30).optional(),
   })
   .refine(datesInOrder, { path: ["endDate"], message: "La date de fin doit être après la date de début." })
-  .refine(notTooLong, { path: ["endDate"], message: "Un contrat ne peut pas dépasser un an." });
+  .refine(notTooLong, { path: ["endDate"], message: "Un contrat ne peut pas dépasser un an." })
+  .superRefine(checkRecourse);
 
 export const shiftSchema = z
   .object({

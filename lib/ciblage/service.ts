@@ -11,6 +11,7 @@ import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { locateCommune } from "@/lib/geo/communes";
+import { parisCalendarDate } from "@/lib/time/paris";
 import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } from "./rules";
 import { assertBookable } from "@/lib/contracts/booking";
 import { ServiceError } from "@/lib/contracts/service";
@@ -279,12 +280,15 @@ export async function pickWorker(
             clientId: need.site.clientId,
             siteId: need.siteId,
             qualificationId: need.qualificationId,
-            startDate: need.startDate,
-            endDate: need.endDate,
+            // The dates of a contract are those of its shifts.
+            startDate: parisCalendarDate(planned[0].startsAt),
+            endDate: parisCalendarDate(planned[planned.length - 1].startsAt),
             hoursLabel: need.hoursLabel,
             detail: need.description,
             hourlyRateCents: need.hourlyRateCents ?? 0,
-            recourseReason: "Accroissement temporaire d'activité",
+            // No motif is invented: staff choose the legal case on the draft before sending it (issuing asks for it).
+            recourseCase: null,
+            recourseReason: null,
             state: "DRAFT",
             shifts: { create: planned.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })) },
           },

@@ -1,5 +1,7 @@
 // Staff cancel a contract that has no validated hours: pending signing codes
-// stop working, the worker still sees it as "Annulé".
+// stop working. The worker sees it as "Annulé" only if it was issued to them:
+// a draft never sent stays with the agency (lib/auth/scope.ts workerContracts),
+// and cancelling it tells the worker nothing.
 import "server-only";
 import { db } from "@/lib/db";
 import { agencyScope } from "@/lib/auth/scope";

@@ -4,6 +4,7 @@
 import "server-only";
 import { buffer } from "node:stream/consumers";
 import { db } from "@/lib/db";
+import { workerContracts } from "@/lib/auth/scope";
 import { now } from "@/lib/clock";
 import { recordAudit, requestContext } from "@/lib/audit";
 import { formatTimestamp } from "@/lib/format";
@@ -18,7 +19,7 @@ import { CODE_MAX_ATTEMPTS, codeMatches, codeState, maskPhone, type CodeBinding,
 /** The worker's own contract, or null (another worker's id is a 404 for the caller). */
 function ownContract(contractId: string, workerId: string) {
   return db.contract.findFirst({
-    where: { id: contractId, workerId },
+    where: { id: contractId, ...workerContracts(workerId) },
     include: { worker: { include: { user: true } }, agency: true },
   });
 }

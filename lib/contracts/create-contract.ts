@@ -11,6 +11,8 @@ import { claimSubmission, firstSubmission, recordSubmission } from "@/lib/submis
 import { assertBookable } from "./booking";
 import { run, ServiceError, type Tx } from "./service";
 import { generateShifts, isoDay, type WeeklyPattern } from "./shifts";
+import { datesOfShifts, normalizeRecourse, recourseErrors, type RecourseFields } from "./rules";
+import { formatDate } from "@/lib/format";
 import type { Result } from "@/lib/result";
 
 async function nextContractNumber(tx: Tx): Promise<string> {
@@ -29,11 +31,10 @@ export type ContractInput = {
   endDate: Date;
   hoursLabel: string;
   hourlyRateCents: number;
-  recourseReason: string;
   detail: string | null;
   weeklyHours: number | null;
   pattern: WeeklyPattern;
-};
+} & RecourseFields;
 
 /**
  * `submission` (lib/submissions.ts) makes a double click or a second tab of
@@ -65,12 +66,27 @@ export async function createContract(
     if (!worker.user.active) throw new ServiceError("Le compte de cet intérimaire est désactivé.", "workerId");
     const qualification = await db.qualification.findUnique({ where: { id: input.qualificationId } });
     if (!qualification) throw new ServiceError("Choisissez une qualification.", "qualificationId");
+    const recourse = normalizeRecourse(input);
+    const recourseError = Object.entries(recourseErrors(recourse))[0];
+    if (recourseError) throw new ServiceError(recourseError[1], recourseError[0]);
 
     const shifts = generateShifts(input.pattern, input.startDate, input.endDate);
     if (shifts.length === 0)
       throw new ServiceError(
         "Aucun jour travaillé entre ces dates : cochez au moins un jour de la semaine compris dans la période.",
         "weekdays",
+      );
+    // The dates of a contract are those of its shifts: the first and last days must be worked days.
+    const span = datesOfShifts(shifts)!;
+    if (span.startDate.getTime() !== input.startDate.getTime())
+      throw new ServiceError(
+        `Le ${formatDate(input.startDate)} n'est pas un jour coché : le contrat commence le jour de son premier créneau (le ${formatDate(span.startDate)}). Changez la date de début ou cochez ce jour.`,
+        "startDate",
+      );
+    if (span.endDate.getTime() !== input.endDate.getTime())
+      throw new ServiceError(
+        `Le ${formatDate(input.endDate)} n'est pas un jour coché : le contrat finit le jour de son dernier créneau (le ${formatDate(span.endDate)}). Changez la date de fin ou cochez ce jour.`,
+        "endDate",
       );
 
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -107,7 +123,7 @@ export async function createContract(
               detail: input.detail,
               hourlyRateCents: input.hourlyRateCents,
               weeklyHours: input.weeklyHours,
-              recourseReason: input.recourseReason,
+              ...recourse,
               state: "DRAFT",
               shifts: { create: shifts.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })) },
             },

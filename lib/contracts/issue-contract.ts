@@ -70,6 +70,9 @@ export async function issueContractForSignature(
       const workShiftCount = await tx.shift.count({ where: { contractId, kind: "WORK" } });
       const missing = missingForIssue({
         workShiftCount,
+        recourseCase: contract.recourseCase,
+        replacedName: contract.replacedName,
+        replacedPosition: contract.replacedPosition,
         recourseReason: contract.recourseReason,
         hourlyRateCents: contract.hourlyRateCents,
       });

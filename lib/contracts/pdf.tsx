@@ -5,6 +5,8 @@
 import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { RecourseCase } from "../generated/prisma/enums";
+import { recourseLines } from "./rules";
 import type { Storage } from "../storage";
 import { formatDay, formatEuros, fullName, pdfStyles, winAnsi } from "../pdf/payslip";
 
@@ -41,6 +43,9 @@ export type ContractPdfData = {
   detail?: string | null;
   hourlyRateCents: number;
   recourseReason?: string | null;
+  recourseCase?: RecourseCase | null;
+  replacedName?: string | null;
+  replacedPosition?: string | null;
   issuedOn: Date; // instant the document is issued
 };
 
@@ -122,7 +127,14 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
 
         <View style={[pdfStyles.block, { marginBottom: 12 }]}>
           <Text style={pdfStyles.blockTitle}>La mission</Text>
-          <Line label="Motif de recours" value={data.recourseReason || "Accroissement temporaire d'activité"} />
+          {recourseLines({
+            recourseCase: data.recourseCase ?? null,
+            replacedName: data.replacedName ?? null,
+            replacedPosition: data.replacedPosition ?? null,
+            recourseReason: data.recourseReason ?? null,
+          }).map((line) => (
+            <Line key={line.label} label={line.label} value={line.value} />
+          ))}
           <Line label="Référence" value={data.reference} />
           <Line label="Qualification" value={`${data.qualification.label} (${data.qualification.code})`} />
           <Line label="Caractéristiques du poste" value={data.detail || "Selon les consignes de l'entreprise utilisatrice"} />
@@ -226,6 +238,9 @@ export function contractPdfData(c: ContractWithParts, issuedOn: Date): ContractP
     detail: c.detail,
     hourlyRateCents: c.hourlyRateCents,
     recourseReason: c.recourseReason,
+    recourseCase: c.recourseCase,
+    replacedName: c.replacedName,
+    replacedPosition: c.replacedPosition,
     issuedOn,
   };
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { contractScope } from "@/lib/auth/scope";
-import { documentScope, type DocumentCaller } from "@/lib/auth/scope";
+import { contractScope, documentScope, workerContracts, type DocumentCaller } from "@/lib/auth/scope";
 import { STATE_FILTERS, WORKER_VISIBLE_STATES, type ContractListParams, type SortKey } from "./rules";
 
 function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ContractOrderByWithRelationInput[] {
@@ -21,7 +20,7 @@ function orderBy(sort: SortKey, dir: "asc" | "desc"): Prisma.ContractOrderByWith
 
 /** The filters of the list, as a Prisma where (today: the Paris calendar day as UTC midnight). */
 export function workerContractsWhere(workerId: string, p: ContractListParams, today: Date): Prisma.ContractWhereInput {
-  const and: Prisma.ContractWhereInput[] = [{ workerId, state: { in: WORKER_VISIBLE_STATES } }];
+  const and: Prisma.ContractWhereInput[] = [workerContracts(workerId), { state: { in: WORKER_VISIBLE_STATES } }];
   if (p.current) and.push({ startDate: { lte: today }, endDate: { gte: today } });
   if (p.date) {
     const d = new Date(`${p.date}T00:00:00Z`);
@@ -68,7 +67,7 @@ export async function listWorkerContracts(workerId: string, p: ContractListParam
 
 /** Count of contracts to sign, shared by the dashboard and the list filter "En attente de signature". */
 export function countContractsToSign(workerId: string): Promise<number> {
-  return db.contract.count({ where: { workerId, state: { in: STATE_FILTERS["a-signer"].states } } });
+  return db.contract.count({ where: { AND: [workerContracts(workerId), { state: { in: STATE_FILTERS["a-signer"].states } }] } });
 }
 
 export type ContractPdfCaller = DocumentCaller;
@@ -88,9 +87,7 @@ export type ContractPdfLookup =
  */
 export async function findContractPdf(caller: ContractPdfCaller, contractId: string, signed: boolean): Promise<ContractPdfLookup> {
   const where: Prisma.ContractWhereInput =
-    caller.role === "WORKER"
-      ? { id: contractId, workerId: caller.workerId, state: { not: "DRAFT" } }
-      : { id: contractId, ...contractScope(caller) };
+    caller.role === "WORKER" ? { id: contractId, ...workerContracts(caller.workerId) } : { id: contractId, ...contractScope(caller) };
   const c = await db.contract.findFirst({
     where,
     select: { id: true, state: true, issuedAt: true, signedDocumentId: true, issuedDocumentId: true },

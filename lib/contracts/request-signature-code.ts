@@ -2,6 +2,7 @@
 // lives in the database (codes, resend limits), so it holds across instances.
 import "server-only";
 import { db } from "@/lib/db";
+import { workerContracts } from "@/lib/auth/scope";
 import { now } from "@/lib/clock";
 import { recordAudit } from "@/lib/audit";
 import { MessageDeliveryError, sendSms, templates } from "@/lib/messaging";
@@ -20,7 +21,7 @@ import {
 /** The worker's own contract, or null (another worker's id is a 404 for the caller). */
 function ownContract(contractId: string, workerId: string) {
   return db.contract.findFirst({
-    where: { id: contractId, workerId },
+    where: { id: contractId, ...workerContracts(workerId) },
     include: { worker: { include: { user: true } }, agency: true },
   });
 }

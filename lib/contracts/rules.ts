@@ -8,6 +8,7 @@ import { addDays, mondayOf } from "../time/days";
 import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
 import { formatCalendarDate, formatEuros, formatTime } from "../format";
 import type { Failure, Success } from "../result";
+import { isoWeekday, parisDayOf, parisHHMM, shiftFromTimes, type ShiftSlot } from "./shifts";
 
 // ---------------------------------------------------------------------------
 // States
@@ -15,6 +16,15 @@ import type { Failure, Success } from "../result";
 
 /** The states a worker can see (drafts stay with the agency). */
 export const WORKER_VISIBLE_STATES: ContractState[] = ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED", "CANCELLED"];
+
+/**
+ * Whether the worker may see a contract: only once it was issued to them. A
+ * draft, and a draft cancelled before it was ever sent, stay with the agency
+ * (the where-fragment is `workerContracts` of lib/auth/scope.ts).
+ */
+export function isVisibleToWorker(c: { state: ContractState; issuedAt: Date | null }): boolean {
+  return c.state !== "DRAFT" && c.issuedAt !== null;
+}
 
 /** Contracts the worker has to sign: the dashboard's "à signer" and the list filter "En attente de signature". */
 export const TO_SIGN_STATES: ContractState[] = ["AWAITING_SIGNATURE"];
@@ -86,13 +96,34 @@ export function stateWhenIssued(workerHasPhone: boolean): ContractState {
 }
 
 /** What issuing needs that the contract lacks, in French; empty when it can be issued. */
-export function missingForIssue(c: { workShiftCount: number; recourseReason: string | null; hourlyRateCents: number }): string[] {
+export function missingForIssue(c: { workShiftCount: number; hourlyRateCents: number } & RecourseFields): string[] {
   const missing: string[] = [];
   if (c.workShiftCount === 0) missing.push("au moins un créneau travaillé");
-  if (!c.recourseReason?.trim()) missing.push("le motif de recours");
+  missing.push(...recourseMissing(c));
   if (c.hourlyRateCents <= 0) missing.push("le taux horaire");
   return missing;
 }
+
+// ---------------------------------------------------------------------------
+// Motif de recours: the rules live in ./recourse.ts (no node:crypto, so the
+// form schemas that reach the browser can use them) and are part of this
+// module's interface.
+// ---------------------------------------------------------------------------
+export {
+  RECOURSE_CASES,
+  RECOURSE_CASE_LABELS,
+  RECOURSE_MESSAGES,
+  normalizeRecourse,
+  recourseCaseFromText,
+  recourseErrors,
+  recourseLines,
+  recourseMissing,
+  recourseNeeds,
+  recourseOptions,
+  replacedNameFromText,
+  type RecourseFields,
+} from "./recourse";
+import { recourseMissing, type RecourseFields } from "./recourse";
 
 // ---------------------------------------------------------------------------
 // List parameters (all in the URL)
@@ -542,4 +573,93 @@ export function smicExtensionError(
       message: `Le SMIC ne baisse pas : indiquez au moins ${formatEuros(latest.hourlyCents)} (valeur du ${formatCalendarDate(latest.effectiveFrom)}).`,
     };
   return null;
+}
+
+// ---------------------------------------------------------------------------
+// Dates and shifts agree: a contract runs from its first shift's Paris day to
+// its last one's. A change of dates proposes the shifts to add (the days the
+// new dates add, in the contract's own weekly rhythm) and to remove (those
+// that fall outside); staff confirm it before anything is saved.
+// ---------------------------------------------------------------------------
+
+export type PlannedSlot = ShiftSlot & { kind?: "WORK" | "ABSENCE" };
+export type ExistingShift = PlannedSlot & { id: string; validated: boolean };
+
+/** The first and last Paris days of a list of shifts, or null when there is none. */
+export function datesOfShifts(shifts: { startsAt: Date }[]): { startDate: Date; endDate: Date } | null {
+  if (!shifts.length) return null;
+  const days = shifts.map((s) => parisDayOf(s.startsAt).getTime());
+  return { startDate: new Date(Math.min(...days)), endDate: new Date(Math.max(...days)) };
+}
+
+/**
+ * The contract's usual shift (the most frequent start, end and break of its
+ * worked shifts), or the first slot of its hours label when it has none.
+ */
+export function usualSlot(shifts: PlannedSlot[], label: string): { start: string; end: string; breakMinutes: number } | null {
+  const counts = new Map<string, { start: string; end: string; breakMinutes: number; n: number }>();
+  for (const s of shifts) {
+    if (s.kind === "ABSENCE") continue;
+    const start = parisHHMM(s.startsAt);
+    const end = parisHHMM(s.endsAt);
+    const key = `${start}-${end}-${s.breakMinutes}`;
+    const c = counts.get(key) ?? { start, end, breakMinutes: s.breakMinutes, n: 0 };
+    c.n++;
+    counts.set(key, c);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  if (best) return best;
+  const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})/.exec(label.trim());
+  return m && m[1] !== m[2] ? { start: m[1], end: m[2], breakMinutes: 0 } : null;
+}
+
+export type DateChangePlan<S extends ExistingShift> = {
+  added: ShiftSlot[];
+  removed: S[];
+  /** Shifts outside the new dates that were worked or validated: the change is refused. */
+  blocked: S[];
+  /** The dates the shifts would give once added and removed (null: no shift left). */
+  result: { startDate: Date; endDate: Date } | null;
+};
+
+/**
+ * What a change of dates does to the shifts. A day the new dates add gets
+ * the usual shift unless its weekday is a rest day of the contract (a weekday
+ * met within the old dates that never has a shift); shifts outside the new dates
+ * go, except those already worked (ended before `now`) or validated.
+ */
+export function planDateChange<S extends ExistingShift>(args: {
+  shifts: S[];
+  from: { startDate: Date; endDate: Date };
+  to: { startDate: Date; endDate: Date };
+  hoursLabel: string;
+  now: Date;
+}): DateChangePlan<S> {
+  const { shifts, from, to, now } = args;
+  const inside = (day: Date, r: { startDate: Date; endDate: Date }) =>
+    day.getTime() >= r.startDate.getTime() && day.getTime() <= r.endDate.getTime();
+  const outside = shifts.filter((s) => !inside(parisDayOf(s.startsAt), to));
+  const blocked = outside.filter((s) => s.validated || s.endsAt.getTime() <= now.getTime());
+  const removed = outside.filter((s) => !blocked.includes(s));
+  const shiftDays = new Set(shifts.map((s) => parisDayOf(s.startsAt).getTime()));
+  const workedWeekdays = new Set([...shiftDays].map((t) => isoWeekday(new Date(t))));
+  const restWeekdays = new Set<number>();
+  for (let day = from.startDate; day.getTime() <= from.endDate.getTime(); day = addDays(day, 1))
+    if (!workedWeekdays.has(isoWeekday(day))) restWeekdays.add(isoWeekday(day));
+  const slot = usualSlot(shifts, args.hoursLabel);
+  const added: ShiftSlot[] = [];
+  if (slot) {
+    for (let day = to.startDate; day.getTime() <= to.endDate.getTime(); day = addDays(day, 1)) {
+      if (inside(day, from) || shiftDays.has(day.getTime()) || restWeekdays.has(isoWeekday(day))) continue;
+      const s = shiftFromTimes(day, slot.start, slot.end, slot.breakMinutes);
+      if (s) added.push(s);
+    }
+  }
+  const kept = shifts.filter((s) => !removed.includes(s));
+  return { added, removed, blocked, result: datesOfShifts([...kept, ...added]) };
+}
+
+/** The preview lines staff confirm: "le 19/12/2026 de 13:30 à 20:30". */
+export function describeSlot(s: { startsAt: Date; endsAt: Date }, formatDay: (d: Date) => string): string {
+  return `le ${formatDay(parisDayOf(s.startsAt))} de ${parisHHMM(s.startsAt)} à ${parisHHMM(s.endsAt)}`;
 }

@@ -1,6 +1,7 @@
 // Staff change the shifts of a contract: one at a time (add, change, remove)
 // or all those not yet validated from a weekly pattern. Under the worker's
-// booking lock; an issued contract is issued again and the worker told.
+// booking lock; the contract's dates follow its first and last shifts; an
+// issued contract is issued again and the worker told.
 import "server-only";
 import type { ShiftKind } from "@/lib/generated/prisma/enums";
 import type { StaffUser } from "@/lib/auth/session";
@@ -12,6 +13,23 @@ import { bumpVersion, notifyChange } from "./reissue";
 import { issuingTx, loadForWrite, run, ServiceError } from "./service";
 import { findOverlap, generateShifts, parisDayOf, type WeeklyPattern } from "./shifts";
 import type { Result } from "@/lib/result";
+import { formatDate } from "@/lib/format";
+import { datesOfShifts } from "./rules";
+import type { LoadedContract, Tx } from "./service";
+
+/**
+ * The dates the contract's shifts give once written, to save with the
+ * change; refuses removing the last shift (cancel the contract instead).
+ */
+async function datesFollowingShifts(tx: Tx, contract: LoadedContract) {
+  const dates = datesOfShifts(await tx.shift.findMany({ where: { contractId: contract.id }, select: { startsAt: true } }));
+  if (!dates) throw new ServiceError("Un contrat garde au moins un créneau : pour arrêter la mission, annulez le contrat.");
+  const changed = dates.startDate.getTime() !== contract.startDate.getTime() || dates.endDate.getTime() !== contract.endDate.getTime();
+  return {
+    data: changed ? dates : {},
+    note: changed ? ` La mission a lieu désormais du ${formatDate(dates.startDate)} au ${formatDate(dates.endDate)}.` : "",
+  };
+}
 
 export type ShiftInput = { day: Date; startsAt: Date; endsAt: Date; breakMinutes: number; kind: ShiftKind; absenceCode: string | null };
 
@@ -55,15 +73,17 @@ export async function saveShift(
           summary = `le créneau ${describeShift(target!)} devient ${describeShift(slot)}${op.shift.kind === "ABSENCE" ? ` (absence ${op.shift.absenceCode})` : ""}.`;
         }
       }
+      const dates = await datesFollowingShifts(tx, contract);
+      summary += dates.note;
       if (op.type !== "remove") {
         // The contract's worked shifts as they now are, judged with the worker's other bookings.
         const after = await tx.shift.findMany({
           where: { contractId, kind: "WORK" },
           select: { startsAt: true, endsAt: true, breakMinutes: true },
         });
-        await assertBookable(tx, { ...bookingOf(contract), shifts: after, fields: { shifts: "date" } });
+        await assertBookable(tx, { ...bookingOf(contract), ...dates.data, shifts: after, fields: { shifts: "date" } });
       }
-      const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);
+      const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys, dates.data);
       await recordAudit(
         tx,
         {
@@ -134,7 +154,8 @@ export async function regenerateShifts(
       await tx.shift.createMany({
         data: fresh.map((s) => ({ contractId, startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })),
       });
-      const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys);
+      const dates = await datesFollowingShifts(tx, contract);
+      const { reissue } = await bumpVersion(tx, contract, staff.id, storedKeys, dates.data);
       await recordAudit(
         tx,
         { type: "contract.shifts_regenerated", data: { pattern, count: fresh.length, version: contract.version + 1, reissued: reissue } },
@@ -146,7 +167,13 @@ export async function regenerateShifts(
           entityId: contract.id,
         },
       );
-      await notifyChange(tx, contract, reissue, `les horaires de la mission ont été modifiés (${pattern.start}-${pattern.end}).`, ctaUrl);
+      await notifyChange(
+        tx,
+        contract,
+        reissue,
+        `les horaires de la mission ont été modifiés (${pattern.start}-${pattern.end}).${dates.note}`,
+        ctaUrl,
+      );
       return { reissue, count: fresh.length };
     });
     if (result.reissue) wakeOutboxWorker();

@@ -9,7 +9,7 @@ type Worker = { role: "WORKER"; workerId: string };
 /** One of the worker's visible contracts with what its page shows, or null. */
 export function workerContract(worker: Worker, contractId: string) {
   return db.contract.findFirst({
-    where: { id: contractId, ...contractScope(worker), state: { in: WORKER_VISIBLE_STATES } },
+    where: { AND: [{ id: contractId }, contractScope(worker), { state: { in: WORKER_VISIBLE_STATES } }] },
     include: { qualification: true, client: true, site: true, agency: true, worker: { select: { phone: true } } },
   });
 }

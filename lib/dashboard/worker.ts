@@ -1,6 +1,7 @@
 // The worker's home page reads.
 import "server-only";
 import { db } from "@/lib/db";
+import { workerLiveContracts } from "@/lib/auth/scope";
 import { countContractsToSign } from "@/lib/contracts/queries";
 
 /** What the worker's home page shows: their own rows, and the published blocks of their agencies. */
@@ -18,7 +19,7 @@ export async function workerDashboard(worker: { workerId: string }) {
       where: {
         kind: "WORK",
         startsAt: { gte: now },
-        contract: { workerId, state: { notIn: ["DRAFT", "CANCELLED"] } },
+        contract: workerLiveContracts(workerId),
       },
       orderBy: { startsAt: "asc" },
       select: {

@@ -2,6 +2,7 @@
 // worker is the token's owner and the shifts are that worker's only.
 import "server-only";
 import { db } from "@/lib/db";
+import { workerLiveContracts } from "@/lib/auth/scope";
 
 const DAY = 86_400_000;
 
@@ -15,7 +16,7 @@ export async function calendarFeed(token: string, now: Date) {
   const shifts = await db.shift.findMany({
     where: {
       startsAt: { gte: new Date(now.getTime() - 92 * DAY), lt: new Date(now.getTime() + 366 * DAY) },
-      contract: { workerId: worker.id, state: { notIn: ["DRAFT", "CANCELLED"] } },
+      contract: workerLiveContracts(worker.id),
     },
     orderBy: { startsAt: "asc" },
     select: {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { workerLiveContracts } from "@/lib/auth/scope";
 import { formatTime } from "@/lib/format";
 import { keyOf } from "./calendar";
 import { addDays } from "../time/days";
@@ -23,7 +24,7 @@ export async function planningSlots(workerId: string, start: Date, end: Date): P
   const shifts = await db.shift.findMany({
     where: {
       startsAt: { gte: addDays(start, -1), lt: addDays(end, 2) },
-      contract: { workerId, state: { notIn: ["DRAFT", "CANCELLED"] } },
+      contract: workerLiveContracts(workerId),
     },
     orderBy: { startsAt: "asc" },
     select: {

@@ -7,7 +7,7 @@ import type { ContractState } from "../../lib/generated/prisma/enums";
 import type { Clients } from "./clients";
 import type { Context } from "./context";
 import { pad2 } from "./context";
-import { REPLACED_PEOPLE, SHIFT_PATTERNS, type ShiftPatternKey } from "./data";
+import { QUALIFICATIONS, REPLACED_PEOPLE, SHIFT_PATTERNS, type ShiftPatternKey } from "./data";
 import { addDays, addMinutes, diffDays, isoDate, isPublicHoliday, isoWeekday, mondayOf, parisDay, parisTime, sameDay } from "./time";
 import type { WorkerCtx } from "./workers";
 import { DAY_LIMIT_MINUTES, workingTimeViolation, type WorkSpan } from "../../lib/contracts/rules";
@@ -82,6 +82,20 @@ const DETAILS: Record<string, (string | null)[]> = {
   imesources: ["Groupe des adolescents", null],
   passerelle: ["Internat", "Service d'accueil d'urgence", null],
 };
+
+/** Why the client needs reinforcement, for contracts of "accroissement temporaire d'activité". */
+const ACTIVITY_REASONS = [
+  "Surcroît d'activité lié à l'ouverture de lits temporaires",
+  "Renfort lié à la période des congés d'été",
+  "Surcroît d'activité lié à un épisode épidémique",
+  "Renfort pour l'accueil de nouveaux résidents",
+];
+
+/** "AIDE MÉDICO-PSYCHOLOGIQUE" -> "Aide médico-psychologique": the replaced person's position as printed. */
+function positionOf(qualificationCode: string): string {
+  const label = QUALIFICATIONS.find((q) => q.code === qualificationCode)?.label ?? qualificationCode;
+  return label.charAt(0) + label.slice(1).toLowerCase();
+}
 
 export function shiftMinutes(s: { startsAt: Date; endsAt: Date; breakMinutes: number }): number {
   return Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000) - s.breakMinutes;
@@ -160,9 +174,12 @@ export function contractDrafting(
       detail: rng.pick(DETAILS[clientKey]),
       hourlyRateCents,
       weeklyHours: SHIFT_PATTERNS[pattern].weekdaysOnly ? 32.5 : 35,
+      recourseCase: replacement ? "REPLACEMENT_ABSENT" : "ACTIVITY_INCREASE",
+      replacedName: replacement ? `${person.civility === "MME" ? "Mme" : "M."} ${person.firstName} ${person.lastName}` : null,
+      replacedPosition: replacement ? positionOf(qualificationCode) : null,
       recourseReason: replacement
         ? `Remplacement de ${person.civility === "MME" ? "Mme" : "M."} ${person.lastName[0].toUpperCase()}. ${person.firstName}, ${absent}`
-        : "Accroissement temporaire d'activité",
+        : ACTIVITY_REASONS[contracts.length % ACTIVITY_REASONS.length], // no draw: the seed's random sequence stays as it was
       state,
       issuedAt,
       signedAt,
@@ -175,6 +192,11 @@ export function contractDrafting(
       shiftDrafts: [],
     };
     if (state !== "CANCELLED") contract.shiftDrafts = buildShifts(contract, pattern, args.restProbability, args.workedDays ?? []);
+    // The dates of a contract are those of its shifts (a weekdays-only pattern over a weekend edge).
+    if (contract.shiftDrafts.length) {
+      contract.startDate = contract.shiftDrafts[0].day;
+      contract.endDate = contract.shiftDrafts[contract.shiftDrafts.length - 1].day;
+    }
     contracts.push(contract);
     return contract;
   };

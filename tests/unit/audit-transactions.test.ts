@@ -35,7 +35,7 @@ vi.mock("@/lib/audit", async (importOriginal) => {
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const { requestFieldChange } = await import("@/lib/profile/service");
-const { updateContractTerms } = await import("@/lib/contracts/update-contract-terms");
+const { updateContractTerms, datesKey } = await import("@/lib/contracts/update-contract-terms");
 const { endOtherSessions } = await import("@/lib/auth/user-sessions");
 const { submitAdvanceRequest } = await import("@/lib/advances/request");
 
@@ -103,19 +103,28 @@ describe.each(engines)("audit events in the change's transaction on $name", ({ o
       endDate: newEnd,
       hoursLabel: c.hoursLabel,
       hourlyRateCents: c.hourlyRateCents,
-      recourseReason: c.recourseReason ?? "",
+      recourseCase: c.recourseCase,
+      replacedName: c.replacedName,
+      replacedPosition: c.replacedPosition,
+      recourseReason: c.recourseReason,
       detail: c.detail,
       weeklyHours: c.weeklyHours,
       qualificationId: c.qualificationId,
     };
     const before = (await events("contract.updated", { entityId: c.id })).length;
 
+    // A change of dates first answers the shifts it adds: nothing written, no event.
+    const preview = await updateContractTerms(staff, c.id, c.version, terms);
+    expect(preview).toMatchObject({ ok: false, data: { preview: { key: datesKey(terms.startDate, newEnd) } } });
+    expect(await events("contract.updated", { entityId: c.id })).toHaveLength(before);
+    const confirmed = { ...terms, confirmDates: datesKey(terms.startDate, newEnd) };
+
     crash.armed = true;
-    expect(await updateContractTerms(staff, c.id, c.version, terms).catch((e: Error) => e.message)).toMatch(/crash/);
+    expect(await updateContractTerms(staff, c.id, c.version, confirmed).catch((e: Error) => e.message)).toMatch(/crash/);
     expect(await prisma.contract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ version: c.version, endDate: c.endDate });
     expect(await events("contract.updated", { entityId: c.id })).toHaveLength(before);
 
-    expect(await updateContractTerms(staff, c.id, c.version, terms)).toMatchObject({ ok: true });
+    expect(await updateContractTerms(staff, c.id, c.version, confirmed)).toMatchObject({ ok: true });
     const rows = await events("contract.updated", { entityId: c.id });
     expect(rows).toHaveLength(before + 1);
     const fr = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("/");

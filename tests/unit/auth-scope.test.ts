@@ -170,6 +170,7 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
             hoursLabel: "08:00-12:00",
             hourlyRateCents: 1200,
             state,
+            issuedAt: state === "DRAFT" ? null : new Date("2026-01-02T10:00:00Z"),
           },
         })
       ).id;

@@ -143,10 +143,20 @@ describe("contract rules", () => {
   });
 
   it("lists what a contract lacks before it can be issued", () => {
-    expect(missingForIssue({ workShiftCount: 0, recourseReason: " ", hourlyRateCents: 1200 })).toEqual([
+    const none = { recourseCase: null, replacedName: null, replacedPosition: null, recourseReason: " " };
+    expect(missingForIssue({ workShiftCount: 0, hourlyRateCents: 1200, ...none })).toEqual([
       "au moins un créneau travaillé",
       "le motif de recours",
     ]);
-    expect(missingForIssue({ workShiftCount: 3, recourseReason: "Remplacement", hourlyRateCents: 1200 })).toEqual([]);
+    expect(
+      missingForIssue({
+        workShiftCount: 3,
+        hourlyRateCents: 1200,
+        recourseCase: "REPLACEMENT_ABSENT",
+        replacedName: "Mme B. Magalie",
+        replacedPosition: "Aide-soignante",
+        recourseReason: null,
+      }),
+    ).toEqual([]);
   });
 });

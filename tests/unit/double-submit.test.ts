@@ -93,7 +93,10 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
       endDate: new Date("2027-02-05T00:00:00.000Z"),
       hoursLabel: "08:00-15:00 00:00-00:00",
       hourlyRateCents: 1450,
-      recourseReason: "Accroissement temporaire d'activité",
+      recourseCase: "ACTIVITY_INCREASE",
+      replacedName: null,
+      replacedPosition: null,
+      recourseReason: "Inventaire annuel",
       detail: null,
       weeklyHours: 35,
       pattern: { weekdays: [1, 2, 3, 4, 5], start: "08:00", end: "15:00", breakMinutes: 30 },
@@ -196,7 +199,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     const parts = ["MORNING", "AFTERNOON"] as const;
     const counts = values(await times(N, () => setAvailability(worker, days, [...parts], true)));
     allEqual(counts);
-    expect(counts[0]).toBe(6);
+    expect(counts[0]).toEqual({ ok: true, data: 6 });
     const where = { workerId: worker.workerId, date: { in: days } };
     expect(await db.prisma.availability.count({ where })).toBe(6);
     values(await times(N, (i) => setAvailability(worker, days, [...parts], i % 2 === 0)));

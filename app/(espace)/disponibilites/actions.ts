@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workerAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
@@ -9,6 +10,7 @@ import type { DayPart } from "@/lib/generated/prisma/enums";
 import { parisCalendarDate } from "@/lib/format";
 import { DAY_PARTS, MAX_RANGE_DAYS, expandPattern, isLocked } from "@/lib/missions/availability";
 import { parseDayKey } from "@/lib/missions/calendar";
+import { REFUSAL_SIGNED_MISSION } from "@/lib/missions/rules";
 import { removeAvailabilityEntry, setAvailability, toggleAvailabilityEntry } from "@/lib/missions/set-availability";
 import { fail, ok, type Result } from "@/lib/result";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
@@ -64,7 +66,9 @@ export const addAvailability = workerAction(availabilitySchema, async (data, use
   }
   if (Object.keys(errors).length) return fail(FIX_FIELDS, errors);
 
-  const count = await setAvailability(user, days, parts, available);
+  const saved = await setAvailability(user, days, parts, available);
+  if (!saved.ok) return fail(saved.message, { [mode === "jour" ? "jour" : "du"]: saved.message });
+  const count = saved.data;
   revalidatePath("/disponibilites");
   return ok(`${count} créneau${count > 1 ? "x" : ""} enregistré${count > 1 ? "s" : ""}.`);
 });
@@ -82,5 +86,8 @@ export const removeAvailability = workerAction.post(entrySchema, async (data, us
 });
 
 export const toggleAvailability = workerAction.post(entrySchema, async (data, user) => {
-  if (await toggleAvailabilityEntry(user, data.id, parisCalendarDate(await now()))) revalidatePath("/disponibilites");
+  const done = await toggleAvailabilityEntry(user, data.id, parisCalendarDate(await now()));
+  if (done === true) revalidatePath("/disponibilites");
+  // A plain form post: the refusal is shown by the page, above the list.
+  else if (done) redirect(`/disponibilites?refus=${REFUSAL_SIGNED_MISSION}`);
 });

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { REFUSAL_SIGNED_MISSION, SIGNED_MISSION_MESSAGE } from "@/lib/missions/rules";
+import { Alert } from "@/components/ui/alert";
 import { parseIsoMonth } from "@/lib/time/dates";
 import { AvailabilityCalendar } from "@/components/missions/availability-calendar";
 import { AvailabilityForm } from "@/components/missions/availability-form";
@@ -23,10 +25,11 @@ function parseMonth(v: string | undefined, fallback: Date): Date {
   return parseIsoMonth(v) ?? startOfMonth(fallback);
 }
 
-export default async function AvailabilityPage({ searchParams }: { searchParams: Promise<{ mois?: string }> }) {
+export default async function AvailabilityPage({ searchParams }: { searchParams: Promise<{ mois?: string; refus?: string }> }) {
   const user = await requireWorker();
   const today = parisCalendarDate(await now());
-  const month = parseMonth((await searchParams).mois, today);
+  const params = await searchParams;
+  const month = parseMonth(params.mois, today);
   const gridStart = mondayOf(month);
   const gridEnd = addDays(mondayOf(endOfMonth(month)), 6);
   const { entries, upcoming } = await workerAvailabilities(user, gridStart, gridEnd, today);
@@ -39,6 +42,11 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
         breadcrumbs={page.breadcrumbs}
         description="Indiquez à votre agence les jours, ou moments de la journée, où vous êtes disponible ou indisponible. Les dates passées ne peuvent plus être modifiées."
       />
+      {params.refus === REFUSAL_SIGNED_MISSION ? (
+        <div className="mb-4">
+          <Alert variant="error">{SIGNED_MISSION_MESSAGE}</Alert>
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card as="section" aria-labelledby="ajout-titre">
           <CardHeader id="ajout-titre" title="Renseigner mes disponibilités" />

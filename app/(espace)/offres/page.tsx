@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
 import { workerOffers } from "@/lib/ciblage/queries";
+import { isVisibleToWorker } from "@/lib/contracts/rules";
 import { formatEuros } from "@/lib/format";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { answerOfferAction } from "./actions";
@@ -49,7 +50,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
           {offers.map((o) => {
             const n = o.need;
             const open = n.status === "OPEN";
-            const retained = Boolean(o.contractId);
+            const retained = o.contract !== null && isVisibleToWorker(o.contract) && o.contract.state !== "CANCELLED";
             return (
               <li key={o.id}>
                 <Card as="article" aria-label={`${n.qualification.label} – ${n.site.client.name}`}>

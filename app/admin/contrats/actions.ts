@@ -7,7 +7,7 @@ import { FIX_FIELDS } from "@/lib/forms";
 import { cancelContract } from "@/lib/contracts/cancel-contract";
 import { createContract } from "@/lib/contracts/create-contract";
 import { issueContractForSignature } from "@/lib/contracts/issue-contract";
-import { updateContractTerms } from "@/lib/contracts/update-contract-terms";
+import { updateContractTerms, type DatePreview } from "@/lib/contracts/update-contract-terms";
 import { regenerateShifts, saveShift } from "@/lib/contracts/update-shifts";
 import {
   cancelSchema,
@@ -19,12 +19,16 @@ import {
   shiftSchema,
   weekdaysOf,
 } from "@/lib/backoffice/schemas";
-import { hoursLabel, shiftFromTimes } from "@/lib/contracts/shifts";
+import { z } from "zod";
+import { generateShifts, hoursLabel, parseDay, parseTime, shiftFromTimes } from "@/lib/contracts/shifts";
+import { workerUnavailability } from "@/lib/backoffice/contract-queries";
+import { unavailabilityWarning } from "@/lib/missions/rules";
+import { formatDate } from "@/lib/format";
 import { now } from "@/lib/clock";
 import { parisCalendarDate } from "@/lib/format";
 import { DATE_RANGES, rangeCheck } from "@/lib/time/dates";
 import { submissionKey } from "@/lib/submissions";
-import { fail, ok, type Failure, type Result } from "@/lib/result";
+import { fail, ok, okWith, type Failure, type Result } from "@/lib/result";
 
 /** Contract and shift dates within five years back and two ahead (a typo such as 2062 is refused next to the field). */
 async function datesOutOfRange(dates: Record<string, Date>): Promise<Result | null> {
@@ -57,6 +61,9 @@ export const createContractAction = staffAction(contractCreateSchema, async (dat
       endDate: data.endDate,
       hoursLabel: data.hoursLabel ?? hoursLabel(data.start, data.end),
       hourlyRateCents: data.hourlyRate,
+      recourseCase: data.recourseCase,
+      replacedName: data.replacedName,
+      replacedPosition: data.replacedPosition,
       recourseReason: data.recourseReason,
       detail: data.detail,
       weeklyHours: data.weeklyHours,
@@ -69,7 +76,7 @@ export const createContractAction = staffAction(contractCreateSchema, async (dat
   redirect(`/admin/contrats/${result.data.id}?cree=1`);
 });
 
-export const updateTermsAction = staffAction(contractTermsSchema, async (data, staff) => {
+export const updateTermsAction = staffAction(contractTermsSchema, async (data, staff): Promise<Result<{ preview: DatePreview } | void>> => {
   const outOfRange = await datesOutOfRange({ startDate: data.startDate, endDate: data.endDate });
   if (outOfRange) return outOfRange;
   const result = await updateContractTerms(staff, data.contractId, data.version, {
@@ -79,13 +86,21 @@ export const updateTermsAction = staffAction(contractTermsSchema, async (data, s
     endDate: data.endDate,
     hoursLabel: data.hoursLabel,
     hourlyRateCents: data.hourlyRate,
+    recourseCase: data.recourseCase,
+    replacedName: data.replacedName,
+    replacedPosition: data.replacedPosition,
     recourseReason: data.recourseReason,
     detail: data.detail,
     weeklyHours: data.weeklyHours,
+    confirmDates: data.confirmDates ?? null,
   });
-  if (!result.ok) return failure(result);
+  if (!result.ok) {
+    // A change of dates answers its shifts first: the form shows them for staff to confirm.
+    const preview = result.data?.preview;
+    return preview ? { ok: false, message: result.message, data: { preview } } : failure(result);
+  }
   revalidatePath(`/admin/contrats/${data.contractId}`);
-  return ok(`Contrat enregistré.${result.data.reissued ? reissuedNote : ""}`);
+  return okWith(undefined, `Contrat enregistré.${result.data.reissued ? reissuedNote : ""}`);
 });
 
 export const saveShiftAction = staffAction(shiftSchema, async (data, staff) => {
@@ -141,3 +156,32 @@ export const cancelContractAction = staffAction(cancelSchema, async (data, staff
   revalidatePath(`/admin/contrats/${data.contractId}`);
   return ok("Contrat annulé.");
 });
+
+const warningArgs = z.tuple([
+  z.string().max(40),
+  z.string().max(10),
+  z.string().max(10),
+  z.string().max(5),
+  z.string().max(5),
+  z.array(z.number().int().min(1).max(7)).max(7),
+]);
+
+/**
+ * The contract form asks, once the worker and the dates are chosen, whether
+ * the worker marked any of those days unavailable (a warning, not a refusal:
+ * staff may have agreed otherwise with the worker).
+ */
+export const unavailabilityWarningAction = staffAction.call(
+  warningArgs,
+  async ([workerId, startIso, endIso, start, end, weekdays], staff): Promise<Result<string | null>> => {
+    const from = parseDay(startIso);
+    const to = parseDay(endIso);
+    if (!workerId || !from || !to || to < from || to.getTime() - from.getTime() > 366 * 86_400_000) return okWith(null);
+    const marks = await workerUnavailability(staff, workerId, from, to);
+    const pattern = parseTime(start) !== null && parseTime(end) !== null && start !== end && weekdays.length > 0;
+    const shifts = pattern
+      ? generateShifts({ weekdays, start, end, breakMinutes: 0 }, from, to).map((s) => ({ ...s, contractNumber: "" }))
+      : null;
+    return okWith(unavailabilityWarning(marks, shifts, formatDate));
+  },
+);

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { latestSignatureCode, workerContract } from "@/lib/contracts/worker-queries";
-import { codeState, hoursText, maskPhone, stateDisplay } from "@/lib/contracts/rules";
+import { codeState, hoursText, maskPhone, recourseLines, stateDisplay } from "@/lib/contracts/rules";
 import { formatDashedDate, formatDateTime, formatEuros } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Contrat" };
@@ -92,7 +92,13 @@ export default async function ContractPage({
               {c.site.address}, {c.site.postalCode} {c.site.city.toUpperCase()}
             </Item>
             <Item label="Taux horaire brut">{formatEuros(c.hourlyRateCents)}</Item>
-            {c.recourseReason ? <Item label="Motif de recours">{c.recourseReason}</Item> : null}
+            {c.recourseCase || c.recourseReason
+              ? recourseLines(c).map((line) => (
+                  <Item key={line.label} label={line.label}>
+                    {line.value}
+                  </Item>
+                ))
+              : null}
             <Item label="Date de création">{formatDateTime(c.createdAt)}</Item>
           </dl>
         </Card>

@@ -13,6 +13,7 @@ import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { formatKm } from "@/lib/ciblage/geo";
 import { matchingWorkers, needForStaff } from "@/lib/ciblage/service";
+import { offerUnavailability } from "@/lib/ciblage/queries";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { frenchDate } from "@/lib/timesheets/rules";
 import { closeNeedAction, pickWorkerAction, sendOffersAction } from "../actions";
@@ -46,6 +47,7 @@ export default async function TargetingNeedPage({
   const open = need.status === "OPEN";
   const confirmingClose = query.confirmer === "cloture";
   const retained = need.offers.filter((o) => o.contract);
+  const unavailable = need.status === "CLOSED" ? new Map<string, string>() : await offerUnavailability(need);
 
   return (
     <div className="space-y-6">
@@ -125,6 +127,11 @@ export default async function TargetingNeedPage({
                       {o.respondedAt ? <span className="ml-2 text-xs text-slate-500">le {formatDateTime(o.respondedAt)}</span> : null}
                     </Td>
                     <Td label="Action">
+                      {unavailable.get(o.workerId) ? (
+                        <p className="mb-2 text-sm font-medium text-amber-800" data-testid="avertissement-indisponibilite">
+                          {unavailable.get(o.workerId)}
+                        </p>
+                      ) : null}
                       {isRetained ? (
                         <Badge tone="success">Retenu</Badge>
                       ) : open && o.response === "ACCEPTED" ? (

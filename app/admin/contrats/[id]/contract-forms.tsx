@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { FormFeedback, useServerForm } from "@/components/backoffice/server-form";
 import { WeeklyPatternFields } from "@/components/backoffice/weekly-pattern-fields";
+import { RecourseFields, type RecourseOption } from "@/components/backoffice/recourse-fields";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField, TextareaField } from "@/components/ui/field";
+import { InputField, SelectField } from "@/components/ui/field";
 import { cancelContractAction, regenerateShiftsAction, saveShiftAction, updateTermsAction } from "../actions";
 
 export type TermsDefaults = {
@@ -16,6 +17,9 @@ export type TermsDefaults = {
   endDate: string;
   hoursLabel: string;
   hourlyRate: string;
+  recourseCase: string;
+  replacedName: string;
+  replacedPosition: string;
   recourseReason: string;
   detail: string;
   weeklyHours: string;
@@ -24,16 +28,57 @@ export type TermsDefaults = {
 export function TermsForm({
   defaults,
   qualifications,
+  recourseOptions,
   readOnly,
 }: {
   defaults: TermsDefaults;
   qualifications: { value: string; label: string }[];
+  recourseOptions: RecourseOption[];
   readOnly: boolean;
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(updateTermsAction);
+  const preview = state && !state.ok ? state.data?.preview : undefined;
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFeedback state={state} />
+      {preview ? (
+        <section
+          aria-labelledby="apercu-dates"
+          className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm"
+          data-testid="apercu-dates"
+        >
+          <h3 id="apercu-dates" className="font-semibold text-slate-900">
+            Ces nouvelles dates modifient les créneaux du contrat
+          </h3>
+          {preview.added.length ? (
+            <div>
+              <p className="font-medium text-slate-800">Créneaux ajoutés ({preview.added.length})</p>
+              <ul className="list-disc pl-5">
+                {preview.added.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {preview.removed.length ? (
+            <div>
+              <p className="font-medium text-slate-800">Créneaux supprimés ({preview.removed.length})</p>
+              <ul className="list-disc pl-5">
+                {preview.removed.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="text-slate-700">
+            Rien n&apos;est enregistré tant que vous n&apos;avez pas confirmé. Vous pouvez aussi modifier les dates puis enregistrer de
+            nouveau.
+          </p>
+          <Button type="submit" name="confirmDates" value={preview.key} variant="primary" size="sm" disabled={pending}>
+            {pending ? "Enregistrement…" : "Confirmer les dates et les créneaux"}
+          </Button>
+        </section>
+      ) : null}
       <input type="hidden" name="contractId" value={defaults.contractId} />
       <input type="hidden" name="version" value={defaults.version} />
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
@@ -68,14 +113,7 @@ export function TermsForm({
           error={errorFor("weeklyHours")}
         />
         <InputField label="Détail" name="detail" defaultValue={defaults.detail} error={errorFor("detail")} />
-        <TextareaField
-          label="Motif de recours"
-          name="recourseReason"
-          rows={2}
-          className="sm:col-span-2"
-          defaultValue={defaults.recourseReason}
-          error={errorFor("recourseReason")}
-        />
+        <RecourseFields options={recourseOptions} defaults={defaults} errorFor={errorFor} />
       </fieldset>
       {readOnly ? null : (
         <Button type="submit" variant="primary" disabled={pending}>

@@ -9,9 +9,18 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { CONTRACT_STATE_LABELS, CONTRACT_STATE_TONES, canCancel, canEdit, canIssue } from "@/lib/contracts/rules";
+import {
+  CONTRACT_STATE_LABELS,
+  CONTRACT_STATE_TONES,
+  canCancel,
+  canEdit,
+  canIssue,
+  missingForIssue,
+  recourseOptions,
+} from "@/lib/contracts/rules";
 import { personName, qualificationLabel, scopedContractOr404 } from "@/lib/backoffice/scope";
-import { allQualifications } from "@/lib/backoffice/contract-queries";
+import { allQualifications, workerUnavailability } from "@/lib/backoffice/contract-queries";
+import { unavailabilityWarning } from "@/lib/missions/rules";
 import { ABSENCE_CODES, isoDay, parisDayOf, parisHHMM, workedMinutes } from "@/lib/contracts/shifts";
 import { formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
 import { issueContractAction, removeShiftAction } from "../actions";
@@ -31,6 +40,17 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const workMinutes = contract.shifts.filter((s) => s.kind === "WORK").reduce((sum, s) => sum + workedMinutes(s), 0);
   const workerName = personName(contract.worker.user);
   const hasSignedBefore = contract.signedAt !== null;
+  const unavailable =
+    contract.state === "CANCELLED"
+      ? null
+      : unavailabilityWarning(
+          await workerUnavailability(staff, contract.workerId, contract.startDate, contract.endDate),
+          contract.shifts.filter((s) => s.kind === "WORK").map((s) => ({ ...s, contractNumber: contract.number })),
+          formatDate,
+        );
+  const missing = canIssue(contract.state)
+    ? missingForIssue({ ...contract, workShiftCount: contract.shifts.filter((s) => s.kind === "WORK").length })
+    : [];
   // A draft has no document yet; an issued one is rendered on first download if missing.
   const hasDocument = contract.issuedDocumentId !== null || (contract.state !== "DRAFT" && contract.state !== "CANCELLED");
 
@@ -64,6 +84,12 @@ export default async function ContractPage({ params, searchParams }: Props) {
         <Alert variant="success" role="status">
           Contrat créé avec {contract.shifts.length} créneau(x). Vérifiez-les, puis envoyez-le à la signature.
         </Alert>
+      ) : null}
+
+      {unavailable ? (
+        <div data-testid="avertissement-indisponibilite">
+          <Alert variant="warning">{unavailable}</Alert>
+        </div>
       ) : null}
 
       <dl className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-4">
@@ -139,6 +165,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
                   : `Le contrat attend la signature de l'intérimaire${hasSignedBefore ? "" : ""}. Une modification le renverra à nouveau.`
             }
           />
+          {missing.length ? <Alert variant="warning">À compléter avant l&apos;envoi : {missing.join(", ")}.</Alert> : null}
           {canIssue(contract.state) ? (
             <ActionButton
               action={issueContractAction}
@@ -261,6 +288,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
         <TermsForm
           readOnly={!editable}
           qualifications={qualifications.map((q) => ({ value: q.id, label: qualificationLabel(q) }))}
+          recourseOptions={recourseOptions()}
           defaults={{
             contractId: contract.id,
             version: contract.version,
@@ -270,6 +298,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
             endDate: isoDay(contract.endDate),
             hoursLabel: contract.hoursLabel,
             hourlyRate: (contract.hourlyRateCents / 100).toFixed(2).replace(".", ","),
+            recourseCase: contract.recourseCase ?? "",
+            replacedName: contract.replacedName ?? "",
+            replacedPosition: contract.replacedPosition ?? "",
             recourseReason: contract.recourseReason ?? "",
             detail: contract.detail ?? "",
             weeklyHours: contract.weeklyHours ? String(contract.weeklyHours).replace(".", ",") : "",

@@ -1,12 +1,54 @@
 "use client";
 
-import { useState } from "react";
 import { FormFeedback, useServerForm } from "@/components/backoffice/server-form";
 import { WeeklyPatternFields } from "@/components/backoffice/weekly-pattern-fields";
+import { RecourseFields, type RecourseOption } from "@/components/backoffice/recourse-fields";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField, TextareaField } from "@/components/ui/field";
+import { InputField, SelectField } from "@/components/ui/field";
+import { Alert } from "@/components/ui/alert";
 import { FORM_KEY_FIELD } from "@/lib/forms";
-import { createContractAction } from "../actions";
+import { useRef, useState } from "react";
+import { createContractAction, unavailabilityWarningAction } from "../actions";
+
+const WARNING_FIELDS = new Set([
+  "workerId",
+  "startDate",
+  "endDate",
+  "start",
+  "end",
+  "day1",
+  "day2",
+  "day3",
+  "day4",
+  "day5",
+  "day6",
+  "day7",
+]);
+
+/**
+ * Asks the server, once the worker and the dates are chosen (and again when
+ * they or the weekly pattern change), whether the worker marked any of those
+ * days unavailable. The latest answer wins.
+ */
+function useUnavailabilityWarning() {
+  const [warning, setWarning] = useState<string | null>(null);
+  const asked = useRef(0);
+  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement;
+    if (!WARNING_FIELDS.has(target.name)) return;
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? "");
+    const weekdays = [1, 2, 3, 4, 5, 6, 7].filter((n) => data.get(`day${n}`) === "on");
+    if (!text("workerId") || !text("startDate") || !text("endDate")) return setWarning(null);
+    const id = ++asked.current;
+    void unavailabilityWarningAction(text("workerId"), text("startDate"), text("endDate"), text("start"), text("end"), weekdays).then(
+      (answer) => {
+        if (id === asked.current) setWarning(answer.ok ? answer.data : null);
+      },
+    );
+  };
+  return { warning, onChange };
+}
 
 export type Option = { value: string; label: string; group?: string };
 
@@ -45,6 +87,7 @@ export function ContractForm({
   sites,
   qualifications,
   held,
+  recourseOptions,
   defaults,
   formKey,
 }: {
@@ -54,9 +97,11 @@ export function ContractForm({
   qualifications: Option[];
   /** Per worker, the qualifications held through a validated diploma. */
   held: Record<string, string[]>;
+  recourseOptions: RecourseOption[];
   defaults: { workerId?: string; siteId?: string };
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(createContractAction);
+  const { warning, onChange } = useUnavailabilityWarning();
   const [workerId, setWorkerId] = useState(defaults.workerId ?? "");
   // With a worker chosen, the qualifications they hold come first; the others are flagged (the server refuses them).
   const mine = workerId ? (held[workerId] ?? []) : null;
@@ -69,7 +114,7 @@ export function ContractForm({
       ]
     : qualifications;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
+    <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-6">
       <FormFeedback state={state} />
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
@@ -100,6 +145,11 @@ export function ContractForm({
         />
         <InputField label="Date de début" name="startDate" type="date" required error={errorFor("startDate")} />
         <InputField label="Date de fin" name="endDate" type="date" required error={errorFor("endDate")} />
+        {warning ? (
+          <div className="sm:col-span-2" data-testid="avertissement-indisponibilite">
+            <Alert variant="warning">{warning}</Alert>
+          </div>
+        ) : null}
         <InputField
           label="Taux horaire (€)"
           name="hourlyRate"
@@ -115,15 +165,7 @@ export function ContractForm({
           placeholder="35"
           error={errorFor("weeklyHours")}
         />
-        <TextareaField
-          label="Motif de recours"
-          name="recourseReason"
-          rows={2}
-          required
-          className="sm:col-span-2"
-          placeholder="Remplacement de Mme B. Magalie, absente"
-          error={errorFor("recourseReason")}
-        />
+        <RecourseFields options={recourseOptions} errorFor={errorFor} />
         <InputField label="Détail" name="detail" placeholder="Unité Les Lilas" error={errorFor("detail")} />
         <InputField
           label="Horaires affichés"

@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { newContractChoices } from "@/lib/backoffice/contract-queries";
 import { qualificationLabel } from "@/lib/backoffice/scope";
 import { newFormKey } from "@/lib/forms";
+import { recourseOptions } from "@/lib/contracts/rules";
 import { ContractForm } from "./contract-form";
 
 export const metadata: Metadata = { title: "Nouveau contrat" };
@@ -39,6 +40,7 @@ export default async function NewContractPage({ searchParams }: Props) {
           )}
           qualifications={qualifications.map((q) => ({ value: q.id, label: qualificationLabel(q) }))}
           held={Object.fromEntries(workers.map((w) => [w.id, w.qualifications.map((q) => q.qualificationId)]))}
+          recourseOptions={recourseOptions()}
           defaults={{ workerId: interimaire, siteId: site }}
         />
       </Card>
