@@ -109,7 +109,14 @@ describe.each(engines)("concurrent bookings of one worker on $name", ({ open }) 
   });
 
   it("shift edits, regeneration, terms and issue re-check the contract; ciblage refuses a worker without the qualification", async () => {
-    const made = await createContract(staff, input({ endDate: new Date("2027-04-11T00:00:00Z") })); // Monday to Sunday, worked Monday to Friday
+    // Monday to Sunday, worked Monday to Friday and Sunday (Saturday off: 41 h of rest in a row).
+    const made = await createContract(
+      staff,
+      input({
+        endDate: new Date("2027-04-11T00:00:00Z"),
+        pattern: { weekdays: [1, 2, 3, 4, 5, 7], start: "08:00", end: "15:00", breakMinutes: 0 },
+      }),
+    );
     expect(made.ok).toBe(true);
     const id = made.ok ? made.data.id : "";
     const version = async () => (await db.prisma.contract.findUniqueOrThrow({ where: { id } })).version;
@@ -135,7 +142,7 @@ describe.each(engines)("concurrent bookings of one worker on $name", ({ open }) 
       breakMinutes: 0,
     });
     expect(seven).toMatchObject({ ok: false, fieldErrors: { weekdays: expect.stringContaining("repos de 35 h") } });
-    expect(await db.prisma.shift.count({ where: { contractId: id } })).toBe(5);
+    expect(await db.prisma.shift.count({ where: { contractId: id } })).toBe(6);
     // The rate lowered under the SMIC.
     const c = await db.prisma.contract.findUniqueOrThrow({ where: { id } });
     const terms = await updateContractTerms(staff, id, c.version, {
