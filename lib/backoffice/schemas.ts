@@ -90,8 +90,12 @@ function checkRecourse(
   for (const [field, message] of Object.entries(recourseErrors(v))) ctx.addIssue({ code: "custom", path: [field], message });
 }
 
-const datesInOrder = (v: { startDate: Date; endDate: Date }) => v.endDate.getTime() >= v.startDate.getTime();
-const notTooLong = (v: { startDate: Date; endDate: Date }) => v.endDate.getTime() - v.startDate.getTime() <= 366 * 86_400_000;
+// Object checks run even when a field failed (its value then is the raw text): a date that did not parse is
+// already refused next to its field, so these only compare two parsed dates.
+const bothDates = (v: { startDate: unknown; endDate: unknown }) => v.startDate instanceof Date && v.endDate instanceof Date;
+const datesInOrder = (v: { startDate: Date; endDate: Date }) => !bothDates(v) || v.endDate.getTime() >= v.startDate.getTime();
+const notTooLong = (v: { startDate: Date; endDate: Date }) =>
+  !bothDates(v) || v.endDate.getTime() - v.startDate.getTime() <= 366 * 86_400_000;
 
 export const patternSchema = z
   .object({ start: timeField("l'heure de début"), end: timeField("l'heure de fin"), breakMinutes: breakField, ...dayFlags })

@@ -245,3 +245,20 @@ describe("which contracts the worker sees", () => {
     expect(isVisibleToWorker({ state: "SIGNED", issuedAt: issued })).toBe(true);
   });
 });
+
+describe("the contract form's schema", () => {
+  it("an empty form answers every field at once, the motif's fields included, never an exception", async () => {
+    const { contractCreateSchema } = await import("@/lib/backoffice/schemas");
+    const empty = Object.fromEntries(
+      ["workerId", "siteId", "qualificationId", "reference", "startDate", "endDate", "hourlyRate", "start", "end", "recourseReason"].map(
+        (k) => [k, ""],
+      ),
+    );
+    const parsed = contractCreateSchema.safeParse({ ...empty, recourseCase: "REPLACEMENT_ABSENT" });
+    expect(parsed.success).toBe(false);
+    const fields = new Set(parsed.error!.issues.map((i) => i.path.join(".")));
+    for (const f of ["startDate", "endDate", "replacedName", "replacedPosition"]) expect(fields).toContain(f);
+    const noCase = contractCreateSchema.safeParse({ ...empty, recourseCase: "" });
+    expect(noCase.error!.issues.find((i) => i.path[0] === "recourseCase")?.message).toContain("Choisissez le motif de recours");
+  });
+});
