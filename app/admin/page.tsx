@@ -93,19 +93,26 @@ export default async function AdminHomePage() {
           attention={counts.diplomas > 0}
         />
         <StatCard
-          href={adminPages.acomptes.href}
+          href={counts.advances.href}
           icon="euro"
-          label="Acomptes du prochain mercredi"
-          value={counts.advances.count}
-          detail={`${counts.advances.count ? `${formatEuros(counts.advances.totalCents)} à traiter` : "Aucune demande à traiter"}${counts.advances.accepted ? `, ${counts.advances.accepted} acceptée${counts.advances.accepted > 1 ? "s" : ""} à verser` : ""} pour le ${formatLongDate(counts.advances.payDate)}`}
-          attention={counts.advances.count > 0}
+          label="Demandes d'acompte à traiter"
+          value={counts.advances.pending}
+          detail={
+            <span data-testid="detail-acomptes">
+              {`pour le versement du ${formatLongDate(counts.advances.payDate)}`}
+              {counts.advances.pending ? `, ${formatEuros(counts.advances.pendingCents)}` : ""}
+              {counts.advances.accepted ? `, ${counts.advances.accepted} acceptée${counts.advances.accepted > 1 ? "s" : ""} à verser` : ""}
+              {counts.advances.otherPending ? ` ; ${counts.advances.otherPending} en attente pour d'autres versements` : ""}
+            </span>
+          }
+          attention={counts.advances.pending > 0}
         />
         <StatCard
-          href="/admin/heures"
+          href={counts.timesheets.href}
           icon="clock"
           label="Relevés d'heures soumis"
-          value={counts.timesheets}
-          detail="par les entreprises ces 7 derniers jours"
+          value={counts.timesheets.submitted}
+          detail={`par les entreprises pour la semaine ${counts.timesheets.week.number}`}
         />
         <StatCard
           href={adminPages.ciblages.href}
