@@ -7,7 +7,7 @@ import { cx } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { staffDashboardCounts } from "@/lib/backoffice/dashboard";
-import { formatEuros, formatLongDate } from "@/lib/format";
+import { formatCount, formatEuros, formatLongDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Accueil – Espace agence" };
 
@@ -44,8 +44,8 @@ function StatCard({
             <Icon name={icon} className="size-5" />
           </span>
         </span>
-        <span className={cx("mt-2 text-3xl font-bold tabular-nums", attention ? "text-orange-700" : "text-slate-900")}>
-          {value.toLocaleString("fr-FR")}
+        <span data-testid="valeur" className={cx("mt-2 text-3xl font-bold tabular-nums", attention ? "text-orange-700" : "text-slate-900")}>
+          {formatCount(value)}
         </span>
         {detail ? <span className="mt-1 text-sm text-slate-500">{detail}</span> : null}
       </Link>
