@@ -4,7 +4,6 @@ import { useActionState, useState } from "react";
 import { decideAdvances } from "@/lib/advances/staff-actions";
 import { FormMessage } from "@/components/auth/form-bits";
 import { Button } from "@/components/ui/button";
-import { Badge } from "@/components/ui/badge";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { keepInputs } from "./keep-form";
@@ -52,7 +51,7 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
             <Th>Intérimaire</Th>
             <Th>Montant</Th>
             <Th>Demandé le</Th>
-            <Th>Heures validées non payées</Th>
+            <Th>Heures non payées</Th>
             <Th>Disponible</Th>
             <Th>Etat</Th>
           </tr>
@@ -74,21 +73,21 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
                 <div className="font-medium">{r.worker}</div>
                 <div className="text-xs text-slate-500">{r.number}</div>
               </Td>
-              <Td label="Montant" className={r.overLimit ? "font-semibold text-red-700" : "font-semibold"}>
-                {r.amount}
-                {r.overLimit ? <div className="text-xs font-normal">au-delà du disponible</div> : null}
-                {r.askedOverCap ? (
-                  <div className="mt-1">
-                    <Badge tone="warning">{r.askedOverCap}</Badge>
-                  </div>
-                ) : null}
+              <Td label="Montant">
+                <div className="max-w-48">
+                  <div className={r.overLimit ? "font-semibold text-red-700" : "font-semibold"}>{r.amount}</div>
+                  {r.overLimit ? <div className="text-xs text-red-700">au-delà du disponible</div> : null}
+                  {r.askedOverCap ? <div className="text-xs text-orange-800">{r.askedOverCap}</div> : null}
+                </div>
               </Td>
               <Td label="Demandé le" className="whitespace-nowrap">
                 {r.createdAt}
               </Td>
-              <Td label="Heures validées non payées">
-                {r.hours}
-                {r.months ? <div className="text-xs text-slate-500">{r.months}</div> : null}
+              <Td label="Heures non payées">
+                <div>
+                  {r.hours}
+                  {r.months ? <div className="text-xs text-slate-500">{r.months}</div> : null}
+                </div>
               </Td>
               <Td label="Disponible">{r.available}</Td>
               <Td label="Etat">{r.state}</Td>

@@ -67,7 +67,7 @@ test("staff see the flag; accepting above the cap is refused without the confirm
   await expect(staff.getByRole("heading", { name: "Versement du mercredi 4 juin 2025" })).toBeVisible();
   const row = staff.getByRole("row").filter({ hasText: "PLAFOND Paula" });
   await expect(row).toContainText("au-delà du disponible");
-  await expect(row).toContainText(/Au-delà du disponible à la demande \(425,00\s€\)/);
+  await expect(row).toContainText(/Signalée à la demande \(disponible : 425,00\s€\)/);
   await expect(row.getByRole("cell", { name: /^425,00\s€$/ })).toBeVisible();
   await expect(row).toContainText("70h00");
 

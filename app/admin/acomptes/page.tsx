@@ -46,7 +46,7 @@ export default async function StaffAdvancesPage({
       available: formatEuros(r.basis.availableCents),
       overLimit: r.overCapNow,
       askedOverCap: r.overCap
-        ? `Au-delà du disponible à la demande${r.availableCentsAtRequest !== null ? ` (${formatEuros(r.availableCentsAtRequest)})` : ""}`
+        ? `Signalée à la demande${r.availableCentsAtRequest !== null ? ` (disponible : ${formatEuros(r.availableCentsAtRequest)})` : ""}`
         : null,
     };
   });
