@@ -41,7 +41,7 @@ export function rulesOfAgency(agency: { advancePayWeekday: number; advanceMinCen
 }
 
 /** The UTC instant of midnight (00:00, Paris time) at the start of a calendar day. */
-export function parisMidnight(day: Date): Date {
+function parisMidnight(day: Date): Date {
   return parisTimeOnDay(day, 0);
 }
 
@@ -110,11 +110,6 @@ export function advanceRuleText(rules: AdvanceRules): { payDay: string; cutoff: 
     cutoff: `avant ${frenchWeekday(cutoffWeekday(rules))} soir 00h00`,
     lastOfMonth: `le dernier ${pay} du mois`,
   };
-}
-
-/** The first and last calendar days of a month. */
-export function monthBounds(month: { year: number; month: number }): { first: Date; last: Date } {
-  return { first: calendarDay(month.year, month.month, 1), last: calendarDay(month.year, month.month + 1, 0) };
 }
 
 /** Earnings of validated work: minutes times the hourly rate, in cents (rounded down). */
