@@ -7,7 +7,7 @@ import { cx } from "@/components/ui/cx";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { staffDashboardCounts } from "@/lib/backoffice/dashboard";
-import { formatEuros, formatLongDate } from "@/lib/format";
+import { formatCount, formatEuros, formatLongDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Accueil – Espace agence" };
 
@@ -44,8 +44,8 @@ function StatCard({
             <Icon name={icon} className="size-5" />
           </span>
         </span>
-        <span className={cx("mt-2 text-3xl font-bold tabular-nums", attention ? "text-orange-700" : "text-slate-900")}>
-          {value.toLocaleString("fr-FR")}
+        <span data-testid="valeur" className={cx("mt-2 text-3xl font-bold tabular-nums", attention ? "text-orange-700" : "text-slate-900")}>
+          {formatCount(value)}
         </span>
         {detail ? <span className="mt-1 text-sm text-slate-500">{detail}</span> : null}
       </Link>
@@ -93,19 +93,26 @@ export default async function AdminHomePage() {
           attention={counts.diplomas > 0}
         />
         <StatCard
-          href={adminPages.acomptes.href}
+          href={counts.advances.href}
           icon="euro"
-          label="Acomptes du prochain mercredi"
-          value={counts.advances.count}
-          detail={`${counts.advances.count ? `${formatEuros(counts.advances.totalCents)} à traiter` : "Aucune demande à traiter"}${counts.advances.accepted ? `, ${counts.advances.accepted} acceptée${counts.advances.accepted > 1 ? "s" : ""} à verser` : ""} pour le ${formatLongDate(counts.advances.payDate)}`}
-          attention={counts.advances.count > 0}
+          label="Demandes d'acompte à traiter"
+          value={counts.advances.pending}
+          detail={
+            <span data-testid="detail-acomptes">
+              {`pour le versement du ${formatLongDate(counts.advances.payDate)}`}
+              {counts.advances.pending ? `, ${formatEuros(counts.advances.pendingCents)}` : ""}
+              {counts.advances.accepted ? `, ${counts.advances.accepted} acceptée${counts.advances.accepted > 1 ? "s" : ""} à verser` : ""}
+              {counts.advances.otherPending ? ` ; ${counts.advances.otherPending} en attente pour d'autres versements` : ""}
+            </span>
+          }
+          attention={counts.advances.pending > 0}
         />
         <StatCard
-          href="/admin/heures"
+          href={counts.timesheets.href}
           icon="clock"
           label="Relevés d'heures soumis"
-          value={counts.timesheets}
-          detail="par les entreprises ces 7 derniers jours"
+          value={counts.timesheets.submitted}
+          detail={`par les entreprises pour la semaine ${counts.timesheets.week.number}`}
         />
         <StatCard
           href={adminPages.ciblages.href}

@@ -18,17 +18,30 @@ export type StaffAdvanceRow = {
   state: string;
   status: string;
   hours: string;
+  /** The months whose hours count (not paid by a payslip yet). */
+  months: string;
   available: string;
+  /** Pending and above the available amount now: accepting it needs the confirmation. */
   overLimit: boolean;
+  /** The flag set when the worker asked (or last changed the amount), with the available amount then. */
+  askedOverCap: string | null;
 };
 
 export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceRow[]; reasons: string[]; today: string }) {
   const [state, action, pending] = useActionState(decideAdvances, initialActionState);
   const [decision, setDecision] = useState<"accept" | "refuse" | "pay">("accept");
+  const [selected, setSelected] = useState<string[]>([]);
+  const overSelected = rows.filter((r) => r.overLimit && selected.includes(r.key)).length;
+  const confirmError = fieldErrorOf(state, "confirmOverCap");
   return (
-    <form action={action} onSubmit={keepInputs(action)} className="space-y-4">
+    <form
+      action={action}
+      onSubmit={keepInputs(action)}
+      onChange={(e) => setSelected(new FormData(e.currentTarget).getAll("sel").map(String))}
+      className="space-y-4"
+    >
       {state?.ok ? <FormMessage kind="success">{successOf(state)}</FormMessage> : null}
-      {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
+      {errorOf(state) && !confirmError ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
       <Table caption="Demandes d'acompte pour ce versement">
         <THead>
           <tr>
@@ -38,7 +51,7 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
             <Th>Intérimaire</Th>
             <Th>Montant</Th>
             <Th>Demandé le</Th>
-            <Th>Heures validées du mois</Th>
+            <Th>Heures non payées</Th>
             <Th>Disponible</Th>
             <Th>Etat</Th>
           </tr>
@@ -60,14 +73,22 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
                 <div className="font-medium">{r.worker}</div>
                 <div className="text-xs text-slate-500">{r.number}</div>
               </Td>
-              <Td label="Montant" className={r.overLimit ? "font-semibold text-red-700" : "font-semibold"}>
-                {r.amount}
-                {r.overLimit ? <div className="text-xs font-normal">au-delà du disponible</div> : null}
+              <Td label="Montant">
+                <div className="max-w-48">
+                  <div className={r.overLimit ? "font-semibold text-red-700" : "font-semibold"}>{r.amount}</div>
+                  {r.overLimit ? <div className="text-xs text-red-700">au-delà du disponible</div> : null}
+                  {r.askedOverCap ? <div className="text-xs text-orange-800">{r.askedOverCap}</div> : null}
+                </div>
               </Td>
               <Td label="Demandé le" className="whitespace-nowrap">
                 {r.createdAt}
               </Td>
-              <Td label="Heures validées du mois">{r.hours}</Td>
+              <Td label="Heures non payées">
+                <div>
+                  {r.hours}
+                  {r.months ? <div className="text-xs text-slate-500">{r.months}</div> : null}
+                </div>
+              </Td>
               <Td label="Disponible">{r.available}</Td>
               <Td label="Etat">{r.state}</Td>
             </Tr>
@@ -120,6 +141,34 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
             className="max-w-xs"
             error={fieldErrorOf(state, "paidOn")}
           />
+        ) : null}
+        {decision === "accept" && (overSelected > 0 || confirmError) ? (
+          <div className="space-y-2 rounded-lg border border-orange-200 bg-orange-50 p-3" data-testid="depassement">
+            <p className="text-sm text-orange-900">
+              {overSelected > 1
+                ? `${overSelected} demandes de la sélection dépassent le montant disponible.`
+                : overSelected === 1
+                  ? "1 demande de la sélection dépasse le montant disponible."
+                  : "La sélection dépasse le montant disponible."}{" "}
+              Vérifiez-les avec les heures validées avant de les accepter.
+            </p>
+            <label className="flex items-start gap-2 text-sm font-medium text-slate-900">
+              <input
+                type="checkbox"
+                name="confirmOverCap"
+                value="1"
+                className="accent-brand-600 mt-0.5 size-4"
+                aria-invalid={confirmError ? true : undefined}
+                aria-describedby={confirmError ? "confirmOverCap-error" : undefined}
+              />
+              Je confirme accepter au-delà du montant disponible
+            </label>
+            {confirmError ? (
+              <p id="confirmOverCap-error" role="alert" className="text-sm text-red-700">
+                {confirmError}
+              </p>
+            ) : null}
+          </div>
         ) : null}
         <Button type="submit" disabled={pending}>
           {pending ? "Traitement…" : "Appliquer à la sélection"}

@@ -6,16 +6,49 @@ import { FormMessage } from "@/components/auth/form-bits";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { keepInputs } from "./keep-form";
+import { overCapNotice, parseEuros } from "@/lib/advances/rules";
 import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/result";
 
-export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: string; code: string }[]; hasOpen: boolean }) {
+/** The notice shown while typing an amount above the available one (the server says the same after sending). */
+function OverCapHint({ amount, availableCents }: { amount: string; availableCents: number }) {
+  const cents = parseEuros(amount);
+  if (cents === null || cents <= availableCents) return null;
+  return (
+    <p className="text-sm text-orange-800" data-testid="avis-depassement">
+      {overCapNotice(availableCents)}
+    </p>
+  );
+}
+
+export function AdvanceRequestForm({
+  agencies,
+  hasOpen,
+}: {
+  agencies: { id: string; code: string; availableCents: number }[];
+  hasOpen: boolean;
+}) {
   const [state, action, pending] = useActionState(requestAdvance, initialActionState);
   const ref = useRef<HTMLFormElement>(null);
+  const [amount, setAmount] = useState("");
+  const [agencyId, setAgencyId] = useState(agencies[0]?.id ?? "");
   useEffect(() => {
     if (state?.ok) ref.current?.reset();
   }, [state]);
+  const available = agencies.find((a) => a.id === agencyId)?.availableCents ?? 0;
   return (
-    <form ref={ref} action={action} onSubmit={keepInputs(action)} noValidate className="space-y-4">
+    <form
+      ref={ref}
+      action={action}
+      onSubmit={keepInputs(action)}
+      onChange={(e) => {
+        const data = new FormData(e.currentTarget);
+        setAmount(String(data.get("amount") ?? ""));
+        setAgencyId(String(data.get("agencyId") ?? agencies[0]?.id ?? ""));
+      }}
+      onReset={() => setAmount("")}
+      noValidate
+      className="space-y-4"
+    >
       {state?.ok ? <FormMessage kind="success">{successOf(state)}</FormMessage> : null}
       {errorOf(state) && !fieldErrorOf(state, "amount") ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
       {agencies.length > 1 ? (
@@ -41,6 +74,7 @@ export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: stri
         }
         className="max-w-xs"
       />
+      <OverCapHint amount={amount} availableCents={available} />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Envoi…" : "Faire la demande"}
@@ -53,8 +87,19 @@ export function AdvanceRequestForm({ agencies, hasOpen }: { agencies: { id: stri
   );
 }
 
-export function AdvanceRowActions({ id, version, amountEuros }: { id: string; version: number; amountEuros: number }) {
+export function AdvanceRowActions({
+  id,
+  version,
+  amountEuros,
+  availableCents,
+}: {
+  id: string;
+  version: number;
+  amountEuros: number;
+  availableCents: number;
+}) {
   const [open, setOpen] = useState(false);
+  const [amount, setAmount] = useState(String(amountEuros));
   const [editState, editAction, editing] = useActionState(updateAdvance, initialActionState);
   const [cancelState, cancelAction, cancelling] = useActionState(cancelAdvance, initialActionState);
   // A successful answer closes the panel: adjusted while rendering, when the
@@ -99,8 +144,10 @@ export function AdvanceRowActions({ id, version, amountEuros }: { id: string; ve
             id={`montant-${id}`}
             inputMode="numeric"
             defaultValue={String(amountEuros)}
+            onChange={(e) => setAmount(e.currentTarget.value)}
             error={fieldErrorOf(editState, "amount")}
           />
+          <OverCapHint amount={amount} availableCents={availableCents} />
           {errorOf(editState) && !fieldErrorOf(editState, "amount") ? (
             <p role="alert" className="text-sm text-red-700">
               {errorOf(editState)}

@@ -6,16 +6,13 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { workerAction } from "@/lib/auth/action";
 import { now } from "@/lib/clock";
-import { advancedInMonth, validatedWork } from "./queries";
-import { amountProblem, availableCents, parseEuros, rulesOfAgency } from "./rules";
 import { submitAdvanceRequest } from "./request";
+import { updateAdvanceRequest } from "./update-request";
 import { fail, ok, type Result } from "@/lib/result";
 
 const amountField = z.string().trim().min(1, "Indiquez le montant souhaité.").max(20);
 
 const requestSchema = z.object({ amount: amountField, agencyId: z.string().max(40).optional() });
-
-const FIX = "Veuillez corriger les champs signalés.";
 
 /** The worker's "Faire la demande" (lib/advances/request.ts does the work). */
 export const requestAdvance = workerAction(requestSchema, async (data, worker): Promise<Result> => {
@@ -27,38 +24,9 @@ export const requestAdvance = workerAction(requestSchema, async (data, worker): 
 const editSchema = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1), amount: amountField });
 
 export const updateAdvance = workerAction(editSchema, async (data, worker): Promise<Result> => {
-  const amountCents = parseEuros(data.amount);
-  if (amountCents === null) return fail(FIX, { amount: "Indiquez un montant entier en euros (sans centimes)." });
-  const request = await db.advanceRequest.findFirst({ where: { id: data.id, workerId: worker.workerId }, include: { agency: true } });
-  if (!request) return fail("Demande introuvable.");
-  if (request.status !== "PENDING") return fail("Cette demande a déjà été traitée par l'agence : elle ne peut plus être modifiée.");
-  const month = { year: request.payDate.getUTCFullYear(), month: request.payDate.getUTCMonth() + 1 };
-  const rules = rulesOfAgency(request.agency);
-  const work = await validatedWork(worker.workerId, request.agencyId, month);
-  const available = availableCents({
-    earnedCents: work.cents,
-    ratioPct: rules.ratioPct,
-    alreadyAdvancedCents: await advancedInMonth(worker.workerId, request.agencyId, month),
-  });
-  const problem = amountProblem(amountCents, { minCents: rules.minCents, availableCents: available });
-  if (problem) return fail(FIX, { amount: problem });
-  // The edit and its audit entry commit together.
-  const done = await db.$transaction(async (tx) => {
-    const updated = await tx.advanceRequest.updateMany({
-      where: { id: request.id, workerId: worker.workerId, status: "PENDING", version: data.version },
-      data: { amountCents, version: { increment: 1 } },
-    });
-    if (updated.count === 1)
-      await recordAudit(
-        tx,
-        { type: "advance.updated", data: { amountCents } },
-        { actorId: worker.id, subjectUserId: worker.id, agencyId: request.agencyId, entityType: "AdvanceRequest", entityId: request.id },
-      );
-    return updated;
-  });
-  if (done.count !== 1) return fail("Cette demande a été modifiée ou traitée entre-temps : rechargez la page pour voir son état.");
-  revalidatePath("/acomptes");
-  return ok("Votre demande a été modifiée.");
+  const result = await updateAdvanceRequest(worker, data, await now());
+  if (result.ok) revalidatePath("/acomptes");
+  return result;
 });
 
 const cancelSchema = z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1) });

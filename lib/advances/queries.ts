@@ -1,97 +1,80 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import {
+  advanceBasis,
   advanceSchedule,
-  availableCents,
-  earnedCents,
-  monthBounds,
-  parisMidnight,
+  calendarDay,
+  monthOf,
+  monthsCovered,
   rulesOfAgency,
+  UNPAID_LOOKBACK_MONTHS,
+  type AdvanceBasis,
   type AdvanceRules,
   type AdvanceSchedule,
 } from "./rules";
 import { parisCalendarDate } from "../time/paris";
 
-const DAY_MS = 86_400_000;
+type Reader = Pick<Prisma.TransactionClient, "document" | "timesheetEntry" | "advanceRequest">;
 
 /**
- * Validated work of a worker for an agency in a month: per contract and day,
- * the hours a client submitted on a timesheet when there is one, else the
- * validated shifts. Minutes and earnings (minutes x the contract's hourly rate).
+ * The one read of the available amount of a worker at an agency, at an
+ * instant (the worker's page, the request and its edits, the staff list and
+ * the staff acceptance all use it; in a transaction, pass it).
+ * Validated hours are the days of SUBMITTED timesheets as they stand (the
+ * client's figure as corrected by the agency, TimesheetEntry.minutes) on the
+ * worker's contracts of that agency that are not cancelled. A month is paid
+ * once a PAYSLIP of that agency covering it is published (a Document row
+ * created by then). The rule itself is `advanceBasis` (lib/advances/rules.ts).
  */
-export async function validatedWork(
+export async function advanceBasisOf(
   workerId: string,
   agencyId: string,
-  month: { year: number; month: number },
-): Promise<{ minutes: number; cents: number }> {
-  const { first, last } = monthBounds(month);
-  const from = parisMidnight(first);
-  const to = parisMidnight(new Date(last.getTime() + DAY_MS));
-  const [shifts, entries] = await Promise.all([
-    db.shift.findMany({
+  ratioPct: number,
+  at: Date,
+  client: Reader = db,
+): Promise<AdvanceBasis> {
+  const today = parisCalendarDate(at);
+  const current = monthOf(today);
+  const from = calendarDay(current.year, current.month - UNPAID_LOOKBACK_MONTHS, 1);
+  const [payslips, entries, advances] = await Promise.all([
+    client.document.findMany({
       where: {
-        kind: "WORK",
-        validated: true,
-        startsAt: { gte: from, lt: to },
-        contract: { workerId, agencyId, state: { not: "CANCELLED" } },
+        kind: "PAYSLIP",
+        workerId,
+        agencyId,
+        createdAt: { lte: at },
+        OR: [{ periodEnd: { gte: from } }, { periodEnd: null, periodStart: { gte: from } }],
       },
-      select: { contractId: true, startsAt: true, endsAt: true, breakMinutes: true, contract: { select: { hourlyRateCents: true } } },
+      select: { periodStart: true, periodEnd: true },
     }),
-    db.timesheetEntry.findMany({
+    client.timesheetEntry.findMany({
       where: {
-        date: { gte: first, lte: last },
+        date: { gte: from, lte: today },
+        minutes: { gt: 0 },
         timesheet: { status: "SUBMITTED", contract: { workerId, agencyId, state: { not: "CANCELLED" } } },
       },
-      select: { date: true, minutes: true, timesheet: { select: { contractId: true, contract: { select: { hourlyRateCents: true } } } } },
+      select: { date: true, minutes: true, timesheet: { select: { contract: { select: { hourlyRateCents: true } } } } },
+    }),
+    client.advanceRequest.findMany({
+      where: { workerId, agencyId, status: { in: ["ACCEPTED", "PAID"] }, payDate: { gte: from } },
+      select: { payDate: true, amountCents: true },
     }),
   ]);
-  const byDay = new Map<string, { minutes: number; hourlyRateCents: number }>();
-  for (const s of shifts) {
-    const key = `${s.contractId}:${parisCalendarDate(s.startsAt).toISOString().slice(0, 10)}`;
-    const minutes = Math.max(0, Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000) - s.breakMinutes);
-    const prev = byDay.get(key);
-    byDay.set(key, { minutes: (prev?.minutes ?? 0) + minutes, hourlyRateCents: s.contract.hourlyRateCents });
-  }
-  for (const e of entries) {
-    byDay.set(`${e.timesheet.contractId}:${e.date.toISOString().slice(0, 10)}`, {
-      minutes: e.minutes,
-      hourlyRateCents: e.timesheet.contract.hourlyRateCents,
-    });
-  }
-  const items = [...byDay.values()];
-  return { minutes: items.reduce((sum, i) => sum + i.minutes, 0), cents: earnedCents(items) };
-}
-
-/** Advances accepted or paid on the salary of a month (by payment day), optionally leaving one out. */
-export async function advancedInMonth(
-  workerId: string,
-  agencyId: string,
-  month: { year: number; month: number },
-  exceptId?: string,
-): Promise<number> {
-  const { first, last } = monthBounds(month);
-  const sum = await db.advanceRequest.aggregate({
-    where: {
-      workerId,
-      agencyId,
-      status: { in: ["ACCEPTED", "PAID"] },
-      payDate: { gte: first, lte: last },
-      ...(exceptId ? { NOT: { id: exceptId } } : {}),
-    },
-    _sum: { amountCents: true },
+  return advanceBasis({
+    today,
+    ratioPct,
+    paidMonths: payslips.flatMap(monthsCovered),
+    work: entries.map((e) => ({ date: e.date, minutes: e.minutes, hourlyRateCents: e.timesheet.contract.hourlyRateCents })),
+    advances,
   });
-  return sum._sum.amountCents ?? 0;
 }
 
-export type AgencyAdvanceContext = {
+export type AgencyAdvanceContext = AdvanceBasis & {
   agencyId: string;
   agencyCode: string;
   rules: AdvanceRules;
   schedule: AdvanceSchedule;
-  minutes: number;
-  earnedCents: number;
-  advancedCents: number;
-  availableCents: number;
 };
 
 /** The figures the worker sees before typing anything, per agency. */
@@ -100,19 +83,8 @@ export async function advanceContexts(workerId: string, at: Date): Promise<Agenc
   return Promise.all(
     links.map(async ({ agency }) => {
       const rules = rulesOfAgency(agency);
-      const schedule = advanceSchedule(at, rules);
-      const work = await validatedWork(workerId, agency.id, schedule.salaryMonth);
-      const advanced = await advancedInMonth(workerId, agency.id, schedule.salaryMonth);
-      return {
-        agencyId: agency.id,
-        agencyCode: agency.code,
-        rules,
-        schedule,
-        minutes: work.minutes,
-        earnedCents: work.cents,
-        advancedCents: advanced,
-        availableCents: availableCents({ earnedCents: work.cents, ratioPct: rules.ratioPct, alreadyAdvancedCents: advanced }),
-      };
+      const basis = await advanceBasisOf(workerId, agency.id, rules.ratioPct, at);
+      return { ...basis, agencyId: agency.id, agencyCode: agency.code, rules, schedule: advanceSchedule(at, rules) };
     }),
   );
 }

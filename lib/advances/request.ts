@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { advanceContexts } from "./queries";
-import { advanceOpenKey, amountProblem, parseEuros } from "./rules";
+import { advanceOpenKey, assessAmount, parseEuros } from "./rules";
 import { fail, ok, type Result } from "@/lib/result";
 
 const FIX = "Veuillez corriger les champs signalés.";
@@ -26,8 +26,12 @@ export async function submitAdvanceRequest(
   if (!context) return fail("Vous n'êtes rattaché(e) à aucune agence.");
   const payDate = context.schedule.payDate;
   const openKey = advanceOpenKey(worker.workerId, context.agencyId, payDate);
-  const problem = amountProblem(amountCents, { minCents: context.rules.minCents, availableCents: context.availableCents });
-  if (problem) return fail(FIX, { amount: problem });
+  // Above the available amount is a request all the same, flagged for staff
+  // (payroll checks it against the hours worked); under the minimum is not.
+  const assessed = assessAmount(amountCents, { minCents: context.rules.minCents, availableCents: context.availableCents });
+  if (!assessed.ok) return fail(FIX, { amount: assessed.problem });
+  const figures = { availableCentsAtRequest: context.availableCents, overCap: assessed.overCap };
+  const asked = { availableCents: context.availableCents, overCap: assessed.overCap };
 
   // Idempotent: the open request of this payment day is created once (unique
   // openKey); an identical request (double click, 20 parallel posts) finds it
@@ -38,7 +42,7 @@ export async function submitAdvanceRequest(
     const open = await db.advanceRequest.findUnique({ where: { openKey } });
     if (open) {
       if (open.status !== "PENDING") return fail("Votre demande pour ce versement a déjà été traitée par l'agence.");
-      if (open.amountCents === amountCents) {
+      if (open.amountCents === amountCents && open.overCap === assessed.overCap) {
         outcome = "created";
         break;
       }
@@ -46,12 +50,12 @@ export async function submitAdvanceRequest(
       const edited = await db.$transaction(async (tx) => {
         const done = await tx.advanceRequest.updateMany({
           where: { id: open.id, openKey, status: "PENDING" },
-          data: { amountCents, version: { increment: 1 } },
+          data: { amountCents, ...figures, version: { increment: 1 } },
         });
         if (done.count !== 1) return false;
         await recordAudit(
           tx,
-          { type: "advance.updated", data: { amountCents } },
+          { type: "advance.updated", data: { amountCents, ...asked } },
           { actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: open.id },
         );
         return true;
@@ -62,11 +66,11 @@ export async function submitAdvanceRequest(
     try {
       await db.$transaction(async (tx) => {
         const created = await tx.advanceRequest.create({
-          data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at },
+          data: { workerId: worker.workerId, agencyId: context.agencyId, amountCents, payDate, openKey, createdAt: at, ...figures },
         });
         await recordAudit(
           tx,
-          { type: "advance.requested", data: { amountCents, payDate: payDate.toISOString().slice(0, 10) } },
+          { type: "advance.requested", data: { amountCents, payDate: payDate.toISOString().slice(0, 10), ...asked } },
           { actorId: worker.id, subjectUserId: worker.id, agencyId: context.agencyId, entityType: "AdvanceRequest", entityId: created.id },
         );
       });
@@ -77,9 +81,9 @@ export async function submitAdvanceRequest(
     }
   }
   if (!outcome) return fail("Votre demande n'a pas pu être enregistrée : rechargez la page et réessayez.");
-  return ok(
+  const done =
     outcome === "created"
       ? "Votre demande d'acompte est enregistrée. Elle est en attente de validation par l'agence."
-      : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié.",
-  );
+      : "Vous aviez déjà une demande en attente pour ce versement : son montant a été modifié.";
+  return ok(assessed.notice ? `${done} ${assessed.notice}` : done);
 }

@@ -3,11 +3,42 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { agencyScope, type AgencyStaff } from "@/lib/auth/scope";
+import { staffAgenciesWithRules } from "@/lib/backoffice/agencies";
+import { addDays } from "@/lib/time/days";
+import { advanceBasisOf } from "./queries";
+import { DEFAULT_ADVANCE_RULES, isoWeekday, parisDay, rulesOfAgency, type AdvanceBasis } from "./rules";
 
-/** The requests of a payment day (cancelled ones left out), and how many wait on other days. */
-export async function staffAdvancesOfPayDay(staff: AgencyStaff, payDate: Date) {
+/** The next payment day of the staff member's agencies (the first agency's weekday), today included. */
+export async function staffNextPayDate(staff: AgencyStaff, at: Date): Promise<Date> {
+  const agencies = await staffAgenciesWithRules(staff);
+  const payWeekday = agencies[0] ? rulesOfAgency(agencies[0]).payWeekday : DEFAULT_ADVANCE_RULES.payWeekday;
+  let next = parisDay(at);
+  while (isoWeekday(next) !== payWeekday) next = addDays(next, 1);
+  return next;
+}
+
+// The where-fragments of the staff list, shared with its counts on the staff home.
+const ofPayDay = (staff: AgencyStaff, payDate: Date) => ({ ...agencyScope(staff), payDate, status: { not: "CANCELLED" as const } });
+const pendingElsewhere = (staff: AgencyStaff, payDate: Date) => ({ ...agencyScope(staff), status: "PENDING" as const, NOT: { payDate } });
+
+/** Pending requests on other payment days than `payDate`, per payment day (the list's "Autres demandes en attente"). */
+function otherPendingOf(staff: AgencyStaff, payDate: Date) {
+  return db.advanceRequest.groupBy({
+    by: ["payDate"],
+    where: pendingElsewhere(staff, payDate),
+    _count: { _all: true },
+    orderBy: { payDate: "asc" },
+  });
+}
+
+/**
+ * The requests of a payment day (cancelled ones left out), each with the
+ * worker's available amount now (the one query of lib/advances/queries.ts)
+ * and whether it is above it, and how many wait on other days.
+ */
+export async function staffAdvancesOfPayDay(staff: AgencyStaff, payDate: Date, at: Date) {
   const requests = await db.advanceRequest.findMany({
-    where: { ...agencyScope(staff), payDate, status: { not: "CANCELLED" } },
+    where: ofPayDay(staff, payDate),
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
     include: {
       agency: true,
@@ -20,13 +51,44 @@ export async function staffAdvancesOfPayDay(staff: AgencyStaff, payDate: Date) {
       },
     },
   });
-  const otherPending = await db.advanceRequest.groupBy({
-    by: ["payDate"],
-    where: { ...agencyScope(staff), status: "PENDING", NOT: { payDate } },
-    _count: { _all: true },
-    orderBy: { payDate: "asc" },
+  const bases = new Map<string, AdvanceBasis>();
+  for (const r of requests) {
+    const key = `${r.workerId}:${r.agencyId}`;
+    if (!bases.has(key)) bases.set(key, await advanceBasisOf(r.workerId, r.agencyId, rulesOfAgency(r.agency).ratioPct, at));
+  }
+  const rows = requests.map((r) => {
+    const basis = bases.get(`${r.workerId}:${r.agencyId}`)!;
+    return { ...r, basis, overCapNow: r.status === "PENDING" && r.amountCents > basis.availableCents };
   });
-  return { requests, otherPending };
+  return { requests: rows, otherPending: await otherPendingOf(staff, payDate) };
+}
+
+/**
+ * The staff home's advances card: the payment day it shows (the first one
+ * from today with pending requests, else the next payment day) and, for it,
+ * the counts of the list it links to (`/admin/acomptes?date=`), read with
+ * the same where-fragments as staffAdvancesOfPayDay.
+ */
+export async function staffAdvanceCounts(staff: AgencyStaff, at: Date) {
+  const today = parisDay(at);
+  const first = await db.advanceRequest.findFirst({
+    where: { ...agencyScope(staff), status: "PENDING", payDate: { gte: today } },
+    orderBy: { payDate: "asc" },
+    select: { payDate: true },
+  });
+  const payDate = first?.payDate ?? (await staffNextPayDate(staff, at));
+  const [byStatus, otherPending] = await Promise.all([
+    db.advanceRequest.groupBy({ by: ["status"], where: ofPayDay(staff, payDate), _count: { _all: true }, _sum: { amountCents: true } }),
+    otherPendingOf(staff, payDate),
+  ]);
+  const of = (status: string) => byStatus.find((g) => g.status === status);
+  return {
+    payDate,
+    pending: of("PENDING")?._count._all ?? 0,
+    pendingCents: of("PENDING")?._sum.amountCents ?? 0,
+    accepted: of("ACCEPTED")?._count._all ?? 0,
+    otherPending: otherPending.reduce((sum, g) => sum + g._count._all, 0),
+  };
 }
 
 /** The accepted advances of a payment day with the workers' bank details, for the transfer file. */

@@ -110,10 +110,17 @@ export interface AuditEventData {
   "contract.signature_failed": { reason: string; attempts?: number };
   "contract.signed": { version: number; documentSha256: string; signedDocumentSha256: string };
 
-  "advance.requested": { amountCents: number; payDate: IsoDay };
-  "advance.updated": { amountCents: number };
+  "advance.requested": { amountCents: number; payDate: IsoDay; availableCents?: number; overCap?: boolean };
+  "advance.updated": { amountCents: number; availableCents?: number; overCap?: boolean };
   "advance.cancelled": Record<string, never>;
-  "advance.accepted": { amountCents: number; reason: string | null; paidOn: IsoDay | null };
+  "advance.accepted": {
+    amountCents: number;
+    reason: string | null;
+    paidOn: IsoDay | null;
+    /** On an acceptance: the available amount then, and whether staff confirmed accepting above it. */
+    availableCents?: number;
+    overCapConfirmed?: boolean;
+  };
   "advance.refused": { amountCents: number; reason: string | null; paidOn: IsoDay | null };
   "advance.paid": { amountCents: number; reason: string | null; paidOn: IsoDay | null };
   "advance.exported": { payDate: IsoDay; count: number; totalCents: number };
@@ -310,6 +317,12 @@ const advanceDecision = (d: AuditEventData["advance.accepted"]) => [
   `Montant : ${formatEuros(d.amountCents)}`,
   ...(d.reason ? [`Motif : ${d.reason}`] : []),
   ...(d.paidOn ? [`Versé le ${frenchDay(d.paidOn)}`] : []),
+  ...(d.availableCents !== undefined ? [`Disponible : ${formatEuros(d.availableCents)}`] : []),
+  ...(d.overCapConfirmed ? ["Acceptée au-delà du montant disponible, confirmé par l'agence"] : []),
+];
+const advanceAsked = (d: { amountCents: number; availableCents?: number; overCap?: boolean }) => [
+  ...(d.availableCents !== undefined ? [`Disponible : ${formatEuros(d.availableCents)}`] : []),
+  ...(d.overCap ? ["Au-delà du montant disponible : à vérifier avec les heures validées"] : []),
 ];
 
 // --- The registry: one entry per event type, checked by tsc ------------------
@@ -459,9 +472,12 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
 
   "advance.requested": {
     label: "Demande d'acompte",
-    render: (d) => [`Montant : ${formatEuros(d.amountCents)}`, `Versement du ${frenchDay(d.payDate)}`],
+    render: (d) => [`Montant : ${formatEuros(d.amountCents)}`, `Versement du ${frenchDay(d.payDate)}`, ...advanceAsked(d)],
   },
-  "advance.updated": { label: "Demande d'acompte modifiée", render: (d) => [`Nouveau montant : ${formatEuros(d.amountCents)}`] },
+  "advance.updated": {
+    label: "Demande d'acompte modifiée",
+    render: (d) => [`Nouveau montant : ${formatEuros(d.amountCents)}`, ...advanceAsked(d)],
+  },
   "advance.cancelled": { label: "Demande d'acompte annulée", render: none },
   "advance.accepted": { label: "Demande d'acompte acceptée", render: advanceDecision },
   "advance.refused": { label: "Demande d'acompte refusée", render: advanceDecision },

@@ -1,66 +1,49 @@
-// The counts of the staff home page.
+// The counts of the staff home page. Each count is read by the query of the
+// list its card links to, with the same filter as the link (a count that
+// says 0 while the list holds 13 is what this avoids).
 import "server-only";
-import { db } from "@/lib/db";
 import { now } from "@/lib/clock";
-import { agencyScope, contractOfAgencies, workerOfAgencies, type AgencyStaff } from "@/lib/auth/scope";
-import { parisCalendarDate } from "@/lib/format";
+import type { StaffUser } from "@/lib/auth/session";
+import { staffAdvanceCounts } from "@/lib/advances/staff-queries";
+import { staffTargetingDesk } from "@/lib/ciblage/queries";
+import { staffSubmittedWeek } from "@/lib/timesheets/queries";
+import { addDays, isoDate, weekAt } from "@/lib/timesheets/rules";
+import { staffContractPage } from "./contract-queries";
+import { pendingValidations, staffWorkerPage } from "./worker-queries";
 
-/** The next advance payment day (Wednesday by default), today included, as a calendar date. */
-function nextPayDate(today: Date, weekday: number): Date {
-  const iso = ((today.getUTCDay() + 6) % 7) + 1;
-  return new Date(today.getTime() + ((weekday - iso + 7) % 7) * 86_400_000);
-}
+const NO_FILTER = { from: null, to: null, workerQuery: "" };
 
-/** The figures of the staff home page, all within the staff member's agencies. */
-export async function staffDashboardCounts(staff: AgencyStaff) {
-  const inAgencies = workerOfAgencies(staff);
+/** The figures of the staff home page and the list each one links to, all within the staff member's agencies. */
+export async function staffDashboardCounts(staff: StaffUser) {
   const clock = await now();
-  const today = parisCalendarDate(clock);
-  const payDate = nextPayDate(today, 3);
-  const weekAgo = new Date(clock.getTime() - 7 * 86_400_000);
-
-  const [
-    workers,
-    awaitingSignature,
-    incomplete,
-    drafts,
-    profileChanges,
-    diplomas,
-    advancesPending,
-    advancesAccepted,
-    timesheets,
-    offersAnswered,
-  ] = await Promise.all([
-    db.workerProfile.count({ where: inAgencies }),
-    db.contract.count({ where: { ...agencyScope(staff), state: "AWAITING_SIGNATURE" } }),
-    db.contract.count({ where: { ...agencyScope(staff), state: "INCOMPLETE" } }),
-    db.contract.count({ where: { ...agencyScope(staff), state: "DRAFT" } }),
-    db.profileChange.count({ where: { status: "PENDING", worker: inAgencies } }),
-    db.diploma.count({ where: { status: "PENDING", worker: inAgencies } }),
-    db.advanceRequest.aggregate({
-      where: { ...agencyScope(staff), status: "PENDING", payDate },
-      _count: { _all: true },
-      _sum: { amountCents: true },
-    }),
-    db.advanceRequest.count({ where: { ...agencyScope(staff), status: "ACCEPTED", payDate } }),
-    db.timesheet.count({ where: { status: "SUBMITTED", submittedAt: { gte: weekAgo }, ...contractOfAgencies(staff) } }),
-    db.missionOffer.count({ where: { response: { not: "PENDING" }, need: { status: "OPEN", ...agencyScope(staff) } } }),
+  // The week /admin/heures opens on by default.
+  const week = weekAt(addDays(clock, -7));
+  const [workers, awaitingSignature, incomplete, drafts, validations, advances, sheets, desk] = await Promise.all([
+    staffWorkerPage(staff, { words: [], number: "", city: "" }, 1, 1),
+    staffContractPage(staff, { ...NO_FILTER, state: "AWAITING_SIGNATURE" }, 1, 1),
+    staffContractPage(staff, { ...NO_FILTER, state: "INCOMPLETE" }, 1, 1),
+    staffContractPage(staff, { ...NO_FILTER, state: "DRAFT" }, 1, 1),
+    pendingValidations(staff),
+    staffAdvanceCounts(staff, clock),
+    staffSubmittedWeek(staff, week),
+    staffTargetingDesk(staff),
   ]);
 
   return {
-    workers,
-    awaitingSignature,
-    incomplete,
-    drafts,
-    profileChanges,
-    diplomas,
-    advances: {
-      payDate,
-      count: advancesPending._count._all,
-      totalCents: advancesPending._sum.amountCents ?? 0,
-      accepted: advancesAccepted,
+    workers: workers.count,
+    awaitingSignature: awaitingSignature.count,
+    incomplete: incomplete.count,
+    drafts: drafts.count,
+    profileChanges: validations.changes.length,
+    diplomas: validations.diplomas.length,
+    advances: { ...advances, href: `/admin/acomptes?date=${isoDate(advances.payDate)}` },
+    timesheets: {
+      submitted: sheets.filter((s) => s.status === "SUBMITTED").length,
+      week,
+      href: `/admin/heures?semaine=${isoDate(week.monday)}`,
     },
-    timesheets,
-    offersAnswered,
+    offersAnswered: desk.needs
+      .filter((n) => n.status === "OPEN")
+      .reduce((sum, n) => sum + n.offers.filter((o) => o.response !== "PENDING").length, 0),
   };
 }

@@ -6,8 +6,13 @@ import {
   advanceRuleText,
   advanceSchedule,
   cutoffWeekday,
-  amountProblem,
+  advanceBasis,
+  assessAmount,
   availableCents,
+  monthsCovered,
+  overCapAcceptanceProblem,
+  overCapInSelection,
+  unpaidMonths,
   cutoffOf,
   earnedCents,
   lastPayDateOfMonth,
@@ -97,14 +102,23 @@ describe("amounts", () => {
     expect(availableCents({ earnedCents: 10_000, ratioPct: 60, alreadyAdvancedCents: 20_000 })).toBe(0);
   });
 
-  it("checks the minimum and the upper bound at their edges", () => {
+  it("checks the minimum at its edge; above the available amount is a request, flagged, with the notice", () => {
     const limits = { minCents: 5000, availableCents: 30_000 };
-    expect(amountProblem(5000, limits)).toBeNull();
-    expect(amountProblem(4900, limits)).toMatch(/minimum/);
-    expect(amountProblem(30_000, limits)).toBeNull();
-    expect(amountProblem(30_100, limits)).toMatch(/dépasse le montant disponible \(300/);
-    expect(amountProblem(5000, { minCents: 5000, availableCents: 4000 })).toMatch(/Aucun acompte/);
-    expect(amountProblem(0, limits)).toMatch(/Indiquez/);
+    expect(assessAmount(5000, limits)).toEqual({ ok: true, overCap: false, notice: null });
+    expect(assessAmount(4900, limits)).toEqual({ ok: false, problem: "Le montant minimum d'un acompte est de 50\u00a0€." });
+    expect(assessAmount(30_000, limits)).toEqual({ ok: true, overCap: false, notice: null });
+    expect(assessAmount(30_100, limits)).toEqual({
+      ok: true,
+      overCap: true,
+      notice: "Votre demande dépasse le montant disponible (300\u00a0€) : l'agence la vérifiera avec les heures validées.",
+    });
+    // Nothing available (the first days of a month before any validated hours): the worker can still ask.
+    expect(assessAmount(5000, { minCents: 5000, availableCents: 0 })).toMatchObject({ ok: true, overCap: true });
+    expect(assessAmount(4900, { minCents: 5000, availableCents: 0 })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/minimum/),
+    });
+    expect(assessAmount(0, limits)).toEqual({ ok: false, problem: "Indiquez un montant en euros." });
   });
 
   it("reads amounts typed in euros", () => {
@@ -151,5 +165,113 @@ describe("the worker's page states the agency's own rule (advanceRuleText)", () 
         );
       }
     }
+  });
+});
+
+describe("the available amount: validated hours not yet paid by a payslip (advanceBasis)", () => {
+  const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const m = (year: number, month: number) => ({ year, month });
+  // 7 h a day at 12,50 €/h = 87,50 € a day.
+  const day = (iso: string, minutes = 420) => ({ date: d(iso), minutes, hourlyRateCents: 1250 });
+  const november = Array.from({ length: 20 }, (_, i) => day(`2026-11-${String(i + 2).padStart(2, "0")}`)); // 20 days: 1 750 €
+  const base = { ratioPct: 60, paidMonths: [m(2026, 10)], work: november, advances: [] };
+
+  it("on the 2nd, last month's validated hours count while its payslip is not published", () => {
+    const basis = advanceBasis({ ...base, today: d("2026-12-02") });
+    expect(basis.months).toEqual([m(2026, 11), m(2026, 12)]);
+    expect(basis.minutes).toBe(20 * 420);
+    expect(basis.earnedCents).toBe(175_000);
+    expect(basis.availableCents).toBe(105_000); // 60 % of 1 750 €
+  });
+
+  it("once the payslip covering the month is published, its hours no longer count", () => {
+    const basis = advanceBasis({ ...base, today: d("2026-12-10"), paidMonths: [m(2026, 10), m(2026, 11)] });
+    expect(basis.months).toEqual([m(2026, 12)]);
+    expect(basis.minutes).toBe(0);
+    expect(basis.availableCents).toBe(0);
+    // December's own validated hours count from then on.
+    const december = advanceBasis({
+      ...base,
+      today: d("2026-12-10"),
+      paidMonths: [m(2026, 11)],
+      work: [...november, day("2026-12-07"), day("2026-12-08")],
+    });
+    expect(december.minutes).toBe(840);
+    expect(december.availableCents).toBe(10_500); // 60 % of 175 €
+  });
+
+  it("the first and last days of a month belong to it; validated days after today do not count", () => {
+    const work = [day("2026-11-01"), day("2026-11-30"), day("2026-12-01"), day("2026-12-02"), day("2026-12-03")];
+    expect(advanceBasis({ ...base, work, today: d("2026-12-02") }).minutes).toBe(4 * 420);
+    expect(advanceBasis({ ...base, work, today: d("2026-12-02"), paidMonths: [m(2026, 11)] }).minutes).toBe(2 * 420);
+    expect(advanceBasis({ ...base, work: [day("2026-10-31")], today: d("2026-12-02") }).minutes).toBe(0); // October is paid
+  });
+
+  it("deducts the advances accepted or paid that no published payslip settled", () => {
+    const advances = [
+      { payDate: d("2026-10-28"), amountCents: 30_000 }, // October: settled by October's payslip
+      { payDate: d("2026-11-25"), amountCents: 20_000 }, // November: not settled yet
+      { payDate: d("2026-12-02"), amountCents: 10_000 }, // December's first Wednesday
+    ];
+    const basis = advanceBasis({ ...base, advances, today: d("2026-12-02") });
+    expect(basis.advancedCents).toBe(30_000);
+    expect(basis.availableCents).toBe(105_000 - 30_000);
+    // November's payslip settles November's advance with November's hours; December's stays.
+    const after = advanceBasis({ ...base, advances, today: d("2026-12-10"), paidMonths: [m(2026, 11)] });
+    expect(after.advancedCents).toBe(10_000);
+    expect(after.availableCents).toBe(0);
+    // An advance for next month (asked after the last Wednesday) is not settled either.
+    expect(
+      advanceBasis({ ...base, advances: [{ payDate: d("2027-01-06"), amountCents: 5000 }], today: d("2026-12-30") }).advancedCents,
+    ).toBe(5000);
+  });
+
+  it("applies the agency's ratio and rounds down to whole euros", () => {
+    expect(advanceBasis({ ...base, ratioPct: 100, today: d("2026-12-02") }).availableCents).toBe(175_000);
+    expect(advanceBasis({ ...base, ratioPct: 33, today: d("2026-12-02") }).availableCents).toBe(57_700); // 577,50 € -> 577 €
+    expect(advanceBasis({ ...base, ratioPct: 0, today: d("2026-12-02") }).availableCents).toBe(0);
+  });
+
+  it("months without any payslip go back two months at most; an older payslip stops them", () => {
+    expect(unpaidMonths(d("2026-12-02"), [])).toEqual([m(2026, 10), m(2026, 11), m(2026, 12)]);
+    expect(unpaidMonths(d("2026-01-15"), [])).toEqual([m(2025, 11), m(2025, 12), m(2026, 1)]);
+    expect(unpaidMonths(d("2026-12-02"), [m(2026, 10)])).toEqual([m(2026, 11), m(2026, 12)]);
+    // A payslip of November published while October's is missing: October is not counted again.
+    expect(unpaidMonths(d("2026-12-02"), [m(2026, 11)])).toEqual([m(2026, 12)]);
+    // The current month paid early (a payslip at the end of a mission): nothing left.
+    expect(unpaidMonths(d("2026-12-30"), [m(2026, 11), m(2026, 12)])).toEqual([]);
+  });
+
+  it("reads the months a payslip covers from its period", () => {
+    expect(monthsCovered({ periodStart: d("2026-11-01"), periodEnd: d("2026-11-30") })).toEqual([m(2026, 11)]);
+    expect(monthsCovered({ periodStart: d("2026-11-01"), periodEnd: null })).toEqual([m(2026, 11)]);
+    expect(monthsCovered({ periodStart: d("2026-11-15"), periodEnd: d("2027-01-10") })).toEqual([m(2026, 11), m(2026, 12), m(2027, 1)]);
+    expect(monthsCovered({ periodStart: null, periodEnd: d("2026-11-30") })).toEqual([]);
+  });
+});
+
+describe("staff accepting above the available amount confirm it", () => {
+  it("counts the selection's requests over the cap, accepting them in order for each worker", () => {
+    const available = new Map([
+      ["w1:a", 30_000],
+      ["w2:a", 0],
+    ]);
+    const items = [
+      { id: "r1", workerId: "w1", agencyId: "a", amountCents: 20_000 },
+      { id: "r2", workerId: "w1", agencyId: "a", amountCents: 10_000 }, // exactly what is left: not over
+      { id: "r3", workerId: "w1", agencyId: "a", amountCents: 100 }, // 1 € over
+      { id: "r4", workerId: "w2", agencyId: "a", amountCents: 5000 },
+      { id: "r5", workerId: "w3", agencyId: "a", amountCents: 5000 }, // unknown: nothing available
+    ];
+    expect([...overCapInSelection(items, available)]).toEqual(["r3", "r4", "r5"]);
+  });
+
+  it("refuses without the confirmation, in French, and says how many", () => {
+    expect(overCapAcceptanceProblem(0, false)).toBeNull();
+    expect(overCapAcceptanceProblem(2, true)).toBeNull();
+    expect(overCapAcceptanceProblem(1, false)).toMatch(
+      /^Une demande de la sélection dépasse le montant disponible : cochez la confirmation/,
+    );
+    expect(overCapAcceptanceProblem(3, false)).toMatch(/^3 demandes de la sélection dépassent le montant disponible/);
   });
 });

@@ -47,11 +47,21 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
 
   const rowsOf = () => db.prisma.advanceRequest.findMany({ where: { workerId: worker.workerId, status: "PENDING" } });
 
-  it("an amount over the available one: the same field message to all, no row", async () => {
+  it("an amount under the minimum: the same field message to all, no row", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitAdvanceRequest(worker, { amount: "40" }, MONDAY)));
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(fieldErrorOf(results[0], "amount")).toMatch(/montant minimum d'un acompte est de 50/);
+    expect(await rowsOf()).toHaveLength(0);
+  });
+
+  it("20 parallel requests above the available amount: one row, flagged over the cap, the same notice to all", async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => submitAdvanceRequest(worker, { amount: "900" }, MONDAY)));
     for (const r of results) expect(r).toEqual(results[0]);
-    expect(fieldErrorOf(results[0], "amount")).toMatch(/dépasse le montant disponible/);
-    expect(await rowsOf()).toHaveLength(0);
+    expect(results[0]).toMatchObject({ ok: true, message: expect.stringMatching(/dépasse le montant disponible \(787\s€\)/) });
+    const rows = await rowsOf();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ amountCents: 90_000, overCap: true, availableCentsAtRequest: 78_700 });
+    await db.prisma.advanceRequest.deleteMany({ where: { workerId: worker.workerId } });
   });
 
   it("one request is recorded, and all 20 callers get the same answer", async () => {

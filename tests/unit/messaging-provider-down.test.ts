@@ -150,6 +150,8 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     for (let i = 0; i < 10; i++) fake.failNext({ status: 500, body: JSON.stringify({ message: "Internal server error" }) });
     const form = new FormData();
     form.set("decision", "accept");
+    // New workers without validated hours: above the available amount, so staff confirm.
+    form.set("confirmOverCap", "1");
     for (const a of advances) form.append("sel", `${a.id}:${a.version}`);
 
     const answer: Result = await decideAdvances(null, form);

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { advanceStateLabel } from "@/lib/advances/labels";
 import { advanceContexts } from "@/lib/advances/queries";
-import { advanceOpenKey, advanceRuleText, DEFAULT_ADVANCE_RULES } from "@/lib/advances/rules";
+import { advanceOpenKey, advanceRuleText, calendarDay, DEFAULT_ADVANCE_RULES } from "@/lib/advances/rules";
 import { requireWorker } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { hasOpenAdvance, workerAdvancePage } from "@/lib/advances/worker-queries";
@@ -93,17 +93,21 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
                 </dd>
               </div>
             </dl>
-            <p className="text-sm text-slate-600">
-              Heures validées en {formatMonthYear(c.schedule.payDate)} : {formatDuration(c.minutes)}, soit {formatEuros(c.earnedCents)}{" "}
-              brut. Jusqu&apos;à {c.rules.ratioPct} % peuvent être avancés
-              {c.advancedCents ? `, moins ${formatEuros(c.advancedCents)} d'acomptes déjà acceptés ou versés ce mois-ci` : ""}. Montant
-              minimum : {formatEuros(c.rules.minCents)}.
+            <p className="text-sm text-slate-600" data-testid="base-acompte">
+              Heures validées pas encore payées par un bulletin
+              {c.months.length ? ` (${c.months.map((m) => formatMonthYear(calendarDay(m.year, m.month, 1))).join(", ")})` : ""} :{" "}
+              {formatDuration(c.minutes)}, soit {formatEuros(c.earnedCents)} brut. Jusqu&apos;à {c.rules.ratioPct} % peuvent être avancés
+              {c.advancedCents
+                ? `, moins ${formatEuros(c.advancedCents)} d'acomptes acceptés ou versés pas encore déduits d'un bulletin`
+                : ""}
+              . Montant minimum : {formatEuros(c.rules.minCents)}. Vous pouvez demander davantage : l&apos;agence vérifie chaque demande
+              avec les heures validées.
             </p>
             {c.schedule.monthClosed ? (
               <Alert variant="warning">
                 Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} (
                 {formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}). Le prochain versement possible est le{" "}
-                {formatLongDate(c.schedule.payDate)}, sur vos heures validées de {formatMonthYear(c.schedule.payDate)}.
+                {formatLongDate(c.schedule.payDate)}, sur vos heures validées pas encore payées.
               </Alert>
             ) : (
               <Alert variant="info">
@@ -118,7 +122,10 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
       {main ? (
         <Card as="section" aria-labelledby="faire-demande">
           <CardHeader id="faire-demande" title="Faire une demande d'acompte" />
-          <AdvanceRequestForm agencies={contexts.map((c) => ({ id: c.agencyId, code: c.agencyCode }))} hasOpen={hasOpen} />
+          <AdvanceRequestForm
+            agencies={contexts.map((c) => ({ id: c.agencyId, code: c.agencyCode, availableCents: c.availableCents }))}
+            hasOpen={hasOpen}
+          />
         </Card>
       ) : null}
 
@@ -150,13 +157,21 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
                   <Td label="Ajouté le">{formatDashedDate(r.createdAt)}</Td>
                   <Td label="Etat">
                     <Badge tone={TONES[r.status]}>{advanceStateLabel(r)}</Badge>
+                    {r.status === "PENDING" && r.overCap ? (
+                      <div className="mt-1 text-xs text-orange-800">Au-delà du montant disponible : l&apos;agence la vérifiera.</div>
+                    ) : null}
                     {r.status === "PENDING" || r.status === "ACCEPTED" ? (
                       <div className="mt-1 text-xs text-slate-500">Versement du {formatDashedDate(r.payDate)}</div>
                     ) : null}
                   </Td>
                   <Td label="Action">
                     {r.status === "PENDING" ? (
-                      <AdvanceRowActions id={r.id} version={r.version} amountEuros={Math.round(r.amountCents / 100)} />
+                      <AdvanceRowActions
+                        id={r.id}
+                        version={r.version}
+                        amountEuros={Math.round(r.amountCents / 100)}
+                        availableCents={contexts.find((c) => c.agencyId === r.agencyId)?.availableCents ?? 0}
+                      />
                     ) : null}
                   </Td>
                 </Tr>

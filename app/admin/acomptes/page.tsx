@@ -7,13 +7,11 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { advanceStateLabel, REFUSAL_REASONS } from "@/lib/advances/labels";
-import { advancedInMonth, validatedWork } from "@/lib/advances/queries";
-import { availableCents, DEFAULT_ADVANCE_RULES, isoWeekday, parisDay, rulesOfAgency } from "@/lib/advances/rules";
+import { calendarDay, parisDay } from "@/lib/advances/rules";
 import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { staffAgenciesWithRules } from "@/lib/backoffice/agencies";
-import { staffAdvancesOfPayDay } from "@/lib/advances/staff-queries";
-import { formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
+import { staffAdvancesOfPayDay, staffNextPayDate } from "@/lib/advances/staff-queries";
+import { formatDateTime, formatDuration, formatEuros, formatLongDate, formatMonthYear } from "@/lib/format";
 
 const page = adminPages.acomptes;
 export const metadata: Metadata = { title: page.title };
@@ -27,30 +25,13 @@ export default async function StaffAdvancesPage({
   const staff = await requireStaff();
   const params = await searchParams;
   const at = await now();
-  const agencies = await staffAgenciesWithRules(staff);
-  const payWeekday = agencies[0] ? rulesOfAgency(agencies[0]).payWeekday : DEFAULT_ADVANCE_RULES.payWeekday;
   // The next payment day, today included (on a Wednesday, today's batch).
-  let next = parisDay(at);
-  while (isoWeekday(next) !== payWeekday) next = new Date(next.getTime() + DAY_MS);
+  const next = await staffNextPayDate(staff, at);
   const payDate = searchParamDate(params.date) ?? next;
   const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-  const { requests, otherPending } = await staffAdvancesOfPayDay(staff, payDate);
-
-  const month = { year: payDate.getUTCFullYear(), month: payDate.getUTCMonth() + 1 };
-  const figures = new Map<string, { minutes: number; available: number }>();
-  for (const r of requests) {
-    const key = `${r.workerId}:${r.agencyId}`;
-    if (figures.has(key)) continue;
-    const work = await validatedWork(r.workerId, r.agencyId, month);
-    const advanced = await advancedInMonth(r.workerId, r.agencyId, month);
-    figures.set(key, {
-      minutes: work.minutes,
-      available: availableCents({ earnedCents: work.cents, ratioPct: rulesOfAgency(r.agency).ratioPct, alreadyAdvancedCents: advanced }),
-    });
-  }
+  const { requests, otherPending } = await staffAdvancesOfPayDay(staff, payDate, at);
   const rows: StaffAdvanceRow[] = requests.map((r) => {
-    const f = figures.get(`${r.workerId}:${r.agencyId}`)!;
     const number = r.worker.agencies.find((a) => a.agencyId === r.agencyId);
     return {
       key: `${r.id}:${r.version}`,
@@ -60,9 +41,13 @@ export default async function StaffAdvancesPage({
       createdAt: formatDateTime(r.createdAt),
       state: advanceStateLabel(r),
       status: r.status,
-      hours: formatDuration(f.minutes),
-      available: formatEuros(f.available),
-      overLimit: r.status === "PENDING" && r.amountCents > f.available,
+      hours: formatDuration(r.basis.minutes),
+      months: r.basis.months.map((m) => formatMonthYear(calendarDay(m.year, m.month, 1))).join(", "),
+      available: formatEuros(r.basis.availableCents),
+      overLimit: r.overCapNow,
+      askedOverCap: r.overCap
+        ? `Signalée à la demande${r.availableCentsAtRequest !== null ? ` (disponible : ${formatEuros(r.availableCentsAtRequest)})` : ""}`
+        : null,
     };
   });
   const accepted = requests.filter((r) => r.status === "ACCEPTED");
@@ -76,8 +61,8 @@ export default async function StaffAdvancesPage({
         breadcrumbs={page.breadcrumbs}
         description={
           <p>
-            Demandes d&apos;acompte de vos agences pour un versement, avec les heures validées du mois et le montant disponible de chaque
-            intérimaire.
+            Demandes d&apos;acompte de vos agences pour un versement, avec les heures validées pas encore payées par un bulletin et le
+            montant disponible de chaque intérimaire. Une demande au-delà du disponible ne s&apos;accepte qu&apos;après confirmation.
           </p>
         }
         actions={
