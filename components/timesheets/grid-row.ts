@@ -26,6 +26,9 @@ export function gridRow(r: GridRow, readOnly: boolean): WeekGridRow {
       inContract: d.inContract,
       planned: d.planned ? formatHours(d.planned) : "",
       shiftValidated: d.shiftValidated,
+      future: d.future,
+      extras: d.extras,
+      holiday: d.holiday,
     })),
   };
 }

@@ -45,7 +45,13 @@ export interface AuditEventData {
 
   "timesheet.draft_saved": { contract: string; week: IsoDay; minutes: Record<IsoDay, number>; total: number };
   "timesheet.submitted": { contract: string; week: IsoDay; minutes: Record<IsoDay, number>; total: number };
-  "timesheet.corrected": { contract: string; week: IsoDay; changes: { date: IsoDay; old: number; new: number }[] };
+  "timesheet.corrected": {
+    contract: string;
+    week: IsoDay;
+    changes: { date: IsoDay; old: number; new: number }[];
+    /** Accessoires changed (night hours, meals...), with the field's French name. */
+    extras?: { date: IsoDay; field: string; old: string; new: string }[];
+  };
 
   "targeting.created": {
     siteId: string;
@@ -352,6 +358,7 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
       `Contrat n° ${d.contract}`,
       `Semaine du ${frenchDay(d.week)}`,
       ...d.changes.map((c) => arrow(frenchDay(c.date), formatDuration(c.old), formatDuration(c.new))),
+      ...(d.extras ?? []).map((x) => arrow(`${frenchDay(x.date)}, ${x.field}`, x.old, x.new)),
     ],
   },
 
