@@ -412,3 +412,73 @@ export function plannedMinutesByDay(shifts: { startsAt: Date; endsAt: Date; brea
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------
+// The worker's relevé d'heures: planned, validated by the client, corrected by the agency
+// ---------------------------------------------------------------------------
+
+export type StatementShift = { contractId: string; startsAt: Date; endsAt: Date; breakMinutes: number; kind: string; validated: boolean };
+/** A day of a submitted timesheet. */
+export type StatementEntry = {
+  contractId: string;
+  date: Date;
+  minutes: number;
+  clientMinutes: number | null;
+  correctedAt: Date | null;
+};
+
+export type StatementDay = {
+  iso: string;
+  planned: number;
+  /** As the client submitted it; null when the client has not. */
+  client: number | null;
+  /** The agency's correction; null when not corrected. */
+  agency: number | null;
+  /** What will be paid: the agency's figure, else the client's, else the planned hours the agency validated directly; null while pending. */
+  retained: number | null;
+  /** retained - planned, null while pending. */
+  difference: number | null;
+};
+
+export type StatementTotals = { planned: number; client: number; agency: number; retained: number; difference: number; pending: number };
+
+/** Per contract, the days of the period with planned or entered hours, and their totals. */
+export function statementByContract(
+  shifts: StatementShift[],
+  entries: StatementEntry[],
+): Map<string, { days: StatementDay[]; totals: StatementTotals }> {
+  const contracts = new Set([...shifts.map((s) => s.contractId), ...entries.map((e) => e.contractId)]);
+  const out = new Map<string, { days: StatementDay[]; totals: StatementTotals }>();
+  for (const contractId of contracts) {
+    const own = shifts.filter((s) => s.contractId === contractId && s.kind === "WORK");
+    const planned = plannedMinutesByDay(own);
+    const validatedDays = new Set(own.filter((s) => s.validated).map((s) => isoDate(parisCalendarDate(s.startsAt))));
+    const byDay = new Map(entries.filter((e) => e.contractId === contractId).map((e) => [isoDate(e.date), e]));
+    const keys = [...new Set([...planned.keys(), ...byDay.keys()])].sort();
+    const days: StatementDay[] = [];
+    for (const iso of keys) {
+      const p = planned.get(iso) ?? 0;
+      const e = byDay.get(iso);
+      if (!p && (!e || (!e.minutes && !e.clientMinutes))) continue;
+      const client = e ? (e.clientMinutes ?? (e.correctedAt ? null : e.minutes)) : null;
+      const agency = e?.correctedAt ? e.minutes : null;
+      const retained = e ? e.minutes : validatedDays.has(iso) ? p : null;
+      days.push({ iso, planned: p, client, agency, retained, difference: retained === null ? null : retained - p });
+    }
+    const sum = (pick: (d: StatementDay) => number | null) => days.reduce((a, d) => a + (pick(d) ?? 0), 0);
+    out.set(contractId, {
+      days,
+      totals: {
+        planned: sum((d) => d.planned),
+        client: sum((d) => d.client),
+        agency: sum((d) => d.agency),
+        retained: sum((d) => d.retained),
+        difference: sum((d) => d.difference),
+        pending: sum((d) => (d.retained === null ? d.planned : 0)),
+      },
+    });
+  }
+  return out;
+}
+
+export const WEEKDAYS_SHORT = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
