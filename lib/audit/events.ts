@@ -52,6 +52,7 @@ export interface AuditEventData {
     /** Accessoires changed (night hours, meals...), with the field's French name. */
     extras?: { date: IsoDay; field: string; old: string; new: string }[];
   };
+  "timesheet.payroll_exported": { agency: string; from: IsoDay; to: IsoDay; rows: number };
 
   "targeting.created": {
     siteId: string;
@@ -458,6 +459,10 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "advance.accepted": { label: "Demande d'acompte acceptée", render: advanceDecision },
   "advance.refused": { label: "Demande d'acompte refusée", render: advanceDecision },
   "advance.paid": { label: "Acompte versé", render: advanceDecision },
+  "timesheet.payroll_exported": {
+    label: "Export de paie (heures et acomptes)",
+    render: (d) => [`Agence ${d.agency}`, `Du ${frenchDay(d.from)} au ${frenchDay(d.to)}`, plural(d.rows, "ligne", "lignes")],
+  },
   "advance.exported": {
     label: "Export des acomptes",
     render: (d) => [`Versement du ${frenchDay(d.payDate)}`, plural(d.count, "acompte", "acomptes"), `Total : ${formatEuros(d.totalCents)}`],
