@@ -75,6 +75,7 @@ export const workerPages = {
   },
   plannings: {
     href: "/plannings",
+    exact: true,
     label: "Mes plannings",
     icon: "calendar",
     title: "Mes plannings",

@@ -29,7 +29,8 @@ export async function payrollExport(
   to: Date,
 ): Promise<{ csv: string; agencyCode: string; rows: number } | null> {
   const agency = await db.agency.findFirst({
-    where: { id: agencyId, ...ownAgencies(staff) },
+    // Both conditions: spreading the scope would replace the id.
+    where: { AND: [{ id: agencyId }, ownAgencies(staff)] },
     select: { id: true, code: true, name: true },
   });
   if (!agency) return null;
