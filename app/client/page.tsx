@@ -35,7 +35,10 @@ export default async function TimesheetEntryPage({
     return `/client?${q}`;
   };
   const days = week.days.map((d, i) => ({ iso: isoDate(d), label: frenchDayMonth(d), weekday: WEEKDAYS[i] }));
-  const gridRows = rows.map((r) => gridRow(r, r.status === "SUBMITTED"));
+  // A submitted week stays open for its days not yet worked when it was submitted.
+  const gridRows = rows.map((r) =>
+    gridRow(r, r.status === "SUBMITTED" && !r.days.some((d) => d.inContract && !d.future && !d.submitted), true),
+  );
 
   return (
     <div className="space-y-6">

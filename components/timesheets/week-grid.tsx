@@ -24,6 +24,8 @@ export type WeekGridRow = {
     planned: string;
     shiftValidated: boolean;
     future: boolean;
+    /** Submitted already (client grid): read-only. */
+    locked: boolean;
     extras: Record<ExtraField, string>;
     holiday: string | null;
   }[];
@@ -177,8 +179,8 @@ export function WeekGrid({
                             inputMode="decimal"
                             autoComplete="off"
                             value={values[name] ?? ""}
-                            disabled={r.readOnly || d.future}
-                            readOnly={r.readOnly || d.future}
+                            disabled={r.readOnly || d.future || d.locked}
+                            readOnly={r.readOnly || d.future || d.locked}
                             title={d.future ? "Jour pas encore travaillé" : undefined}
                             onChange={(e) => setValue(name, e.target.value)}
                             aria-invalid={error ? true : undefined}
@@ -233,7 +235,7 @@ export function WeekGrid({
                         const name = extraName(x.field, r.contractId, d.iso);
                         const error = errors[name];
                         const day = days.find((y) => y.iso === d.iso);
-                        const locked = r.readOnly || d.future || !d.inContract;
+                        const locked = r.readOnly || d.future || d.locked || !d.inContract;
                         return (
                           <td key={d.iso} className="px-1.5 py-1 text-center">
                             <input
@@ -278,7 +280,7 @@ export function WeekGrid({
                       const name = extraName("absence", r.contractId, d.iso);
                       const error = errors[name];
                       const day = days.find((y) => y.iso === d.iso);
-                      const locked = r.readOnly || d.future || !d.inContract;
+                      const locked = r.readOnly || d.future || d.locked || !d.inContract;
                       return (
                         <td key={d.iso} className="px-1.5 py-1 text-center">
                           <select

@@ -32,6 +32,8 @@ export type GridDay = {
   shiftValidated: boolean;
   /** Not yet worked at the time of the page (after today, or today before its first shift): shown read-only. */
   future: boolean;
+  /** Already submitted by the client (a day of a submitted timesheet): read-only for the client. */
+  submitted: boolean;
   /** The accessoires as the cells show them ("1h30", "2", "MAL"). */
   extras: Record<ExtraField, string>;
   holiday: string | null;
@@ -102,7 +104,8 @@ async function buildRows(contracts: ContractRow[], week: Week, at: Date): Promis
       const future = window.kind === "future";
       // Pre-filled from the planning, up to what has been worked by now (nothing ahead of time).
       const prefill = future || !inContract ? 0 : Math.min(planned.get(iso) ?? 0, window.kind === "today" ? window.maxMinutes : Infinity);
-      const minutes = sheet ? (entry?.minutes ?? 0) : prefill;
+      // An open day of a submitted week (not yet worked when it was submitted) is pre-filled like a new one.
+      const minutes = entry ? entry.minutes : sheet?.status === "DRAFT" ? 0 : prefill;
       const extras: DayExtras = entry
         ? {
             night: entry.nightMinutes,
@@ -112,7 +115,7 @@ async function buildRows(contracts: ContractRow[], week: Week, at: Date): Promis
             travel: entry.travelAllowances,
             absence: entry.absenceCode,
           }
-        : sheet || future
+        : sheet?.status === "DRAFT" || future
           ? NO_EXTRAS
           : clampExtras(suggested.get(iso) ?? NO_EXTRAS, minutes);
       return {
@@ -122,6 +125,7 @@ async function buildRows(contracts: ContractRow[], week: Week, at: Date): Promis
         inContract,
         shiftValidated: validatedDays.has(iso),
         future,
+        submitted: sheet?.status === "SUBMITTED" && !!entry,
         extras: extrasText(extras),
         holiday: holidayName(d),
       };

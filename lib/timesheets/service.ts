@@ -14,6 +14,7 @@ import {
   checkExtras,
   checkRow,
   checkWeeklyCaps,
+  dayWindow,
   clampExtras,
   defaultExtrasByDay,
   firstStartsByDay,
@@ -57,19 +58,26 @@ function readRow(
   values: Record<string, string>,
   shifts: WeekShift[],
   at: Date,
+  /** Days already submitted, as stored: kept as they are, whatever was posted. */
+  locked: ReadonlyMap<string, number> = new Map(),
 ) {
   const row = checkRow(
-    week.days.map((date) => ({ date, text: values[cellName(c.id, isoDate(date))] ?? "" })),
+    week.days.map((date) => ({ date, text: locked.has(isoDate(date)) ? "" : (values[cellName(c.id, isoDate(date))] ?? "") })),
     c,
     { dailyLimit: dailyLimitMinutes(c.agency), at, firstStarts: firstStartsByDay(shifts) },
   );
+  // The week's total counts the days already submitted.
+  row.total += [...locked.values()].reduce((a, b) => a + b, 0);
+  const firstStarts = firstStartsByDay(shifts);
   const fieldErrors: Record<string, string> = {};
   for (const [iso, message] of Object.entries(row.errors)) fieldErrors[cellName(c.id, iso)] = message;
   const defaults = defaultExtrasByDay(shifts);
   const days = new Map<string, DayEntry>();
   week.days.forEach((d, i) => {
     const iso = isoDate(d);
-    if (d < c.startDate || d > c.endDate) return;
+    if (d < c.startDate || d > c.endDate || locked.has(iso)) return;
+    // A day not yet worked gets no entry: it stays open, to be entered once worked.
+    if (dayWindow(d, at, firstStarts.get(iso)).kind === "future") return;
     const minutes = row.minutes[i];
     const posted = EXTRA_FIELDS.some((f) => values[extraName(f, c.id, iso)] !== undefined);
     if (!posted) {
@@ -232,13 +240,30 @@ export async function saveClientWeek(
   if (contracts.length !== new Set(input.contractIds).size) return fail("Un des contrats de la saisie est introuvable. Rechargez la page.");
   const existing = await db.timesheet.findMany({
     where: { contractId: { in: contracts.map((c) => c.id) }, weekStart: week.monday },
-    select: { contractId: true, status: true },
+    select: { contractId: true, status: true, entries: { select: { date: true, minutes: true } } },
   });
   const shifts = await weekShifts(
     contracts.map((c) => c.id),
     week,
   );
-  const editable = contracts.filter((c) => existing.find((t) => t.contractId === c.id)?.status !== "SUBMITTED");
+  // A submitted week keeps its submitted days; the days that were not yet worked stay open and are submitted once worked.
+  const lockedOf = (c: (typeof contracts)[number]) => {
+    const sheet = existing.find((t) => t.contractId === c.id);
+    return sheet?.status === "SUBMITTED" ? new Map(sheet.entries.map((e) => [isoDate(e.date), e.minutes])) : null;
+  };
+  const firstStarts = new Map(contracts.map((c) => [c.id, firstStartsByDay(shifts.get(c.id) ?? [])]));
+  const hasOpenDays = (c: (typeof contracts)[number], locked: Map<string, number>) =>
+    week.days.some(
+      (d) =>
+        d >= c.startDate &&
+        d <= c.endDate &&
+        !locked.has(isoDate(d)) &&
+        dayWindow(d, input.at, firstStarts.get(c.id)?.get(isoDate(d))).kind !== "future",
+    );
+  const editable = contracts.filter((c) => {
+    const locked = lockedOf(c);
+    return !locked || (input.submit && hasOpenDays(c, locked));
+  });
   if (!editable.length) {
     if (input.submit && (await sameAsSubmitted(contracts, week, input.values, shifts, input.at))) return succeed(SUBMITTED);
     return fail(ALREADY_SUBMITTED);
@@ -246,9 +271,10 @@ export async function saveClientWeek(
 
   const fieldErrors: Record<string, string> = {};
   const checked = editable.map((c) => {
-    const read = readRow(c, week, input.values, shifts.get(c.id) ?? [], input.at);
+    const locked = lockedOf(c);
+    const read = readRow(c, week, input.values, shifts.get(c.id) ?? [], input.at, locked ?? undefined);
     Object.assign(fieldErrors, read.fieldErrors);
-    return { contract: c, row: read.row, days: read.days };
+    return { contract: c, row: read.row, days: read.days, locked };
   });
   // The cap counts the worker's hours of the week at other clients and sites too.
   const elsewhere = await minutesElsewhere(
@@ -268,8 +294,14 @@ export async function saveClientWeek(
 
   let saved = 0;
   let alreadySubmitted = 0;
-  for (const { contract, row, days } of checked) {
+  for (const { contract, row, days, locked } of checked) {
     const minutesByIso = minutesOf(days);
+    if (locked) {
+      if (await completeSubmittedWeek(user, contract, week, days, locked, row.total, input.at)) saved++;
+      else if (await holdsMinutes(contract.id, week, new Map([...locked, ...minutesByIso]))) saved++;
+      else alreadySubmitted++;
+      continue;
+    }
     // One timesheet per contract and week: a concurrent create (another tab) hits the unique key, then both use that row.
     const key = { contractId_weekStart: { contractId: contract.id, weekStart: week.monday } };
     const sheet =
@@ -308,6 +340,62 @@ export async function saveClientWeek(
   if (!saved) return fail(ALREADY_SUBMITTED);
   const base = input.submit ? SUBMITTED : "Brouillon enregistré. Pensez à transmettre les heures une fois la semaine complète.";
   return succeed(alreadySubmitted ? `${base} Certaines lignes avaient déjà été transmises et n'ont pas changé.` : base);
+}
+
+/**
+ * Adds the open days (not yet worked when the week was submitted) to a
+ * submitted timesheet, as submitted. The timesheet row is locked first, so that
+ * the same post twice adds them once; false when they were already there.
+ */
+async function completeSubmittedWeek(
+  user: { id: string },
+  contract: { id: string; number: string; agencyId: string; worker: { userId: string } },
+  week: Week,
+  days: Map<string, DayEntry>,
+  locked: Map<string, number>,
+  total: number,
+  at: Date,
+): Promise<boolean> {
+  if (!days.size) return false;
+  return db.$transaction(async (tx) => {
+    const sheet = await tx.timesheet.findUniqueOrThrow({
+      where: { contractId_weekStart: { contractId: contract.id, weekStart: week.monday } },
+    });
+    const claimed = await tx.timesheet.updateMany({
+      where: { id: sheet.id, status: "SUBMITTED" },
+      data: { submittedAt: at, enteredById: user.id },
+    });
+    if (claimed.count === 0) return false;
+    const dates = [...days.keys()].map((iso) => new Date(`${iso}T00:00:00Z`));
+    const present = await tx.timesheetEntry.count({ where: { timesheetId: sheet.id, date: { in: dates } } });
+    if (present === dates.length) return false;
+    const shifts = await tx.shift.findMany({
+      where: { contractId: contract.id, kind: "WORK", startsAt: { gte: week.start, lt: week.end } },
+      select: { id: true, startsAt: true },
+      orderBy: { startsAt: "asc" },
+    });
+    await tx.timesheetEntry.createMany({
+      data: [...days].map(([iso, day]) => ({
+        timesheetId: sheet.id,
+        date: new Date(`${iso}T00:00:00Z`),
+        ...entryData(day),
+        clientMinutes: day.minutes,
+        shiftId: shifts.find((s) => isoDate(parisCalendarDate(s.startsAt)) === iso)?.id ?? null,
+      })),
+      skipDuplicates: true,
+    });
+    const all = new Map([...locked, ...minutesOf(days)]);
+    await syncShiftValidation(tx, contract.id, week, all, at);
+    await recordAudit(
+      tx,
+      {
+        type: "timesheet.submitted",
+        data: { contract: contract.number, week: isoDate(week.monday), minutes: Object.fromEntries(minutesOf(days)), total },
+      },
+      { actorId: user.id, subjectUserId: contract.worker.userId, agencyId: contract.agencyId, entityType: "Timesheet", entityId: sheet.id },
+    );
+    return true;
+  });
 }
 
 /** Every row of the form checks and matches the hours already submitted for its contract. */
