@@ -209,4 +209,33 @@ describe.each(engines)("hours entry and payroll export on $name", ({ open }) => 
     expect(await payrollExport({ ...staff, agencyIds: [] }, contract.agencyId, new Date("2025-03-01"), new Date("2025-03-31"))).toBeNull();
     expect(await db.prisma.auditLog.count({ where: { action: "timesheet.payroll_exported", actorId: staff.id } })).toBe(1);
   });
+
+  it("the days not yet worked when the week was submitted are submitted once worked, once per post", async () => {
+    // Friday 28 March, 18:00: Thursday and Friday are worked.
+    const friday = new Date("2025-03-28T17:00:00.000Z");
+    const values = cells(week, ["9", "9", "9", "7", "6h30", "", ""]);
+    const input = { monday: week.monday, contractIds: [contract.id], submit: true, at: friday, values };
+    const results = await Promise.all([saveClientWeek(client, input), saveClientWeek(client, input)]);
+    for (const r of results) expect(r).toEqual({ ok: true, message: "Heures transmises à l'agence." });
+    const sheet = await db.prisma.timesheet.findUniqueOrThrow({
+      where: { contractId_weekStart: { contractId: contract.id, weekStart: week.monday } },
+      include: { entries: { orderBy: { date: "asc" } } },
+    });
+    // The submitted days keep their hours (the 9 h posted for them are ignored); Thursday and Friday are added.
+    expect(sheet.entries.map((e) => [isoDate(e.date), e.minutes, e.clientMinutes])).toEqual([
+      ["2025-03-24", 420, 420],
+      ["2025-03-25", 420, 420],
+      ["2025-03-26", 466, 466],
+      ["2025-03-27", 420, 420],
+      ["2025-03-28", 390, 390],
+    ]);
+    expect(await db.prisma.auditLog.count({ where: { action: "timesheet.submitted", entityId: sheet.id } })).toBe(2);
+    const shifts = await db.prisma.shift.findMany({ where: { contractId: contract.id, startsAt: { gte: week.start, lt: week.end } } });
+    expect(shifts.every((s) => s.validated)).toBe(true);
+    // Nothing left open: the week is submitted.
+    expect(await saveClientWeek(client, { ...input, values: cells(week, ["7", "7", "7", "8", "8", "", ""]) })).toEqual({
+      ok: false,
+      message: "Les heures de cette semaine ont déjà été transmises.",
+    });
+  });
 });
