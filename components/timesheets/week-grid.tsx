@@ -76,6 +76,18 @@ export function WeekGrid({
   });
   const [opened, setOpened] = useState<Record<string, boolean>>({});
   const setValue = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  // Fewer hours on a day lower its night, Sunday and holiday hours with them (they are among the hours worked).
+  const setDayHours = (contractId: string, iso: string, value: string) =>
+    setValues((v) => {
+      const next = { ...v, [cellName(contractId, iso)]: value };
+      const minutes = parseHours(value);
+      if (minutes === null) return next;
+      for (const field of ["night", "sunday", "holiday"] as const) {
+        const key = extraName(field, contractId, iso);
+        if ((parseHours(v[key]) ?? 0) > minutes) next[key] = minutes ? formatHours(minutes) : "";
+      }
+      return next;
+    });
   const extraTotal = (r: WeekGridRow, field: ExtraField, kind: "hours" | "count") =>
     r.days.reduce((sum, d) => {
       const text = values[extraName(field, r.contractId, d.iso)] ?? "";
@@ -182,7 +194,7 @@ export function WeekGrid({
                             disabled={r.readOnly || d.future || d.locked}
                             readOnly={r.readOnly || d.future || d.locked}
                             title={d.future ? "Jour pas encore travaillé" : undefined}
-                            onChange={(e) => setValue(name, e.target.value)}
+                            onChange={(e) => setDayHours(r.contractId, d.iso, e.target.value)}
                             aria-invalid={error ? true : undefined}
                             aria-describedby={error ? `${name}-erreur` : undefined}
                             placeholder={d.inContract ? "0" : "–"}

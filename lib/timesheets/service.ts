@@ -480,6 +480,8 @@ export async function correctTimesheet(
           absence: entry.absenceCode,
         }
       : { minutes: 0, night: 0, sunday: 0, holiday: 0, meals: 0, travel: 0, absence: null };
+    // A day the client did not submit and staff leave empty stays without an entry.
+    if (!entry && !day.minutes && !day.night && !day.sunday && !day.holiday && !day.meals && !day.travel && !day.absence) continue;
     let changed = false;
     if (before.minutes !== day.minutes) {
       changes.push({ date: iso, old: before.minutes, new: day.minutes });
