@@ -24,6 +24,7 @@ export const SHARED_SESSIONS = [
   // Fixtures (prisma/fixtures).
   "heures.client@demo.coop-emploi.fr",
   "glycines.client@demo.coop-emploi.fr",
+  "heures.releve@exemple.fr",
   "docs.lea@e2e.coop-emploi.fr",
   "docs.marc@e2e.coop-emploi.fr",
   "docs.nina@e2e.coop-emploi.fr",

@@ -13,6 +13,7 @@ const menu = [
   { label: "Paramètres", path: "/parametres" },
   { label: "Mes contrats", path: "/contrats" },
   { label: "Mes plannings", path: "/plannings" },
+  { label: "Relevé d'heures", path: "/plannings/releve" },
   { label: "Mes disponibilités", path: "/disponibilites" },
   { label: "Bulletins de salaire", path: "/bulletins-de-salaire" },
   { label: "Attestation Assedic", path: "/attestations-assedic" },

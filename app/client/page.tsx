@@ -27,7 +27,7 @@ export default async function TimesheetEntryPage({
   const week = chosen ? weekOf(chosen) : weekAt(today);
   const current = weekAt(today);
   const ref = typeof params.ref === "string" ? params.ref.slice(0, 40) : "";
-  const rows = await clientWeekRows(user, week, ref);
+  const rows = await clientWeekRows(user, week, today, ref);
 
   const link = (monday: Date) => {
     const q = new URLSearchParams({ semaine: isoDate(monday) });
@@ -35,7 +35,10 @@ export default async function TimesheetEntryPage({
     return `/client?${q}`;
   };
   const days = week.days.map((d, i) => ({ iso: isoDate(d), label: frenchDayMonth(d), weekday: WEEKDAYS[i] }));
-  const gridRows = rows.map((r) => gridRow(r, r.status === "SUBMITTED"));
+  // A submitted week stays open for its days not yet worked when it was submitted.
+  const gridRows = rows.map((r) =>
+    gridRow(r, r.status === "SUBMITTED" && !r.days.some((d) => d.inContract && !d.future && !d.submitted), true),
+  );
 
   return (
     <div className="space-y-6">
@@ -124,8 +127,10 @@ export default async function TimesheetEntryPage({
             Heures travaillées du {periodLabel(week)}
           </h2>
           <p className="text-sm text-slate-600">
-            Les heures sont pré-remplies d&apos;après le planning prévu. Saisissez une durée par jour (7, 7,5 ou 7h30) : 12 heures au plus
-            par jour et 48 heures par semaine.
+            Les heures sont pré-remplies d&apos;après le planning prévu, jusqu&apos;à l&apos;heure actuelle : un jour pas encore travaillé
+            ne se saisit pas. Saisissez une durée par jour (7, 7,5 ou 7h30) : 10 heures au plus par jour (12 heures avec un accord collectif
+            enregistré par l&apos;agence) et 48 heures par semaine. Le détail de chaque jour (heures de nuit, dimanche, férié, paniers,
+            déplacements, absence) s&apos;ouvre sous chaque intérimaire.
           </p>
           <WeekGrid
             key={`${isoDate(week.monday)}-${ref}`}

@@ -75,10 +75,18 @@ export const workerPages = {
   },
   plannings: {
     href: "/plannings",
+    exact: true,
     label: "Mes plannings",
     icon: "calendar",
     title: "Mes plannings",
     breadcrumbs: [MON_ESPACE, { label: "Mes plannings" }],
+  },
+  releve: {
+    href: "/plannings/releve",
+    label: "Relevé d'heures",
+    icon: "clock",
+    title: "Relevé d'heures",
+    breadcrumbs: [MON_ESPACE, { label: "Mes plannings", href: "/plannings" }, { label: "Relevé d'heures" }],
   },
   disponibilites: {
     href: "/disponibilites",
@@ -131,7 +139,7 @@ const w = workerPages;
 export const workerNav: NavGroup[] = [
   { items: [w.dashboard] },
   { label: "Votre compte", icon: "user", items: [w.acomptes, w.fichePerso, w.diplomes, w.parametres] },
-  { label: "Mes missions", icon: "briefcase", items: [w.contrats, w.plannings, w.disponibilites, w.offres] },
+  { label: "Mes missions", icon: "briefcase", items: [w.contrats, w.plannings, w.releve, w.disponibilites, w.offres] },
   { label: "Documents", icon: "folder", items: [w.bulletins, w.attestationsAssedic, w.certificatsDeTravail] },
 ];
 

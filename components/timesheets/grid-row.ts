@@ -5,8 +5,8 @@ import { formatHours, frenchDate } from "@/lib/timesheets/rules";
 
 export const WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
 
-/** A row of the week grid from a contract's week, with its status badge. */
-export function gridRow(r: GridRow, readOnly: boolean): WeekGridRow {
+/** A row of the week grid from a contract's week, with its status badge; `lockSubmitted`: the client's grid, where submitted days are read-only. */
+export function gridRow(r: GridRow, readOnly: boolean, lockSubmitted = false): WeekGridRow {
   return {
     contractId: r.contractId,
     workerName: r.workerName,
@@ -26,6 +26,10 @@ export function gridRow(r: GridRow, readOnly: boolean): WeekGridRow {
       inContract: d.inContract,
       planned: d.planned ? formatHours(d.planned) : "",
       shiftValidated: d.shiftValidated,
+      future: d.future,
+      locked: lockSubmitted && d.submitted,
+      extras: d.extras,
+      holiday: d.holiday,
     })),
   };
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { Fragment, startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
-import { MAX_WEEK_MINUTES, formatHours, parseHours } from "@/lib/timesheets/rules";
+import { ABSENCE_CODES, MAX_WEEK_MINUTES, formatHours, overtimeMinutes, parseHours, type ExtraField } from "@/lib/timesheets/rules";
 import { errorOf, successOf, fieldErrorsIn, initialActionState, type ActionState, type Result } from "@/lib/result";
 
 export type WeekGridDay = { iso: string; label: string; weekday: string };
@@ -17,12 +17,32 @@ export type WeekGridRow = {
   statusLabel: string;
   statusTone: "success" | "warning" | "neutral";
   readOnly: boolean;
-  days: { iso: string; value: string; inContract: boolean; planned: string; shiftValidated: boolean }[];
+  days: {
+    iso: string;
+    value: string;
+    inContract: boolean;
+    planned: string;
+    shiftValidated: boolean;
+    future: boolean;
+    /** Submitted already (client grid): read-only. */
+    locked: boolean;
+    extras: Record<ExtraField, string>;
+    holiday: string | null;
+  }[];
 };
 
 type Action = (state: ActionState, formData: FormData) => Promise<Result>;
 
 const cellName = (contractId: string, iso: string) => `h.${contractId}.${iso}`;
+const extraName = (field: ExtraField, contractId: string, iso: string) => `x.${field}.${contractId}.${iso}`;
+
+const EXTRA_ROWS: { field: Exclude<ExtraField, "absence">; label: string; kind: "hours" | "count" }[] = [
+  { field: "night", label: "Heures de nuit (21 h – 6 h)", kind: "hours" },
+  { field: "sunday", label: "Heures du dimanche", kind: "hours" },
+  { field: "holiday", label: "Heures de jour férié", kind: "hours" },
+  { field: "meals", label: "Paniers repas", kind: "count" },
+  { field: "travel", label: "Indemnités de déplacement", kind: "count" },
+];
 
 /**
  * The week of hours, one row per worker's contract: inputs per day, totals per
@@ -47,9 +67,32 @@ export function WeekGrid({
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const [values, setValues] = useState<Record<string, string>>(() => {
     const out: Record<string, string> = {};
-    for (const r of rows) for (const d of r.days) out[cellName(r.contractId, d.iso)] = d.value;
+    for (const r of rows)
+      for (const d of r.days) {
+        out[cellName(r.contractId, d.iso)] = d.value;
+        for (const [field, value] of Object.entries(d.extras)) out[extraName(field as ExtraField, r.contractId, d.iso)] = value;
+      }
     return out;
   });
+  const [opened, setOpened] = useState<Record<string, boolean>>({});
+  const setValue = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  // Fewer hours on a day lower its night, Sunday and holiday hours with them (they are among the hours worked).
+  const setDayHours = (contractId: string, iso: string, value: string) =>
+    setValues((v) => {
+      const next = { ...v, [cellName(contractId, iso)]: value };
+      const minutes = parseHours(value);
+      if (minutes === null) return next;
+      for (const field of ["night", "sunday", "holiday"] as const) {
+        const key = extraName(field, contractId, iso);
+        if ((parseHours(v[key]) ?? 0) > minutes) next[key] = minutes ? formatHours(minutes) : "";
+      }
+      return next;
+    });
+  const extraTotal = (r: WeekGridRow, field: ExtraField, kind: "hours" | "count") =>
+    r.days.reduce((sum, d) => {
+      const text = values[extraName(field, r.contractId, d.iso)] ?? "";
+      return sum + (kind === "hours" ? (parseHours(text) ?? 0) : /^\d+$/.test(text.trim()) ? Number(text) : 0);
+    }, 0);
   const minutesOf = (name: string) => parseHours(values[name]) ?? 0;
   const rowTotal = (r: WeekGridRow) => r.days.reduce((sum, d) => sum + minutesOf(cellName(r.contractId, d.iso)), 0);
   const dayTotal = (iso: string) => rows.reduce((sum, r) => sum + minutesOf(cellName(r.contractId, iso)), 0);
@@ -111,67 +154,176 @@ export function WeekGrid({
             {rows.map((r) => {
               const total = rowTotal(r);
               const rowError = errors[`row.${r.contractId}`];
+              const detailId = `detail-${r.contractId}`;
+              const extraError = Object.keys(errors).some((k) => k.startsWith("x.") && k.includes(`.${r.contractId}.`));
+              const open = opened[r.contractId] ?? extraError;
               return (
-                <tr key={r.contractId} className="align-top" aria-label={r.workerName}>
-                  <td className="px-3 py-3 font-semibold text-slate-700 tabular-nums">{weekNumber}</td>
-                  <th scope="row" className="sticky left-0 z-10 min-w-48 bg-white px-3 py-3 text-left font-normal">
-                    <span className="block font-semibold text-slate-900">{r.workerName}</span>
-                    <span className="block text-xs text-slate-600">{r.contractLabel}</span>
-                    <span className="block text-xs text-slate-500">{r.qualification}</span>
-                    <span className="mt-1 block">
-                      <Badge tone={r.statusTone}>{r.statusLabel}</Badge>
-                    </span>
-                  </th>
-                  {r.days.map((d) => {
-                    const name = cellName(r.contractId, d.iso);
-                    const error = errors[name];
-                    const day = days.find((x) => x.iso === d.iso);
-                    const label = `${r.workerName}, ${day?.weekday} ${day?.label}`;
-                    return (
-                      <td key={d.iso} className="px-1.5 py-2 text-center">
-                        <input
-                          name={name}
-                          aria-label={label}
-                          inputMode="decimal"
-                          autoComplete="off"
-                          value={values[name] ?? ""}
-                          disabled={r.readOnly}
-                          readOnly={r.readOnly}
-                          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${name}-erreur` : undefined}
-                          placeholder={d.inContract ? "0" : "–"}
-                          className={cx(
-                            "focus:border-brand-500 focus:ring-brand-200 w-16 rounded-md border px-1.5 py-2 text-center text-base tabular-nums shadow-sm focus:ring-2 focus:outline-none",
-                            error ? "border-red-500 bg-red-50" : "border-slate-300",
-                            !d.inContract && "bg-slate-100 text-slate-400",
-                            r.readOnly && "cursor-not-allowed bg-slate-50 text-slate-700",
-                          )}
-                        />
-                        {d.planned ? <span className="mt-0.5 block text-[11px] text-slate-500">prévu {d.planned}</span> : null}
-                        {d.shiftValidated ? <span className="block text-[11px] font-medium text-green-700">validé</span> : null}
-                        {error ? (
-                          <span id={`${name}-erreur`} role="alert" className="mt-1 block max-w-24 text-xs font-medium text-red-700">
-                            {error}
-                          </span>
-                        ) : null}
-                      </td>
-                    );
-                  })}
-                  <td className="px-3 py-3 text-right">
-                    <span
-                      data-testid={`total-${r.contractId}`}
-                      className={cx("font-semibold tabular-nums", total > MAX_WEEK_MINUTES ? "text-red-700" : "text-slate-900")}
-                    >
-                      {formatHours(total)}
-                    </span>
-                    {rowError ? (
-                      <span role="alert" className="mt-1 block max-w-40 text-xs font-medium text-red-700">
-                        {rowError}
+                <Fragment key={r.contractId}>
+                  <tr className="align-top" aria-label={r.workerName}>
+                    <td className="px-3 py-3 font-semibold text-slate-700 tabular-nums">{weekNumber}</td>
+                    <th scope="row" className="sticky left-0 z-10 min-w-48 bg-white px-3 py-3 text-left font-normal">
+                      <span className="block font-semibold text-slate-900">{r.workerName}</span>
+                      <span className="block text-xs text-slate-600">{r.contractLabel}</span>
+                      <span className="block text-xs text-slate-500">{r.qualification}</span>
+                      <span className="mt-1 block">
+                        <Badge tone={r.statusTone}>{r.statusLabel}</Badge>
                       </span>
-                    ) : null}
-                  </td>
-                </tr>
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        aria-controls={detailId}
+                        onClick={() => setOpened((o) => ({ ...o, [r.contractId]: !open }))}
+                        className="text-brand-700 mt-2 block text-xs font-medium underline underline-offset-2"
+                      >
+                        {open ? "Masquer le détail" : "Détail du jour : nuit, dimanche, férié, paniers, absence"}
+                      </button>
+                    </th>
+                    {r.days.map((d) => {
+                      const name = cellName(r.contractId, d.iso);
+                      const error = errors[name];
+                      const day = days.find((x) => x.iso === d.iso);
+                      const label = `${r.workerName}, ${day?.weekday} ${day?.label}`;
+                      return (
+                        <td key={d.iso} className="px-1.5 py-2 text-center">
+                          <input
+                            name={name}
+                            aria-label={label}
+                            inputMode="decimal"
+                            autoComplete="off"
+                            value={values[name] ?? ""}
+                            disabled={r.readOnly || d.future || d.locked}
+                            readOnly={r.readOnly || d.future || d.locked}
+                            title={d.future ? "Jour pas encore travaillé" : undefined}
+                            onChange={(e) => setDayHours(r.contractId, d.iso, e.target.value)}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={error ? `${name}-erreur` : undefined}
+                            placeholder={d.inContract ? "0" : "–"}
+                            className={cx(
+                              "focus:border-brand-500 focus:ring-brand-200 w-16 rounded-md border px-1.5 py-2 text-center text-base tabular-nums shadow-sm focus:ring-2 focus:outline-none",
+                              error ? "border-red-500 bg-red-50" : "border-slate-300",
+                              (!d.inContract || d.future) && "bg-slate-100 text-slate-400",
+                              r.readOnly && "cursor-not-allowed bg-slate-50 text-slate-700",
+                            )}
+                          />
+                          {d.planned ? <span className="mt-0.5 block text-[11px] text-slate-500">prévu {d.planned}</span> : null}
+                          {d.shiftValidated ? <span className="block text-[11px] font-medium text-green-700">validé</span> : null}
+                          {d.future && d.inContract && !r.readOnly ? (
+                            <span className="block text-[11px] text-slate-500">à venir</span>
+                          ) : null}
+                          {error ? (
+                            <span id={`${name}-erreur`} role="alert" className="mt-1 block max-w-24 text-xs font-medium text-red-700">
+                              {error}
+                            </span>
+                          ) : null}
+                        </td>
+                      );
+                    })}
+                    <td className="px-3 py-3 text-right">
+                      <span
+                        data-testid={`total-${r.contractId}`}
+                        className={cx("font-semibold tabular-nums", total > MAX_WEEK_MINUTES ? "text-red-700" : "text-slate-900")}
+                      >
+                        {formatHours(total)}
+                      </span>
+                      {overtimeMinutes(total) ? (
+                        <span className="block text-xs text-slate-600" data-testid={`sup-${r.contractId}`}>
+                          dont {formatHours(overtimeMinutes(total))} au-delà de 35 h
+                        </span>
+                      ) : null}
+                      {rowError ? (
+                        <span role="alert" className="mt-1 block max-w-40 text-xs font-medium text-red-700">
+                          {rowError}
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                  {EXTRA_ROWS.map((x, index) => (
+                    <tr key={x.field} id={index === 0 ? detailId : undefined} hidden={!open} className="bg-slate-50/70 text-xs">
+                      <td />
+                      <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-1 text-left font-medium text-slate-700">
+                        {x.label}
+                      </th>
+                      {r.days.map((d) => {
+                        const name = extraName(x.field, r.contractId, d.iso);
+                        const error = errors[name];
+                        const day = days.find((y) => y.iso === d.iso);
+                        const locked = r.readOnly || d.future || d.locked || !d.inContract;
+                        return (
+                          <td key={d.iso} className="px-1.5 py-1 text-center">
+                            <input
+                              name={name}
+                              aria-label={`${r.workerName}, ${x.label.toLowerCase()}, ${day?.weekday} ${day?.label}`}
+                              inputMode={x.kind === "hours" ? "decimal" : "numeric"}
+                              autoComplete="off"
+                              value={values[name] ?? ""}
+                              disabled={locked}
+                              onChange={(e) => setValue(name, e.target.value)}
+                              aria-invalid={error ? true : undefined}
+                              aria-describedby={error ? `${name}-erreur` : undefined}
+                              placeholder="0"
+                              className={cx(
+                                "w-16 rounded-md border px-1.5 py-1 text-center text-sm tabular-nums",
+                                error ? "border-red-500 bg-red-50" : "border-slate-300",
+                                locked && "cursor-not-allowed bg-slate-100 text-slate-400",
+                              )}
+                            />
+                            {error ? (
+                              <span id={`${name}-erreur`} role="alert" className="mt-1 block max-w-24 text-xs font-medium text-red-700">
+                                {error}
+                              </span>
+                            ) : null}
+                          </td>
+                        );
+                      })}
+                      <td
+                        className="px-3 py-1 text-right font-semibold text-slate-800 tabular-nums"
+                        data-testid={`total-${x.field}-${r.contractId}`}
+                      >
+                        {x.kind === "hours" ? formatHours(extraTotal(r, x.field, "hours")) : extraTotal(r, x.field, "count")}
+                      </td>
+                    </tr>
+                  ))}
+                  <tr hidden={!open} className="bg-slate-50/70 text-xs">
+                    <td />
+                    <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-1 text-left font-medium text-slate-700">
+                      Motif d&apos;absence
+                    </th>
+                    {r.days.map((d) => {
+                      const name = extraName("absence", r.contractId, d.iso);
+                      const error = errors[name];
+                      const day = days.find((y) => y.iso === d.iso);
+                      const locked = r.readOnly || d.future || d.locked || !d.inContract;
+                      return (
+                        <td key={d.iso} className="px-1.5 py-1 text-center">
+                          <select
+                            name={name}
+                            aria-label={`${r.workerName}, motif d'absence, ${day?.weekday} ${day?.label}`}
+                            value={values[name] ?? ""}
+                            disabled={locked}
+                            onChange={(e) => setValue(name, e.target.value)}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={error ? `${name}-erreur` : undefined}
+                            className={cx("w-20 rounded-md border px-1 py-1 text-xs", error ? "border-red-500" : "border-slate-300")}
+                          >
+                            <option value="">—</option>
+                            {ABSENCE_CODES.map((a) => (
+                              <option key={a.code} value={a.code}>
+                                {a.code} – {a.label}
+                              </option>
+                            ))}
+                          </select>
+                          {d.holiday ? <span className="mt-0.5 block text-[11px] text-slate-500">{d.holiday}</span> : null}
+                          {error ? (
+                            <span id={`${name}-erreur`} role="alert" className="mt-1 block max-w-24 text-xs font-medium text-red-700">
+                              {error}
+                            </span>
+                          ) : null}
+                        </td>
+                      );
+                    })}
+                    <td />
+                  </tr>
+                </Fragment>
               );
             })}
           </tbody>

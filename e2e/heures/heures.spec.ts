@@ -57,9 +57,10 @@ test("the client submits a week's hours, the shifts are validated, staff correct
   await expect(shifts).toHaveCount(5);
   for (const s of await shifts.all()) await expect(s).toContainText("Validé le");
   await expect(page.getByLabel(cell(lucas, week, 0))).toHaveValue("8h30");
-  await page.getByLabel(cell(lucas, week, 1)).fill("13");
+  // The agency has no 12 h agreement: 10 h a day at most.
+  await page.getByLabel(cell(lucas, week, 1)).fill("10h01");
   await page.getByRole("button", { name: "Enregistrer la correction" }).click();
-  await expect(page.getByText("Pas plus de 12 heures par jour.")).toBeVisible();
+  await expect(page.getByLabel(cell(lucas, week, 1))).toHaveAccessibleDescription("Pas plus de 10 heures par jour.");
   await page.getByLabel(cell(lucas, week, 1)).fill("6h30");
   await page.getByRole("button", { name: "Enregistrer la correction" }).click();
   await expect(page.getByRole("status")).toContainText("Correction enregistrée (1 jour modifié)");
@@ -69,7 +70,7 @@ test("the client submits a week's hours, the shifts are validated, staff correct
   await expect(page.getByTestId("total-semaine")).toHaveText("36h00");
 });
 
-test("hours outside the contract, over 12 h a day or 48 h a week are refused; a draft is kept; another client's contract is a 404", async ({
+test("hours outside the contract, over 10 h a day or 48 h a week are refused; a draft is kept; another client's contract is a 404", async ({
   page,
 }) => {
   const emma = "Emma ROUX";
@@ -80,15 +81,15 @@ test("hours outside the contract, over 12 h a day or 48 h a week are refused; a 
   await expect(page.getByLabel(cell(emma, first, 0))).toHaveValue("");
   await expect(page.getByLabel(cell(emma, first, 2))).toHaveValue("6h30");
   await page.getByLabel(cell(emma, first, 0)).fill("7");
-  await page.getByLabel(cell(emma, first, 2)).fill("13");
+  await page.getByLabel(cell(emma, first, 2)).fill("10h01");
   await page.getByLabel(cell(emma, first, 3)).fill("abc");
   await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Certaines heures sont refusées" })).toBeVisible();
   await expect(page.getByText("Ce jour est en dehors des dates du contrat.")).toBeVisible();
-  await expect(page.getByText("Pas plus de 12 heures par jour.")).toBeVisible();
+  await expect(page.getByText("Pas plus de 10 heures par jour.")).toBeVisible();
   await expect(page.getByText("Saisissez une durée, par exemple 7, 7,5 ou 7h30.")).toBeVisible();
   // What was typed stays on screen.
-  await expect(page.getByLabel(cell(emma, first, 2))).toHaveValue("13");
+  await expect(page.getByLabel(cell(emma, first, 2))).toHaveValue("10h01");
 
   await page.getByLabel(cell(emma, first, 0)).fill("");
   await page.getByLabel(cell(emma, first, 2)).fill("10");
@@ -103,7 +104,7 @@ test("hours outside the contract, over 12 h a day or 48 h a week are refused; a 
   // 48 h a week at most.
   const later = addDays(monday, -14);
   await open(page, `/client?semaine=${iso(later)}&ref=96002`);
-  for (let i = 0; i < 5; i++) await page.getByLabel(cell(emma, later, i)).fill("11");
+  for (let i = 0; i < 5; i++) await page.getByLabel(cell(emma, later, i)).fill("10");
   await page.getByRole("button", { name: "Transmettre les heures" }).click();
   await expect(page.getByText(/Pas plus de 48 heures sur la semaine/)).toBeVisible();
   await open(page, `/client?semaine=${iso(later)}&ref=96002`);

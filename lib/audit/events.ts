@@ -45,7 +45,14 @@ export interface AuditEventData {
 
   "timesheet.draft_saved": { contract: string; week: IsoDay; minutes: Record<IsoDay, number>; total: number };
   "timesheet.submitted": { contract: string; week: IsoDay; minutes: Record<IsoDay, number>; total: number };
-  "timesheet.corrected": { contract: string; week: IsoDay; changes: { date: IsoDay; old: number; new: number }[] };
+  "timesheet.corrected": {
+    contract: string;
+    week: IsoDay;
+    changes: { date: IsoDay; old: number; new: number }[];
+    /** Accessoires changed (night hours, meals...), with the field's French name. */
+    extras?: { date: IsoDay; field: string; old: string; new: string }[];
+  };
+  "timesheet.payroll_exported": { agency: string; from: IsoDay; to: IsoDay; rows: number };
 
   "targeting.created": {
     siteId: string;
@@ -379,6 +386,7 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
       `Contrat n° ${d.contract}`,
       `Semaine du ${frenchDay(d.week)}`,
       ...d.changes.map((c) => arrow(frenchDay(c.date), formatDuration(c.old), formatDuration(c.new))),
+      ...(d.extras ?? []).map((x) => arrow(`${frenchDay(x.date)}, ${x.field}`, x.old, x.new)),
     ],
   },
 
@@ -482,6 +490,10 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "advance.accepted": { label: "Demande d'acompte acceptée", render: advanceDecision },
   "advance.refused": { label: "Demande d'acompte refusée", render: advanceDecision },
   "advance.paid": { label: "Acompte versé", render: advanceDecision },
+  "timesheet.payroll_exported": {
+    label: "Export de paie (heures et acomptes)",
+    render: (d) => [`Agence ${d.agency}`, `Du ${frenchDay(d.from)} au ${frenchDay(d.to)}`, plural(d.rows, "ligne", "lignes")],
+  },
   "advance.exported": {
     label: "Export des acomptes",
     render: (d) => [`Versement du ${frenchDay(d.payDate)}`, plural(d.count, "acompte", "acomptes"), `Total : ${formatEuros(d.totalCents)}`],

@@ -4,14 +4,49 @@ import "server-only";
 import { db } from "@/lib/db";
 import { contractOfAgencies, contractScope, type AgencyStaff, type ContractCaller } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hoursInputValue, isoDate, plannedMinutesByDay, type Week } from "./rules";
+import {
+  clampExtras,
+  dayWindow,
+  defaultExtrasByDay,
+  firstStartsByDay,
+  holidayName,
+  hoursInputValue,
+  isoDate,
+  NO_EXTRAS,
+  plannedMinutesByDay,
+  type DayExtras,
+  type ExtraField,
+  type Week,
+} from "./rules";
 import { addDays } from "../time/days";
 import { parisCalendarDate } from "@/lib/time/paris";
 
 /** Contracts a client company works with: issued to the worker, not cancelled. */
 export const CLIENT_VISIBLE_STATES = ["INCOMPLETE", "AWAITING_SIGNATURE", "SIGNED"] as const;
 
-export type GridDay = { iso: string; value: string; planned: number; inContract: boolean; shiftValidated: boolean };
+export type GridDay = {
+  iso: string;
+  value: string;
+  planned: number;
+  inContract: boolean;
+  shiftValidated: boolean;
+  /** Not yet worked at the time of the page (after today, or today before its first shift): shown read-only. */
+  future: boolean;
+  /** Already submitted by the client (a day of a submitted timesheet): read-only for the client. */
+  submitted: boolean;
+  /** The accessoires as the cells show them ("1h30", "2", "MAL"). */
+  extras: Record<ExtraField, string>;
+  holiday: string | null;
+};
+
+const extrasText = (e: DayExtras): Record<ExtraField, string> => ({
+  night: hoursInputValue(e.night),
+  sunday: hoursInputValue(e.sunday),
+  holiday: hoursInputValue(e.holiday),
+  meals: e.meals ? String(e.meals) : "",
+  travel: e.travel ? String(e.travel) : "",
+  absence: e.absence ?? "",
+});
 
 export type GridRow = {
   contractId: string;
@@ -44,7 +79,7 @@ const contractSelect = {
 
 type ContractRow = Prisma.ContractGetPayload<{ select: typeof contractSelect }>;
 
-async function buildRows(contracts: ContractRow[], week: Week): Promise<GridRow[]> {
+async function buildRows(contracts: ContractRow[], week: Week, at: Date): Promise<GridRow[]> {
   if (!contracts.length) return [];
   const ids = contracts.map((c) => c.id);
   const [timesheets, shifts] = await Promise.all([
@@ -58,13 +93,42 @@ async function buildRows(contracts: ContractRow[], week: Week): Promise<GridRow[
     const sheet = timesheets.find((t) => t.contractId === c.id) ?? null;
     const own = shifts.filter((s) => s.contractId === c.id);
     const planned = plannedMinutesByDay(own);
+    const suggested = defaultExtrasByDay(own);
+    const firstStarts = firstStartsByDay(own);
     const validatedDays = new Set(own.filter((s) => s.validated && s.kind === "WORK").map((s) => isoDate(parisCalendarDate(s.startsAt))));
-    const days = week.days.map((d) => {
+    const days = week.days.map((d): GridDay => {
       const iso = isoDate(d);
       const entry = sheet?.entries.find((e) => isoDate(e.date) === iso);
       const inContract = d >= c.startDate && d <= c.endDate;
-      const minutes = sheet ? (entry?.minutes ?? 0) : inContract ? (planned.get(iso) ?? 0) : 0;
-      return { iso, value: hoursInputValue(minutes), planned: planned.get(iso) ?? 0, inContract, shiftValidated: validatedDays.has(iso) };
+      const window = dayWindow(d, at, firstStarts.get(iso));
+      const future = window.kind === "future";
+      // Pre-filled from the planning, up to what has been worked by now (nothing ahead of time).
+      const prefill = future || !inContract ? 0 : Math.min(planned.get(iso) ?? 0, window.kind === "today" ? window.maxMinutes : Infinity);
+      // An open day of a submitted week (not yet worked when it was submitted) is pre-filled like a new one.
+      const minutes = entry ? entry.minutes : sheet?.status === "DRAFT" ? 0 : prefill;
+      const extras: DayExtras = entry
+        ? {
+            night: entry.nightMinutes,
+            sunday: entry.sundayMinutes,
+            holiday: entry.holidayMinutes,
+            meals: entry.mealAllowances,
+            travel: entry.travelAllowances,
+            absence: entry.absenceCode,
+          }
+        : sheet?.status === "DRAFT" || future
+          ? NO_EXTRAS
+          : clampExtras(suggested.get(iso) ?? NO_EXTRAS, minutes);
+      return {
+        iso,
+        value: hoursInputValue(minutes),
+        planned: planned.get(iso) ?? 0,
+        inContract,
+        shiftValidated: validatedDays.has(iso),
+        future,
+        submitted: sheet?.status === "SUBMITTED" && !!entry,
+        extras: extrasText(extras),
+        holiday: holidayName(d),
+      };
     });
     return {
       contractId: c.id,
@@ -86,7 +150,12 @@ async function buildRows(contracts: ContractRow[], week: Week): Promise<GridRow[
 }
 
 /** The client's contracts running during the week, optionally filtered by reference or number. */
-export async function clientWeekRows(client: ContractCaller & { role: "CLIENT" }, week: Week, reference?: string): Promise<GridRow[]> {
+export async function clientWeekRows(
+  client: ContractCaller & { role: "CLIENT" },
+  week: Week,
+  at: Date,
+  reference?: string,
+): Promise<GridRow[]> {
   const ref = reference?.trim();
   const contracts = await db.contract.findMany({
     where: {
@@ -99,7 +168,7 @@ export async function clientWeekRows(client: ContractCaller & { role: "CLIENT" }
     select: contractSelect,
     orderBy: [{ worker: { user: { lastName: "asc" } } }, { number: "asc" }],
   });
-  return buildRows(contracts, week);
+  return buildRows(contracts, week, at);
 }
 
 /** One submitted timesheet, for staff of the contract's agency. */
@@ -111,8 +180,8 @@ export async function staffTimesheet(staff: AgencyStaff, timesheetId: string) {
   return sheet;
 }
 
-export async function rowsForContract(contract: ContractRow, week: Week): Promise<GridRow[]> {
-  return buildRows([contract], week);
+export async function rowsForContract(contract: ContractRow, week: Week, at: Date): Promise<GridRow[]> {
+  return buildRows([contract], week, at);
 }
 
 export { contractSelect };

@@ -4,7 +4,14 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seed, type SeedOptions, type SeedResult } from "@/prisma/seed";
 import { testFixtures } from "@/prisma/fixtures";
 
-export { COMPTE_E2E_WORKERS, HOURS_CLIENT_EMAIL, PLANNING_TEST_SHIFTS, PLANNING_TEST_TOTAL_MINUTES } from "@/prisma/fixtures";
+export {
+  COMPTE_E2E_WORKERS,
+  HOURS_CLIENT_EMAIL,
+  PLANNING_TEST_SHIFTS,
+  PLANNING_TEST_TOTAL_MINUTES,
+  STATEMENT_CONTRACT_NUMBER,
+  STATEMENT_WORKER_EMAIL,
+} from "@/prisma/fixtures";
 
 export function seedWithFixtures(prisma: PrismaClient, options: Omit<SeedOptions, "extension"> = {}): Promise<SeedResult> {
   return seed(prisma, { ...options, extension: testFixtures });

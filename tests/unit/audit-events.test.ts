@@ -43,7 +43,13 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "calendar.token_renewed": {},
   "timesheet.draft_saved": { contract: "40012", week: "2026-03-09", minutes: { "2026-03-09": 420 }, total: 420 },
   "timesheet.submitted": { contract: "40012", week: "2026-03-09", minutes: { "2026-03-09": 420 }, total: 2100 },
-  "timesheet.corrected": { contract: "40012", week: "2026-03-09", changes: [{ date: "2026-03-10", old: 420, new: 480 }] },
+  "timesheet.corrected": {
+    contract: "40012",
+    week: "2026-03-09",
+    changes: [{ date: "2026-03-10", old: 420, new: 480 }],
+    extras: [{ date: "2026-03-10", field: "paniers repas", old: "0", new: "1" }],
+  },
+  "timesheet.payroll_exported": { agency: "Coop Emploi Médical Impérial", from: "2026-11-01", to: "2026-11-30", rows: 12 },
   "targeting.created": {
     siteId: "ck1",
     qualificationId: "ck2",
@@ -187,6 +193,7 @@ describe("audit events", () => {
     );
     expect(renderAuditDetails("client.updated", SAMPLES["client.updated"])).toEqual(["Téléphone : 01 23 45 67 89 → 01 99 99 99 99"]);
     expect(renderAuditDetails("timesheet.corrected", SAMPLES["timesheet.corrected"])).toContain("10/03/2026 : 07h00 → 08h00");
+    expect(renderAuditDetails("timesheet.corrected", SAMPLES["timesheet.corrected"])).toContain("10/03/2026, paniers repas : 0 → 1");
     expect(renderAuditDetails("auth.login", { role: "WORKER" })).toEqual(["Rôle : Intérimaire"]);
     expect(renderAuditDetails("auth.login", { role: "STAFF" })).toEqual(["Rôle : Agence"]);
     expect(renderAuditDetails("auth.login", { role: "CLIENT" })).toEqual(["Rôle : Entreprise cliente"]);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { monthTotalLabel, monthWorkedMinutes, shiftSpanMinutes, workedMinutes, type ShiftLike } from "@/lib/missions/hours";
+import {
+  monthHoursSplit,
+  monthSplitLabel,
+  monthTotalLabel,
+  monthWorkedMinutes,
+  shiftSpanMinutes,
+  validatedMinutesBySlot,
+  workedMinutes,
+  type ShiftLike,
+} from "@/lib/missions/hours";
 import { parisTime, calendarDay } from "@/prisma/seed/time";
 import { PLANNING_TEST_SHIFTS, PLANNING_TEST_TOTAL_MINUTES } from "../helpers/seed";
 import { buildCalendar, foldLine } from "@/lib/missions/ical";
@@ -100,5 +109,47 @@ describe("calendar helpers, iCal and availability", () => {
     expect(days.map((d) => d.toISOString().slice(0, 10))).toEqual(["2026-12-02", "2026-12-07", "2026-12-09", "2026-12-14"]);
     expect(isLocked(calendarDay(2026, 11, 26), calendarDay(2026, 11, 27))).toBe(true);
     expect(isLocked(calendarDay(2026, 11, 27), calendarDay(2026, 11, 27))).toBe(false);
+  });
+});
+
+describe("validated against planned hours on the planning", () => {
+  const slot = (contractId: string, dayKey: string, minutes: number, validated = false, absence = false) => ({
+    contractId,
+    dayKey,
+    minutes,
+    validated,
+    absence,
+  });
+  it("a corrected day shows the timesheet's figure on its first slot; validated without a timesheet, its planned minutes", () => {
+    const a = slot("c1", "2026-11-30", 420, true);
+    const b1 = slot("c1", "2026-12-01", 240, true);
+    const b2 = slot("c1", "2026-12-01", 180, true);
+    const c = slot("c2", "2026-12-01", 420, true);
+    const d = slot("c1", "2026-12-02", 420);
+    const map = validatedMinutesBySlot(
+      [a, b1, b2, c, d],
+      [
+        { contractId: "c1", dayKey: "2026-11-30", minutes: 450 },
+        { contractId: "c1", dayKey: "2026-12-01", minutes: 400 },
+      ],
+    );
+    expect([map.get(a), map.get(b1), map.get(b2), map.get(c), map.get(d)]).toEqual([450, 400, 0, 420, null]);
+  });
+  it("the month's split, with timesheet days that have no slot, and its label", () => {
+    const slots = [
+      slot("c1", "2026-11-30", 420, true),
+      slot("c1", "2026-12-01", 420, true),
+      slot("c1", "2026-12-02", 420),
+      slot("c1", "2026-12-03", 420, false, true),
+    ];
+    const days = [
+      { contractId: "c1", dayKey: "2026-12-01", minutes: 450 },
+      { contractId: "c1", dayKey: "2026-12-05", minutes: 60 },
+    ];
+    const split = monthHoursSplit(slots, days, 2026, 12);
+    expect(split).toEqual({ validated: 510, planned: 420 });
+    expect(monthSplitLabel(split)).toBe("8 h 30 validées, 7 h prévues");
+    expect(monthSplitLabel({ validated: 8460, planned: 720 })).toBe("141 h validées, 12 h prévues");
+    expect(monthSplitLabel({ validated: 60, planned: 0 })).toBe("1 h validée, 0 h prévue");
   });
 });

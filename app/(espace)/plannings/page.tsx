@@ -20,8 +20,8 @@ import {
   viewRange,
   type View,
 } from "@/lib/missions/calendar";
-import { monthTotalLabel, monthWorkedMinutes } from "@/lib/missions/hours";
-import { planningSlots } from "@/lib/missions/planning";
+import { monthHoursSplit, monthSplitLabel, monthTotalLabel } from "@/lib/missions/hours";
+import { planningSlots, validatedDays } from "@/lib/missions/planning";
 import { calendarTokenOf } from "@/lib/missions/calendar-feed";
 import { absoluteUrl } from "@/lib/url";
 import { renewCalendarToken } from "./actions";
@@ -43,18 +43,12 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   const monthEnd = endOfMonth(anchor);
   const queryStart = range.start < monthStart ? range.start : monthStart;
   const queryEnd = range.end > monthEnd ? range.end : monthEnd;
-  const [slots, profile] = await Promise.all([planningSlots(user.workerId, queryStart, queryEnd), calendarTokenOf(user)]);
+  const days = await validatedDays(user.workerId, queryStart, queryEnd);
+  const [slots, profile] = await Promise.all([planningSlots(user.workerId, queryStart, queryEnd, days), calendarTokenOf(user)]);
   const month = anchor.getUTCMonth() + 1;
-  const total = monthWorkedMinutes(
-    slots.map((s) => ({
-      startsAt: s.startsAt,
-      endsAt: new Date(s.startsAt.getTime() + s.minutes * 60_000),
-      breakMinutes: 0,
-      kind: s.absence ? ("ABSENCE" as const) : ("WORK" as const),
-    })),
-    anchor.getUTCFullYear(),
-    month,
-  );
+  // The hours that will be paid (validated, as corrected) and those only planned.
+  const split = monthHoursSplit(slots, days, anchor.getUTCFullYear(), month);
+  const total = split.validated + split.planned;
   const inRange = slots.filter((s) => s.dayKey >= keyOf(range.start) && s.dayKey <= keyOf(range.end));
   const title =
     view === "mois"
@@ -78,6 +72,12 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
             <p className="text-sm text-slate-600">Total de vos heures du mois ({formatCalendarMonth(anchor)})</p>
             <p className="text-xl font-bold text-slate-900" data-testid="month-total">
               {monthTotalLabel(total)}
+            </p>
+            <p className="text-sm text-slate-700" data-testid="month-split">
+              {monthSplitLabel(split)} ·{" "}
+              <Link href={`/plannings/releve?vue=mois&date=${keyOf(anchor)}`} className="text-brand-700 font-medium underline">
+                Relevé d&apos;heures
+              </Link>
             </p>
           </div>
           <nav aria-label="Affichage du planning" className="flex gap-1 rounded-lg bg-slate-100 p-1">

@@ -10,6 +10,11 @@ import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { formatDateTime } from "@/lib/format";
 import { staffSubmittedWeek } from "@/lib/timesheets/queries";
+import { staffAgencies } from "@/lib/backoffice/agencies";
+import { Card, CardHeader } from "@/components/ui/card";
+import { InputField, SelectField } from "@/components/ui/field";
+import { parisCalendarDate } from "@/lib/time/paris";
+import { checkPayrollPeriod, previousMonth } from "@/lib/timesheets/payroll";
 import { addDays, formatHours, isoDate, parseIsoDate, periodLabel, weekAt, weekOf } from "@/lib/timesheets/rules";
 
 const page = adminPages.heures;
@@ -24,7 +29,16 @@ export default async function StaffTimesheetsPage({
   const params = await searchParams;
   const chosen = parseIsoDate(typeof params.semaine === "string" ? params.semaine : null);
   const week = chosen ? weekOf(chosen) : weekAt(addDays(await now(), -7));
-  const sheets = await staffSubmittedWeek(staff, week);
+  const [sheets, agencies] = await Promise.all([staffSubmittedWeek(staff, week), staffAgencies(staff)]);
+  // The payroll export form: the previous month by default; after a refused period, what was typed and why.
+  const last = previousMonth(parisCalendarDate(await now()));
+  const sent = params.paie === "1";
+  const typed = (name: string, fallback: string) => (sent && typeof params[name] === "string" ? (params[name] as string) : fallback);
+  const du = typed("du", isoDate(last.from));
+  const au = typed("au", isoDate(last.to));
+  const chosenAgency = typed("agence", agencies[0]?.id ?? "");
+  const period = sent ? checkPayrollPeriod(du, au, parseIsoDate) : null;
+  const periodErrors = period && !period.ok ? period.errors : {};
   return (
     <div className="space-y-6">
       <PageHeader
@@ -37,6 +51,27 @@ export default async function StaffTimesheetsPage({
           </p>
         }
       />
+      <Card as="section" aria-labelledby="export-paie-titre" id="export-paie">
+        <CardHeader
+          id="export-paie-titre"
+          title="Export pour la paie"
+          description="Les heures validées (après corrections de l'agence) et les accessoires de salaire par intérimaire et par contrat, avec les acomptes acceptés ou versés de la période : un fichier CSV à importer dans le logiciel de paie avant les bulletins du 8 au 10."
+        />
+        <form method="get" action="/admin/heures/export" className="flex flex-wrap items-start gap-3">
+          <SelectField label="Agence" name="agence" id="paie-agence" defaultValue={chosenAgency} className="min-w-56">
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.code} – {a.name}
+              </option>
+            ))}
+          </SelectField>
+          <InputField label="Du" name="du" id="paie-du" type="date" defaultValue={du} error={periodErrors.du} />
+          <InputField label="Au" name="au" id="paie-au" type="date" defaultValue={au} error={periodErrors.au} />
+          <button type="submit" className={`${buttonClasses({ size: "md" })} mt-6`}>
+            Télécharger le CSV de paie
+          </button>
+        </form>
+      </Card>
       <nav aria-label="Changer de semaine" className="flex flex-wrap items-center gap-2">
         <Link
           href={`/admin/heures?semaine=${isoDate(addDays(week.monday, -7))}`}

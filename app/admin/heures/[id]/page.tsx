@@ -7,6 +7,7 @@ import { adminPages } from "@/components/shell/nav";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
 import { auditLabel } from "@/lib/audit/events";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format";
 import { rowsForContract, staffTimesheet, staffTimesheetDetails } from "@/lib/timesheets/queries";
@@ -23,7 +24,7 @@ export default async function StaffTimesheetPage({ params }: { params: Promise<{
   const sheet = await staffTimesheet(staff, id);
   if (!sheet) notFound();
   const week = weekOf(sheet.weekStart);
-  const [row] = await rowsForContract(sheet.contract, week);
+  const [row] = await rowsForContract(sheet.contract, week, await now());
   const { shifts, history } = await staffTimesheetDetails(staff, sheet, week);
   const days = week.days.map((d, i) => ({ iso: isoDate(d), label: frenchDayMonth(d), weekday: WEEKDAYS[i] }));
   const title = `Relevé d'heures – ${row.workerName}`;
