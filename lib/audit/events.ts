@@ -103,6 +103,7 @@ export interface AuditEventData {
   "contract.signature_code_failed": { phone: string; outboxId?: string | null };
   "contract.signature_failed": { reason: string; attempts?: number };
   "contract.signed": { version: number; documentSha256: string; signedDocumentSha256: string };
+  "contract.document_issued": { version: number; documentSha256: string; sealSubject: string; sealFingerprint: string };
 
   "advance.requested": { amountCents: number; payDate: IsoDay };
   "advance.updated": { amountCents: number };
@@ -440,6 +441,14 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "contract.signed": {
     label: "Contrat signé",
     render: (d) => [`Version ${d.version}`, `Empreinte du contrat signé : ${d.signedDocumentSha256.slice(0, 12)}…`],
+  },
+  "contract.document_issued": {
+    label: "Document du contrat émis et scellé",
+    render: (d) => [
+      `Version ${d.version}`,
+      `Empreinte du document : ${d.documentSha256.slice(0, 12)}…`,
+      `Cachet : ${/CN=([^,]+)/.exec(d.sealSubject)?.[1] ?? "—"}`,
+    ],
   },
 
   "advance.requested": {

@@ -4,6 +4,7 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { ContractState } from "@/lib/generated/prisma/enums";
 import { searchParamDate } from "@/lib/time/dates";
+import { parisParts, type ParisParts } from "@/lib/time/paris";
 import type { Failure, Success } from "@/lib/result";
 
 // ---------------------------------------------------------------------------
@@ -89,6 +90,36 @@ export function missingForIssue(c: { workShiftCount: number; recourseReason: str
   if (!c.recourseReason?.trim()) missing.push("le motif de recours");
   if (c.hourlyRateCents <= 0) missing.push("le taux horaire");
   return missing;
+}
+
+// ---------------------------------------------------------------------------
+// Hours printed on the contract
+// ---------------------------------------------------------------------------
+
+const SHORT_WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
+
+/**
+ * The contract's worked shifts as printed: one row per distinct time range
+ * (Paris wall clock, break, next-day end), with the days it is worked, in
+ * date order. "07:30-14:30 (pause 30 min)" : "lun. 07/12, mar. 08/12".
+ */
+export function shiftHoursRows(shifts: { startsAt: Date; endsAt: Date; breakMinutes: number }[]): { hours: string; days: string }[] {
+  const rows = new Map<string, string[]>();
+  for (const s of [...shifts].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
+    const start = parisParts(s.startsAt);
+    const end = parisParts(s.endsAt);
+    const hhmm = (p: ParisParts) => `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+    const startDay = Date.UTC(start.year, start.month - 1, start.day);
+    const nextDays = Math.round((Date.UTC(end.year, end.month - 1, end.day) - startDay) / 86_400_000);
+    const hours =
+      `${hhmm(start)}-${hhmm(end)}` +
+      (nextDays === 1 ? " (fin le lendemain)" : nextDays > 1 ? ` (fin ${nextDays} jours après)` : "") +
+      (s.breakMinutes > 0 ? `, pause ${s.breakMinutes} min` : "");
+    const weekday = (new Date(startDay).getUTCDay() + 6) % 7;
+    const day = `${SHORT_WEEKDAYS[weekday]} ${String(start.day).padStart(2, "0")}/${String(start.month).padStart(2, "0")}`;
+    rows.set(hours, [...(rows.get(hours) ?? []), day]);
+  }
+  return [...rows].map(([hours, days]) => ({ hours, days: days.join(", ") }));
 }
 
 // ---------------------------------------------------------------------------

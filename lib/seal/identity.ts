@@ -156,7 +156,7 @@ const holder = globalThis as unknown as { __espaceSeal?: { key: string; identity
 /** The process's seal, read once per settings (and checked again for expiry at each use). */
 export function sealIdentity(at: Date = new Date()): SealIdentity {
   const env = process.env;
-  const key = [env.SEAL_P12_FILE, env.SEAL_P12_BASE64, env.SEAL_P12_PASSPHRASE, env.APP_ENV].join("\u0000");
+  const key = [env.SEAL_P12_FILE, env.SEAL_P12_BASE64, env.SEAL_P12_PASSPHRASE, env.APP_ENV, env.NODE_ENV].join("\u0000");
   if (holder.__espaceSeal?.key !== key) holder.__espaceSeal = { key, identity: loadSealIdentity(env, at) };
   const problem = certificateValidityProblem(holder.__espaceSeal.identity, at);
   if (problem) throw new SealSettingsError(problem);

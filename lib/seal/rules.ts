@@ -5,6 +5,7 @@ export type SealEnv = {
   SEAL_P12_BASE64?: string;
   SEAL_P12_PASSPHRASE?: string;
   APP_ENV?: string;
+  NODE_ENV?: string;
 };
 
 export type SealSource =
@@ -27,7 +28,8 @@ export function sealSource(env: SealEnv): { ok: true; source: SealSource } | { o
     return { ok: true, source: file ? { kind: "file", path: file, passphrase } : { kind: "base64", value: base64!, passphrase } };
   }
   if (passphrase) return { ok: false, error: "SEAL_P12_PASSPHRASE is set but neither SEAL_P12_FILE nor SEAL_P12_BASE64 is" };
-  if (LOCAL_ENVS.has(env.APP_ENV?.trim() ?? "")) return { ok: true, source: { kind: "local" } };
+  // APP_ENV demo/test, or a unit-test process (Vitest sets NODE_ENV=test).
+  if (LOCAL_ENVS.has(env.APP_ENV?.trim() ?? "") || env.NODE_ENV === "test") return { ok: true, source: { kind: "local" } };
   return {
     ok: false,
     error:

@@ -34,7 +34,7 @@ async function samplePdf(): Promise<Uint8Array> {
 /** The CMS of the (last) signature of a PDF, as forge ASN.1. */
 function cmsOf(pdf: Buffer): forge.asn1.Asn1 {
   const m = [...pdf.toString("latin1").matchAll(/\/Contents\s*<([0-9a-fA-F]+)>/g)].pop()!;
-  return forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(m[1], "hex").toString("binary")), { parseAllBytes: false });
+  return forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(m[1], "hex").toString("binary")), { parseAllBytes: false } as unknown as boolean);
 }
 
 const p12Of = (passphrase: string, options: Parameters<typeof generateSelfSignedP12>[1] = {}) => generateSelfSignedP12(passphrase, options);
@@ -51,8 +51,9 @@ describe("seal settings (pure rules)", () => {
       error: expect.stringContaining("both set"),
     });
     expect(sealSource({ SEAL_P12_PASSPHRASE: "x", APP_ENV: "demo" })).toMatchObject({ ok: false });
-    expect(sealSource({})).toMatchObject({ ok: false, error: expect.stringContaining("no seal certificate") });
-    expect(sealSource({ APP_ENV: "preview" })).toMatchObject({ ok: false });
+    expect(sealSource({ NODE_ENV: "production" })).toMatchObject({ ok: false, error: expect.stringContaining("no seal certificate") });
+    expect(sealSource({ APP_ENV: "preview", NODE_ENV: "production" })).toMatchObject({ ok: false });
+    expect(sealSource({ NODE_ENV: "test" })).toEqual({ ok: true, source: { kind: "local" } });
     expect(sealSource({ APP_ENV: "test" })).toEqual({ ok: true, source: { kind: "local" } });
     expect(sealSource({ APP_ENV: "demo", SEAL_P12_FILE: " /s.p12 ", SEAL_P12_PASSPHRASE: "p" })).toEqual({
       ok: true,
