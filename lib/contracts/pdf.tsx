@@ -163,14 +163,16 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
           </Text>
         ))}
 
-        <View style={[pdfStyles.blocks, { marginTop: 14 }]} wrap={false}>
+        <View style={[pdfStyles.blocks, { marginTop: 14, flexShrink: 0 }]} wrap={false}>
           <Block title="Pour l'entreprise de travail temporaire">
             <Text style={pdfStyles.line}>{data.agency.name}</Text>
             {data.seal ? (
               <View style={{ marginTop: 6, padding: 5, borderWidth: 1, borderColor: "#0f5e6b", borderRadius: 3 }}>
                 <Text style={{ color: "#0f5e6b", fontFamily: "Helvetica-Bold" }}>Cachet électronique de l&apos;agence</Text>
                 <Text style={{ fontSize: 7 }}>{winAnsi(data.seal.subject)}</Text>
-                <Text style={{ fontSize: 6.5, color: "#6b7280" }}>SHA-256 {data.seal.fingerprint}</Text>
+                <Text style={{ fontSize: 6.5, color: "#6b7280" }}>Empreinte SHA-256 du certificat :</Text>
+                <Text style={{ fontSize: 6.5, color: "#6b7280" }}>{data.seal.fingerprint.slice(0, 48)}</Text>
+                <Text style={{ fontSize: 6.5, color: "#6b7280" }}>{data.seal.fingerprint.slice(48)}</Text>
               </View>
             ) : (
               <Text style={{ color: "#6b7280", marginTop: 18 }}>Signature et cachet</Text>

@@ -34,7 +34,9 @@ async function samplePdf(): Promise<Uint8Array> {
 /** The CMS of the (last) signature of a PDF, as forge ASN.1. */
 function cmsOf(pdf: Buffer): forge.asn1.Asn1 {
   const m = [...pdf.toString("latin1").matchAll(/\/Contents\s*<([0-9a-fA-F]+)>/g)].pop()!;
-  return forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(m[1], "hex").toString("binary")), { parseAllBytes: false } as unknown as boolean);
+  return forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(m[1], "hex").toString("binary")), {
+    parseAllBytes: false,
+  } as unknown as boolean);
 }
 
 const p12Of = (passphrase: string, options: Parameters<typeof generateSelfSignedP12>[1] = {}) => generateSelfSignedP12(passphrase, options);
