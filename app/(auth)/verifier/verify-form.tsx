@@ -98,7 +98,7 @@ export function VerifyForm() {
             {answer.lines.map(([label, value]) => (
               <div key={label} className="flex flex-col sm:flex-row sm:gap-2">
                 <dt className="text-green-800 sm:w-40 sm:shrink-0">{label}</dt>
-                <dd className="font-medium break-all">{value}</dd>
+                <dd className={`font-medium ${label.startsWith("Empreinte") ? "break-all" : "break-words"}`}>{value}</dd>
               </div>
             ))}
           </dl>
