@@ -19,9 +19,19 @@ export function VerifyForm() {
   const [dragging, setDragging] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  const [fileError, setFileError] = useState("");
+
   const checkFile = async (file: File | undefined) => {
     if (!file) return;
-    const hex = await sha256Hex(file);
+    setFileError("");
+    let hex: string;
+    try {
+      hex = await sha256Hex(file);
+    } catch {
+      // No Web Crypto (an old browser, a page not served over HTTPS): the hash can still be typed.
+      setFileError("Votre navigateur ne peut pas calculer l'empreinte de ce fichier : saisissez-la ci-dessous.");
+      return;
+    }
     setFileName(file.name);
     setHash(hex);
     const data = new FormData();
@@ -51,6 +61,11 @@ export function VerifyForm() {
         >
           <span className="font-semibold text-slate-800">Déposez le PDF ici ou choisissez un fichier</span>
           <span className="mt-1 text-xs text-slate-500">{fileName ? `Fichier vérifié : ${fileName}` : "Contrat de mission (PDF)"}</span>
+          {fileError ? (
+            <span className="mt-2 text-sm text-red-700" role="alert">
+              {fileError}
+            </span>
+          ) : null}
           {/* No name: the file never leaves the browser, only its hash does. */}
           <input
             id="verifier-fichier"
