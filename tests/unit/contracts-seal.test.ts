@@ -36,6 +36,7 @@ const { requestSignatureCode } = await import("@/lib/contracts/request-signature
 const { confirmSignature } = await import("@/lib/contracts/confirm-signature");
 const { checkContractDocument } = await import("@/lib/contracts/public-check");
 const { contractEvidence, buildContractEvidencePdf } = await import("@/lib/contracts/evidence");
+const { verifyDocument } = await import("@/app/(auth)/verifier/actions");
 
 const engines = await testEngines("cseal");
 const holder = globalThis as unknown as { __espacePrisma?: PrismaClient };
@@ -268,6 +269,30 @@ describe.each(engines)("sealed contracts on $name", ({ open }) => {
     const evText = tool("pdftotext", file.bytes).replace(/\s+/g, "");
     expect(evText).toContain(sha(signed));
     expect(await prisma.auditLog.count({ where: { action: "contract.evidence_downloaded", entityId: c.id, actorId: staff.id } })).toBe(1);
+  });
+
+  it("the public check action: a malformed hash refused next to the field, unknown answered, 20 checks per 10 minutes", async () => {
+    await prisma.rateLimit.deleteMany({});
+    const form = (value: string) => {
+      const f = new FormData();
+      f.set("sha256", value);
+      return f;
+    };
+    expect(await verifyDocument(null, form("abc"))).toMatchObject({
+      ok: false,
+      fieldErrors: { sha256: expect.stringContaining("64 caractères") },
+    });
+    expect(await verifyDocument(null, form("f".repeat(64)))).toEqual({
+      ok: true,
+      data: { found: false },
+      message: "Ce document ne correspond à aucun contrat émis.",
+    });
+    for (let i = 2; i <= 20; i++) expect((await verifyDocument(null, form("e".repeat(64)))).ok).toBe(true);
+    expect(await verifyDocument(null, form("e".repeat(64)))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Trop de vérifications"),
+    });
+    await prisma.rateLimit.deleteMany({});
   });
 
   it("a re-issue after a change: the old issued document is 'replaced', each issue is an event with its hash", async () => {
