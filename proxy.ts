@@ -15,6 +15,7 @@ const PUBLIC_PREFIXES = [
   "/_next/",
   "/favicon",
   "/calendrier/",
+  "/verifier",
 ];
 
 export async function proxy(request: NextRequest) {

@@ -17,6 +17,15 @@ export async function registerNode() {
     process.exit(1);
   }
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // The seal that signs every contract PDF: a missing passphrase or an expired
+  // certificate stops the start, not the first signature.
+  try {
+    const { checkSealSettings } = await import("@/lib/seal/startup");
+    checkSealSettings();
+  } catch (error) {
+    console.error(`Refusing to start: ${(error as Error).message}`);
+    process.exit(1);
+  }
   // The embedded database is opened (and its folder locked) now, so that a
   // second process on the same folder refuses to start instead of serving 503s.
   if (!process.env.DATABASE_URL) {

@@ -160,12 +160,12 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
         }
         await tx.workerQualification.createMany({ data: plan.workerQualifications });
         await tx.contract.createMany({ data: plan.contracts });
+        await tx.shift.createMany({ data: plan.shifts });
         // Issued contracts carry their stored PDF, as issuing does in the app:
-        // pages and downloads only read it.
+        // pages and downloads only read it. After the shifts: the PDF prints them.
         const contractsStarted = Date.now();
         if (options.issuedContractPdfs !== false) contractPdfs = await backfillIssuedDocuments(tx, storage, (work) => work(tx, storedKeys));
         contractRenderMs = Date.now() - contractsStarted;
-        await tx.shift.createMany({ data: plan.shifts });
         await tx.timesheet.createMany({ data: plan.timesheets });
         await tx.timesheetEntry.createMany({ data: plan.timesheetEntries });
         await tx.advanceRequest.createMany({ data: plan.advanceRequests });

@@ -116,6 +116,8 @@ export interface AuditEventData {
   "contract.signature_code_failed": { phone: string; outboxId?: string | null };
   "contract.signature_failed": { reason: string; attempts?: number };
   "contract.signed": { version: number; documentSha256: string; signedDocumentSha256: string };
+  "contract.document_issued": { version: number; documentSha256: string; sealSubject: string; sealFingerprint: string };
+  "contract.evidence_downloaded": { number: string; events: number; sha256: string };
 
   "advance.requested": { amountCents: number; payDate: IsoDay; availableCents?: number; overCap?: boolean };
   "advance.updated": { amountCents: number; availableCents?: number; overCap?: boolean };
@@ -476,6 +478,18 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "contract.signed": {
     label: "Contrat signé",
     render: (d) => [`Version ${d.version}`, `Empreinte du contrat signé : ${d.signedDocumentSha256.slice(0, 12)}…`],
+  },
+  "contract.evidence_downloaded": {
+    label: "Dossier de preuve du contrat téléchargé",
+    render: (d) => [`Contrat n° ${d.number}`, plural(d.events, "événement", "événements")],
+  },
+  "contract.document_issued": {
+    label: "Document du contrat émis et scellé",
+    render: (d) => [
+      `Version ${d.version}`,
+      `Empreinte du document : ${d.documentSha256.slice(0, 12)}…`,
+      `Cachet : ${/CN=([^,]+)/.exec(d.sealSubject)?.[1] ?? "—"}`,
+    ],
   },
 
   "advance.requested": {

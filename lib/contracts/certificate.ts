@@ -1,7 +1,7 @@
-// The signed contract: the issued PDF, byte for byte the pages that were
-// signed, followed by a signature certificate page. Built with @cantoo/pdf-lib,
-// the maintained fork of pdf-lib.
-// Not sealed with a PAdES digital signature yet (see the report).
+// The signature certificate page appended to the signed contract's pages
+// (the issued document rendered again from the same data, its worker box
+// filled). Built with @cantoo/pdf-lib, the maintained fork of pdf-lib; the
+// whole file is then sealed (lib/seal) by confirm-signature.ts.
 import { PDFDocument, StandardFonts, rgb } from "@cantoo/pdf-lib";
 
 export type CertificateData = {
@@ -15,6 +15,8 @@ export type CertificateData = {
   userAgent: string | null;
   issuedSha256: string;
   agencyName: string;
+  sealSubject: string; // the seal certificate's subject "CN=…, O=…, C=FR"
+  sealFingerprint: string; // its SHA-256 "AB:CD:…"
 };
 
 // Standard fonts only know WinAnsi: keep to Latin-1 plus the bullet.
@@ -66,6 +68,8 @@ export async function appendCertificate(issuedPdf: Uint8Array, data: Certificate
     ["Empreinte SHA-256 du contrat émis", data.issuedSha256],
     ["Vérification", "Code à usage unique envoyé par SMS, vérifié"],
     ["Émetteur", data.agencyName],
+    ["Cachet électronique (certificat)", data.sealSubject],
+    ["Empreinte SHA-256 du certificat", data.sealFingerprint],
   ];
   for (const [label, value] of rows) {
     page.drawText(safe(label), { x: 48, y, size: 9, font: bold, color: ink });
@@ -78,7 +82,7 @@ export async function appendCertificate(issuedPdf: Uint8Array, data: Certificate
   }
   y -= 10;
   const text =
-    "Le signataire a pris connaissance du contrat, a consenti à le signer électroniquement et a confirmé sa signature en saisissant le code à usage unique reçu par SMS. Les pages qui précèdent sont le document émis pour signature, dont l'empreinte SHA-256 figure ci-dessus.";
+    "Le signataire a pris connaissance du contrat, a consenti à le signer électroniquement et a confirmé sa signature en saisissant le code à usage unique reçu par SMS. Les pages qui précèdent reproduisent le document émis pour signature, dont l'empreinte SHA-256 figure ci-dessus, complété de la mention de signature. Le fichier est scellé par le cachet électronique de l'agence : toute modification ultérieure est signalée par les lecteurs PDF.";
   for (const line of wrap(safe(text), 100)) {
     page.drawText(line, { x: 48, y, size: 9, font, color: ink });
     y -= 13;

@@ -1,19 +1,23 @@
 // The worker confirms the signature with the code: the signed PDF (the issued
-// one plus a certificate page) is stored and recorded with the signature, its
-// audit entry and the confirmation email in one transaction.
+// pages rendered again from the data they were issued from, the worker's box
+// filled, plus a certificate page, sealed with the agency's certificate) is
+// stored and recorded with the signature, its audit entry and the
+// confirmation email in one transaction.
 import "server-only";
-import { buffer } from "node:stream/consumers";
 import { db } from "@/lib/db";
 import { workerContracts } from "@/lib/auth/scope";
 import { now } from "@/lib/clock";
 import { recordAudit, requestContext } from "@/lib/audit";
-import { formatTimestamp } from "@/lib/format";
+import { formatParisDateTime, formatTimestamp } from "@/lib/format";
 import type { AuditEventData } from "@/lib/audit/events";
 import { notifyUser } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { getStorage } from "@/lib/storage";
 import { absoluteUrl } from "@/lib/url";
+import { sealIdentity } from "@/lib/seal/identity";
+import { sealPdf } from "@/lib/seal/seal-pdf";
 import { appendCertificate } from "./certificate";
+import { contractPdfData, contractPdfInclude, pdfDataFromJson, renderContractPdf, sealLocation } from "./pdf";
 import { CODE_MAX_ATTEMPTS, codeMatches, codeState, maskPhone, type CodeBinding, type SignResult } from "./rules";
 
 /** The worker's own contract, or null (another worker's id is a 404 for the caller). */
@@ -90,14 +94,24 @@ export async function confirmSignature(
     return { ok: false, message: error, fieldErrors: { code: error }, data: { maskedPhone: masked } };
   }
 
-  // The right code: build the signed PDF from the issued one, then commit once.
-  const issued = await db.document.findUniqueOrThrow({ where: { id: c.issuedDocumentId } });
-  const issuedBytes = await buffer(await getStorage().openObjectStream(issued.storageKey));
+  // The right code: build the signed PDF from the issued one's data, then commit once.
   const { ipAddress, userAgent } = await requestContext();
-  const signed = await appendCertificate(issuedBytes, {
+  const signerName = `${user.firstName} ${user.lastName.toUpperCase()}`;
+  const seal = sealIdentity(at);
+  // Contracts issued before the data was kept are rendered from the contract as it is (same version).
+  const pageData =
+    pdfDataFromJson(c.issuedPdfData) ??
+    contractPdfData(await db.contract.findUniqueOrThrow({ where: { id: c.id }, include: contractPdfInclude }), c.issuedAt ?? at);
+  const pages = await renderContractPdf({
+    ...pageData,
+    seal: { subject: seal.subject, fingerprint: seal.fingerprint },
+    signature: { name: signerName, signedAt: formatParisDateTime(at), phoneMasked: masked },
+    extraPages: 1,
+  });
+  const withCertificate = await appendCertificate(pages, {
     contractNumber: c.number,
     contractVersion: c.version,
-    signerName: `${user.firstName} ${user.lastName.toUpperCase()}`,
+    signerName,
     signerEmail: user.email,
     phoneMasked: masked,
     signedAtParis: `${formatTimestamp(at)} (heure de Paris)`,
@@ -105,8 +119,16 @@ export async function confirmSignature(
     userAgent,
     issuedSha256: c.issuedSha256,
     agencyName: c.agency.name,
+    sealSubject: seal.subject,
+    sealFingerprint: seal.fingerprint,
   });
-  const stored = await getStorage().putObject(Buffer.from(signed), { contentType: "application/pdf" });
+  const { bytes: signed } = await sealPdf(withCertificate, {
+    reason: `Contrat de mission signé par ${signerName} par code SMS`,
+    location: sealLocation(c.agency),
+    contactInfo: c.agency.email ?? "",
+    signingTime: at,
+  });
+  const stored = await getStorage().putObject(signed, { contentType: "application/pdf" });
   const ctaUrl = await absoluteUrl("/contrats");
   const won = await db
     .$transaction(async (tx) => {
@@ -130,6 +152,7 @@ export async function confirmSignature(
           periodStart: c.startDate,
           periodEnd: c.endDate,
           uploadedById: user.id,
+          contractId: c.id,
         },
       });
       const updated = await tx.contract.updateMany({

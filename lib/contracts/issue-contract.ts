@@ -40,11 +40,22 @@ async function issueVersion(tx: Tx, contractId: string, actorId: string, storedK
       issuedAt: at,
       issuedDocumentId: issued.documentId,
       issuedSha256: issued.sha256,
+      issuedPdfData: issued.pdfData,
       signedAt: null,
       signedDocumentId: null,
     },
   });
   if (updated.count !== 1) throw new ServiceError(STALE);
+  // Every issued document, first issue or re-issue after a change, with its hash: the evidence file lists them.
+  const seal = (issued.pdfData as { seal?: { subject: string; fingerprint: string } }).seal;
+  await recordAudit(
+    tx,
+    {
+      type: "contract.document_issued",
+      data: { version, documentSha256: issued.sha256, sealSubject: seal?.subject ?? "", sealFingerprint: seal?.fingerprint ?? "" },
+    },
+    { actorId, subjectUserId: c.worker.user.id, agencyId: c.agencyId, entityType: "Contract", entityId: c.id },
+  );
   await tx.signatureCode.updateMany({ where: { contractId, usedAt: null, invalidatedAt: null }, data: { invalidatedAt: at } });
 }
 

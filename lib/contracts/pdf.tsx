@@ -9,6 +9,9 @@ import type { RecourseCase } from "../generated/prisma/enums";
 import { recourseLines } from "./rules";
 import type { Storage } from "../storage";
 import { formatDay, formatEuros, fullName, pdfStyles, winAnsi } from "../pdf/payslip";
+import { sealIdentity } from "../seal/identity";
+import { sealPdf } from "../seal/seal-pdf";
+import { shiftHoursRows } from "./rules";
 
 export type ContractPdfData = {
   number: string;
@@ -38,7 +41,8 @@ export type ContractPdfData = {
   qualification: { code: string; label: string };
   startDate: Date; // calendar days (UTC midnight)
   endDate: Date;
-  hoursLabel: string; // "13:30-20:30 00:00-00:00"
+  hoursLabel: string; // "13:30-20:30 00:00-00:00": printed only for a contract without shifts
+  shifts?: { startsAt: Date; endsAt: Date; breakMinutes: number }[]; // the worked shifts, printed as the hours
   weeklyHours?: number | null;
   detail?: string | null;
   hourlyRateCents: number;
@@ -47,6 +51,12 @@ export type ContractPdfData = {
   replacedName?: string | null;
   replacedPosition?: string | null;
   issuedOn: Date; // instant the document is issued
+  /** The agency's seal, shown in its signature box. */
+  seal?: { subject: string; fingerprint: string } | null;
+  /** Set on the signed contract: the worker's signature box says who signed, when and how. */
+  signature?: { name: string; signedAt: string; phoneMasked: string } | null; // signedAt "27/11/2026 à 14:03"
+  /** Pages appended after these (the certificate page), counted in "page 1 / 2". */
+  extraPages?: number;
 };
 
 const LEGAL_MENTIONS: string[] = [
@@ -144,7 +154,13 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
             label="Durée"
             value={`du ${formatDay(data.startDate)} au ${formatDay(data.endDate)} inclus (${days} jour${days > 1 ? "s" : ""} calendaire${days > 1 ? "s" : ""})`}
           />
-          <Line label="Horaires" value={data.hoursLabel} />
+          {data.shifts?.length ? (
+            shiftHoursRows(data.shifts).map((row, i) => (
+              <Line key={i} label={i === 0 ? "Horaires" : ""} value={`${row.hours} : ${row.days}`} />
+            ))
+          ) : (
+            <Line label="Horaires" value={data.hoursLabel} />
+          )}
           {data.weeklyHours ? (
             <Line label="Durée hebdomadaire" value={`${winAnsi(String(data.weeklyHours).replace(".", ","))} heures`} />
           ) : null}
@@ -159,14 +175,34 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
           </Text>
         ))}
 
-        <View style={[pdfStyles.blocks, { marginTop: 14 }]} wrap={false}>
+        <View style={[pdfStyles.blocks, { marginTop: 14, flexShrink: 0 }]} wrap={false}>
           <Block title="Pour l'entreprise de travail temporaire">
             <Text style={pdfStyles.line}>{data.agency.name}</Text>
-            <Text style={{ color: "#6b7280", marginTop: 18 }}>Signature et cachet</Text>
+            {data.seal ? (
+              <View style={{ marginTop: 6, padding: 5, borderWidth: 1, borderColor: "#0f5e6b", borderRadius: 3 }}>
+                <Text style={{ color: "#0f5e6b", fontFamily: "Helvetica-Bold" }}>Cachet électronique de l&apos;agence</Text>
+                <Text style={{ fontSize: 7 }}>{winAnsi(data.seal.subject)}</Text>
+                <Text style={{ fontSize: 6.5, color: "#6b7280" }}>Empreinte SHA-256 du certificat :</Text>
+                <Text style={{ fontSize: 6.5, color: "#6b7280" }}>{data.seal.fingerprint.slice(0, 48)}</Text>
+                <Text style={{ fontSize: 6.5, color: "#6b7280" }}>{data.seal.fingerprint.slice(48)}</Text>
+              </View>
+            ) : (
+              <Text style={{ color: "#6b7280", marginTop: 18 }}>Signature et cachet</Text>
+            )}
           </Block>
           <Block title="Le salarié intérimaire">
             <Text style={pdfStyles.line}>{fullName(data.worker)}</Text>
-            <Text style={{ color: "#6b7280", marginTop: 18 }}>Signature électronique par code à usage unique</Text>
+            {data.signature ? (
+              <View style={{ marginTop: 6, padding: 5, borderWidth: 1, borderColor: "#0f5e6b", borderRadius: 3 }}>
+                <Text style={{ color: "#0f5e6b" }}>
+                  {winAnsi(
+                    `Signé électroniquement par ${data.signature.name}, le ${data.signature.signedAt} (heure de Paris), code SMS envoyé au ${data.signature.phoneMasked}`,
+                  )}
+                </Text>
+              </View>
+            ) : (
+              <Text style={{ color: "#6b7280", marginTop: 18 }}>Signature électronique par code à usage unique</Text>
+            )}
           </Block>
         </View>
 
@@ -174,7 +210,7 @@ export function ContractDocument({ data }: { data: ContractPdfData }) {
           style={pdfStyles.footer}
           fixed
           render={({ pageNumber, totalPages }) =>
-            `Contrat de mission n° ${data.number} - ${data.agency.name} - page ${pageNumber} / ${totalPages}`
+            `Contrat de mission n° ${data.number} - ${data.agency.name} - page ${pageNumber} / ${totalPages + (data.extraPages ?? 0)}`
           }
         />
       </Page>
@@ -199,6 +235,7 @@ export const contractPdfInclude = {
   site: true,
   qualification: true,
   worker: { include: { user: true, agencies: true } },
+  shifts: { where: { kind: "WORK" }, orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true, breakMinutes: true } },
 } satisfies Prisma.ContractInclude;
 
 export type ContractWithParts = Prisma.ContractGetPayload<{ include: typeof contractPdfInclude }>;
@@ -234,6 +271,7 @@ export function contractPdfData(c: ContractWithParts, issuedOn: Date): ContractP
     startDate: c.startDate,
     endDate: c.endDate,
     hoursLabel: c.hoursLabel,
+    shifts: c.shifts.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, breakMinutes: s.breakMinutes })),
     weeklyHours: c.weeklyHours,
     detail: c.detail,
     hourlyRateCents: c.hourlyRateCents,
@@ -248,6 +286,39 @@ export function contractPdfData(c: ContractWithParts, issuedOn: Date): ContractP
 /** Rendering or storing the issued PDF failed; the message is French, for the user. */
 export class ContractPdfError extends Error {}
 
+/** Where the seal is applied, as the signature dictionary names it. */
+export function sealLocation(agency: { city?: string | null }): string {
+  return agency.city ? `${agency.city}, France` : "France";
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** The rendering data as stored with the contract (dates as ISO strings). */
+export function pdfDataToJson(data: ContractPdfData): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify({ ...data, signature: undefined, extraPages: undefined })) as Prisma.InputJsonValue;
+}
+
+/** Back from pdfDataToJson: every ISO instant string becomes a Date again. */
+export function pdfDataFromJson(json: unknown): ContractPdfData | null {
+  if (!json || typeof json !== "object") return null;
+  return JSON.parse(JSON.stringify(json), (_key, value: unknown) =>
+    typeof value === "string" && ISO_INSTANT.test(value) ? new Date(value) : value,
+  ) as ContractPdfData;
+}
+
+/** Renders the contract and seals it ("Émis par <agency>"): the issued document. */
+export async function renderSealedIssuedPdf(data: ContractPdfData, sealedAt: Date): Promise<Buffer> {
+  const seal = sealIdentity(sealedAt);
+  const pdf = await renderContractPdf({ ...data, seal: { subject: seal.subject, fingerprint: seal.fingerprint } });
+  const sealed = await sealPdf(pdf, {
+    reason: `Émis par ${data.agency.name}`,
+    location: sealLocation(data.agency),
+    contactInfo: data.agency.email ?? "",
+    signingTime: sealedAt,
+  });
+  return sealed.bytes;
+}
+
 /**
  * Renders the contract as it is in `c`, stores the file and records it as a
  * CONTRACT_ISSUED document in `tx`. The stored key is pushed to `storedKeys`
@@ -261,10 +332,12 @@ export async function storeIssuedPdf(
   at: Date,
   actorId: string | null,
   storedKeys: string[],
-): Promise<{ documentId: string; sha256: string }> {
+  sealedAt: Date = at,
+): Promise<{ documentId: string; sha256: string; pdfData: Prisma.InputJsonValue }> {
   let pdf: Buffer;
+  const data = contractPdfData(c, at);
   try {
-    pdf = await renderContractPdf(contractPdfData(c, at));
+    pdf = await renderSealedIssuedPdf(data, sealedAt);
   } catch (error) {
     console.error("[contracts] issued PDF not rendered", c.id, error);
     throw new ContractPdfError("Le PDF du contrat n'a pas pu être généré.");
@@ -293,11 +366,17 @@ export async function storeIssuedPdf(
       periodStart: c.startDate,
       periodEnd: c.endDate,
       uploadedById: actorId,
+      contractId: c.id,
       createdAt: at,
     },
     select: { id: true },
   });
-  return { documentId: document.id, sha256: stored.sha256 };
+  const seal = sealIdentity(sealedAt);
+  return {
+    documentId: document.id,
+    sha256: stored.sha256,
+    pdfData: pdfDataToJson({ ...data, seal: { subject: seal.subject, fingerprint: seal.fingerprint } }),
+  };
 }
 
 /**
@@ -335,10 +414,11 @@ export async function backfillIssuedDocuments(
         const c = await tx.contract.findUnique({ where: { id }, include: contractPdfInclude });
         if (!c || c.issuedDocumentId || c.state === "DRAFT" || (c.state === "CANCELLED" && !c.issuedAt)) return;
         const at = c.issuedAt ?? c.createdAt;
-        const { documentId, sha256 } = await storeIssuedPdf(tx, storage, c, at, null, storedKeys);
+        // Sealed now: the seal's time is when it is applied, not the old issue time.
+        const { documentId, sha256, pdfData } = await storeIssuedPdf(tx, storage, c, at, null, storedKeys, new Date());
         const updated = await tx.contract.updateMany({
           where: { id: c.id, issuedDocumentId: null },
-          data: { issuedDocumentId: documentId, issuedSha256: sha256, issuedAt: at },
+          data: { issuedDocumentId: documentId, issuedSha256: sha256, issuedAt: at, issuedPdfData: pdfData },
         });
         if (updated.count !== 1) throw new Error(`contract ${c.id} changed during the backfill`);
         done++;

@@ -5,7 +5,7 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { ContractState } from "../generated/prisma/enums";
 import { searchParamDate } from "../time/dates";
 import { addDays, mondayOf } from "../time/days";
-import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
+import { parisCalendarDate, parisParts, parisTimeOnDay, type ParisParts } from "../time/paris";
 import { formatCalendarDate, formatEuros, formatTime } from "../format";
 import type { Failure, Success } from "../result";
 import { isoWeekday, parisDayOf, parisHHMM, shiftFromTimes, type ShiftSlot } from "./shifts";
@@ -124,6 +124,34 @@ export {
   type RecourseFields,
 } from "./recourse";
 import { recourseMissing, type RecourseFields } from "./recourse";
+// Hours printed on the contract
+// ---------------------------------------------------------------------------
+
+const SHORT_WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
+
+/**
+ * The contract's worked shifts as printed: one row per distinct time range
+ * (Paris wall clock, break, next-day end), with the days it is worked, in
+ * date order. "07:30-14:30 (pause 30 min)" : "lun. 07/12, mar. 08/12".
+ */
+export function shiftHoursRows(shifts: { startsAt: Date; endsAt: Date; breakMinutes: number }[]): { hours: string; days: string }[] {
+  const rows = new Map<string, string[]>();
+  for (const s of [...shifts].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
+    const start = parisParts(s.startsAt);
+    const end = parisParts(s.endsAt);
+    const hhmm = (p: ParisParts) => `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+    const startDay = Date.UTC(start.year, start.month - 1, start.day);
+    const nextDays = Math.round((Date.UTC(end.year, end.month - 1, end.day) - startDay) / 86_400_000);
+    const hours =
+      `${hhmm(start)}-${hhmm(end)}` +
+      (nextDays === 1 ? " (fin le lendemain)" : nextDays > 1 ? ` (fin ${nextDays} jours après)` : "") +
+      (s.breakMinutes > 0 ? `, pause ${s.breakMinutes} min` : "");
+    const weekday = (new Date(startDay).getUTCDay() + 6) % 7;
+    const day = `${SHORT_WEEKDAYS[weekday]} ${String(start.day).padStart(2, "0")}/${String(start.month).padStart(2, "0")}`;
+    rows.set(hours, [...(rows.get(hours) ?? []), day]);
+  }
+  return [...rows].map(([hours, days]) => ({ hours, days: days.join(", ") }));
+}
 
 // ---------------------------------------------------------------------------
 // List parameters (all in the URL)

@@ -113,6 +113,13 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "contract.signature_code_failed": { phone: "06 •• •• •• 78", outboxId: "ck10" },
   "contract.signature_failed": { reason: "wrong-code", attempts: 2 },
   "contract.signed": { version: 2, documentSha256: "ab".repeat(32), signedDocumentSha256: "cd".repeat(32) },
+  "contract.evidence_downloaded": { number: "42691", events: 7, sha256: "ef".repeat(32) },
+  "contract.document_issued": {
+    version: 2,
+    documentSha256: "ab".repeat(32),
+    sealSubject: "CN=Coop Emploi, C=FR",
+    sealFingerprint: "AB:CD",
+  },
   "advance.requested": { amountCents: 15000, payDate: "2026-03-18" },
   "advance.updated": { amountCents: 20000 },
   "advance.cancelled": {},

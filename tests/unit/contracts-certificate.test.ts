@@ -49,6 +49,8 @@ const data: CertificateData = {
   userAgent: "Mozilla/5.0 😀",
   issuedSha256: "a".repeat(64),
   agencyName: "Coop Emploi MEDIMP",
+  sealSubject: "CN=Coop Emploi - cachet, O=Coop Emploi, C=FR",
+  sealFingerprint: "AB:CD:EF",
 };
 
 describe("signed contract certificate", () => {
@@ -70,6 +72,8 @@ describe("signed contract certificate", () => {
     // Characters the standard fonts cannot draw become "?" instead of failing.
     expect(text).toContain("Mozilla/5.0 ??");
     expect(text).toContain("page 3 / 3");
+    expect(text).toContain("CN=Coop Emploi - cachet, O=Coop Emploi, C=FR");
+    expect(text).toContain("AB:CD:EF");
   });
 
   it("refuses bytes that are not a PDF", async () => {

@@ -143,6 +143,9 @@ export default async function ContractPage({ params, searchParams }: Props) {
                   Télécharger le contrat signé (PDF)
                 </a>
               ) : null}
+              <a href={`/admin/contrats/${contract.id}/preuve`} className="text-brand-700 font-medium underline" download>
+                Dossier de preuve (PDF)
+              </a>
             </dd>
           </div>
         ) : null}
