@@ -149,6 +149,18 @@ describe.each(engines)("sealed contracts on $name", ({ open }) => {
       data: { clientId: client.id, name: "Site", address: "1 rue A", postalCode: "31000", city: "Toulouse" },
     });
     const qualification = await prisma.qualification.create({ data: { code: "SEAL1", label: "AGENT DE SERVICE" } });
+    // Held through a validated diploma: without it, no contract in this qualification is issued.
+    const diploma = await prisma.diploma.create({
+      data: {
+        workerId: workerUser.workerProfile!.id,
+        name: "Diplôme d'agent de service",
+        obtainedOn: new Date("2020-06-30"),
+        status: "APPROVED",
+      },
+    });
+    await prisma.workerQualification.create({
+      data: { workerId: workerUser.workerProfile!.id, qualificationId: qualification.id, diplomaId: diploma.id },
+    });
     ids = {
       agencyId: agency.id,
       clientId: client.id,
