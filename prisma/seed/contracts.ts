@@ -220,7 +220,10 @@ export function contractDrafting(
           endsAt: parisTime(day, slot.end, slot.end <= slot.start ? 1 : 0),
           breakMinutes: slot.breakMinutes,
         }));
-        if (workingTimeViolation(candidates, booked, { dailyLimitMinutes: DAY_LIMIT_MINUTES })) continue;
+        // Only the bookings within reach of the day's rules (its 12-week windows, rests): the check stays cheap.
+        const reach = 13 * 7 * 86_400_000;
+        const near = booked.filter((s) => Math.abs(s.startsAt.getTime() - day.getTime()) < reach);
+        if (workingTimeViolation(candidates, near, { dailyLimitMinutes: DAY_LIMIT_MINUTES })) continue;
         if (contract.state !== "CANCELLED") booked.push(...candidates);
         workedBy.set(contract.workerId, booked);
       }
