@@ -79,7 +79,8 @@ const contractSelect = {
 
 type ContractRow = Prisma.ContractGetPayload<{ select: typeof contractSelect }>;
 
-async function buildRows(contracts: ContractRow[], week: Week, at: Date): Promise<GridRow[]> {
+/** `prefillOpen`: the client's grid pre-fills the open days of a submitted week from the planning; staff see them empty. */
+async function buildRows(contracts: ContractRow[], week: Week, at: Date, prefillOpen: boolean): Promise<GridRow[]> {
   if (!contracts.length) return [];
   const ids = contracts.map((c) => c.id);
   const [timesheets, shifts] = await Promise.all([
@@ -105,7 +106,7 @@ async function buildRows(contracts: ContractRow[], week: Week, at: Date): Promis
       // Pre-filled from the planning, up to what has been worked by now (nothing ahead of time).
       const prefill = future || !inContract ? 0 : Math.min(planned.get(iso) ?? 0, window.kind === "today" ? window.maxMinutes : Infinity);
       // An open day of a submitted week (not yet worked when it was submitted) is pre-filled like a new one.
-      const minutes = entry ? entry.minutes : sheet?.status === "DRAFT" ? 0 : prefill;
+      const minutes = entry ? entry.minutes : sheet?.status === "DRAFT" || (sheet && !prefillOpen) ? 0 : prefill;
       const extras: DayExtras = entry
         ? {
             night: entry.nightMinutes,
@@ -115,7 +116,7 @@ async function buildRows(contracts: ContractRow[], week: Week, at: Date): Promis
             travel: entry.travelAllowances,
             absence: entry.absenceCode,
           }
-        : sheet?.status === "DRAFT" || future
+        : sheet?.status === "DRAFT" || (sheet && !prefillOpen) || future
           ? NO_EXTRAS
           : clampExtras(suggested.get(iso) ?? NO_EXTRAS, minutes);
       return {
@@ -168,7 +169,7 @@ export async function clientWeekRows(
     select: contractSelect,
     orderBy: [{ worker: { user: { lastName: "asc" } } }, { number: "asc" }],
   });
-  return buildRows(contracts, week, at);
+  return buildRows(contracts, week, at, true);
 }
 
 /** One submitted timesheet, for staff of the contract's agency. */
@@ -181,7 +182,7 @@ export async function staffTimesheet(staff: AgencyStaff, timesheetId: string) {
 }
 
 export async function rowsForContract(contract: ContractRow, week: Week, at: Date): Promise<GridRow[]> {
-  return buildRows([contract], week, at);
+  return buildRows([contract], week, at, false);
 }
 
 export { contractSelect };
