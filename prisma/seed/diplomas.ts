@@ -165,3 +165,29 @@ export function addDiplomas(ctx: Context, org: Organisation, people: Workers): v
     }
   });
 }
+
+/**
+ * Qualifications granted the only way the app grants them: through a diploma
+ * the agency approved (no diploma, no qualification, no mission). For the
+ * accounts fixtures add after the demo's diplomas are drawn.
+ */
+export function grantThroughApprovedDiplomas(
+  plan: Context["plan"],
+  rng: Context["rng"],
+  args: { workerId: string; codes: string[]; qualificationId: Record<string, string>; at: Date },
+): void {
+  for (const code of args.codes) {
+    const diplomaId = rng.id();
+    plan.diplomas.push({
+      id: diplomaId,
+      workerId: args.workerId,
+      name: DIPLOMA_NAMES[code],
+      obtainedOn: calendarDay(args.at.getUTCFullYear() - 3, 6, 30),
+      status: "APPROVED",
+      reviewedAt: args.at,
+      createdAt: args.at,
+    });
+    plan.diplomaGrants.push({ diplomaId, qualificationIds: [args.qualificationId[code]] });
+    plan.workerQualifications.push({ workerId: args.workerId, qualificationId: args.qualificationId[code], grantedAt: args.at, diplomaId });
+  }
+}
