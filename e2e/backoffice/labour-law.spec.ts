@@ -112,11 +112,11 @@ test("« Nouveau contrat » refuses a qualification not held, 5,00 €, a 10 h 0
   await expect(days).toHaveAccessibleDescription(/n'aurait pas de repos de 35 h d'affilée/);
   await expect(page.getByRole("checkbox", { name: "Dimanche" })).toBeChecked();
 
-  // The same week Monday to Saturday: accepted.
+  // The same week Monday to Saturday (the contract ends on its last shift's day): accepted.
   await fillContract(page, {
     ...base,
     startDate: dayAfterNextMonday(70),
-    endDate: dayAfterNextMonday(76),
+    endDate: dayAfterNextMonday(75),
     start: "14:00",
     end: "20:00",
     weekdays: ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi"],
