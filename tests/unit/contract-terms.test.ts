@@ -11,7 +11,7 @@ import { testEngines, type TestDb } from "./test-databases";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
 import type { StaffUser } from "@/lib/auth/session";
-import { COMPTE_E2E_WORKERS, seedWithFixtures } from "../helpers/seed";
+import { COMPTE_E2E_WORKERS, seedWithFixtures, seededStaff } from "../helpers/seed";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -49,19 +49,7 @@ describe.each(engines)("contract terms on $name", ({ open }) => {
       issuedContractPdfs: false,
     });
     holder.__espacePrisma = db.prisma;
-    const s = await db.prisma.user.findUniqueOrThrow({
-      where: { email: "agence@demo.coop-emploi.fr" },
-      include: { staffMemberships: true },
-    });
-    staff = {
-      id: s.id,
-      sessionId: "test",
-      email: s.email,
-      role: "STAFF",
-      firstName: s.firstName,
-      lastName: s.lastName,
-      agencyIds: s.staffMemberships.map((m) => m.agencyId),
-    };
+    staff = await seededStaff(db.prisma);
     const w = await db.prisma.user.findUniqueOrThrow({
       where: { email: COMPTE_E2E_WORKERS.acompte },
       include: { workerProfile: { include: { agencies: true } } },

@@ -18,7 +18,7 @@ import { updateContractTerms } from "@/lib/contracts/update-contract-terms";
 import { regenerateShifts, saveShift } from "@/lib/contracts/update-shifts";
 import { parisTimeOnDay } from "@/lib/time/paris";
 import { pickWorker } from "@/lib/ciblage/service";
-import { COMPTE_E2E_WORKERS, seedWithFixtures } from "../helpers/seed";
+import { COMPTE_E2E_WORKERS, seedWithFixtures, seededStaff } from "../helpers/seed";
 
 const MONDAY = new Date("2025-03-24T09:00:00.000Z");
 const engines = await testEngines("race");
@@ -44,19 +44,7 @@ describe.each(engines)("concurrent bookings of one worker on $name", ({ open }) 
       issuedContractPdfs: false,
     });
     holder.__espacePrisma = db.prisma;
-    const s = await db.prisma.user.findUniqueOrThrow({
-      where: { email: "agence@demo.coop-emploi.fr" },
-      include: { staffMemberships: true },
-    });
-    staff = {
-      id: s.id,
-      sessionId: "test",
-      email: s.email,
-      role: "STAFF",
-      firstName: s.firstName,
-      lastName: s.lastName,
-      agencyIds: s.staffMemberships.map((m) => m.agencyId),
-    };
+    staff = await seededStaff(db.prisma);
     const w = await db.prisma.user.findUniqueOrThrow({
       where: { email: COMPTE_E2E_WORKERS.acompte },
       include: { workerProfile: { include: { agencies: true } } },

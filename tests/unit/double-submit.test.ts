@@ -22,7 +22,7 @@ import { isoDate, weekOf } from "@/lib/timesheets/rules";
 import { matchingWorkers, needForStaff, sendOffers } from "@/lib/ciblage/service";
 import { publishDocument } from "@/lib/documents/publish";
 import { Readable } from "node:stream";
-import { COMPTE_E2E_WORKERS, HOURS_CLIENT_EMAIL, seedWithFixtures } from "../helpers/seed";
+import { COMPTE_E2E_WORKERS, HOURS_CLIENT_EMAIL, seedWithFixtures, seededStaff } from "../helpers/seed";
 
 // Monday 24 March 2025, 10:00 in Paris (the seed's "now").
 const MONDAY = new Date("2025-03-24T09:00:00.000Z");
@@ -61,19 +61,7 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
       issuedContractPdfs: false,
     });
     holder.__espacePrisma = db.prisma; // lib/db's client for the services
-    const s = await db.prisma.user.findUniqueOrThrow({
-      where: { email: "agence@demo.coop-emploi.fr" },
-      include: { staffMemberships: true },
-    });
-    staff = {
-      id: s.id,
-      sessionId: "test",
-      email: s.email,
-      role: "STAFF",
-      firstName: s.firstName,
-      lastName: s.lastName,
-      agencyIds: s.staffMemberships.map((m) => m.agencyId),
-    };
+    staff = await seededStaff(db.prisma);
     const w = await db.prisma.user.findUniqueOrThrow({
       where: { email: COMPTE_E2E_WORKERS.acompte },
       include: { workerProfile: { include: { agencies: true } } },
