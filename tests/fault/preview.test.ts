@@ -99,7 +99,10 @@ test("one-click demo sign-in, signature with the code from the preview outbox, d
   const before = await awaitingCount(worker);
   expect(before).toBeGreaterThan(0);
 
-  await worker.getByRole("link", { name: /^Signer/ }).first().click();
+  await worker
+    .getByRole("link", { name: /^Signer/ })
+    .first()
+    .click();
   await worker.getByRole("checkbox", { name: /accepte de le signer/ }).check();
   await worker.getByRole("button", { name: "Recevoir le code par SMS" }).click();
   await worker.getByText(/Un code à 6 chiffres a été envoyé par SMS/).waitFor();
