@@ -19,9 +19,11 @@ const CHECK_EVERY_MS = 10 * 60_000;
 export type ResetReason = "staff" | "startup" | "nightly";
 export type ResetOutcome = { reset: true; durationMs: number } | { reset: false };
 
-/** Resets when `reason` calls for it and no other instance is resetting. */
-export async function resetDemo(reason: ResetReason, options: { actorEmail?: string; now?: Date } = {}): Promise<ResetOutcome> {
-  const now = options.now ?? new Date();
+/**
+ * Claims the DemoReset row for one reset: true for exactly one caller across
+ * instances when `reason` calls for a reset and no live claim exists.
+ */
+export async function claimReset(reason: ResetReason, now: Date = new Date()): Promise<boolean> {
   // Staff: always; start-up: unless one ran a moment ago; nightly: once per Paris day.
   const cutoff = reason === "staff" ? now : reason === "startup" ? new Date(now.getTime() - START_WINDOW_MS) : parisDayBounds(now).start;
   const stale = new Date(now.getTime() - STALE_CLAIM_MS);
@@ -31,7 +33,12 @@ export async function resetDemo(reason: ResetReason, options: { actorEmail?: str
     WHERE "id" = 1
       AND ("startedAt" IS NULL OR "startedAt" < ${stale})
       AND ("lastResetAt" IS NULL OR "lastResetAt" < ${cutoff} OR ${reason === "staff"})`;
-  if (claimed !== 1) return { reset: false };
+  return claimed === 1;
+}
+
+/** Resets when `reason` calls for it and no other instance is resetting. */
+export async function resetDemo(reason: ResetReason, options: { actorEmail?: string; now?: Date } = {}): Promise<ResetOutcome> {
+  if (!(await claimReset(reason, options.now))) return { reset: false };
   const started = Date.now();
   try {
     await wipeDemoData();
@@ -56,7 +63,7 @@ export async function resetDemo(reason: ResetReason, options: { actorEmail?: str
 }
 
 /** Empties every table of the application (the migrations and the reset row stay). */
-async function wipeDemoData(): Promise<void> {
+export async function wipeDemoData(): Promise<void> {
   const tables = await db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables
     WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'DemoReset')`;
