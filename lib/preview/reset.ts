@@ -76,12 +76,16 @@ const holder = globalThis as unknown as { __espaceDemoTimer?: NodeJS.Timeout };
 
 /** Start-up of a preview instance: a reset now (the deploy's), then a check every 10 minutes for the nightly one. */
 export function startDemoResets(): void {
-  const run = (reason: ResetReason) =>
+  const run = (reason: ResetReason, attempt = 1): Promise<void> =>
     resetDemo(reason)
       .then((outcome) => {
         if (outcome.reset) console.info(`[preview] demo data reset (${reason}) in ${outcome.durationMs} ms`);
       })
-      .catch((error: unknown) => console.error(`[preview] demo reset (${reason}) failed: ${(error as Error).message}`));
+      .catch((error: unknown) => {
+        console.error(`[preview] demo reset (${reason}) failed: ${(error as Error).message}`);
+        // A database still waking up (a cold preview host): the deploy's reset is tried twice more.
+        if (reason === "startup" && attempt < 3) setTimeout(() => void run(reason, attempt + 1), 20_000).unref();
+      });
   void run("startup");
   if (holder.__espaceDemoTimer) return;
   holder.__espaceDemoTimer = setInterval(() => void run("nightly"), CHECK_EVERY_MS);
