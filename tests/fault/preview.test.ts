@@ -58,9 +58,9 @@ beforeAll(async () => {
     port,
   );
   await waitReady(server, "/api/health", 90_000);
-  await waitForOutput(/demo data reset \(startup\)/, 150_000);
+  await waitForOutput(/demo data reset \(startup\)/, 240_000);
   browser = await chromium.launch({ executablePath });
-}, 240_000);
+}, 330_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -125,7 +125,7 @@ test("one-click demo sign-in, signature with the code from the preview outbox, d
   const staff = await browser!.newPage();
   await tryAs(staff, "Essayer en tant qu'agence", /\/admin$/);
   await staff.getByRole("button", { name: "Réinitialiser la démonstration" }).click();
-  await staff.waitForURL(/\/connexion\?demo-reinitialisee=1$/, { timeout: 120_000 });
+  await staff.waitForURL(/\/connexion\?demo-reinitialisee=1$/, { timeout: 200_000 });
   await staff.getByText("La démonstration a été réinitialisée.").waitFor();
 
   await tryAs(worker, "Essayer en tant qu'intérimaire", /\/$/);
@@ -138,4 +138,4 @@ test("one-click demo sign-in, signature with the code from the preview outbox, d
   await staff.goto(`${base()}/admin/audit`);
   expect(await staff.getByText("Réinitialisation de la démonstration").count()).toBeGreaterThan(0);
   expect(providerHits).toEqual([]);
-}, 240_000);
+}, 330_000);
