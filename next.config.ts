@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     "resend",
   ],
   poweredByHeader: false,
+  // The commit a deploy preview was built from (set by scripts/build-preview.ts), shown in its banner.
+  env: { PREVIEW_BUILD_REF: process.env.PREVIEW_BUILD_REF ?? "" },
   experimental: {
     // Uploads go up to 10 MB plus the multipart envelope; the proxy (proxy.ts)
     // buffers request bodies and would cut them at its 10 MB default.

@@ -16,6 +16,7 @@ const PUBLIC_PREFIXES = [
   "/favicon",
   "/calendrier/",
   "/verifier",
+  "/apercu/",
 ];
 
 export async function proxy(request: NextRequest) {

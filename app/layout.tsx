@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { ZodJitless } from "@/components/zod-jitless";
+import { PreviewBanner } from "@/components/preview/preview-banner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="fr">
       <body className="min-h-screen font-sans">
         <ZodJitless />
+        <PreviewBanner />
         {children}
       </body>
     </html>

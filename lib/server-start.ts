@@ -26,6 +26,21 @@ export async function registerNode() {
     console.error(`Refusing to start: ${(error as Error).message}`);
     process.exit(1);
   }
+  // A deploy preview: its database is migrated (the embedded one is created
+  // under the temporary folder), then the demo data is reset (lib/preview).
+  const { isPreview } = await import("@/lib/preview/env");
+  if (isPreview()) {
+    const { previewDefaults } = await import("@/lib/preview/startup");
+    for (const note of previewDefaults()) console.info(`[preview] ${note}`);
+    try {
+      const { applyMigrations } = await import("@/lib/db/migrations");
+      const applied = await applyMigrations();
+      if (applied.length) console.info(`[preview] ${applied.length} migration(s) applied`);
+    } catch (error) {
+      console.error(`Refusing to start: preview migrations failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
   // The embedded database is opened (and its folder locked) now, so that a
   // second process on the same folder refuses to start instead of serving 503s.
   if (!process.env.DATABASE_URL) {
@@ -39,6 +54,10 @@ export async function registerNode() {
       }
       console.warn(`Database not reachable at start-up: ${(error as Error).message}`);
     }
+  }
+  if (isPreview()) {
+    const { startDemoResets } = await import("@/lib/preview/reset");
+    startDemoResets();
   }
   // Only a running server delivers messages.
   const { startOutboxWorker } = await import("@/lib/messaging/worker");

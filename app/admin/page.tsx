@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { staffDashboardCounts } from "@/lib/backoffice/dashboard";
 import { formatCount, formatEuros, formatLongDate } from "@/lib/format";
+import { ResetDemo } from "@/components/preview/reset-demo";
 
 export const metadata: Metadata = { title: "Accueil – Espace agence" };
 
@@ -130,6 +131,7 @@ export default async function AdminHomePage() {
           detail="pas encore envoyés à la signature"
         />
       </ul>
+      <ResetDemo />
     </div>
   );
 }

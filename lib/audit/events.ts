@@ -23,6 +23,7 @@ export interface AuditEventData {
   "auth.login_failed": { failuresInARow: number };
   "auth.reauth_failed": { failuresInARow: number };
   "auth.logout": Record<string, never>;
+  "demo.reset": { reason: "staff" | "startup" | "nightly"; durationMs: number };
   "auth.signup": Record<string, never>;
   "auth.email_confirmed": Record<string, never>;
   "auth.account_activated": Record<string, never>;
@@ -341,6 +342,13 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
   "auth.login_failed": { label: "Échec de connexion", render: (d) => [`Échecs consécutifs : ${d.failuresInARow}`] },
   "auth.reauth_failed": { label: "Mot de passe actuel incorrect", render: (d) => [`Échecs consécutifs : ${d.failuresInARow}`] },
   "auth.logout": { label: "Déconnexion", render: none },
+  "demo.reset": {
+    label: "Réinitialisation de la démonstration",
+    render: (d) => [
+      `Origine : ${d.reason === "staff" ? "bouton de l'agence" : d.reason === "startup" ? "démarrage" : "nuit"}`,
+      `Durée : ${Math.max(1, Math.round(d.durationMs / 1000))} s`,
+    ],
+  },
   "auth.signup": { label: "Inscription", render: none },
   "auth.email_confirmed": { label: "Adresse email confirmée", render: none },
   "auth.account_activated": { label: "Compte activé (invitation)", render: none },

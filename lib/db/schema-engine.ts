@@ -13,7 +13,9 @@ import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export type { DiffParams, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 
-const require = createRequire(import.meta.url);
+// Resolved from the working folder at run time, not by the bundler: the
+// preview server (lib/preview) migrates from inside the Next.js build too.
+const require = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"));
 const GLUE = "@prisma/schema-engine-wasm/schema_engine_bg";
 
 let glue: typeof Glue | undefined;

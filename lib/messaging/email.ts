@@ -11,6 +11,7 @@ import { joinUrl, ProviderError, requestJson, type ProviderRequest } from "./htt
 import { looksLikeEmail, normalizeEmailAddress } from "./phone";
 import { enqueueMessage, userIdForEmail, type EnqueueOptions, type OutboxClient, type OutboxRecord } from "./outbox";
 import { wakeOutboxWorker } from "./worker";
+import { isPreview } from "@/lib/preview/env";
 
 export const DEFAULT_MAIL_FROM = "Coop Emploi <no-reply@coop-emploi.fr>";
 
@@ -68,6 +69,8 @@ export function resendProvider(options: ResendOptions): EmailProvider {
 
 /** The configured email provider, or null when mail stays in the outbox. */
 export function emailProviderFromEnv(env: Env = process.env): EmailProvider | null {
+  // A deploy preview never sends: its outbox is read on the preview's own page.
+  if (isPreview(env)) return null;
   const apiKey = env.RESEND_API_KEY?.trim();
   if (!apiKey) return null;
   return resendProvider({ apiKey, baseUrl: env.RESEND_BASE_URL?.trim() || undefined });

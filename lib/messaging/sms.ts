@@ -8,6 +8,7 @@ import { revealText } from "./secrets";
 import { markSent } from "./worker";
 import { MessageDeliveryError } from "./types";
 import { db } from "@/lib/db";
+import { isPreview } from "@/lib/preview/env";
 
 export const DEFAULT_SMS_SENDER = "CoopEmploi";
 const BREVO_DEFAULT_API_URL = "https://api.brevo.com/v3";
@@ -39,6 +40,8 @@ export function brevoProvider(options: BrevoOptions): SmsProvider {
 
 /** The configured SMS provider, or null when SMS stay in the outbox. */
 export function smsProviderFromEnv(env: Env = process.env): SmsProvider | null {
+  // A deploy preview never sends: its outbox is read on the preview's own page.
+  if (isPreview(env)) return null;
   const apiKey = env.BREVO_API_KEY?.trim();
   if (!apiKey) return null;
   return brevoProvider({ apiKey, baseUrl: env.BREVO_API_URL?.trim() || undefined });

@@ -11,7 +11,7 @@ export type SealEnv = {
 export type SealSource =
   { kind: "file"; path: string; passphrase: string } | { kind: "base64"; value: string; passphrase: string } | { kind: "local" }; // demo/test: a self-signed seal generated once
 
-const LOCAL_ENVS = new Set(["demo", "test"]);
+const LOCAL_ENVS = new Set(["demo", "test", "preview"]);
 
 /** Where the seal comes from, or the settings error (English, for the operator's log). */
 export function sealSource(env: SealEnv): { ok: true; source: SealSource } | { ok: false; error: string } {
@@ -28,12 +28,12 @@ export function sealSource(env: SealEnv): { ok: true; source: SealSource } | { o
     return { ok: true, source: file ? { kind: "file", path: file, passphrase } : { kind: "base64", value: base64!, passphrase } };
   }
   if (passphrase) return { ok: false, error: "SEAL_P12_PASSPHRASE is set but neither SEAL_P12_FILE nor SEAL_P12_BASE64 is" };
-  // APP_ENV demo/test, or a unit-test process (Vitest sets NODE_ENV=test).
+  // APP_ENV demo/test/preview, or a unit-test process (Vitest sets NODE_ENV=test).
   if (LOCAL_ENVS.has(env.APP_ENV?.trim() ?? "") || env.NODE_ENV === "test") return { ok: true, source: { kind: "local" } };
   return {
     ok: false,
     error:
-      "no seal certificate: set SEAL_P12_FILE (or SEAL_P12_BASE64) and SEAL_P12_PASSPHRASE to the agency's PKCS#12 seal (see the README); only APP_ENV=demo or test generate a self-signed one",
+      "no seal certificate: set SEAL_P12_FILE (or SEAL_P12_BASE64) and SEAL_P12_PASSPHRASE to the agency's PKCS#12 seal (see the README); only APP_ENV=demo, test or preview generate a self-signed one",
   };
 }
 

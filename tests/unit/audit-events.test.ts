@@ -24,6 +24,7 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "auth.login_failed": { failuresInARow: 3 },
   "auth.reauth_failed": { failuresInARow: 1 },
   "auth.logout": {},
+  "demo.reset": { reason: "staff", durationMs: 21_400 },
   "auth.signup": {},
   "auth.email_confirmed": {},
   "auth.account_activated": {},

@@ -313,7 +313,7 @@ describe.each(engines)("outbox on $name", ({ open }) => {
       expect((await get("?to=marie.dupont@example.fr")).status).toBe(404);
     });
 
-    it.each(["test", "demo"])("answers JSON when APP_ENV is %s", async (appEnv) => {
+    it.each(["test", "demo", "preview"])("answers JSON when APP_ENV is %s", async (appEnv) => {
       vi.stubEnv("APP_ENV", appEnv);
       const response = await get("?to=marie.dupont%40example.fr");
       expect(response.status).toBe(200);

@@ -54,7 +54,8 @@ describe("seal settings (pure rules)", () => {
     });
     expect(sealSource({ SEAL_P12_PASSPHRASE: "x", APP_ENV: "demo" })).toMatchObject({ ok: false });
     expect(sealSource({ NODE_ENV: "production" })).toMatchObject({ ok: false, error: expect.stringContaining("no seal certificate") });
-    expect(sealSource({ APP_ENV: "preview", NODE_ENV: "production" })).toMatchObject({ ok: false });
+    expect(sealSource({ APP_ENV: "staging", NODE_ENV: "production" })).toMatchObject({ ok: false });
+    expect(sealSource({ APP_ENV: "preview", NODE_ENV: "production" })).toEqual({ ok: true, source: { kind: "local" } });
     expect(sealSource({ NODE_ENV: "test" })).toEqual({ ok: true, source: { kind: "local" } });
     expect(sealSource({ APP_ENV: "test" })).toEqual({ ok: true, source: { kind: "local" } });
     expect(sealSource({ APP_ENV: "demo", SEAL_P12_FILE: " /s.p12 ", SEAL_P12_PASSPHRASE: "p" })).toEqual({

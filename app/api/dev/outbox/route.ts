@@ -1,5 +1,5 @@
-// The outbox for automated tests and demos: only when APP_ENV is "demo" or
-// "test"; anywhere else the route does not exist (404).
+// The outbox for automated tests, demos and previews: only when APP_ENV is "demo",
+// "test" or "preview"; anywhere else the route does not exist (404).
 import { listOutboxForRecipient } from "@/lib/messaging/queries";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const runtime = "nodejs";
 
 function outboxRouteEnabled(): boolean {
   const env = process.env.APP_ENV;
-  return env === "demo" || env === "test";
+  return env === "demo" || env === "test" || env === "preview";
 }
 
 /** A "+" in a query string arrives as a space: "?to=+33612345678" reads " 33612345678". */
