@@ -50,6 +50,7 @@ type Raw = {
   distanceKm: number | null;
   status: MatchStatus;
   total: number;
+  shown: boolean;
 };
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -126,9 +127,12 @@ export async function matchingPage(
         count(*) OVER (PARTITION BY status)::int AS total
       FROM k
     )
-    SELECT id, "firstName", "lastName", city, "mobilityKm", "workerNumber", "homeLocated", "offDate", "clashNumber", "distanceKm", status, total
-    FROM r
-    WHERE rn <= CASE status WHEN 'match' THEN ${limit("match")}::int WHEN 'unknown' THEN ${limit("unknown")}::int ELSE ${limit("excluded")}::int END
+    SELECT id, "firstName", "lastName", city, "mobilityKm", "workerNumber", "homeLocated", "offDate", "clashNumber", "distanceKm", status, total,
+           rn <= lim AS shown
+    FROM (SELECT r.*, CASE status WHEN 'match' THEN ${limit("match")}::int WHEN 'unknown' THEN ${limit("unknown")}::int
+                                  ELSE ${limit("excluded")}::int END AS lim FROM r) AS q
+    -- The first row of a group is kept even past its limit: it carries the group's count.
+    WHERE rn <= greatest(lim, 1)
     ORDER BY status, rn`;
 
   const offered = new Set(need.offers.map((o) => o.workerId));
@@ -136,6 +140,7 @@ export async function matchingPage(
   const out: MatchRow[] = [];
   for (const r of rows) {
     totals[r.status] = Number(r.total);
+    if (!r.shown) continue;
     const verdict = classifyFacts({
       workerId: r.id,
       offDate: r.offDate ? new Date(`${r.offDate}T00:00:00Z`) : null,
