@@ -37,11 +37,26 @@ const WORKERS: W[] = [
   { key: "Emma", lat: null, lon: null, mobility: 30 },
   { key: "Fabien", lat: 43.62, lon: 1.45, mobility: null },
   { key: "Gina", lat: 43.62, lon: 1.45, mobility: 30, off: [{ date: "2026-12-15", part: "MORNING" }] },
-  { key: "Hugo", lat: 43.62, lon: 1.45, mobility: 30, off: [{ date: "2026-12-15", part: "NIGHT" }, { date: "2026-12-17", part: "FULL_DAY" }] },
+  {
+    key: "Hugo",
+    lat: 43.62,
+    lon: 1.45,
+    mobility: 30,
+    off: [
+      { date: "2026-12-15", part: "NIGHT" },
+      { date: "2026-12-17", part: "FULL_DAY" },
+    ],
+  },
   { key: "Ines", lat: 43.62, lon: 1.45, mobility: 30, booked: [{ startsAt: "2026-12-16T13:00:00Z", endsAt: "2026-12-16T16:00:00Z" }] },
   // Ends when the need's shift starts (08:00 Paris = 07:00Z): no overlap. Cancelled: ignored.
   { key: "Jules", lat: 43.62, lon: 1.45, mobility: 30, booked: [{ startsAt: "2026-12-13T23:00:00Z", endsAt: "2026-12-14T07:00:00Z" }] },
-  { key: "Karim", lat: 43.62, lon: 1.45, mobility: 30, booked: [{ startsAt: "2026-12-14T08:00:00Z", endsAt: "2026-12-14T10:00:00Z", cancelled: true }] },
+  {
+    key: "Karim",
+    lat: 43.62,
+    lon: 1.45,
+    mobility: 30,
+    booked: [{ startsAt: "2026-12-14T08:00:00Z", endsAt: "2026-12-14T10:00:00Z", cancelled: true }],
+  },
   { key: "Lea", lat: 43.62, lon: 1.45, mobility: 30, qualified: false },
   { key: "Marc", lat: 43.62, lon: 1.45, mobility: 30, otherAgency: true },
   { key: "Nora", lat: 43.6045, lon: 1.444, mobility: 0 }, // at the site itself
@@ -74,12 +89,20 @@ describe.each(engines)("ciblage in SQL on $name", ({ open }) => {
         data: { userId: user.id, latitude: w.lat, longitude: w.lon, mobilityKm: w.mobility, city: "X" },
       });
       ids.set(w.key, profile.id);
-      await p.workerAgency.create({ data: { workerId: profile.id, agencyId: w.otherAgency ? other.id : agency.id, workerNumber: String(n++) } });
+      await p.workerAgency.create({
+        data: { workerId: profile.id, agencyId: w.otherAgency ? other.id : agency.id, workerNumber: String(n++) },
+      });
       const diploma = await p.diploma.create({
-        data: { workerId: profile.id, name: "Diplôme", obtainedOn: day("2020-01-01"), status: w.qualified === false ? "PENDING" : "APPROVED" },
+        data: {
+          workerId: profile.id,
+          name: "Diplôme",
+          obtainedOn: day("2020-01-01"),
+          status: w.qualified === false ? "PENDING" : "APPROVED",
+        },
       });
       await p.workerQualification.create({ data: { workerId: profile.id, qualificationId: qualification.id, diplomaId: diploma.id } });
-      for (const o of w.off ?? []) await p.availability.create({ data: { workerId: profile.id, date: day(o.date), part: o.part, available: false } });
+      for (const o of w.off ?? [])
+        await p.availability.create({ data: { workerId: profile.id, date: day(o.date), part: o.part, available: false } });
       const booked: Candidate["booked"] = [];
       for (const b of w.booked ?? []) {
         const number = String(n++);
