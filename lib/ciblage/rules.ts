@@ -63,25 +63,58 @@ export type MatchResult =
   | { workerId: string; status: "unknown"; reason: string; distanceKm: number | null }
   | { workerId: string; status: "excluded"; reason: string; distanceKm: number | null };
 
+/** What the database (or the candidate's lists) says about one qualified worker, before the verdict. */
+export type MatchFacts = {
+  workerId: string;
+  /** The first day of the need the worker marked unavailable for a part the need's hours touch. */
+  offDate: Date | null;
+  /** A contract (not cancelled) with a shift overlapping one of the need's shifts. */
+  clashNumber: string | null;
+  siteLocated: boolean;
+  homeLocated: boolean;
+  mobilityKm: number | null;
+  /** Null unless both the home and the site are located. */
+  distanceKm: number | null;
+};
+
+/** The verdict and its French reason, in the order staff read them: unavailable, booked, not located, radius. */
+export function classifyFacts(f: MatchFacts): MatchResult {
+  const { workerId, distanceKm } = f;
+  if (f.offDate) return { workerId, status: "excluded", reason: `Indisponible le ${frDate(f.offDate)}`, distanceKm };
+  if (f.clashNumber !== null) return { workerId, status: "excluded", reason: `Déjà en mission (contrat ${f.clashNumber})`, distanceKm };
+  if (!f.siteLocated) return { workerId, status: "unknown", reason: "Adresse du site non localisée", distanceKm: null };
+  if (!f.homeLocated) return { workerId, status: "unknown", reason: "Adresse non localisée", distanceKm: null };
+  if (f.mobilityKm === null) return { workerId, status: "unknown", reason: "Rayon de mobilité non renseigné", distanceKm };
+  if (distanceKm! > f.mobilityKm)
+    return { workerId, status: "excluded", reason: `Hors de son rayon de mobilité (${f.mobilityKm} km)`, distanceKm };
+  return { workerId, status: "match", distanceKm: distanceKm! };
+}
+
+/** The parts of a day the need's hours touch (empty when the hours are unreadable). */
+export function needParts(hoursLabel: string): DayPartName[] {
+  return [...new Set((parseHoursLabel(hoursLabel) ?? []).flatMap(partsOfSlot))];
+}
+
 /** Classifies one qualified worker for a need at a site. */
 export function matchCandidate(c: Candidate, need: { startDate: Date; endDate: Date; hoursLabel: string }, site: Located): MatchResult {
-  const slots = parseHoursLabel(need.hoursLabel) ?? [];
-  const parts = new Set(slots.flatMap(partsOfSlot));
-  const needDays = new Set(shiftsForNeed(need).map((s) => isoDate(s.day)));
-  const off = c.unavailable.find((u) => needDays.has(isoDate(u.date)) && parts.has(u.part));
+  const parts = new Set(needParts(need.hoursLabel));
+  const planned = shiftsForNeed(need);
+  const needDays = new Set(planned.map((s) => isoDate(s.day)));
+  const off = c.unavailable
+    .filter((u) => needDays.has(isoDate(u.date)) && parts.has(u.part))
+    .sort((a, b) => a.date.getTime() - b.date.getTime())[0];
   const home = coordinatesOf(c);
   const target = coordinatesOf(site);
-  const distanceKm = home && target ? haversineKm(home, target) : null;
-  if (off) return { workerId: c.workerId, status: "excluded", reason: `Indisponible le ${frDate(off.date)}`, distanceKm };
-  const planned = shiftsForNeed(need);
   const clash = c.booked.find((b) => planned.some((p) => p.startsAt < b.endsAt && b.startsAt < p.endsAt));
-  if (clash) return { workerId: c.workerId, status: "excluded", reason: `Déjà en mission (contrat ${clash.contractNumber})`, distanceKm };
-  if (!target) return { workerId: c.workerId, status: "unknown", reason: "Adresse du site non localisée", distanceKm: null };
-  if (!home) return { workerId: c.workerId, status: "unknown", reason: "Adresse non localisée", distanceKm: null };
-  if (c.mobilityKm === null) return { workerId: c.workerId, status: "unknown", reason: "Rayon de mobilité non renseigné", distanceKm };
-  if (distanceKm! > c.mobilityKm)
-    return { workerId: c.workerId, status: "excluded", reason: `Hors de son rayon de mobilité (${c.mobilityKm} km)`, distanceKm };
-  return { workerId: c.workerId, status: "match", distanceKm: distanceKm! };
+  return classifyFacts({
+    workerId: c.workerId,
+    offDate: off?.date ?? null,
+    clashNumber: clash?.contractNumber ?? null,
+    siteLocated: target !== null,
+    homeLocated: home !== null,
+    mobilityKm: c.mobilityKm,
+    distanceKm: home && target ? haversineKm(home, target) : null,
+  });
 }
 
 function frDate(d: Date): string {

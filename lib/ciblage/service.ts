@@ -10,9 +10,9 @@ import { notifyUser } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { absoluteUrl } from "@/lib/url";
 import { frenchDate } from "@/lib/timesheets/rules";
-import { locateCommune } from "@/lib/geo/communes";
 import { parisCalendarDate } from "@/lib/time/paris";
-import { matchCandidate, shiftsForNeed, type DayPartName, type MatchResult } from "./rules";
+import { shiftsForNeed } from "./rules";
+import { matchingPage } from "./matching";
 import { assertBookable } from "@/lib/contracts/booking";
 import { ServiceError } from "@/lib/contracts/service";
 import { fail, ok, okWith, type Result } from "@/lib/result";
@@ -37,96 +37,9 @@ export async function needForStaff(agencyIds: string[], needId: string) {
 
 export type NeedForStaff = NonNullable<Awaited<ReturnType<typeof needForStaff>>>;
 
-export type MatchRow = MatchResult & {
-  name: string;
-  workerNumber: string | null;
-  city: string | null;
-  mobilityKm: number | null;
-  offered: boolean;
-};
-
-/** The qualified workers of the need's agency, each classified (match / to check / excluded). */
-export async function matchingWorkers(need: NeedForStaff): Promise<MatchRow[]> {
-  const dayFrom = need.startDate;
-  const dayTo = need.endDate;
-  const workers = await db.workerProfile.findMany({
-    where: {
-      user: { active: true },
-      // Held through a diploma the agency validated (lib/contracts/rules.ts holdsQualification).
-      qualifications: { some: { qualificationId: need.qualificationId, diploma: { status: "APPROVED" } } },
-      agencies: { some: { agencyId: need.agencyId } },
-    },
-    select: {
-      id: true,
-      city: true,
-      postalCode: true,
-      latitude: true,
-      longitude: true,
-      mobilityKm: true,
-      user: { select: { firstName: true, lastName: true } },
-      agencies: { where: { agencyId: need.agencyId }, select: { workerNumber: true } },
-      availabilities: { where: { available: false, date: { gte: dayFrom, lte: dayTo } }, select: { date: true, part: true } },
-      contracts: {
-        where: { state: { not: "CANCELLED" }, startDate: { lte: dayTo }, endDate: { gte: new Date(dayFrom.getTime() - 86_400_000) } },
-        select: { number: true, shifts: { select: { startsAt: true, endsAt: true } } },
-      },
-    },
-  });
-  const site = await locatedPlace("site", need.site);
-  for (const w of workers) Object.assign(w, await locatedPlace("worker", w));
-  const offered = new Set(need.offers.map((o) => o.workerId));
-  const retainedIds = new Set(need.offers.filter((o) => o.contractId).map((o) => o.workerId));
-  return workers
-    .filter((w) => !retainedIds.has(w.id))
-    .map((w) => {
-      const result = matchCandidate(
-        {
-          workerId: w.id,
-          latitude: w.latitude,
-          longitude: w.longitude,
-          mobilityKm: w.mobilityKm,
-          unavailable: w.availabilities.map((a) => ({ date: a.date, part: a.part as DayPartName })),
-          booked: w.contracts.flatMap((c) => c.shifts.map((s) => ({ ...s, contractNumber: c.number }))),
-        },
-        need,
-        site,
-      );
-      return {
-        ...result,
-        name: `${w.user.firstName} ${w.user.lastName.toUpperCase()}`,
-        workerNumber: w.agencies[0]?.workerNumber ?? null,
-        city: w.city,
-        mobilityKm: w.mobilityKm,
-        offered: offered.has(w.id),
-      };
-    })
-    .sort((a, b) => (a.distanceKm ?? 1e9) - (b.distanceKm ?? 1e9) || a.name.localeCompare(b.name));
-}
-
-type Place = { id: string; postalCode: string | null; city: string | null; latitude: number | null; longitude: number | null };
-
-/**
- * The coordinates of a site or a worker's home. Addresses recorded before
- * communes were located (imports, older data) are located now, from the
- * register, and saved; one that cannot be stays "not located".
- */
-async function locatedPlace<T extends Place>(kind: "site" | "worker", place: T): Promise<T> {
-  if (place.latitude !== null || !place.postalCode || !place.city) return place;
-  const found = locateCommune(place.postalCode, place.city);
-  if (!found.ok || found.commune.latitude === null) return place;
-  const position = { inseeCode: found.commune.inseeCode, latitude: found.commune.latitude, longitude: found.commune.longitude };
-  // Only if still unlocated: a concurrent address change wins.
-  if (kind === "site")
-    await db.clientSite.updateMany({
-      where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city },
-      data: position,
-    });
-  else
-    await db.workerProfile.updateMany({
-      where: { id: place.id, latitude: null, postalCode: place.postalCode, city: place.city },
-      data: position,
-    });
-  return { ...place, ...position };
+/** Every classified worker of the need (tests and small needs; pages use `matchingPage`, bounded). */
+export async function matchingWorkers(need: NeedForStaff) {
+  return (await matchingPage(need, { limits: { match: 5000, unknown: 5000, excluded: 5000 } })).rows;
 }
 
 function needSummary(need: {
@@ -148,9 +61,11 @@ export async function sendOffers(
   const need = await needForStaff(staff.agencyIds, needId);
   if (!need) return null;
   if (need.status !== "OPEN") return fail("Ce ciblage n'est plus ouvert.");
-  const matches = await matchingWorkers(need);
-  const allowed = new Set(matches.filter((m) => m.status === "match").map((m) => m.workerId));
-  const chosen = [...new Set(workerIds)].filter((id) => allowed.has(id));
+  // Only the ticked workers are classified again, in the database.
+  const ticked = [...new Set(workerIds)];
+  const { rows } = await matchingPage(need, { onlyIds: ticked, limits: { match: ticked.length, unknown: 0, excluded: 0 } });
+  const allowed = new Set(rows.filter((m) => m.status === "match").map((m) => m.workerId));
+  const chosen = ticked.filter((id) => allowed.has(id));
   if (!chosen.length) return fail("Choisissez au moins un intérimaire correspondant.");
   const url = await absoluteUrl("/offres");
   // The offers, their audit entry and their emails commit together; an offer

@@ -12,7 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { formatKm } from "@/lib/ciblage/geo";
-import { matchingWorkers, needForStaff } from "@/lib/ciblage/service";
+import { needForStaff } from "@/lib/ciblage/service";
+import { MATCH_PAGE_SIZE, matchingPage, type MatchPage, type MatchStatus } from "@/lib/ciblage/matching";
 import { offerUnavailability } from "@/lib/ciblage/queries";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { frenchDate } from "@/lib/timesheets/rules";
@@ -21,6 +22,8 @@ import { closeNeedAction, pickWorkerAction, sendOffersAction } from "../actions"
 export const metadata: Metadata = { title: "Ciblage" };
 
 const STATUS = { OPEN: "Ouvert", FILLED: "Pourvu", CLOSED: "Clôturé" } as const;
+const GROUP = { match: "correspondants", unknown: "averifier", excluded: "ecartes" } as const;
+const ANCHOR = { match: "correspondants", unknown: "a-verifier", excluded: "ecartes" } as const;
 const RESPONSE = {
   PENDING: { label: "En attente", tone: "neutral" },
   ACCEPTED: { label: "Acceptée", tone: "success" },
@@ -39,10 +42,29 @@ export default async function TargetingNeedPage({
   const query = await searchParams;
   const need = await needForStaff(staff.agencyIds, id);
   if (!need) notFound();
-  const rows = need.status === "CLOSED" ? [] : await matchingWorkers(need);
+  // "Voir plus" widens one group by a page: ?correspondants=100, ?averifier=, ?ecartes=.
+  const shown = (key: string) => Math.min(Math.max(Number.parseInt(query[key] ?? "", 10) || MATCH_PAGE_SIZE, MATCH_PAGE_SIZE), 2000);
+  const limits = { match: shown(GROUP.match), unknown: shown(GROUP.unknown), excluded: shown(GROUP.excluded) };
+  const page: MatchPage =
+    need.status === "CLOSED" ? { rows: [], totals: { match: 0, unknown: 0, excluded: 0 } } : await matchingPage(need, { limits });
+  const { rows, totals } = page;
   const matches = rows.filter((r) => r.status === "match");
   const toCheck = rows.filter((r) => r.status === "unknown");
   const excluded = rows.filter((r) => r.status === "excluded");
+  const more = (status: MatchStatus) => {
+    const count = status === "match" ? matches.length : status === "unknown" ? toCheck.length : excluded.length;
+    if (count >= totals[status]) return null;
+    const params = new URLSearchParams();
+    for (const s of ["match", "unknown", "excluded"] as const) if (limits[s] !== MATCH_PAGE_SIZE) params.set(GROUP[s], String(limits[s]));
+    params.set(GROUP[status], String(limits[status] + MATCH_PAGE_SIZE));
+    return (
+      <p className="mt-3 text-sm">
+        <Link href={`/admin/ciblages/${need.id}?${params}#${ANCHOR[status]}`} scroll={false} className="font-semibold underline">
+          Voir plus ({totals[status] - count} de plus)
+        </Link>
+      </p>
+    );
+  };
   const title = `${need.qualification.label} – ${need.site.client.name}`;
   const open = need.status === "OPEN";
   const confirmingClose = query.confirmer === "cloture";
@@ -160,7 +182,7 @@ export default async function TargetingNeedPage({
       {need.status !== "CLOSED" ? (
         <Card as="section" aria-labelledby="correspondants">
           <h2 id="correspondants" className="mb-1 text-lg font-semibold">
-            Intérimaires correspondants ({matches.length})
+            Intérimaires correspondants ({totals.match})
           </h2>
           <p className="mb-3 text-sm text-slate-600">
             Qualifiés, sans indisponibilité ni autre mission sur ces dates, et dont le domicile est dans leur rayon de mobilité. Distances à
@@ -213,13 +235,16 @@ export default async function TargetingNeedPage({
                   ))}
                 </TBody>
               </Table>
+              {more("match")}
               {open ? <Button type="submit">Envoyer la proposition</Button> : null}
             </form>
           )}
 
           {toCheck.length ? (
             <div className="mt-6">
-              <h3 className="font-semibold">À vérifier ({toCheck.length})</h3>
+              <h3 id="a-verifier" className="font-semibold">
+                À vérifier ({totals.unknown})
+              </h3>
               <ul className="mt-2 space-y-1 text-sm" aria-label="À vérifier">
                 {toCheck.map((m) => (
                   <li key={m.workerId}>
@@ -227,11 +252,14 @@ export default async function TargetingNeedPage({
                   </li>
                 ))}
               </ul>
+              {more("unknown")}
             </div>
           ) : null}
           {excluded.length ? (
             <div className="mt-6">
-              <h3 className="font-semibold">Écartés ({excluded.length})</h3>
+              <h3 id="ecartes" className="font-semibold">
+                Écartés ({totals.excluded})
+              </h3>
               <ul className="mt-2 space-y-1 text-sm text-slate-600" aria-label="Écartés">
                 {excluded.map((m) => (
                   <li key={m.workerId}>
@@ -240,6 +268,7 @@ export default async function TargetingNeedPage({
                   </li>
                 ))}
               </ul>
+              {more("excluded")}
             </div>
           ) : null}
         </Card>
