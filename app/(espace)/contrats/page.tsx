@@ -31,7 +31,6 @@ import { formatDashedDate, formatDateTime, parisCalendarDate } from "@/lib/forma
 // Links in the table: one short shared string; min-h-6 keeps a 24 px target, 44 px on phones.
 const LINK = "text-brand-700 inline-flex min-h-6 items-center text-left font-medium underline max-sm:min-h-11";
 
-
 const page = workerPages.contrats;
 export const metadata: Metadata = { title: page.title };
 
