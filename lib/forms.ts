@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./zod-jitless";
 import { fail, type Failure } from "./result";
 
 /** The first message of each field, keyed by field name. */

@@ -99,6 +99,11 @@ export function AdvanceRowActions({
   availableCents: number;
 }) {
   const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirming) question.current?.focus();
+  }, [confirming]);
   const [amount, setAmount] = useState(String(amountEuros));
   const [editState, editAction, editing] = useActionState(updateAdvance, initialActionState);
   const [cancelState, cancelAction, cancelling] = useActionState(cancelAdvance, initialActionState);
@@ -113,17 +118,38 @@ export function AdvanceRowActions({
     <div className="space-y-2 text-left">
       <p className="text-xs text-slate-500">Modifiez votre demande tant qu&apos;elle est « En attente » de validation par l&apos;agence.</p>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" onClick={() => setOpen(!open)} aria-expanded={open}>
+        <Button size="md" variant="secondary" onClick={() => setOpen(!open)} aria-expanded={open}>
           Modifier
         </Button>
-        <form action={cancelAction}>
-          <input type="hidden" name="id" value={id} />
-          <input type="hidden" name="version" value={version} />
-          <Button size="sm" variant="ghost" type="submit" disabled={cancelling}>
+        {confirming ? null : (
+          <Button size="md" variant="ghost" onClick={() => setConfirming(true)} aria-expanded={false}>
             Annuler la demande
           </Button>
-        </form>
+        )}
       </div>
+      {confirming ? (
+        // The accessible second step: a labelled group that takes the focus, no browser confirm().
+        <form
+          action={cancelAction}
+          role="group"
+          aria-labelledby={`annuler-${id}`}
+          className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3"
+        >
+          <p id={`annuler-${id}`} tabIndex={-1} ref={question} className="text-sm font-semibold text-red-900 outline-none">
+            Annuler cette demande d&apos;acompte ?
+          </p>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="version" value={version} />
+          <div className="flex flex-wrap gap-2">
+            <Button size="md" variant="danger" type="submit" disabled={cancelling}>
+              Oui, annuler la demande
+            </Button>
+            <Button size="md" variant="secondary" onClick={() => setConfirming(false)}>
+              Non, la garder
+            </Button>
+          </div>
+        </form>
+      ) : null}
       {errorOf(cancelState) ? (
         <p role="alert" className="text-sm text-red-700">
           {errorOf(cancelState)}

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useRef } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import "@/lib/zod-jitless";
 import { fieldErrorOf, initialActionState, type ActionState, type Result } from "@/lib/result";
 
 type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<Result<T>>;

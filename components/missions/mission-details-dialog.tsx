@@ -22,16 +22,10 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** "Afficher les détails de la mission": place and client of a contract, phone as a tap-to-call link. */
-export function MissionDetailsDialog({ details, triggerClassName }: { details: MissionDetails; triggerClassName?: string }) {
+/** The place and client of a contract, phone as a tap-to-call link. */
+export function MissionDetailsContent({ details }: { details: MissionDetails }) {
   return (
-    <Dialog
-      title={`Détail du contrat ${details.number}`}
-      triggerLabel="Afficher les détails de la mission"
-      triggerVariant="ghost"
-      triggerSize="sm"
-      triggerClassName={triggerClassName}
-    >
+    <>
       <section aria-labelledby={`lieu-${details.number}`}>
         <h3 id={`lieu-${details.number}`} className="font-semibold text-slate-900">
           Lieu de mission
@@ -61,6 +55,21 @@ export function MissionDetailsDialog({ details, triggerClassName }: { details: M
           </Row>
         </dl>
       </section>
+    </>
+  );
+}
+
+/** "Afficher les détails de la mission" for one contract (its own page). */
+export function MissionDetailsDialog({ details, triggerClassName }: { details: MissionDetails; triggerClassName?: string }) {
+  return (
+    <Dialog
+      title={`Détail du contrat ${details.number}`}
+      triggerLabel="Afficher les détails de la mission"
+      triggerVariant="ghost"
+      triggerSize="sm"
+      triggerClassName={triggerClassName}
+    >
+      <MissionDetailsContent details={details} />
     </Dialog>
   );
 }

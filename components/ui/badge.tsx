@@ -12,17 +12,29 @@ const tones: Record<BadgeTone, { box: string; dot: string }> = {
   info: { box: "bg-brand-50 text-brand-900 ring-brand-600/20", dot: "bg-brand-500" },
 };
 
-export function Badge({ tone = "neutral", children, className }: { tone?: BadgeTone; children: ReactNode; className?: string }) {
+/** `wrap`: long labels may wrap (narrow table cells, phone cards) instead of sticking out. */
+export function Badge({
+  tone = "neutral",
+  wrap = false,
+  children,
+  className,
+}: {
+  tone?: BadgeTone;
+  wrap?: boolean;
+  children: ReactNode;
+  className?: string;
+}) {
   const style = tones[tone];
   return (
     <span
       className={cx(
-        "inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        "inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset",
+        wrap ? "text-left" : "whitespace-nowrap",
         style.box,
         className,
       )}
     >
-      <span aria-hidden="true" className={cx("size-1.5 rounded-full", style.dot)} />
+      <span aria-hidden="true" className={cx("size-1.5 shrink-0 rounded-full", style.dot)} />
       {children}
     </span>
   );

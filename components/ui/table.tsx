@@ -4,29 +4,31 @@ import { cx } from "./cx";
 // A styled table. On phones (< 640 px) a `stack` table shows each row as a
 // card: the header row is hidden and each cell prints its `label` before its
 // value, so nothing scrolls sideways. Without `stack` the table scrolls inside
-// its own frame instead.
+// its own frame instead. The cell styles are the shared classes .ui-th/.ui-td
+// of app/globals.css, so rows do not repeat long class strings.
 
 export function Table({
   caption,
   stack = true,
+  dense = false,
   className,
   children,
 }: {
   caption?: ReactNode;
   stack?: boolean;
+  /** Narrower cell padding and wrapping headers, for tables with many columns. */
+  dense?: boolean;
   className?: string;
   children: ReactNode;
 }) {
   return (
     <div
       data-stack={stack ? "" : undefined}
-      className={cx(
-        "group/table overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm",
-        "max-sm:data-stack:overflow-visible",
-        className,
-      )}
+      data-dense={dense ? "" : undefined}
+      // relative: the screen-reader-only labels inside (position: absolute) stay in this frame, not widening the page.
+      className={cx("relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm", className)}
     >
-      <table className="w-full border-collapse text-left text-sm max-sm:group-data-stack/table:block">
+      <table className="w-full border-collapse text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>
@@ -35,47 +37,22 @@ export function Table({
 }
 
 export function THead({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
-  return <thead className={cx("border-b border-slate-200 bg-slate-50 max-sm:group-data-stack/table:sr-only", className)} {...props} />;
+  return <thead className={cx("border-b border-slate-200 bg-slate-50", className)} {...props} />;
 }
 
 export function TBody({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
-  return <tbody className={cx("divide-y divide-slate-100 max-sm:group-data-stack/table:block", className)} {...props} />;
+  return <tbody className={cx("divide-y divide-slate-100", className)} {...props} />;
 }
 
 export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
-  return (
-    <tr
-      className={cx("align-top hover:bg-slate-50/60 max-sm:group-data-stack/table:block max-sm:group-data-stack/table:py-2", className)}
-      {...props}
-    />
-  );
+  return <tr className={cx("align-top hover:bg-slate-50/60", className)} {...props} />;
 }
 
 export function Th({ className, scope = "col", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return (
-    <th
-      scope={scope}
-      className={cx("px-4 py-3 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase", className)}
-      {...props}
-    />
-  );
+  return <th scope={scope} className={cx("ui-th", className)} {...props} />;
 }
 
 /** A cell; `label` is the column name shown before the value on phones. */
 export function Td({ className, label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
-  return (
-    <td
-      data-label={label}
-      className={cx(
-        "px-4 py-3 text-slate-800",
-        "max-sm:group-data-stack/table:flex max-sm:group-data-stack/table:justify-between max-sm:group-data-stack/table:gap-4",
-        "max-sm:group-data-stack/table:py-1.5 max-sm:group-data-stack/table:text-right",
-        "max-sm:group-data-stack/table:before:shrink-0 max-sm:group-data-stack/table:before:text-left",
-        "max-sm:group-data-stack/table:before:font-medium max-sm:group-data-stack/table:before:text-slate-500",
-        "max-sm:group-data-stack/table:before:content-[attr(data-label)]",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <td data-label={label} className={cx("ui-td", className)} {...props} />;
 }

@@ -71,11 +71,18 @@ test("full advance cycle: request, double submission, staff accept, export, pay,
   // Editing someone else's request by changing the id in the page gets nowhere.
   const other = await signedIn(browser, accounts.autre, MONDAY);
   await open(other, "/acomptes");
+  // "Annuler la demande" asks first; "Non, la garder" leaves the request as it was.
+  await other.getByRole("button", { name: "Annuler la demande" }).click();
+  await expect(other.getByText("Annuler cette demande d'acompte ?")).toBeFocused();
   const otherId = await other.locator("input[name=id]").first().inputValue();
-  await worker
-    .locator("form:has(button:text('Annuler la demande')) input[name=id]")
-    .evaluate((el, id) => ((el as HTMLInputElement).value = id), otherId);
+  await other.getByRole("button", { name: "Non, la garder" }).click();
+  await expect(other.getByRole("button", { name: "Oui, annuler la demande" })).toHaveCount(0);
+  await expect(other.getByTestId("demande-acompte").getByText("En attente", { exact: true })).toBeVisible();
   await worker.getByRole("button", { name: "Annuler la demande" }).click();
+  await worker
+    .locator("form:has(button:text('Oui, annuler la demande')) input[name=id]")
+    .evaluate((el, id) => ((el as HTMLInputElement).value = id), otherId);
+  await worker.getByRole("button", { name: "Oui, annuler la demande" }).click();
   await expect(worker.getByText("Demande introuvable.")).toBeVisible();
   await open(other, "/acomptes");
   await expect(other.getByTestId("demande-acompte").getByText("En attente", { exact: true })).toBeVisible();

@@ -1,15 +1,51 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { login, resendConfirmation } from "@/lib/auth/actions";
-import { loginSchema } from "@/lib/auth/schemas";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { FormMessage, SubmitButton, TextField } from "@/components/auth/form-bits";
 import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/result";
 
+// The login page stays light: no validation library in its bundle. The browser's
+// own constraints (required, type=email) are read here to show the server's French
+// messages next to the fields at once; the server checks everything again (loginSchema).
+const MESSAGES = {
+  email: {
+    valueMissing: "Renseignez votre adresse email.",
+    typeMismatch: "Adresse email invalide.",
+    tooLong: "Adresse email trop longue.",
+  },
+  password: { valueMissing: "Renseignez votre mot de passe.", typeMismatch: "", tooLong: "" },
+} as const;
+
+function checkField(input: HTMLInputElement, name: keyof typeof MESSAGES): string | undefined {
+  const v = input.validity;
+  if (v.valueMissing || !input.value.trim()) return MESSAGES[name].valueMissing;
+  if (v.typeMismatch) return MESSAGES[name].typeMismatch || undefined;
+  if (v.tooLong) return MESSAGES[name].tooLong || undefined;
+  return undefined;
+}
+
 export function LoginForm({ notice, next }: { notice?: string; next?: string }) {
-  const { state, pending, formRef, formAction, onSubmit, errorFor, register } = useActionForm(loginSchema, login);
+  const [state, formAction, pending] = useActionState(login, initialActionState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string | undefined>>({});
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    // Posted through a transition rather than the form's action, so React keeps what was typed on an error.
+    event.preventDefault();
+    const form = event.currentTarget;
+    const fields = { email: form.elements.namedItem("email"), password: form.elements.namedItem("password") };
+    const errors = {
+      email: checkField(fields.email as HTMLInputElement, "email"),
+      password: checkField(fields.password as HTMLInputElement, "password"),
+    };
+    setClientErrors(errors);
+    const firstInvalid = errors.email ? fields.email : errors.password ? fields.password : null;
+    if (firstInvalid) return (firstInvalid as HTMLInputElement).focus();
+    const data = new FormData(form);
+    startTransition(() => formAction(data));
+  };
+  const errorFor = (name: string) => clientErrors[name] ?? fieldErrorOf(state, name);
   return (
     <div className="mt-6 space-y-5">
       {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
@@ -22,15 +58,21 @@ export function LoginForm({ notice, next }: { notice?: string; next?: string }) 
           type="email"
           autoComplete="username"
           inputMode="email"
+          name="email"
+          required
+          maxLength={254}
           error={errorFor("email")}
-          {...register("email")}
+          onChange={() => clientErrors.email && setClientErrors({ ...clientErrors, email: undefined })}
         />
         <TextField
           label="Mot de passe"
           type="password"
           autoComplete="current-password"
+          name="password"
+          required
+          maxLength={200}
           error={errorFor("password")}
-          {...register("password")}
+          onChange={() => clientErrors.password && setClientErrors({ ...clientErrors, password: undefined })}
         />
         <p className="text-sm">
           <Link href="/mot-de-passe-oublie" className="text-brand-700 font-medium underline-offset-2 hover:underline">

@@ -156,13 +156,18 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
                   </Td>
                   <Td label="Ajouté le">{formatDashedDate(r.createdAt)}</Td>
                   <Td label="Etat">
-                    <Badge tone={TONES[r.status]}>{advanceStateLabel(r)}</Badge>
-                    {r.status === "PENDING" && r.overCap ? (
-                      <div className="mt-1 text-xs text-orange-800">Au-delà du montant disponible : l&apos;agence la vérifiera.</div>
-                    ) : null}
-                    {r.status === "PENDING" || r.status === "ACCEPTED" ? (
-                      <div className="mt-1 text-xs text-slate-500">Versement du {formatDashedDate(r.payDate)}</div>
-                    ) : null}
+                    {/* One block: on a phone card the label and this stack sit side by side without overflowing. */}
+                    <div className="min-w-0">
+                      <Badge tone={TONES[r.status]} wrap>
+                        {advanceStateLabel(r)}
+                      </Badge>
+                      {r.status === "PENDING" && r.overCap ? (
+                        <div className="mt-1 text-xs text-orange-800">Au-delà du montant disponible : l&apos;agence la vérifiera.</div>
+                      ) : null}
+                      {r.status === "PENDING" || r.status === "ACCEPTED" ? (
+                        <div className="mt-1 text-xs text-slate-500">Versement du {formatDashedDate(r.payDate)}</div>
+                      ) : null}
+                    </div>
                   </Td>
                   <Td label="Action">
                     {r.status === "PENDING" ? (

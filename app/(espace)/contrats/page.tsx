@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoSubmitSelect } from "@/components/missions/auto-submit-select";
-import { MissionDetailsDialog } from "@/components/missions/mission-details-dialog";
+import { ContractDetailsDialog } from "@/components/missions/contract-details-dialog";
 import { workerPages } from "@/components/shell/nav";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -16,6 +16,7 @@ import { now } from "@/lib/clock";
 import { listWorkerContracts } from "@/lib/contracts/queries";
 import {
   PAGE_SIZES,
+  SORT_KEYS,
   STATE_FILTERS,
   activeFilterCount,
   listQuery,
@@ -26,6 +27,9 @@ import {
   hoursText,
 } from "@/lib/contracts/rules";
 import { formatDashedDate, formatDateTime, parisCalendarDate } from "@/lib/format";
+
+// Links in the table: one short shared string; min-h-6 keeps a 24 px target, 44 px on phones.
+const LINK = "text-brand-700 inline-flex min-h-6 items-center text-left font-medium underline max-sm:min-h-11";
 
 const page = workerPages.contrats;
 export const metadata: Metadata = { title: page.title };
@@ -39,20 +43,30 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "entreprise", label: "Entreprise" },
 ];
 
+const SORT_LABELS: Record<SortKey, string> = {
+  reference: "Référence",
+  qualification: "Qualification",
+  debut: "Date de mission",
+  detail: "Détail",
+  horaires: "Horaires",
+  entreprise: "Entreprise",
+  creation: "Date de création",
+  etat: "État",
+};
+
 function SortHeader({ col, p }: { col: { key: SortKey; label: string }; p: ContractListParams }) {
   const active = p.sort === col.key;
   const nextDir = active && p.dir === "asc" ? "desc" : "asc";
+  // The link's name says what a click does; the current order is the header's aria-sort.
   return (
     <Th aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link
-        href={`/contrats${listQuery(p, { sort: col.key, dir: nextDir, page: 1 })}`}
-        className="hover:text-brand-700 inline-flex items-center gap-1"
-      >
+      <Link href={`/contrats${listQuery(p, { sort: col.key, dir: nextDir, page: 1 })}`} className="hover:text-brand-700">
         {col.label}
-        <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-300"}>
+        <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-400"}>
+          {" "}
           {active ? (p.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
-        <span className="sr-only">{active ? (p.dir === "asc" ? " (tri croissant)" : " (tri décroissant)") : " (trier)"}</span>
+        <span className="sr-only">, trier par ordre {nextDir === "asc" ? "croissant" : "décroissant"}</span>
       </Link>
     </Th>
   );
@@ -164,7 +178,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           <Badge tone="success">Valide</Badge>
         </li>
         <li>
-          <Badge tone="warning">Des éléments sont en attente de validation</Badge>
+          <Badge tone="warning" wrap>
+            Des éléments sont en attente de validation
+          </Badge>
         </li>
         <li>
           <Badge tone="danger">Incomplet</Badge>
@@ -177,80 +193,132 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           description={filters ? "Aucun contrat ne correspond à ces filtres." : "Vos contrats apparaîtront ici."}
         />
       ) : (
-        <Table caption="Vos contrats">
-          <THead>
-            <tr>
-              {COLUMNS.map((col) => (
-                <SortHeader key={col.key} col={col} p={p} />
-              ))}
-              <Th>Contrat de mission</Th>
-              <SortHeader col={{ key: "creation", label: "Date de création" }} p={p} />
-              <SortHeader col={{ key: "etat", label: "État" }} p={p} />
-              <Th>Action</Th>
-            </tr>
-          </THead>
-          <TBody>
-            {rows.map((c) => {
-              const st = stateDisplay(c.state);
-              return (
-                <Tr key={c.id} data-testid="contract-row" className="max-sm:mx-0 max-sm:border-b max-sm:border-slate-200">
-                  <Td label="Référence" className="font-semibold">
-                    {c.reference}
-                  </Td>
-                  <Td label="Qualification">
-                    {c.qualification.label} ({c.qualification.code})
-                  </Td>
-                  <Td label="Date de mission" className="whitespace-nowrap sm:whitespace-normal">
-                    Du {formatDashedDate(c.startDate)} Au {formatDashedDate(c.endDate)}
-                  </Td>
-                  <Td label="Détail">{c.detail ?? "—"}</Td>
-                  <Td label="Horaires" className="whitespace-nowrap">
-                    {hoursText(c.hoursLabel)}
-                  </Td>
-                  <Td label="Entreprise">{c.client.name}</Td>
-                  <Td label="Contrat de mission">
-                    {c.state === "CANCELLED" ? (
-                      "—"
-                    ) : (
-                      <span className="flex flex-col items-end gap-1 sm:items-start">
-                        <a href={`/contrats/${c.id}/pdf`} className="text-brand-700 font-medium underline" download>
-                          Télécharger<span className="sr-only"> le contrat {c.number}</span>
-                        </a>
-                        {c.signedDocumentId ? (
-                          <a href={`/contrats/${c.id}/pdf?signe=1`} className="text-brand-700 font-medium underline" download>
-                            Contrat signé<span className="sr-only"> {c.number}</span>
-                          </a>
-                        ) : null}
-                      </span>
-                    )}
-                  </Td>
-                  <Td label="Date de création" className="whitespace-nowrap">
-                    {formatDateTime(c.createdAt)}
-                  </Td>
-                  <Td label="État">
-                    <Badge tone={st.tone}>{st.label}</Badge>
-                  </Td>
-                  <Td label="Action">
-                    <span className="flex flex-col items-end gap-1 sm:items-start">
-                      {c.state === "AWAITING_SIGNATURE" ? (
-                        <ButtonLink href={`/contrats/${c.id}`} size="sm">
-                          Signer<span className="sr-only"> le contrat {c.number}</span>
-                        </ButtonLink>
+        <>
+          <form method="get" action="/contrats" className="mb-3 flex flex-wrap items-end gap-2 sm:hidden" aria-label="Tri des contrats">
+            {Object.entries(Object.fromEntries(new URLSearchParams(listQuery(p, { page: 1, sort: "creation", dir: "desc" }).slice(1)))).map(
+              ([k, v]) => (
+                <input key={k} type="hidden" name={k} value={v} />
+              ),
+            )}
+            <div className="min-w-0 flex-1 space-y-1.5">
+              <label htmlFor="tri-mobile" className="block text-sm font-medium text-slate-800">
+                Trier par
+              </label>
+              <AutoSubmitSelect id="tri-mobile" name="tri" defaultValue={p.sort} className={controlClasses()}>
+                {SORT_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {SORT_LABELS[key]}
+                  </option>
+                ))}
+              </AutoSubmitSelect>
+            </div>
+            <div className="space-y-1.5">
+              <label htmlFor="ordre-mobile" className="block text-sm font-medium text-slate-800">
+                Ordre
+              </label>
+              <AutoSubmitSelect id="ordre-mobile" name="ordre" defaultValue={p.dir} className={controlClasses()}>
+                <option value="asc">Croissant</option>
+                <option value="desc">Décroissant</option>
+              </AutoSubmitSelect>
+            </div>
+            <noscript>
+              <Button type="submit" variant="secondary">
+                Trier
+              </Button>
+            </noscript>
+          </form>
+          <Table caption="Vos contrats" dense>
+            <THead>
+              <tr>
+                {COLUMNS.map((col) => (
+                  <SortHeader key={col.key} col={col} p={p} />
+                ))}
+                <Th>Contrat de mission</Th>
+                <SortHeader col={{ key: "creation", label: "Date de création" }} p={p} />
+                <SortHeader col={{ key: "etat", label: "État" }} p={p} />
+                <Th>Action</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {rows.map((c) => {
+                const st = stateDisplay(c.state);
+                return (
+                  <Tr key={c.id} data-testid="contract-row">
+                    <Td label="Référence" className="font-semibold">
+                      {c.reference}
+                    </Td>
+                    <Td label="Qualification">
+                      {c.qualification.label} ({c.qualification.code})
+                    </Td>
+                    <Td label="Date de mission">
+                      <span className="inline-block whitespace-nowrap">Du {formatDashedDate(c.startDate)}</span>{" "}
+                      <span className="inline-block whitespace-nowrap">Au {formatDashedDate(c.endDate)}</span>
+                    </Td>
+                    <Td label="Détail">{c.detail ?? "—"}</Td>
+                    <Td label="Horaires">{hoursText(c.hoursLabel)}</Td>
+                    <Td label="Entreprise">{c.client.name}</Td>
+                    <Td label="Contrat de mission">
+                      {c.state === "CANCELLED" ? (
+                        "—"
                       ) : (
-                        <Link href={`/contrats/${c.id}`} className="text-brand-700 text-sm font-medium underline">
-                          Voir le contrat<span className="sr-only"> {c.number}</span>
-                        </Link>
+                        <span className="flex flex-col items-end gap-1 sm:items-start">
+                          <a href={`/contrats/${c.id}/pdf`} className={LINK} download>
+                            Télécharger<span className="sr-only"> le contrat {c.number}</span>
+                          </a>
+                          {c.signedDocumentId ? (
+                            <a href={`/contrats/${c.id}/pdf?signe=1`} className={LINK} download>
+                              Contrat signé<span className="sr-only"> {c.number}</span>
+                            </a>
+                          ) : null}
+                        </span>
                       )}
-                      <MissionDetailsDialog
-                        details={{ number: c.number, site: c.site, client: { name: c.client.name, phone: c.client.phone ?? c.site.phone } }}
-                      />
-                    </span>
-                  </Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
+                    </Td>
+                    <Td label="Date de création">{formatDateTime(c.createdAt)}</Td>
+                    <Td label="État">
+                      <Badge tone={st.tone} wrap>
+                        {st.label}
+                      </Badge>
+                    </Td>
+                    <Td label="Action">
+                      <span className="flex flex-col items-end gap-1 sm:items-start">
+                        {c.state === "AWAITING_SIGNATURE" ? (
+                          <ButtonLink href={`/contrats/${c.id}`} size="sm" className="max-sm:min-h-11">
+                            Signer<span className="sr-only"> le contrat {c.number}</span>
+                          </ButtonLink>
+                        ) : (
+                          <Link href={`/contrats/${c.id}`} className={LINK}>
+                            Voir<span className="sr-only"> le contrat {c.number}</span>
+                          </Link>
+                        )}
+                        <button type="button" data-details={c.id} aria-haspopup="dialog" className={LINK}>
+                          <span className="sr-only">Afficher les </span>Détails<span className="sr-only"> de la mission {c.number}</span>
+                        </button>
+                      </span>
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </TBody>
+          </Table>
+          <ContractDetailsDialog
+            items={Object.fromEntries(
+              rows.map((c) => [
+                c.id,
+                {
+                  number: c.number,
+                  site: {
+                    name: c.site.name,
+                    address: c.site.address,
+                    city: c.site.city,
+                    postalCode: c.site.postalCode,
+                    accessMeans: c.site.accessMeans,
+                  },
+                  client: { name: c.client.name, phone: c.client.phone ?? c.site.phone },
+                },
+              ]),
+            )}
+          />
+        </>
       )}
       <Pagination page={current} pageCount={pageCount} hrefFor={(n) => `/contrats${listQuery(p, { page: n })}`} />
     </>
