@@ -2,6 +2,7 @@
 // the agency's validation. One definition per field: its label, the inputs of
 // its form, how a typed value is checked and shown. Pure (no database), so
 // the worker page, the staff queue and the tests share it.
+import { formatPhone } from "../format";
 import { normalizePhone } from "../messaging/phone";
 import { checkIban, formatIban, formatNir, ibanErrorMessage, maskIban, maskNir, normalizeBic, normalizeNir } from "./identifiers";
 
@@ -224,12 +225,12 @@ export const PROFILE_FIELDS: FieldDef[] = [
     section: "coordonnees",
     signingChannel: true,
     inputs: [{ name: "value", label: "Téléphone portable", type: "tel", autoComplete: "tel", inputMode: "tel" }],
-    initial: (v) => ({ value: v ? displayPhone(v) : "" }),
+    initial: (v) => ({ value: v ? formatPhone(v) : "" }),
     parse: (f) => {
       const phone = normalizePhone(f.value ?? "");
       return phone ? { ok: true, value: phone } : { ok: false, errors: { value: "Numéro de téléphone invalide (ex. 06 12 34 56 78)." } };
     },
-    display: (v) => (v ? displayPhone(v) : "-"),
+    display: (v) => (v ? formatPhone(v) : "-"),
   },
   {
     key: "iban",
@@ -274,12 +275,6 @@ export function fieldLabel(field: string): string {
   const kind = documentKindOf(field);
   if (kind) return PROFILE_DOCUMENTS.find((d) => d.kind === kind)!.label;
   return fieldDef(field)?.label ?? field;
-}
-
-/** "+33612345678" -> "06 12 34 56 78"; other countries as stored. */
-export function displayPhone(e164: string): string {
-  if (/^\+33\d{9}$/.test(e164)) return `0${e164.slice(3)}`.replace(/(\d{2})(?=\d)/g, "$1 ");
-  return e164;
 }
 
 /** Key held by a change while pending: one pending change per worker and field. */

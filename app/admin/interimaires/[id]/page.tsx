@@ -17,7 +17,7 @@ import { qualificationsForMinimum } from "@/lib/backoffice/remuneration-queries"
 import { newFormKey } from "@/lib/forms";
 import { CheckedDiplomaForm } from "./diploma-form";
 import { parisHHMM, workedMinutes } from "@/lib/contracts/shifts";
-import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
+import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate, formatPhone } from "@/lib/format";
 import { resendInvitationAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "Intérimaire" };
@@ -164,7 +164,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
           <Row label="Nom">{`${worker.civility === "MME" ? "Mme" : worker.civility === "M" ? "M." : ""} ${personName(user)}`.trim()}</Row>
           <Row label="Nom de naissance">{worker.birthName}</Row>
           <Row label="Email">{user.email}</Row>
-          <Row label="Téléphone">{worker.phone}</Row>
+          <Row label="Téléphone">{worker.phone ? formatPhone(worker.phone) : "—"}</Row>
           <Row label="Date de naissance">{worker.birthDate ? formatDate(worker.birthDate) : null}</Row>
           <Row label="Adresse">
             {[worker.address, [worker.postalCode, worker.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")}
