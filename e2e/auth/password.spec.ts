@@ -59,9 +59,18 @@ test("changing the password in Paramètres ends the other sessions, not this one
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
   await expect(page.getByText("Mot de passe actuel incorrect.")).toBeVisible();
 
+  // Each submission shows its own outcome: the right password with a typo in
+  // the check is stopped in the browser, and the previous answer goes away.
   await page.getByLabel("Mot de passe actuel *").fill(account.password);
+  await page.getByLabel("Vérification *").fill("le train de nuit pour Bres");
+  await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
+  await expect(page.getByText("Les deux mots de passe ne correspondent pas.")).toBeVisible();
+  await expect(page.getByText("Mot de passe actuel incorrect.")).toHaveCount(0);
+
+  await page.getByLabel("Vérification *").fill("le train de nuit pour Brest");
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
   await expect(page.getByText("Vos autres sessions ont été fermées.")).toBeVisible();
+  await expect(page.getByText("Mot de passe actuel incorrect.")).toHaveCount(0);
 
   await page.goto("/contrats");
   await expect(page).toHaveURL(/\/contrats$/);
