@@ -4,7 +4,17 @@
 // the worker page, the staff queue and the tests share it.
 import { formatPhone } from "../format";
 import { normalizePhone } from "../messaging/phone";
-import { checkIban, formatIban, formatNir, ibanErrorMessage, maskIban, maskNir, normalizeBic, normalizeNir } from "./identifiers";
+import {
+  checkIban,
+  formatIban,
+  formatNir,
+  ibanErrorMessage,
+  maskIban,
+  maskNir,
+  normalizeBic,
+  normalizeNir,
+  bicFromIban,
+} from "./identifiers";
 
 export type ProfileDocumentKind = "SOCIAL_SECURITY_CARD" | "ID_CARD" | "PROOF_OF_ADDRESS" | "RIB";
 
@@ -239,17 +249,19 @@ export const PROFILE_FIELDS: FieldDef[] = [
     sensitive: true,
     inputs: [
       { name: "iban", label: "IBAN", type: "text", placeholder: "FR76 3000 6000 0112 3456 7890 189" },
-      { name: "bic", label: "BIC", type: "text", placeholder: "BNPAFRPP" },
+      { name: "bic", label: "BIC (facultatif)", type: "text", placeholder: "BNPAFRPP" },
     ],
     initial: () => ({ iban: "", bic: "" }),
     parse: (f) => {
       const checked = checkIban(f.iban ?? "");
       const iban = checked.ok ? checked.iban : null;
-      const bic = normalizeBic(f.bic ?? "");
+      // A SEPA transfer needs no BIC: optional, taken from the IBAN's bank where known, checked when given.
+      const typed = (f.bic ?? "").trim();
+      const bic = typed ? normalizeBic(typed) : iban ? (bicFromIban(iban) ?? "") : "";
       const errors: Record<string, string> = {};
       if (!checked.ok) errors.iban = ibanErrorMessage(checked);
-      if (!bic) errors.bic = "BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP).";
-      return iban && bic ? { ok: true, value: JSON.stringify({ iban, bic }) } : { ok: false, errors };
+      if (bic === null) errors.bic = "BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP), ou laissez le champ vide.";
+      return iban && bic !== null ? { ok: true, value: JSON.stringify({ iban, bic }) } : { ok: false, errors };
     },
     display: (v, masked) => {
       const b = readJson<{ iban: string; bic: string }>(v);
