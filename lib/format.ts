@@ -155,13 +155,6 @@ export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
 }
 
-const wholeEuros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-
-/** 23000 -> "230 €", 23050 -> "230,50 €": cents only when there are some (messages, rules). */
-export function formatEurosShort(cents: number): string {
-  return cents % 100 ? formatEuros(cents) : wholeEuros.format(cents / 100);
-}
-
 const twoDecimals = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** 7.5 -> "7,50" (rates and quantities on payslips). */

@@ -173,7 +173,7 @@ export const PROFILE_FIELDS: FieldDef[] = [
     parse: (f) => {
       const value = trimmed(f.value).toLowerCase();
       if (!/^[^\s@,;<>"()]+@[^\s@,;<>"()]+\.[^\s@,;<>"()]+$/.test(value) || value.length > 200)
-        return { ok: false, errors: { value: "Adresse email invalide." } };
+        return { ok: false, errors: { value: "Adresse e-mail invalide." } };
       return { ok: true, value };
     },
     display: (v) => v || "-",
@@ -201,7 +201,7 @@ export const PROFILE_FIELDS: FieldDef[] = [
     },
     display: (v, masked) => (v ? (masked ? maskNir(v) : formatNir(v)) : "-"),
   },
-  intField("mobilityKm", "Mobilité", "general", 500, (n) => `${n} kms`),
+  intField("mobilityKm", "Mobilité", "general", 500, (n) => `${n} km`),
   selectField("workPeriod", "Préférence de période de travail", "general", WORK_PERIODS),
   {
     key: "address",

@@ -10,7 +10,6 @@ import {
   formatFileSize,
   formatPlural,
   formatEuros,
-  formatEurosShort,
   formatLongDate,
   formatMonthYear,
   formatTime,
@@ -77,11 +76,12 @@ describe("formatDuration", () => {
   });
 });
 
-describe("formatEurosShort and formatDecimal", () => {
-  it("drops the cents only when there are none, and writes rates with two decimals", () => {
-    expect(plain(formatEurosShort(23000))).toBe("230 €");
-    expect(plain(formatEurosShort(23050))).toBe("230,50 €");
-    expect(plain(formatEurosShort(150000))).toBe("1 500 €");
+describe("amounts and formatDecimal", () => {
+  it("writes every amount one way, with its cents (issue 18: « 171,00 € », never « 171 € »), and rates with two decimals", () => {
+    expect(plain(formatEuros(17100))).toBe("171,00 €");
+    expect(plain(formatEuros(23050))).toBe("230,50 €");
+    expect(plain(formatEuros(150000))).toBe("1 500,00 €");
+    expect("formatEurosShort" in fmt).toBe(false);
     expect(plain(formatDecimal(7.5))).toBe("7,50");
     expect(plain(formatDecimal(1234.567))).toBe("1 234,57");
   });

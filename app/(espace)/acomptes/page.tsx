@@ -144,7 +144,7 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               <tr>
                 <Th>Montant</Th>
                 <Th>Ajouté le</Th>
-                <Th>Etat</Th>
+                <Th>État</Th>
                 <Th>Action</Th>
               </tr>
             </THead>
@@ -152,10 +152,10 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               {requests.map((r) => (
                 <Tr key={r.id} data-testid="demande-acompte">
                   <Td label="Montant" className="font-medium">
-                    {formatEuros(r.amountCents).replace(",00", "")}
+                    {formatEuros(r.amountCents)}
                   </Td>
                   <Td label="Ajouté le">{formatDashedDate(r.createdAt)}</Td>
-                  <Td label="Etat">
+                  <Td label="État">
                     <Badge tone={TONES[r.status]}>{advanceStateLabel(r)}</Badge>
                     {r.status === "PENDING" && r.overCap ? (
                       <div className="mt-1 text-xs text-orange-800">Au-delà du montant disponible : l&apos;agence la vérifiera.</div>
