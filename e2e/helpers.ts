@@ -43,7 +43,7 @@ export async function open(page: Page, path: string) {
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
   await open(page, "/connexion");
-  await page.getByLabel("Adresse email").fill(email);
+  await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Connexion" }).click();
   // Either the app opens, or the form answers with a message.
@@ -62,7 +62,7 @@ export async function fillSignup(page: Page, data: { email: string; password: st
   await open(page, "/inscription");
   await page.getByLabel("Prénom").fill(data.firstName ?? "Camille");
   await page.getByLabel("Nom", { exact: true }).fill(data.lastName ?? "Testeur");
-  await page.getByLabel("Adresse email").fill(data.email);
+  await page.getByLabel("Adresse e-mail").fill(data.email);
   await page.getByLabel("Téléphone portable").fill("06 98 76 54 32");
   await page.getByLabel("Agence", { exact: true }).selectOption({ index: 1 });
   await page.getByLabel("Mot de passe", { exact: true }).fill(data.password);
@@ -78,7 +78,7 @@ export async function signUpAndConfirm(
 ): Promise<{ email: string; password: string }> {
   const email = uniqueEmail("worker");
   await fillSignup(page, { email, password });
-  await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Vérifiez vos e-mails" })).toBeVisible();
   const link = await linkFromEmail(page.request, email, /confirm/i, "/confirmer-email");
   await open(page, link);
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();

@@ -10,7 +10,7 @@ test("/api/health answers 200 with JSON once the database is reachable", async (
 
 test("the outbox route returns the documented JSON shape", async ({ page }) => {
   await open(page, "/mot-de-passe-oublie");
-  await page.getByLabel("Adresse email").fill(demo.staff);
+  await page.getByLabel("Adresse e-mail").fill(demo.staff);
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByRole("status")).toBeVisible();
   // The reset email is written after the response (same work whatever the address): wait for it.

@@ -52,6 +52,7 @@ const dayNumeric = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-d
 const dayLong = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" });
 const dayLongNoYear = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" });
 const dayMonth = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long" });
+const dayMonthYearLong = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 const dayMonthYear = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", month: "long", year: "numeric" });
 
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
@@ -75,10 +76,17 @@ export function formatDashedDate(value: DateInput): string {
   return formatDate(value).replaceAll("/", "-");
 }
 
-/** "mercredi 2 décembre 2026"; without the year: "mercredi 2 décembre". */
-export function formatLongDate(value: DateInput, options: { withYear?: boolean } = {}): string {
+const parisYear = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS_TIME_ZONE, year: "numeric" });
+
+/** Options of the long formats: `withYear: false` drops the year only for a date of the current year. */
+type YearOptions = { withYear?: boolean; now?: Date };
+
+/** "mercredi 2 décembre 2026"; without the year: "mercredi 2 décembre", but only in the current (Paris) year. */
+export function formatLongDate(value: DateInput, options: YearOptions = {}): string {
   const d = toDate(value);
-  return (options.withYear === false ? longDateNoYear : longDate).format(d);
+  const now = options.now ?? new Date();
+  const sameYear = parisYear.format(d) === parisYear.format(now);
+  return (options.withYear === false && sameYear ? longDateNoYear : longDate).format(d);
 }
 
 /** "mai 2020" */
@@ -102,14 +110,20 @@ export function formatCalendarDate(day: Date): string {
   return dayNumeric.format(day);
 }
 
-/** A calendar day -> "mardi 30 juin 2026"; without the year: "mardi 30 juin". */
-export function formatCalendarLongDate(day: Date, options: { withYear?: boolean } = {}): string {
-  return (options.withYear === false ? dayLongNoYear : dayLong).format(day);
+/** True when a calendar day (UTC midnight) falls in the current Paris year. */
+function inCurrentYear(day: Date, now: Date): boolean {
+  return String(day.getUTCFullYear()) === parisYear.format(now);
 }
 
-/** A calendar day -> "30 juin". */
-export function formatCalendarDayMonth(day: Date): string {
-  return dayMonth.format(day);
+/** A calendar day -> "mardi 30 juin 2026"; without the year: "mardi 30 juin", but only in the current year. */
+export function formatCalendarLongDate(day: Date, options: YearOptions = {}): string {
+  const sameYear = inCurrentYear(day, options.now ?? new Date());
+  return (options.withYear === false && sameYear ? dayLongNoYear : dayLong).format(day);
+}
+
+/** A calendar day -> "30 juin" in the current year, "30 juin 2025" otherwise. */
+export function formatCalendarDayMonth(day: Date, now: Date = new Date()): string {
+  return inCurrentYear(day, now) ? dayMonth.format(day) : dayMonthYearLong.format(day);
 }
 
 /** A calendar day -> "juin 2026". */
@@ -139,13 +153,6 @@ export function formatDuration(minutes: number): string {
 /** 10000 -> "100,00 €" (fr-FR separators: no-break spaces). */
 export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
-}
-
-const wholeEuros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-
-/** 23000 -> "230 €", 23050 -> "230,50 €": cents only when there are some (messages, rules). */
-export function formatEurosShort(cents: number): string {
-  return cents % 100 ? formatEuros(cents) : wholeEuros.format(cents / 100);
 }
 
 const twoDecimals = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -180,4 +187,14 @@ export function formatLastSeen(value: DateInput, now: Date = new Date()): string
   if (minutes < 60) return `il y a ${minutes} min`;
   if (minutes < 24 * 60) return `il y a ${Math.floor(minutes / 60)} h`;
   return `le ${formatDateTime(d)}`;
+}
+
+/**
+ * A phone number as the French write it: "+33798765432", "0798765432" -> "07 98 76 54 32".
+ * Other numbers (abroad, or not a number) are shown as stored.
+ */
+export function formatPhone(phone: string): string {
+  const compact = phone.trim().replace(/[\s.\-]/g, "");
+  const national = /^\+33[1-9]\d{8}$/.test(compact) ? `0${compact.slice(3)}` : /^0[1-9]\d{8}$/.test(compact) ? compact : null;
+  return national ? national.replace(/(\d{2})(?=\d)/g, "$1 ") : phone.trim();
 }

@@ -46,7 +46,7 @@ export function ContractTable(props: Props) {
           {detailed ? <Th>Horaires</Th> : null}
           <Th>Entreprise</Th>
           {detailed ? <Th>Date de création</Th> : null}
-          <Th>Etat</Th>
+          <Th>État</Th>
         </tr>
       </THead>
       <TBody>
@@ -72,7 +72,7 @@ export function ContractTable(props: Props) {
               {full ? <Td label="Horaires">{full.hoursLabel}</Td> : null}
               <Td label="Entreprise">{c.client.name}</Td>
               {full ? <Td label="Date de création">{formatDateTime(full.createdAt)}</Td> : null}
-              <Td label="Etat">
+              <Td label="État">
                 <Badge tone={CONTRACT_STATE_TONES[c.state]}>{CONTRACT_STATE_LABELS[c.state]}</Badge>
               </Td>
             </Tr>

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { errorOf, successOf, fieldErrorOf, initialActionState, type ActionState, type Result } from "@/lib/result";
@@ -13,10 +13,14 @@ export type ServerAction = (state: ActionState, formData: FormData) => Promise<R
  * Without JavaScript the form still posts to the action.
  */
 export function useServerForm<T = void>(action: (state: ActionState<T>, formData: FormData) => Promise<Result<T>>) {
-  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, initialActionState);
+  const [serverState, formAction, pending] = useActionState<ActionState<T>, FormData>(action, initialActionState);
+  // Each submission shows its own outcome: the previous answer is hidden from the new attempt on.
+  const [dismissed, setDismissed] = useState<ActionState<T>>(initialActionState);
+  const state: ActionState<T> = serverState !== null && serverState === dismissed ? initialActionState : serverState;
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return; // a double click sends once
+    setDismissed(serverState);
     // The button pressed counts, as in a post without JavaScript (a named "confirm" button).
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => formAction(data));

@@ -53,7 +53,7 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
             <Th>Demandé le</Th>
             <Th>Heures non payées</Th>
             <Th>Disponible</Th>
-            <Th>Etat</Th>
+            <Th>État</Th>
           </tr>
         </THead>
         <TBody>
@@ -90,7 +90,7 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
                 </div>
               </Td>
               <Td label="Disponible">{r.available}</Td>
-              <Td label="Etat">{r.state}</Td>
+              <Td label="État">{r.state}</Td>
             </Tr>
           ))}
         </TBody>

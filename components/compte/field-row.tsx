@@ -35,7 +35,7 @@ function Status({ pending, refusedReason }: { pending: string | null; refusedRea
   if (refusedReason) {
     return (
       <p className="mt-1 text-sm text-red-800">
-        <Badge tone="danger">Refusé</Badge> <span>Refusé - {refusedReason}</span>
+        <Badge tone="danger">Refusé - {refusedReason}</Badge>
       </p>
     );
   }

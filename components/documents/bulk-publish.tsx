@@ -3,6 +3,7 @@
 // a preview (what matched whom, what did not and why), then the publish with
 // a progress display; the files go one per request, or the zip is processed
 // entry by entry on the server.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -38,6 +39,8 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // What a publish changes on the server page (pending requests, recent documents) is read again.
+  const router = useRouter();
 
   const ready = rows?.filter((r) => r.ok) ?? [];
   const refused = rows?.filter((r) => !r.ok) ?? [];
@@ -188,6 +191,7 @@ export function BulkPublish({ agencies }: { agencies: Agency[] }) {
       const result =
         mode.kind === "pdfs" ? await publishPdfs(mode.files, new Set(ready.map((r) => r.name))) : await publishZip(mode.uploadKey);
       setOutcome(result);
+      if (result.published > 0) router.refresh();
       if (result.interrupted) {
         setError(result.interrupted);
       } else {

@@ -98,7 +98,7 @@ export async function DocumentListPage({
         {list.total === 0 ? (
           <EmptyState
             title={`Aucun ${kind === "ASSEDIC_CERTIFICATE" ? "document" : KIND_LABELS[kind].one} pour le moment`}
-            description="Vous serez prévenu par email dès qu'un document sera ajouté sur votre espace."
+            description="Vous serez prévenu par e-mail dès qu'un document sera ajouté sur votre espace."
           />
         ) : (
           <>

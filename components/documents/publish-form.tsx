@@ -1,5 +1,6 @@
 "use client";
 // Staff: publish one document for a worker.
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,8 @@ export function PublishDocumentForm({ agencies }: { agencies: Agency[] }) {
   // double click publishes once; the next document gets a new key.
   const keyRef = useRef<string | null>(null);
   const err = (name: string) => answer.fieldErrors?.[name];
+  // The desk around the form (pending requests, recent documents) is server-rendered: read it again after a publish.
+  const router = useRouter();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +37,7 @@ export function PublishDocumentForm({ agencies }: { agencies: Agency[] }) {
         // The published file is cleared, so that a second click cannot resend it.
         const file = formRef.current?.querySelector<HTMLInputElement>("input[type=file]");
         if (file) file.value = "";
+        router.refresh();
       }
     } catch {
       setAnswer({ error: "La connexion a échoué, réessayez." });

@@ -42,7 +42,7 @@ export async function RequestableDocumentsPage({
         <>
           <p>
             Vous retrouvez ici vos {what}. Ces documents sont disponibles sur demande : faites-la ci-dessous, l&apos;agence la reçoit
-            directement et vous êtes prévenu par email dès que le document est ajouté.
+            directement et vous êtes prévenu par e-mail dès que le document est ajouté.
           </p>
           {contact ? (
             <p className="mt-2">

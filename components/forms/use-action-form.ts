@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -16,7 +16,12 @@ type Action<T> = (state: ActionState<T>, formData: FormData) => Promise<Result<T
  * what the user typed stays on screen when the server answers an error.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T = void>(schema: S, action: Action<T>) {
-  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, initialActionState);
+  const [serverState, formAction, pending] = useActionState<ActionState<T>, FormData>(action, initialActionState);
+  // Each submission shows its own outcome: a new attempt hides the previous
+  // server answer (its message and field errors) until the new one arrives,
+  // also when the browser-side check stops the attempt before the server.
+  const [dismissed, setDismissed] = useState<ActionState<T>>(initialActionState);
+  const state: ActionState<T> = serverState !== null && serverState === dismissed ? initialActionState : serverState;
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
@@ -28,6 +33,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setDismissed(serverState);
     void form.handleSubmit(() => {
       const data = new FormData(formRef.current!);
       startTransition(() => formAction(data));

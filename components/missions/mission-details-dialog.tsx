@@ -1,6 +1,7 @@
 "use client";
 
 import { Dialog } from "@/components/ui/dialog";
+import { formatPhone } from "@/lib/format";
 
 export type MissionDetails = {
   number: string;
@@ -47,7 +48,7 @@ export function MissionDetailsContent({ details }: { details: MissionDetails }) 
           <Row label="Téléphone">
             {details.client.phone ? (
               <a href={telHref(details.client.phone)} className="text-brand-700 font-medium underline">
-                {details.client.phone}
+                {formatPhone(details.client.phone)}
               </a>
             ) : (
               "Non renseigné"

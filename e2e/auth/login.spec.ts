@@ -29,23 +29,23 @@ test.describe("sign-in and roles", () => {
     // Not a demo account: wrong passwords count towards its lockout.
     const account = await signUpAndConfirm(page);
     await login(page, account.email, "Mauvais2026!");
-    await expect(page.getByRole("alert").filter({ hasText: "Email ou mot de passe incorrect." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Adresse e-mail ou mot de passe incorrect." })).toBeVisible();
     await login(page, "personne.inconnue@exemple.fr", "Mauvais2026!");
-    await expect(page.getByRole("alert").filter({ hasText: "Email ou mot de passe incorrect." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Adresse e-mail ou mot de passe incorrect." })).toBeVisible();
     await expect(page).toHaveURL(/\/connexion/);
   });
 
   test("empty fields are explained next to each field", async ({ page }) => {
     await open(page, "/connexion");
     await page.getByRole("button", { name: "Connexion" }).click();
-    await expect(page.getByText("Renseignez votre adresse email.")).toBeVisible();
+    await expect(page.getByText("Renseignez votre adresse e-mail.")).toBeVisible();
     await expect(page.getByText("Renseignez votre mot de passe.")).toBeVisible();
   });
 
   test("after signing in, the worker goes back to the page asked for", async ({ page }) => {
     await open(page, "/plannings");
     await expect(page).toHaveURL(/next=%2Fplannings/);
-    await page.getByLabel("Adresse email").fill(demo.worker);
+    await page.getByLabel("Adresse e-mail").fill(demo.worker);
     await page.getByLabel("Mot de passe", { exact: true }).fill("Demo2026!");
     await page.getByRole("button", { name: "Connexion" }).click();
     await expect(page).toHaveURL(/\/plannings$/);

@@ -14,7 +14,7 @@ test("password reset by emailed single-use link ends every open session", async 
   await page.getByRole("link", { name: /J'ai oublié mon mot de passe/ }).click();
   await expect(page).toHaveURL(/\/mot-de-passe-oublie$/);
   await open(page, "/mot-de-passe-oublie");
-  await page.getByLabel("Adresse email").fill(account.email);
+  await page.getByLabel("Adresse e-mail").fill(account.email);
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
 
@@ -32,14 +32,14 @@ test("password reset by emailed single-use link ends every open session", async 
   await expect(other).toHaveURL(/\/connexion/);
 
   await login(page, account.email, account.password);
-  await expect(page.getByRole("alert").filter({ hasText: "Email ou mot de passe incorrect." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Adresse e-mail ou mot de passe incorrect." })).toBeVisible();
   await login(page, account.email, "nouvelle clef du grenier bleu");
   await expect(page).toHaveURL(/\/$/);
 });
 
 test("asking a reset for an unknown address says the same thing", async ({ page }) => {
   await open(page, "/mot-de-passe-oublie");
-  await page.getByLabel("Adresse email").fill(uniqueEmail("inconnu"));
+  await page.getByLabel("Adresse e-mail").fill(uniqueEmail("inconnu"));
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
 });
@@ -59,9 +59,18 @@ test("changing the password in Paramètres ends the other sessions, not this one
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
   await expect(page.getByText("Mot de passe actuel incorrect.")).toBeVisible();
 
+  // Each submission shows its own outcome: the right password with a typo in
+  // the check is stopped in the browser, and the previous answer goes away.
   await page.getByLabel("Mot de passe actuel *").fill(account.password);
+  await page.getByLabel("Vérification *").fill("le train de nuit pour Bres");
+  await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
+  await expect(page.getByText("Les deux mots de passe ne correspondent pas.")).toBeVisible();
+  await expect(page.getByText("Mot de passe actuel incorrect.")).toHaveCount(0);
+
+  await page.getByLabel("Vérification *").fill("le train de nuit pour Brest");
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
   await expect(page.getByText("Vos autres sessions ont été fermées.")).toBeVisible();
+  await expect(page.getByText("Mot de passe actuel incorrect.")).toHaveCount(0);
 
   await page.goto("/contrats");
   await expect(page).toHaveURL(/\/contrats$/);
@@ -73,7 +82,7 @@ test("after five wrong passwords the account waits, whatever the address", async
   const account = await signUpAndConfirm(page);
   for (let i = 0; i < 4; i++) {
     await login(page, account.email, `Faux${i}2026!`);
-    await expect(page.getByRole("alert").filter({ hasText: "Email ou mot de passe incorrect." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Adresse e-mail ou mot de passe incorrect." })).toBeVisible();
   }
   await login(page, account.email, "Faux52026!");
   await expect(page.getByRole("alert").filter({ hasText: "Trop de tentatives de connexion. Réessayez dans 1 minute" })).toBeVisible();

@@ -5,7 +5,7 @@ test("sign-up, login refused until the emailed link is used, then the worker's s
   const email = uniqueEmail("inscription");
   const password = "les cerises de juin sont mûres";
   await fillSignup(page, { email, password, firstName: "Inès", lastName: "Durand" });
-  await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Vérifiez vos e-mails" })).toBeVisible();
 
   // The account is created just after the response: its email shows it exists.
   const link = await linkFromEmail(page.request, email, /confirm/i, "/confirmer-email");
@@ -17,7 +17,7 @@ test("sign-up, login refused until the emailed link is used, then the worker's s
 
   await open(page, link);
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
-  await expect(page.getByText("Votre adresse email est confirmée.")).toBeVisible();
+  await expect(page.getByText("Votre adresse e-mail est confirmée.")).toBeVisible();
 
   // The link is single-use.
   await page.goto(link);
@@ -32,12 +32,12 @@ test("sign-up, login refused until the emailed link is used, then the worker's s
 test("sign-up checks each field and keeps what was typed", async ({ page }) => {
   await open(page, "/inscription");
   await page.getByLabel("Prénom").fill("Léo");
-  await page.getByLabel("Adresse email").fill("pas-une-adresse");
+  await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
   await page.getByLabel("Téléphone portable").fill("12345");
   await page.getByLabel("Mot de passe", { exact: true }).fill("faible");
   await page.getByRole("button", { name: "S'inscrire" }).click();
   await expect(page.getByText("Renseignez votre nom.")).toBeVisible();
-  await expect(page.getByText("Adresse email invalide.")).toBeVisible();
+  await expect(page.getByText("Adresse e-mail invalide.")).toBeVisible();
   await expect(page.getByText(/Numéro de portable invalide/)).toBeVisible();
   await expect(page.getByText(/Le mot de passe doit faire au moins 12 caractères/)).toBeVisible();
   await expect(page.getByText("Choisissez votre agence.")).toBeVisible();
@@ -46,7 +46,7 @@ test("sign-up checks each field and keeps what was typed", async ({ page }) => {
 
 test("signing up with a registered address reveals nothing and warns the owner", async ({ page }) => {
   await fillSignup(page, { email: demo.worker, password: "une autre phrase assez longue" });
-  await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Vérifiez vos e-mails" })).toBeVisible();
   await expect.poll(async () => (await outbox(page.request, demo.worker)).some((m) => m.subject === "Vous avez déjà un compte")).toBe(true);
   // The demo password still works: nothing was changed.
   await login(page, demo.worker);

@@ -23,7 +23,7 @@ export async function inviteWorker(page: Page, opts: { agency?: string; phone?: 
   const lastName = `Invit${Math.random().toString(36).slice(2, 7)}`;
   await open(page, "/admin/interimaires/inviter");
   await page.getByLabel("Agence").selectOption({ label: opts.agency ?? "MEDIMP" });
-  await page.getByLabel("Adresse email").fill(email);
+  await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Prénom").fill("Zoé");
   await page.getByRole("textbox", { name: "Nom", exact: true }).fill(lastName);
   if (opts.phone !== undefined) await page.getByLabel("Téléphone portable").fill(opts.phone);

@@ -19,11 +19,11 @@ test("invite a worker: email link, password chosen, login; deactivation ends the
   // Inviting the same address again is refused.
   await open(page, "/admin/interimaires/inviter");
   await page.getByLabel("Agence").selectOption({ label: "MEDIMP" });
-  await page.getByLabel("Adresse email").fill(worker.email);
+  await page.getByLabel("Adresse e-mail").fill(worker.email);
   await page.getByLabel("Prénom").fill("Zoé");
   await page.getByRole("textbox", { name: "Nom", exact: true }).fill("Doublon");
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
-  await expect(page.getByText("Un compte existe déjà avec cette adresse email.").first()).toBeVisible();
+  await expect(page.getByText("Un compte existe déjà avec cette adresse e-mail.").first()).toBeVisible();
 
   // The worker follows the link, chooses a password and signs in.
   const workerContext = await browser.newContext();

@@ -101,7 +101,7 @@ test("a ciblage from the need to a DRAFT contract: matching workers, offer, yes,
   ).toHaveLength(0);
   await page.getByRole("link", { name: "Clôturer", exact: true }).click();
   await confirmClose.getByRole("button", { name: "Clôturer le ciblage" }).click();
-  await expect(page.getByRole("status")).toContainText("Ciblage clôturé. 1 intérimaire a été prévenu par email.");
+  await expect(page.getByRole("status")).toContainText("Ciblage clôturé. 1 intérimaire a été prévenu par e-mail.");
   const closing = (m: { subject: string | null; text: string }) =>
     m.subject === "Fermeture d'un ciblage" && m.text.includes("Clinique des Tilleuls");
   expect((await outbox(page.request, "cible.fanny@exemple.fr")).filter(closing)).toHaveLength(1);

@@ -16,7 +16,7 @@ const worker = {
   second: "acomptes.deux@exemple.fr",
   over: "acomptes.plus@exemple.fr",
 };
-const NOTICE = /Votre demande dépasse le montant disponible \(425\s€\) : l'agence la vérifiera avec les heures validées\./;
+const NOTICE = /Votre demande dépasse le montant disponible \(425,00\s€\) : l'agence la vérifiera avec les heures validées\./;
 
 async function select(staff: Page, who: RegExp) {
   await staff.getByLabel(who).and(staff.locator("input:enabled")).check();
@@ -47,7 +47,7 @@ test("above the available amount: a request all the same, with the notice before
   await expect(page.getByTestId("avis-depassement")).toHaveText(NOTICE);
   await page.getByRole("button", { name: "Faire la demande" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Votre demande d'acompte est enregistrée" })).toContainText(NOTICE);
-  const row = page.getByTestId("demande-acompte").filter({ hasText: /600\s€/ });
+  const row = page.getByTestId("demande-acompte").filter({ hasText: /600,00\s€/ });
   await expect(row).toContainText("En attente");
   await expect(row).toContainText("Au-delà du montant disponible : l'agence la vérifiera.");
 
@@ -58,7 +58,7 @@ test("above the available amount: a request all the same, with the notice before
   await row.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText(/Votre demande a été modifiée\. Votre demande dépasse le montant disponible/)).toBeVisible();
   await open(page, "/acomptes");
-  await expect(page.getByTestId("demande-acompte").filter({ hasText: /500\s€/ })).toContainText("En attente");
+  await expect(page.getByTestId("demande-acompte").filter({ hasText: /500,00\s€/ })).toContainText("En attente");
 });
 
 test("staff see the flag; accepting above the cap is refused without the confirmation, then accepted with it", async ({ browser }) => {

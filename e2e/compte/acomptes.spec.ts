@@ -35,7 +35,7 @@ test("full advance cycle: request, double submission, staff accept, export, pay,
   // Above the available amount: the notice shows while typing (a request all the same, see acomptes-guide.spec.ts).
   await worker.getByLabel("Montant de l'acompte souhaité (€)").fill("900");
   await expect(worker.getByTestId("avis-depassement")).toHaveText(
-    /Votre demande dépasse le montant disponible \(787\s€\) : l'agence la vérifiera avec les heures validées\./,
+    /Votre demande dépasse le montant disponible \(787,00\s€\) : l'agence la vérifiera avec les heures validées\./,
   );
   await worker.getByLabel("Montant de l'acompte souhaité (€)").fill("700");
   await expect(worker.getByTestId("avis-depassement")).toHaveCount(0);
@@ -65,8 +65,8 @@ test("full advance cycle: request, double submission, staff accept, export, pay,
   await expect(row).toHaveCount(1);
   await expect(row.getByText("En attente", { exact: true })).toBeVisible();
   const amount = (await row.getByRole("cell").first().innerText()).trim();
-  expect(["200 €", "250 €"]).toContain(amount.replace(/\s/g, " "));
-  const euros = amount.replace(/\D/g, "");
+  expect(["200,00 €", "250,00 €"]).toContain(amount.replace(/\s/g, " "));
+  const euros = amount.replace(/,00.*$/, "").replace(/\D/g, "");
 
   // Editing someone else's request by changing the id in the page gets nowhere.
   const other = await signedIn(browser, accounts.autre, MONDAY);

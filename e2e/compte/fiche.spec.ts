@@ -18,7 +18,7 @@ test("a profile change waits in orange, is approved once by staff and applied; a
 
   const before = (await worker.getByTestId("valeur-mobilityKm").innerText()).trim();
   let mobility = String(40 + Math.floor(Math.random() * 50));
-  if (`${mobility} kms` === before) mobility = String(Number(mobility) + 1);
+  if (`${mobility} km` === before) mobility = String(Number(mobility) + 1);
   await worker.getByRole("button", { name: "Modifier : Mobilité" }).click();
   await worker.locator("#mobilityKm-value").fill("9999");
   await worker.getByRole("button", { name: "Enregistrer" }).click();
@@ -27,7 +27,7 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   await worker.getByRole("button", { name: "Enregistrer" }).click();
   const mobilityRow = worker.locator("dd", { has: worker.getByTestId("valeur-mobilityKm") });
   await expect(mobilityRow.getByText("En attente de validation par l'agence").first()).toBeVisible();
-  await expect(mobilityRow.getByText(`Nouvelle valeur : ${mobility} kms`)).toBeVisible();
+  await expect(mobilityRow.getByText(`Nouvelle valeur : ${mobility} km`)).toBeVisible();
   await expect(worker.getByTestId("valeur-mobilityKm")).toHaveText(before); // the validated value stays in force
 
   // A wrong IBAN key is refused next to the field.
@@ -54,7 +54,7 @@ test("a profile change waits in orange, is approved once by staff and applied; a
     (await emailsTo(staff, accounts.fiche, subject)).filter((m) => Date.parse(m.createdAt) >= since);
   const row = staff.getByRole("row").filter({ hasText: "FICHET Fabienne" }).filter({ hasText: "Mobilité" });
   await expect(row.getByText(before)).toBeVisible();
-  await expect(row.getByText(`${mobility} kms`)).toBeVisible();
+  await expect(row.getByText(`${mobility} km`)).toBeVisible();
   await staff.getByRole("button", { name: "Valider : Mobilité de FICHET Fabienne" }).click();
   await expect(staff.getByText("Modification validée et appliquée.")).toBeVisible();
   await stale.getByRole("button", { name: "Valider : Mobilité de FICHET Fabienne" }).click();
@@ -75,8 +75,8 @@ test("a profile change waits in orange, is approved once by staff and applied; a
   expect(approved[0].text).toContain("/fiche-perso");
 
   await open(worker, "/fiche-perso");
-  await expect(worker.getByTestId("valeur-mobilityKm")).toHaveText(`${mobility} kms`);
-  await expect(worker.getByText(`Nouvelle valeur : ${mobility} kms`)).toHaveCount(0);
+  await expect(worker.getByTestId("valeur-mobilityKm")).toHaveText(`${mobility} km`);
+  await expect(worker.getByText(`Nouvelle valeur : ${mobility} km`)).toHaveCount(0);
   await expect(worker.getByTestId("valeur-familySituation")).toHaveText("Célibataire");
   await expect(worker.getByText("Refusé - Merci de joindre un justificatif de PACS.").first()).toBeVisible();
 });
@@ -120,7 +120,7 @@ test("a new sign-in address is applied once approved, and the old address is war
   await worker.getByRole("button", { name: "Modifier : Email" }).click();
   await worker.locator("#email-value").fill("pas-une-adresse");
   await worker.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(worker.getByText("Adresse email invalide.")).toBeVisible();
+  await expect(worker.getByText("Adresse e-mail invalide.")).toBeVisible();
   await worker.locator("#email-value").fill(newEmail);
   await worker.locator("#email-currentPassword").fill(DEMO_PASSWORD); // the sign-in address: confirmed with the password
   await worker.getByRole("button", { name: "Enregistrer" }).click();
@@ -132,9 +132,9 @@ test("a new sign-in address is applied once approved, and the old address is war
   await expect(staff.getByText("Modification validée et appliquée.")).toBeVisible();
 
   // The old address learns of it (masked new address); the approval goes to the new one.
-  await expectEmail(staff, accounts.email, /^Votre adresse email a été modifiée$/, /m••••@exemple\.fr.*contactez votre agence/s);
+  await expectEmail(staff, accounts.email, /^Votre adresse e-mail a été modifiée$/, /m••••@exemple\.fr.*contactez votre agence/s);
   await expectEmail(staff, newEmail, /Modification de votre fiche validée/, /« Email »/);
-  const old = await emailsTo(staff, accounts.email, /^Votre adresse email a été modifiée$/);
+  const old = await emailsTo(staff, accounts.email, /^Votre adresse e-mail a été modifiée$/);
   expect(old.some((m) => m.text.includes(newEmail))).toBe(false);
 
   // She now signs in with the new address.

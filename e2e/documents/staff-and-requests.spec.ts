@@ -160,13 +160,14 @@ test("a worker asks for a new attestation: staff see the request and the front d
     .setInputFiles({ name: "attestation.pdf", mimeType: "application/pdf", buffer: tinyPdf("attestation-hugo") });
   await form.getByRole("button", { name: "Publier le document" }).click();
   await expect(form.getByRole("status")).toContainText("Document publié pour Hugo Demande (n° 9604)");
-  await staff.reload();
+  // The pending requests refresh with the publish, without a reload (issue 18), and the answer stays.
   await expect(
     staff
       .getByRole("region", { name: /Demandes en attente/ })
       .getByRole("row")
       .filter({ hasText: marker }),
   ).toHaveCount(0);
+  await expect(form.getByRole("status")).toContainText("Document publié pour Hugo Demande (n° 9604)");
   await staff.context().close();
 
   await expect

@@ -27,7 +27,7 @@ test("planning: month total, navigation, week and day views, slots open the cont
   await page.getByRole("link", { name: /Suivant/ }).click();
   await expect(page).not.toHaveURL(once);
   await expect(page).toHaveURL(new RegExp(`vue=mois&date=${m.key}`));
-  await expect(page.getByTestId("month-total")).toHaveText("31 heures 30 calculées pour ce mois");
+  await expect(page.getByTestId("month-total")).toHaveText("31 h 30 calculées pour ce mois");
   const day10 = page.locator(`td[data-day="${m.day(10)}"]`);
   await expect(day10.getByTestId("planning-slot")).toHaveText("13:30 (07h00) - RESIDENCE JEAN XXIII (en attente de validation)");
   const day11 = page.locator(`td[data-day="${m.day(11)}"]`).getByTestId("planning-slot");
@@ -46,7 +46,7 @@ test("planning: month total, navigation, week and day views, slots open the cont
   // Week view of the 12th, then the day view; previous/next move by a week/day.
   await open(page, `/plannings?vue=semaine&date=${m.day(12)}`);
   await expect(page.getByTestId("planning-title")).toContainText("Semaine du");
-  await expect(page.getByTestId("month-total")).toHaveText("31 heures 30 calculées pour ce mois");
+  await expect(page.getByTestId("month-total")).toHaveText("31 h 30 calculées pour ce mois");
   await expect(page.locator(`li[data-day="${m.day(12)}"]`).getByTestId("planning-slot")).toHaveText(
     "21:00 (09h30) - RESIDENCE JEAN XXIII (en attente de validation)",
   );

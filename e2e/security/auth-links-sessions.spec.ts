@@ -5,7 +5,7 @@ test("sign-up refuses Password1! next to the field and accepts a 28-character pa
   const email = uniqueEmail("phrase");
   await fillSignup(page, { email, password: "Password1!", firstName: "Léa" });
   await expect(page.getByText("Le mot de passe doit faire au moins 12 caractères.")).toBeVisible();
-  await expect(page.getByLabel("Adresse email")).toHaveValue(email);
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue(email);
 
   // Long enough but one of the most used: refused by the server.
   await page.getByLabel("Mot de passe", { exact: true }).fill("123456789012");
@@ -18,7 +18,7 @@ test("sign-up refuses Password1! next to the field and accepts a 28-character pa
   await page.getByLabel("Mot de passe", { exact: true }).fill(passphrase);
   await page.getByLabel("Confirmation du mot de passe").fill(passphrase);
   await page.getByRole("button", { name: "S'inscrire" }).click();
-  await expect(page.getByRole("heading", { name: "Vérifiez vos emails" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Vérifiez vos e-mails" })).toBeVisible();
   await linkFromEmail(page.request, email, /confirm/i, "/confirmer-email");
 });
 

@@ -17,7 +17,7 @@ async function outboxHtml(browser: Browser, staffEmail: string, to: string): Pro
 
 test("a password-reset link is masked for staff, full on the dev route, unseen by another agency", async ({ page, browser }) => {
   await open(page, "/mot-de-passe-oublie");
-  await page.getByLabel("Adresse email").fill(demo.worker);
+  await page.getByLabel("Adresse e-mail").fill(demo.worker);
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByRole("status")).toContainText("Si un compte existe pour cette adresse");
   const link = await linkFromEmail(page.request, demo.worker, /mot de passe/i, "/reinitialiser-mot-de-passe");

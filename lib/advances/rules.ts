@@ -12,7 +12,7 @@
 //   request is flagged over the cap and staff confirm explicitly to accept it.
 import { parisCalendarDate, parisTimeOnDay } from "../time/paris";
 import { addDays, calendarDay, isoWeekday } from "../time/days";
-import { formatEurosShort, frenchWeekday } from "../format";
+import { formatEuros, frenchWeekday } from "../format";
 
 // The one calendar-day arithmetic and Paris day (lib/time), re-exported for callers of this module.
 export { calendarDay, isoWeekday } from "../time/days";
@@ -216,7 +216,7 @@ export function advanceBasis(input: {
 
 /** The worker's notice when a request is above the available amount (shown before and after sending). */
 export function overCapNotice(availableCents: number): string {
-  return `Votre demande dépasse le montant disponible (${formatEurosShort(availableCents)}) : l'agence la vérifiera avec les heures validées.`;
+  return `Votre demande dépasse le montant disponible (${formatEuros(availableCents)}) : l'agence la vérifiera avec les heures validées.`;
 }
 
 /**
@@ -230,8 +230,7 @@ export function assessAmount(
   input: { minCents: number; availableCents: number },
 ): { ok: false; problem: string } | { ok: true; overCap: boolean; notice: string | null } {
   if (!Number.isInteger(amountCents) || amountCents <= 0) return { ok: false, problem: "Indiquez un montant en euros." };
-  if (amountCents < input.minCents)
-    return { ok: false, problem: `Le montant minimum d'un acompte est de ${formatEurosShort(input.minCents)}.` };
+  if (amountCents < input.minCents) return { ok: false, problem: `Le montant minimum d'un acompte est de ${formatEuros(input.minCents)}.` };
   const overCap = amountCents > input.availableCents;
   return { ok: true, overCap, notice: overCap ? overCapNotice(input.availableCents) : null };
 }

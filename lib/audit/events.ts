@@ -350,7 +350,7 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
     ],
   },
   "auth.signup": { label: "Inscription", render: none },
-  "auth.email_confirmed": { label: "Adresse email confirmée", render: none },
+  "auth.email_confirmed": { label: "Adresse e-mail confirmée", render: none },
   "auth.account_activated": { label: "Compte activé (invitation)", render: none },
   "auth.password_reset_requested": { label: "Demande de réinitialisation du mot de passe", render: none },
   "auth.password_reset": { label: "Mot de passe réinitialisé", render: none },

@@ -19,9 +19,9 @@ import { publicAction, userAction } from "./action";
 import { fail, ok, type Result } from "@/lib/result";
 
 const loginMessages: Record<string, string> = {
-  invalid: "Email ou mot de passe incorrect.",
+  invalid: "Adresse e-mail ou mot de passe incorrect.",
   unconfirmed:
-    "Votre adresse email n'est pas encore confirmée. Cliquez sur le lien reçu par email, ou demandez un nouveau lien ci-dessous.",
+    "Votre adresse e-mail n'est pas encore confirmée. Cliquez sur le lien reçu par e-mail, ou demandez un nouveau lien ci-dessous.",
   disabled: "Ce compte est désactivé. Contactez votre agence.",
 };
 
@@ -115,7 +115,7 @@ export const confirmEmail = publicAction(confirmSchema, async (data): Promise<Re
 
 export const requestPasswordReset = publicAction(forgotPasswordSchema, async (data) => {
   const sent = ok(
-    "Si un compte existe pour cette adresse, vous allez recevoir un email avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.",
+    "Si un compte existe pour cette adresse, vous allez recevoir un e-mail avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.",
   );
   if (await limited("password-reset", 20, 3600)) return fail(TOO_MANY);
   requestPasswordResetFor(data.email, deferred);

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { passwordProblems } from "./password-rules";
 
 const email = z
-  .string({ error: "Renseignez votre adresse email." })
+  .string({ error: "Renseignez votre adresse e-mail." })
   .trim()
-  .min(1, "Renseignez votre adresse email.")
-  .max(254, "Adresse email trop longue.")
-  .email("Adresse email invalide.")
+  .min(1, "Renseignez votre adresse e-mail.")
+  .max(254, "Adresse e-mail trop longue.")
+  .email("Adresse e-mail invalide.")
   .transform((v) => v.toLowerCase());
 
 // Length only here (shared with the browser); the server also checks strength

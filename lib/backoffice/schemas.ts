@@ -203,7 +203,7 @@ export const clientSchema = z.object({
     .trim()
     .max(254)
     .optional()
-    .refine((v) => !v || z.email().safeParse(v).success, "Adresse email invalide.")
+    .refine((v) => !v || z.email().safeParse(v).success, "Adresse e-mail invalide.")
     .transform((v) => (v ? v.toLowerCase() : null)),
   siret: z
     .string()
@@ -231,11 +231,11 @@ export const inviteSchema = z.object({
   firstName: required("le prénom", 80),
   lastName: required("le nom", 80),
   email: z
-    .string({ error: "Renseignez l'adresse email." })
+    .string({ error: "Renseignez l'adresse e-mail." })
     .trim()
-    .min(1, "Renseignez l'adresse email.")
+    .min(1, "Renseignez l'adresse e-mail.")
     .max(254)
-    .email("Adresse email invalide.")
+    .email("Adresse e-mail invalide.")
     .transform((v) => v.toLowerCase()),
   phone: z
     .string()

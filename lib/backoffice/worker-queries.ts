@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import { agencyScope, membershipOfAgencies, staffDocumentScope, workerOfAgencies, type AgencyStaff } from "@/lib/auth/scope";
 import { documentKindOf } from "@/lib/profile/fields";
 import { profileSelect } from "@/lib/profile/service";
+import { searchWords } from "./search";
 
 export type StaffWorkerFilter = { words: string[]; number: string; qualificationId?: string; city: string };
 
@@ -15,15 +16,17 @@ export async function staffWorkerPage(staff: AgencyStaff, filter: StaffWorkerFil
   const where: Prisma.WorkerProfileWhereInput = {
     AND: [
       workerOfAgencies(staff),
-      // Every word must match the first, last or birth name.
-      ...words.map((w) => ({
-        OR: [
-          { user: { firstName: { contains: w, mode: "insensitive" as const } } },
-          { user: { lastName: { contains: w, mode: "insensitive" as const } } },
-          { birthName: { contains: w, mode: "insensitive" as const } },
-        ],
-      })),
-      ...(number ? [{ agencies: { some: { workerNumber: number, ...membershipOfAgencies(staff) } } }] : []),
+      // Every word must be in the first, last or birth name or an agency number as displayed
+      // ("MEDIMP 3985"), whatever its accents and case: searchText is folded by the database.
+      ...searchWords(words.join(" ")).map((w) => ({ searchText: { contains: w } })),
+      // A bare number is a number in one of the staff's agencies; "MEDIMP 3985" or "MEDIMP : 3985", as displayed, that agency's.
+      ...(number
+        ? [
+            /^\d+$/.test(number)
+              ? { agencies: { some: { workerNumber: number, ...membershipOfAgencies(staff) } } }
+              : { searchText: { contains: searchWords(number).join(" ") } },
+          ]
+        : []),
       ...(filter.qualificationId ? [{ qualifications: { some: { qualificationId: filter.qualificationId } } }] : []),
       ...(city ? [{ OR: [{ city: { contains: city, mode: "insensitive" as const } }, { postalCode: { startsWith: city } }] }] : []),
     ],

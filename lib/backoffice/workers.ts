@@ -94,7 +94,7 @@ export async function inviteWorker(
         return { user, workerId: user.workerProfile!.id, workerNumber };
       });
       if (!created)
-        return fail("Un compte existe déjà avec cette adresse email.", { email: "Un compte existe déjà avec cette adresse email." });
+        return fail("Un compte existe déjà avec cette adresse e-mail.", { email: "Un compte existe déjà avec cette adresse e-mail." });
       wakeOutboxWorker();
       return okWith({ workerId: created.workerId, workerNumber: created.workerNumber });
     } catch (error) {

@@ -21,17 +21,21 @@ export function pgliteDataDir(): string {
 }
 
 type PGliteLike = { exec(sql: string): Promise<unknown> };
+type PgLike = { query(sql: string): Promise<unknown> };
 
 /**
  * pglite-prisma-adapter 0.7.2 does not await exec() in executeScript, so a
  * failing migration would be recorded as applied. This wrapper awaits and
  * rethrows, on the adapter's own client (the shadow database has another one).
+ * adapter-pg splits a script on every ";", which breaks function bodies
+ * (plpgsql triggers): the whole script goes as one simple query instead.
  */
-function awaitingScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+function awaitingScripts(factory: SqlMigrationAwareDriverAdapterFactory, engine: Engine = "pglite"): SqlMigrationAwareDriverAdapterFactory {
   const patch = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
-    const client = (adapter as unknown as { client: PGliteLike }).client;
+    const client = (adapter as unknown as { client: PGliteLike & PgLike }).client;
     adapter.executeScript = async (script: string) => {
-      await client.exec(script);
+      if (engine === "pglite") await client.exec(script);
+      else await client.query(script);
     };
     return adapter;
   };
@@ -98,7 +102,12 @@ export function createAdapter(options: { databaseUrl?: string; pgliteDir?: strin
     // Prisma's $disconnect ends the pool (disposeExternalPool).
     const pool = createResilientPool(poolConfig(databaseUrl, { longRunning: options.longRunning }));
     const factory = new PrismaPg(pool, { disposeExternalPool: true });
-    return { engine: "postgresql", factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, pool, close: async () => {} };
+    return {
+      engine: "postgresql",
+      factory: awaitingScripts(factory as unknown as SqlMigrationAwareDriverAdapterFactory, "postgresql"),
+      pool,
+      close: async () => {},
+    };
   }
   // pgliteDir === null means an in-memory database (used to diff migrations).
   let client: PGlite;

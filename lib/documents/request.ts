@@ -17,7 +17,7 @@ import { fail, ok, type Result } from "@/lib/result";
 export const REQUESTABLE = ["ASSEDIC_CERTIFICATE", "WORK_CERTIFICATE"] as const;
 export type RequestableKind = (typeof REQUESTABLE)[number];
 
-const SENT = "Votre demande a bien été envoyée à l'agence. Vous serez prévenu par email dès que le document sera disponible.";
+const SENT = "Votre demande a bien été envoyée à l'agence. Vous serez prévenu par e-mail dès que le document sera disponible.";
 const DAILY_LIMIT = 5;
 
 class TooMany extends Error {}
@@ -94,7 +94,7 @@ export async function requestDocument(
               paragraphs: [
                 `${user.firstName} ${user.lastName} (${user.email}, ${numbers}) demande ${label.newOne} depuis son espace en ligne.`,
                 ...(message ? [`Son message : « ${message} »`] : []),
-                "Publiez le document depuis l'espace agence, rubrique Documents : l'intérimaire en sera prévenu par email.",
+                "Publiez le document depuis l'espace agence, rubrique Documents : l'intérimaire en sera prévenu par e-mail.",
               ],
               ctaLabel: "Ouvrir les documents",
               ctaUrl: link,

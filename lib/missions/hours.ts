@@ -30,12 +30,12 @@ export function monthWorkedMinutes(shifts: ShiftLike[], year: number, month: num
   return shifts.filter((s) => parisDayKey(s.startsAt).startsWith(prefix)).reduce((sum, s) => sum + workedMinutes(s), 0);
 }
 
-/** "153 heures calculées pour ce mois", "23 heures 30 calculées pour ce mois". */
+/** "153 heures calculées pour ce mois" (the guide's words), "154 h 30 calculées pour ce mois". */
 export function monthTotalLabel(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  const hours = `${h} heure${h > 1 ? "s" : ""}`;
-  return `${m ? `${hours} ${String(m).padStart(2, "0")}` : hours} calculées pour ce mois`;
+  const hours = m ? `${h} h ${String(m).padStart(2, "0")}` : `${h} heure${h > 1 ? "s" : ""}`;
+  return `${hours} calculées pour ce mois`;
 }
 
 /** "3h0m / 7h0m" style of the guide's absences, and "07h00" for slots. */

@@ -2,8 +2,19 @@
 // the agency's validation. One definition per field: its label, the inputs of
 // its form, how a typed value is checked and shown. Pure (no database), so
 // the worker page, the staff queue and the tests share it.
+import { formatPhone } from "../format";
 import { normalizePhone } from "../messaging/phone";
-import { checkIban, formatIban, formatNir, ibanErrorMessage, maskIban, maskNir, normalizeBic, normalizeNir } from "./identifiers";
+import {
+  checkIban,
+  formatIban,
+  formatNir,
+  ibanErrorMessage,
+  maskIban,
+  maskNir,
+  normalizeBic,
+  normalizeNir,
+  bicFromIban,
+} from "./identifiers";
 
 export type ProfileDocumentKind = "SOCIAL_SECURITY_CARD" | "ID_CARD" | "PROOF_OF_ADDRESS" | "RIB";
 
@@ -162,7 +173,7 @@ export const PROFILE_FIELDS: FieldDef[] = [
     parse: (f) => {
       const value = trimmed(f.value).toLowerCase();
       if (!/^[^\s@,;<>"()]+@[^\s@,;<>"()]+\.[^\s@,;<>"()]+$/.test(value) || value.length > 200)
-        return { ok: false, errors: { value: "Adresse email invalide." } };
+        return { ok: false, errors: { value: "Adresse e-mail invalide." } };
       return { ok: true, value };
     },
     display: (v) => v || "-",
@@ -190,7 +201,7 @@ export const PROFILE_FIELDS: FieldDef[] = [
     },
     display: (v, masked) => (v ? (masked ? maskNir(v) : formatNir(v)) : "-"),
   },
-  intField("mobilityKm", "Mobilité", "general", 500, (n) => `${n} kms`),
+  intField("mobilityKm", "Mobilité", "general", 500, (n) => `${n} km`),
   selectField("workPeriod", "Préférence de période de travail", "general", WORK_PERIODS),
   {
     key: "address",
@@ -224,12 +235,12 @@ export const PROFILE_FIELDS: FieldDef[] = [
     section: "coordonnees",
     signingChannel: true,
     inputs: [{ name: "value", label: "Téléphone portable", type: "tel", autoComplete: "tel", inputMode: "tel" }],
-    initial: (v) => ({ value: v ? displayPhone(v) : "" }),
+    initial: (v) => ({ value: v ? formatPhone(v) : "" }),
     parse: (f) => {
       const phone = normalizePhone(f.value ?? "");
       return phone ? { ok: true, value: phone } : { ok: false, errors: { value: "Numéro de téléphone invalide (ex. 06 12 34 56 78)." } };
     },
-    display: (v) => (v ? displayPhone(v) : "-"),
+    display: (v) => (v ? formatPhone(v) : "-"),
   },
   {
     key: "iban",
@@ -238,17 +249,19 @@ export const PROFILE_FIELDS: FieldDef[] = [
     sensitive: true,
     inputs: [
       { name: "iban", label: "IBAN", type: "text", placeholder: "FR76 3000 6000 0112 3456 7890 189" },
-      { name: "bic", label: "BIC", type: "text", placeholder: "BNPAFRPP" },
+      { name: "bic", label: "BIC (facultatif)", type: "text", placeholder: "BNPAFRPP" },
     ],
     initial: () => ({ iban: "", bic: "" }),
     parse: (f) => {
       const checked = checkIban(f.iban ?? "");
       const iban = checked.ok ? checked.iban : null;
-      const bic = normalizeBic(f.bic ?? "");
+      // A SEPA transfer needs no BIC: optional, taken from the IBAN's bank where known, checked when given.
+      const typed = (f.bic ?? "").trim();
+      const bic = typed ? normalizeBic(typed) : iban ? (bicFromIban(iban) ?? "") : "";
       const errors: Record<string, string> = {};
       if (!checked.ok) errors.iban = ibanErrorMessage(checked);
-      if (!bic) errors.bic = "BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP).";
-      return iban && bic ? { ok: true, value: JSON.stringify({ iban, bic }) } : { ok: false, errors };
+      if (bic === null) errors.bic = "BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP), ou laissez le champ vide.";
+      return iban && bic !== null ? { ok: true, value: JSON.stringify({ iban, bic }) } : { ok: false, errors };
     },
     display: (v, masked) => {
       const b = readJson<{ iban: string; bic: string }>(v);
@@ -274,12 +287,6 @@ export function fieldLabel(field: string): string {
   const kind = documentKindOf(field);
   if (kind) return PROFILE_DOCUMENTS.find((d) => d.kind === kind)!.label;
   return fieldDef(field)?.label ?? field;
-}
-
-/** "+33612345678" -> "06 12 34 56 78"; other countries as stored. */
-export function displayPhone(e164: string): string {
-  if (/^\+33\d{9}$/.test(e164)) return `0${e164.slice(3)}`.replace(/(\d{2})(?=\d)/g, "$1 ");
-  return e164;
 }
 
 /** Key held by a change while pending: one pending change per worker and field. */

@@ -1,6 +1,6 @@
 // Checks and display of the French social security number (NIR) and of IBANs.
 // Pure functions, unit-tested. IBANs and BICs are checked with ibantools.
-import { countrySpecs, isValidBIC, validateIBAN, ValidationErrorsIBAN } from "ibantools";
+import { countrySpecs, extractIBAN, isValidBIC, validateIBAN, ValidationErrorsIBAN } from "ibantools";
 
 /** Digits and letters only, upper-cased: "1 88 03 12..." -> "18803...". */
 function compact(value: string): string {
@@ -87,4 +87,28 @@ export function normalizeBic(value: string): string | null {
   const bic = compact(value);
   // ibantools also checks that the country part (letters 5 and 6) is a real country.
   return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic) && isValidBIC(bic) ? bic : null;
+}
+
+/** BICs of major French banks by their code banque (the first 5 digits of a French BBAN). */
+const FRENCH_BANK_BICS: Record<string, string> = {
+  "30004": "BNPAFRPP", // BNP Paribas
+  "30003": "SOGEFRPP", // Société Générale
+  "30002": "CRLYFRPP", // LCL
+  "30006": "AGRIFRPP", // Crédit Agricole
+  "20041": "PSSTFRPP", // La Banque Postale
+  "30066": "CMCIFRPP", // CIC
+  "30056": "CCFRFRPP", // HSBC Continental Europe
+  "30076": "NORDFRPP", // Crédit du Nord
+  "12548": "AXABFRPP", // AXA Banque
+  "16958": "QNTOFRP1", // Qonto
+};
+
+/**
+ * The BIC of a (valid, compact) IBAN's bank where it is known, else null. A
+ * transfer within SEPA needs no BIC, so an unknown bank simply gives none.
+ */
+export function bicFromIban(iban: string): string | null {
+  if (!iban.startsWith("FR") && !iban.startsWith("MC")) return null;
+  const bank = extractIBAN(iban).bankIdentifier;
+  return bank ? (FRENCH_BANK_BICS[bank] ?? null) : null;
 }

@@ -100,7 +100,7 @@ export async function requestFieldChange(input: {
   if (def && current === input.value && !pending) return fail("Cette valeur est déjà celle enregistrée.", {});
   if (def?.key === "email") {
     const taken = await db.user.findFirst({ where: { email: input.value, NOT: { id: input.userId } }, select: { id: true } });
-    if (taken) return fail("Cette adresse email est déjà utilisée par un autre compte.", { value: "Adresse déjà utilisée." });
+    if (taken) return fail("Cette adresse e-mail est déjà utilisée par un autre compte.", { value: "Adresse déjà utilisée." });
   }
   const stored = def?.sensitive ? encryptSecret(input.value) : input.value;
   const oldStored = def?.sensitive && current ? encryptSecret(current) : current;
@@ -255,7 +255,7 @@ export async function approveChange(staff: { id: string; agencyIds: string[] }, 
     });
   } catch (error) {
     if (error instanceof StaleError) return fail("Cette demande a déjà été traitée ou modifiée.");
-    if (isUniqueViolation(error)) return fail("Cette adresse email est déjà utilisée par un autre compte : refusez la demande.");
+    if (isUniqueViolation(error)) return fail("Cette adresse e-mail est déjà utilisée par un autre compte : refusez la demande.");
     throw error;
   }
   wakeOutboxWorker();
@@ -351,8 +351,8 @@ async function warnPreviousAddress(
     userId,
     {
       firstName: previous.firstName,
-      subject: "Votre adresse email a été modifiée",
-      title: "Votre adresse email de connexion a changé",
+      subject: "Votre adresse e-mail a été modifiée",
+      title: "Votre adresse e-mail de connexion a changé",
       paragraphs: [
         `À la demande faite depuis votre espace intérimaire, l'agence a remplacé cette adresse par ${maskEmail(newEmail)}. Vous vous connectez désormais avec la nouvelle adresse.`,
         "Si vous n'êtes pas à l'origine de ce changement, contactez votre agence sans attendre.",

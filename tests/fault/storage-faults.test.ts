@@ -116,7 +116,7 @@ async function signedIn(email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto("/connexion");
   await page.waitForLoadState("networkidle");
-  await page.getByLabel("Adresse email").fill(email);
+  await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Connexion" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/connexion"), { timeout: 30_000 });

@@ -105,12 +105,12 @@ describe("amounts", () => {
   it("checks the minimum at its edge; above the available amount is a request, flagged, with the notice", () => {
     const limits = { minCents: 5000, availableCents: 30_000 };
     expect(assessAmount(5000, limits)).toEqual({ ok: true, overCap: false, notice: null });
-    expect(assessAmount(4900, limits)).toEqual({ ok: false, problem: "Le montant minimum d'un acompte est de 50\u00a0€." });
+    expect(assessAmount(4900, limits)).toEqual({ ok: false, problem: "Le montant minimum d'un acompte est de 50,00\u00a0€." });
     expect(assessAmount(30_000, limits)).toEqual({ ok: true, overCap: false, notice: null });
     expect(assessAmount(30_100, limits)).toEqual({
       ok: true,
       overCap: true,
-      notice: "Votre demande dépasse le montant disponible (300\u00a0€) : l'agence la vérifiera avec les heures validées.",
+      notice: "Votre demande dépasse le montant disponible (300,00\u00a0€) : l'agence la vérifiera avec les heures validées.",
     });
     // Nothing available (the first days of a month before any validated hours): the worker can still ask.
     expect(assessAmount(5000, { minCents: 5000, availableCents: 0 })).toMatchObject({ ok: true, overCap: true });

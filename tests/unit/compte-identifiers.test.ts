@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { checkIban, ibanErrorMessage, maskIban, maskNir, normalizeBic, normalizeIban, normalizeNir } from "@/lib/profile/identifiers";
+import {
+  bicFromIban,
+  checkIban,
+  ibanErrorMessage,
+  maskIban,
+  maskNir,
+  normalizeBic,
+  normalizeIban,
+  normalizeNir,
+} from "@/lib/profile/identifiers";
 import { fieldDef } from "@/lib/profile/fields";
 import { decryptSecret, encryptSecret, keyFromBase64 } from "@/lib/crypto/secrets";
 import { detectFileType } from "@/lib/uploads/check";
@@ -147,11 +156,35 @@ describe("IBAN and BIC", () => {
     expect(both.ok).toBe(false);
     if (!both.ok) {
       expect(both.errors.iban).toMatch(/^IBAN invalide/);
-      expect(both.errors.bic).toBe("BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP).");
+      expect(both.errors.bic).toBe("BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP), ou laissez le champ vide.");
     }
     expect(field.parse({ iban: "it60 x054 2811 1010 0000 0123 456", bic: "BCITITMM" })).toEqual({
       ok: true,
       value: JSON.stringify({ iban: "IT60X0542811101000000123456", bic: "BCITITMM" }),
+    });
+  });
+
+  it("takes the BIC as optional (issue 18): derived from a known French bank, empty otherwise, checked when given", () => {
+    const field = fieldDef("iban")!;
+    // Code banque 30006 is Crédit Agricole.
+    expect(field.parse({ iban: "FR76 3000 6000 0112 3456 7890 189", bic: "" })).toEqual({
+      ok: true,
+      value: JSON.stringify({ iban: "FR7630006000011234567890189", bic: "AGRIFRPP" }),
+    });
+    expect(bicFromIban("FR7630006000011234567890189")).toBe("AGRIFRPP");
+    // A bank outside the table, or abroad: no BIC, still accepted.
+    expect(field.parse({ iban: "IT60 X054 2811 1010 0000 0123 456", bic: "  " })).toEqual({
+      ok: true,
+      value: JSON.stringify({ iban: "IT60X0542811101000000123456", bic: "" }),
+    });
+    // A typed BIC wins over the derived one, and a wrong one is still refused.
+    expect(field.parse({ iban: "FR76 3000 6000 0112 3456 7890 189", bic: "demofrppxxx" })).toEqual({
+      ok: true,
+      value: JSON.stringify({ iban: "FR7630006000011234567890189", bic: "DEMOFRPPXXX" }),
+    });
+    expect(field.parse({ iban: "FR76 3000 6000 0112 3456 7890 189", bic: "BNPA" })).toEqual({
+      ok: false,
+      errors: { bic: "BIC invalide : 8 ou 11 caractères (ex. BNPAFRPP), ou laissez le champ vide." },
     });
   });
 

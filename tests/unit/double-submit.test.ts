@@ -208,8 +208,8 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     // Another rendering of the form is refused next to the address.
     expect(await inviteWorker(staff, input, `${staff.id}:${newFormKey()}`)).toEqual({
       ok: false,
-      message: "Un compte existe déjà avec cette adresse email.",
-      fieldErrors: { email: "Un compte existe déjà avec cette adresse email." },
+      message: "Un compte existe déjà avec cette adresse e-mail.",
+      fieldErrors: { email: "Un compte existe déjà avec cette adresse e-mail." },
     });
   });
 

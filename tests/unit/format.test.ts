@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as fmt from "@/lib/format";
 import {
   formatDate,
   formatDateTime,
@@ -9,7 +10,6 @@ import {
   formatFileSize,
   formatPlural,
   formatEuros,
-  formatEurosShort,
   formatLongDate,
   formatMonthYear,
   formatTime,
@@ -36,8 +36,21 @@ describe("dates in Europe/Paris", () => {
 
   it("formats a long French date", () => {
     expect(formatLongDate(new Date("2026-12-02T00:00:00Z"))).toBe("mercredi 2 décembre 2026");
-    expect(formatLongDate(new Date("2026-11-26T13:00:00Z"), { withYear: false })).toBe("jeudi 26 novembre");
+    const now = new Date("2026-12-07T10:00:00Z");
+    expect(formatLongDate(new Date("2026-11-26T13:00:00Z"), { withYear: false, now })).toBe("jeudi 26 novembre");
     expect(formatMonthYear(new Date("2020-05-15T10:00:00Z"))).toBe("mai 2020");
+  });
+
+  it("never drops the year of a date outside the current year (issue 18: « mercredi 26 mars »)", () => {
+    const now = new Date("2026-12-07T10:00:00Z");
+    expect(formatLongDate(new Date("2025-03-26T10:00:00Z"), { withYear: false, now })).toBe("mercredi 26 mars 2025");
+    expect(formatLongDate(new Date("2027-01-06T10:00:00Z"), { withYear: false, now })).toBe("mercredi 6 janvier 2027");
+    // 31 December 23:30 UTC is already 1 January in Paris: the Paris year decides.
+    expect(formatLongDate(new Date("2026-12-31T23:30:00Z"), { withYear: false, now })).toBe("vendredi 1 janvier 2027");
+    const day = new Date("2025-03-26T00:00:00Z");
+    expect(fmt.formatCalendarLongDate(day, { withYear: false, now })).toBe("mercredi 26 mars 2025");
+    expect(plain(fmt.formatCalendarDayMonth(day, now))).toBe("26 mars 2025");
+    expect(plain(fmt.formatCalendarDayMonth(new Date("2026-03-26T00:00:00Z"), now))).toBe("26 mars");
   });
 
   it("formats a time on 24 hours", () => {
@@ -63,11 +76,12 @@ describe("formatDuration", () => {
   });
 });
 
-describe("formatEurosShort and formatDecimal", () => {
-  it("drops the cents only when there are none, and writes rates with two decimals", () => {
-    expect(plain(formatEurosShort(23000))).toBe("230 €");
-    expect(plain(formatEurosShort(23050))).toBe("230,50 €");
-    expect(plain(formatEurosShort(150000))).toBe("1 500 €");
+describe("amounts and formatDecimal", () => {
+  it("writes every amount one way, with its cents (issue 18: « 171,00 € », never « 171 € »), and rates with two decimals", () => {
+    expect(plain(formatEuros(17100))).toBe("171,00 €");
+    expect(plain(formatEuros(23050))).toBe("230,50 €");
+    expect(plain(formatEuros(150000))).toBe("1 500,00 €");
+    expect("formatEurosShort" in fmt).toBe(false);
     expect(plain(formatDecimal(7.5))).toBe("7,50");
     expect(plain(formatDecimal(1234.567))).toBe("1 234,57");
   });
@@ -149,8 +163,9 @@ describe("the formatters that replaced the ad-hoc Intl instances", async () => {
     const d = new Date("2026-06-30T00:00:00Z");
     expect(f.formatCalendarDate(d)).toBe("30/06/2026");
     expect(f.formatCalendarLongDate(d)).toBe("mardi 30 juin 2026");
-    expect(f.formatCalendarLongDate(d, { withYear: false })).toBe("mardi 30 juin");
-    expect(nbsp(f.formatCalendarDayMonth(d))).toBe("30 juin");
+    const now = new Date("2026-12-07T10:00:00Z");
+    expect(f.formatCalendarLongDate(d, { withYear: false, now })).toBe("mardi 30 juin");
+    expect(nbsp(f.formatCalendarDayMonth(d, now))).toBe("30 juin");
     expect(f.formatCalendarMonth(d)).toBe("juin 2026");
     expect(f.formatCalendarMonth(new Date("2026-01-01T00:00:00Z"))).toBe("janvier 2026");
   });
@@ -162,5 +177,19 @@ describe("the formatters that replaced the ad-hoc Intl instances", async () => {
 
   it("the outbox's formatter is lib/format's", async () => {
     expect((await import("@/lib/messaging/format")).formatParisDateTime).toBe(f.formatParisDateTime);
+  });
+});
+
+describe("formatPhone (issue 18: « +33798765432 » on staff pages)", () => {
+  it("writes French numbers in pairs, from E.164 or national form", () => {
+    expect(fmt.formatPhone("+33798765432")).toBe("07 98 76 54 32");
+    expect(fmt.formatPhone("0798765432")).toBe("07 98 76 54 32");
+    expect(fmt.formatPhone("01.23.45.67.89")).toBe("01 23 45 67 89");
+  });
+
+  it("keeps other numbers as stored", () => {
+    expect(fmt.formatPhone("+442071234567")).toBe("+442071234567");
+    expect(fmt.formatPhone(" accueil ")).toBe("accueil");
+    expect(fmt.formatPhone("+3379876543")).toBe("+3379876543");
   });
 });

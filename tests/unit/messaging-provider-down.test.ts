@@ -200,7 +200,7 @@ describe.each(engines)("provider down or slow on $name", ({ open }) => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      message: `Document publié pour ${w.firstName} DOWN (n° ${w.number}). Un email l'en a informé.`,
+      message: `Document publié pour ${w.firstName} DOWN (n° ${w.number}). Un e-mail l'en a informé.`,
     });
     const docs = await prisma.document.findMany({ where: { workerId: w.workerProfile!.id } });
     expect(docs).toHaveLength(1);

@@ -67,7 +67,9 @@ describe("hours of the planning", () => {
 
   it("words the month total as the guide does", () => {
     expect(monthTotalLabel(153 * 60)).toBe("153 heures calculées pour ce mois");
-    expect(monthTotalLabel(31 * 60 + 30)).toBe("31 heures 30 calculées pour ce mois");
+    expect(monthTotalLabel(31 * 60 + 30)).toBe("31 h 30 calculées pour ce mois");
+    expect(monthTotalLabel(154 * 60 + 30)).not.toMatch(/heures 30/);
+    expect(monthTotalLabel(60 + 5)).toBe("1 h 05 calculées pour ce mois");
     expect(monthTotalLabel(0)).toBe("0 heure calculées pour ce mois");
   });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { inspectToken } from "@/lib/auth/accounts";
 import { ConfirmEmailForm } from "./confirm-form";
 
-export const metadata: Metadata = { title: "Confirmer mon adresse email" };
+export const metadata: Metadata = { title: "Confirmer mon adresse e-mail" };
 
 type Props = { searchParams: Promise<{ token?: string }> };
 
@@ -14,7 +14,7 @@ export default async function ConfirmEmailPage({ searchParams }: Props) {
   const state = token ? await inspectToken(token, "EMAIL_CONFIRMATION") : "unknown";
   return (
     <>
-      <h1 className="text-2xl font-bold text-slate-900">Confirmer mon adresse email</h1>
+      <h1 className="text-2xl font-bold text-slate-900">Confirmer mon adresse e-mail</h1>
       {state === "valid" && token ? (
         <ConfirmEmailForm token={token} />
       ) : (

@@ -53,8 +53,8 @@ export function LoginForm({ notice, next }: { notice?: string; next?: string }) 
         {next ? <input type="hidden" name="next" value={next} /> : null}
         {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
         <TextField
-          label="Adresse email"
-          hint="C'est l'adresse sur laquelle vous avez reçu l'email de confirmation d'inscription."
+          label="Adresse e-mail"
+          hint="C'est l'adresse sur laquelle vous avez reçu l'e-mail de confirmation d'inscription."
           type="email"
           autoComplete="username"
           inputMode="email"
@@ -100,7 +100,7 @@ function ResendConfirmation() {
     <form action={action} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
       <p className="text-sm text-slate-700">Renvoyer le lien de confirmation à :</p>
       {successOf(state) ? <FormMessage kind="info">{successOf(state)}</FormMessage> : null}
-      <TextField label="Adresse email" name="email" type="email" error={fieldErrorOf(state, "email")} />
+      <TextField label="Adresse e-mail" name="email" type="email" error={fieldErrorOf(state, "email")} />
       <button
         type="submit"
         disabled={pending}

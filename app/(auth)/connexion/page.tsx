@@ -13,7 +13,7 @@ export default async function LoginPage({ searchParams }: Props) {
   if (user) redirect(homeFor(user.role));
   const params = await searchParams;
   const notice = params.confirme
-    ? "Votre adresse email est confirmée. Vous pouvez vous connecter."
+    ? "Votre adresse e-mail est confirmée. Vous pouvez vous connecter."
     : params.reinitialise
       ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe."
       : params.deconnecte

@@ -12,7 +12,7 @@ export default async function SignupPage() {
     <>
       <h1 className="text-2xl font-bold text-slate-900">Créer mon espace intérimaire</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Après l&apos;inscription, vous recevrez un email pour confirmer votre adresse. Vous pourrez ensuite vous connecter.
+        Après l&apos;inscription, vous recevrez un e-mail pour confirmer votre adresse. Vous pourrez ensuite vous connecter.
       </p>
       <SignupForm agencies={agencies.map((a) => ({ id: a.id, label: `${a.name}${a.city ? ` (${a.city})` : ""}` }))} />
       <p className="mt-6 border-t border-slate-200 pt-4 text-center text-sm text-slate-600">

@@ -19,7 +19,7 @@ export function SignupForm({ agencies }: { agencies: { id: string; label: string
         <TextField label="Nom" autoComplete="family-name" error={errorFor("lastName")} {...register("lastName")} />
       </div>
       <TextField
-        label="Adresse email"
+        label="Adresse e-mail"
         type="email"
         autoComplete="email"
         inputMode="email"

@@ -18,7 +18,7 @@ export function ForgotPasswordForm() {
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {errorOf(state) ? <FormMessage kind="error">{errorOf(state)}</FormMessage> : null}
       <TextField
-        label="Adresse email"
+        label="Adresse e-mail"
         type="email"
         autoComplete="email"
         inputMode="email"

@@ -9,7 +9,7 @@ export default function ForgotPasswordPage() {
     <>
       <h1 className="text-2xl font-bold text-slate-900">Mot de passe oublié</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Indiquez votre adresse email : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+        Indiquez votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe.
       </p>
       <ForgotPasswordForm />
       <Link href="/connexion" className="text-brand-700 mt-6 inline-block text-sm font-semibold hover:underline">

@@ -84,7 +84,7 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               </div>
               <div>
                 <dt className="text-sm text-slate-600">Demande à faire au plus tard</dt>
-                <dd className="text-lg font-semibold text-slate-900">{formatLongDate(cutoffShown, { withYear: false })} à 23h59</dd>
+                <dd className="text-lg font-semibold text-slate-900">{formatLongDate(cutoffShown, { withYear: false, now: at })} à 23h59</dd>
               </div>
               <div>
                 <dt className="text-sm text-slate-600">Montant disponible</dt>
@@ -106,13 +106,13 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
             {c.schedule.monthClosed ? (
               <Alert variant="warning">
                 Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} (
-                {formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}). Le prochain versement possible est le{" "}
+                {formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false, now: at })}). Le prochain versement possible est le{" "}
                 {formatLongDate(c.schedule.payDate)}, sur vos heures validées pas encore payées.
               </Alert>
             ) : (
               <Alert variant="info">
                 Aucun acompte ne peut être versé après {advanceRuleText(c.rules).lastOfMonth} (
-                {formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false })}).
+                {formatLongDate(c.schedule.lastPayDateOfCurrentMonth, { withYear: false, now: at })}).
               </Alert>
             )}
           </Card>
@@ -144,7 +144,7 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               <tr>
                 <Th>Montant</Th>
                 <Th>Ajouté le</Th>
-                <Th>Etat</Th>
+                <Th>État</Th>
                 <Th>Action</Th>
               </tr>
             </THead>
@@ -152,10 +152,10 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               {requests.map((r) => (
                 <Tr key={r.id} data-testid="demande-acompte">
                   <Td label="Montant" className="font-medium">
-                    {formatEuros(r.amountCents).replace(",00", "")}
+                    {formatEuros(r.amountCents)}
                   </Td>
                   <Td label="Ajouté le">{formatDashedDate(r.createdAt)}</Td>
-                  <Td label="Etat">
+                  <Td label="État">
                     {/* One block: on a phone card the label and this stack sit side by side without overflowing. */}
                     <div className="min-w-0">
                       <Badge tone={TONES[r.status]} wrap>

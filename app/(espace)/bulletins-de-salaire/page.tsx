@@ -34,7 +34,7 @@ export default async function PayslipsPage({ searchParams }: { searchParams: Pro
           ) : null}
           {payrollEmails.length ? (
             <p className="mt-2">
-              <strong>Remarque :</strong> pour toute question sur votre bulletin de salaire, merci d&apos;envoyer votre demande par email à{" "}
+              <strong>Remarque :</strong> pour toute question sur votre bulletin de salaire, merci d&apos;envoyer votre demande par e-mail à{" "}
               {payrollEmails.map((email, index) => (
                 <span key={email}>
                   {index > 0 ? " ou " : null}

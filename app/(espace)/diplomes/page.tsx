@@ -52,7 +52,7 @@ export default async function DiplomasPage() {
                 <Th>Date d&apos;obtention</Th>
                 <Th>Document</Th>
                 <Th>Ajouté le</Th>
-                <Th>Etat</Th>
+                <Th>État</Th>
               </tr>
             </THead>
             <TBody>
@@ -72,7 +72,7 @@ export default async function DiplomasPage() {
                     )}
                   </Td>
                   <Td label="Ajouté le">{formatDate(d.createdAt)}</Td>
-                  <Td label="Etat">
+                  <Td label="État">
                     {d.status === "APPROVED" ? (
                       <Badge tone="success">Validé{d.grants.length ? ` · ${d.grants.map((g) => g.code).join(", ")}` : ""}</Badge>
                     ) : d.status === "PENDING" ? (

@@ -52,7 +52,7 @@ export function BlockEditor({
           value={body}
           onChange={(e) => setBody(e.target.value)}
           error={err("body")}
-          hint="**gras**, *italique*, listes avec « - », titres avec « # », liens [texte](https://…) ; emails et numéros de téléphone deviennent des liens."
+          hint="**gras**, *italique*, listes avec « - », titres avec « # », liens [texte](https://…) ; adresses e-mail et numéros de téléphone deviennent des liens."
           required
         />
         <CheckboxField label="Publié (visible des intérimaires de l'agence)" name="published" defaultChecked={block?.published ?? true} />

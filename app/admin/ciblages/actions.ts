@@ -93,6 +93,6 @@ export const closeNeedAction = staffAction.post(z.object({ needId: needRef }), a
   const { notified } = result.data;
   back(
     data.needId,
-    `Ciblage clôturé. ${notified} intérimaire${notified > 1 ? "s ont" : " a"} été prévenu${notified > 1 ? "s" : ""} par email.`,
+    `Ciblage clôturé. ${notified} intérimaire${notified > 1 ? "s ont" : " a"} été prévenu${notified > 1 ? "s" : ""} par e-mail.`,
   );
 });

@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { staffClientPage } from "@/lib/backoffice/client-queries";
+import { formatPhone } from "@/lib/format";
 
 const page = adminPages.clients;
 export const metadata: Metadata = { title: page.title };
@@ -61,7 +62,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                 </Td>
                 <Td label="Agence">{c.agency.code}</Td>
                 <Td label="Sites">{c.sites.map((s) => `${s.name} (${s.city})`).join(", ") || "—"}</Td>
-                <Td label="Téléphone">{c.phone ?? "—"}</Td>
+                <Td label="Téléphone">{c.phone ? formatPhone(c.phone) : "—"}</Td>
                 <Td label="Contrats">{c._count.contracts}</Td>
               </Tr>
             ))}

@@ -26,7 +26,7 @@ export default async function DocumentsPage() {
         description={
           <p>
             Publier les bulletins de salaire, attestations Assedic et certificats de travail, un par un ou par lot. L&apos;intérimaire est
-            prévenu par email si ses préférences le permettent.
+            prévenu par e-mail si ses préférences le permettent.
           </p>
         }
       />
@@ -74,7 +74,7 @@ export default async function DocumentsPage() {
         <CardHeader
           id="publier-lot"
           title="Publication groupée des bulletins de salaire"
-          description="Plusieurs PDF ou une archive ZIP. Vous voyez ce qui correspond à qui avant de publier ; chaque intérimaire reçoit un seul email."
+          description="Plusieurs PDF ou une archive ZIP. Vous voyez ce qui correspond à qui avant de publier ; chaque intérimaire reçoit un seul e-mail."
         />
         <BulkPublish agencies={agencies} />
       </Card>

@@ -27,7 +27,7 @@ export function InviteForm({ agencies, formKey }: { agencies: { id: string; code
             </option>
           ))}
         </SelectField>
-        <InputField label="Adresse email" name="email" type="email" required autoComplete="off" error={errorFor("email")} />
+        <InputField label="Adresse e-mail" name="email" type="email" required autoComplete="off" error={errorFor("email")} />
         <InputField label="Prénom" name="firstName" required error={errorFor("firstName")} />
         <InputField label="Nom" name="lastName" required error={errorFor("lastName")} />
         <InputField

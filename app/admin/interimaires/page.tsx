@@ -24,7 +24,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
   const name = search.nom?.trim() ?? "";
   const number = search.numero?.trim() ?? "";
   const city = search.ville?.trim() ?? "";
-  const words = name.split(/\s+/).filter(Boolean).slice(0, 4);
+  const words = name.split(/\s+/).filter(Boolean).slice(0, 6);
   const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
   const { count, workers, qualifications } = await staffWorkerPage(
     staff,
@@ -50,7 +50,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
         className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5"
       >
         <InputField label="Nom" name="nom" defaultValue={name} />
-        <InputField label="N° intérimaire" name="numero" defaultValue={number} inputMode="numeric" />
+        <InputField label="N° intérimaire" name="numero" defaultValue={number} placeholder="3985 ou MEDIMP 3985" />
         <SelectField label="Qualification" name="qualification" defaultValue={search.qualification ?? ""}>
           <option value="">Toutes</option>
           {qualifications.map((q) => (

@@ -15,7 +15,7 @@ export default async function ActivatePage({ searchParams }: Props) {
       {state === "valid" && token ? (
         <>
           <p className="mt-2 text-slate-700">
-            Votre agence vous a invité(e) : choisissez votre mot de passe. Votre identifiant est votre adresse email.
+            Votre agence vous a invité(e) : choisissez votre mot de passe. Votre identifiant est votre adresse e-mail.
           </p>
           <ActivateForm token={token} />
         </>

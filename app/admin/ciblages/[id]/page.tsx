@@ -284,7 +284,7 @@ export default async function TargetingNeedPage({
             confirmLabel="Clôturer le ciblage"
             cancelHref={`/admin/ciblages/${need.id}`}
           >
-            Le ciblage ne pourra plus être rouvert. Les intérimaires sollicités et non retenus seront prévenus par email (« Fermeture
+            Le ciblage ne pourra plus être rouvert. Les intérimaires sollicités et non retenus seront prévenus par e-mail (« Fermeture
             d&apos;un ciblage »), selon leurs préférences.
           </ConfirmStep>
         ) : (
@@ -293,7 +293,8 @@ export default async function TargetingNeedPage({
               Clôturer
             </ButtonLink>
             <p className="mt-2 text-sm text-slate-600">
-              Les intérimaires sollicités et non retenus sont prévenus par email (« Fermeture d&apos;un ciblage »), selon leurs préférences.
+              Les intérimaires sollicités et non retenus sont prévenus par e-mail (« Fermeture d&apos;un ciblage »), selon leurs
+              préférences.
             </p>
           </div>
         )

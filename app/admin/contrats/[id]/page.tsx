@@ -268,7 +268,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
             </section>
             <details className="rounded-lg border border-slate-200 p-4">
               <summary className="cursor-pointer font-semibold text-slate-900">
-                Regénérer les créneaux à partir d&apos;un motif hebdomadaire
+                Régénérer les créneaux à partir d&apos;un motif hebdomadaire
               </summary>
               <div className="mt-4">
                 <RegenerateForm contractId={contract.id} version={contract.version} />
@@ -284,7 +284,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
           title="Conditions du contrat"
           description={
             editable
-              ? "Changer une date ou les horaires d'un contrat envoyé le renvoie à la signature et prévient l'intérimaire par email."
+              ? "Changer une date ou les horaires d'un contrat envoyé le renvoie à la signature et prévient l'intérimaire par e-mail."
               : undefined
           }
         />

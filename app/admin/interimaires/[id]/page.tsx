@@ -17,7 +17,7 @@ import { qualificationsForMinimum } from "@/lib/backoffice/remuneration-queries"
 import { newFormKey } from "@/lib/forms";
 import { CheckedDiplomaForm } from "./diploma-form";
 import { parisHHMM, workedMinutes } from "@/lib/contracts/shifts";
-import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate } from "@/lib/format";
+import { formatDashedDate, formatDate, formatDateTime, formatDuration, formatEuros, formatLongDate, formatPhone } from "@/lib/format";
 import { resendInvitationAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "Intérimaire" };
@@ -163,13 +163,13 @@ export default async function WorkerPage({ params, searchParams }: Props) {
         <dl className="grid text-sm md:grid-cols-2 md:gap-x-8">
           <Row label="Nom">{`${worker.civility === "MME" ? "Mme" : worker.civility === "M" ? "M." : ""} ${personName(user)}`.trim()}</Row>
           <Row label="Nom de naissance">{worker.birthName}</Row>
-          <Row label="Email">{user.email}</Row>
-          <Row label="Téléphone">{worker.phone}</Row>
+          <Row label="Adresse e-mail">{user.email}</Row>
+          <Row label="Téléphone">{worker.phone ? formatPhone(worker.phone) : "—"}</Row>
           <Row label="Date de naissance">{worker.birthDate ? formatDate(worker.birthDate) : null}</Row>
           <Row label="Adresse">
             {[worker.address, [worker.postalCode, worker.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")}
           </Row>
-          <Row label="Mobilité">{worker.mobilityKm != null ? `${worker.mobilityKm} kms` : null}</Row>
+          <Row label="Mobilité">{worker.mobilityKm != null ? `${worker.mobilityKm} km` : null}</Row>
           <Row label="Préférence de période">{worker.workPeriod ? PERIOD[worker.workPeriod] : null}</Row>
           <Row label="Situation familiale">{worker.familySituation ? FAMILY[worker.familySituation] : null}</Row>
           <Row label="Nombre d'enfants">{worker.childrenCount != null ? String(worker.childrenCount) : null}</Row>

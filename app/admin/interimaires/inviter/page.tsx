@@ -21,7 +21,7 @@ export default async function InvitePage() {
           { label: adminPages.interimaires.title, href: adminPages.interimaires.href },
           { label: "Inviter" },
         ]}
-        description="Le compte est créé avec un nouveau numéro dans l'agence ; l'intérimaire reçoit un email avec un lien, valable 7 jours, pour choisir son mot de passe."
+        description="Le compte est créé avec un nouveau numéro dans l'agence ; l'intérimaire reçoit un e-mail avec un lien, valable 7 jours, pour choisir son mot de passe."
       />
       <Card>
         <InviteForm agencies={agencies} formKey={newFormKey()} />

@@ -83,6 +83,6 @@ export async function POST(request: Request) {
   // outage delays it, it never fails the publish.
   return json({
     ok: true,
-    message: `Document publié pour ${worker.name} (n° ${worker.workerNumber}).${result.data.emailed ? " Un email l'en a informé." : " Pas d'email : l'intérimaire a désactivé cette notification."}`,
+    message: `Document publié pour ${worker.name} (n° ${worker.workerNumber}).${result.data.emailed ? " Un e-mail l'en a informé." : " Pas d'e-mail : l'intérimaire a désactivé cette notification."}`,
   });
 }
