@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
       "./node_modules/pino/**/*",
     ],
   },
+  // Local secrets (data/: the demo encryption key and seal, the PGlite folder)
+  // and stored files are read by path at run time too: never shipped.
+  outputFileTracingExcludes: { "/**": ["./data/**/*", "./storage/**/*", "./.env*"] },
   // Packages with native code or WebAssembly are loaded from node_modules at run time.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -25,7 +25,6 @@ import path from "node:path";
 import pg from "pg";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/db/migrations";
 import { freePort, kill, type Server } from "./server";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -62,9 +61,9 @@ function folderBytes(dir: string): number {
   return total;
 }
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+function run(command: string, args: string[], env: Record<string, string>, cwd = root): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
     child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
   });
 }
@@ -101,8 +100,8 @@ beforeAll(async () => {
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   databaseUrl = url.toString();
-  // What the image's migrate step runs (npm run db:migrate), then the demo data.
-  await applyMigrations({ databaseUrl });
+  // The image's migrate step, from the copy itself, then the demo data.
+  await run(process.execPath, ["migrate.mjs", "deploy"], { DATABASE_URL: databaseUrl }, appDir);
   mkdirSync(storageDir, { recursive: true });
   await run(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "prisma", "seed.ts")], {
     DATABASE_URL: databaseUrl,
@@ -157,6 +156,9 @@ afterAll(async () => {
 describe("standalone server from an empty folder", () => {
   it("runs without the repository: health as PRODUCT.md says, readiness, the request id header and its log line", async () => {
     expect(existsSync(path.join(appDir, "node_modules", "next"))).toBe(true);
+    // No local secret (data/.encryption-key, data/.seal.json) nor stored file was traced in.
+    expect(existsSync(path.join(standalone, "data"))).toBe(false);
+    expect(existsSync(path.join(standalone, "storage"))).toBe(false);
     expect(existsSync(path.join(tmp, "node_modules"))).toBe(false);
     const res = await fetch(`${base()}/api/health`);
     expect(res.status).toBe(200);
