@@ -23,12 +23,18 @@ export const REDACTED_PATHS = [
   "*.authorization",
 ];
 
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  base: { service: "espace-interimaire" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-});
+/** The app's logger (stdout), or one writing to `destination` (tests). */
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+  const options = {
+    level: process.env.LOG_LEVEL ?? "info",
+    base: { service: "espace-interimaire" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+export const logger = createLogger();
 
 const EMAIL = /[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}/gi;
 // Long opaque strings (tokens, keys, signing codes in URLs): kept out of messages.
