@@ -5,3 +5,15 @@ export async function register() {
   const { registerNode } = await import("@/lib/server-start");
   await registerNode();
 }
+
+type ReportRequestError = (error: unknown, request: unknown, context: unknown) => void;
+
+/**
+ * Every server error of a request: logged with its request id (lib/log/request-error.ts,
+ * installed by registerNode). Kept synchronous: the error's digest, which the
+ * error page shows, is set to the request id before Next reads it.
+ */
+export function onRequestError(error: unknown, request: unknown, context: unknown) {
+  const report = (globalThis as { __espaceReportRequestError?: ReportRequestError }).__espaceReportRequestError;
+  report?.(error, request, context);
+}

@@ -36,7 +36,10 @@ export default function ErrorPage({ error, retry, reset }: { error: unknown; ret
         </p>
         {reference ? (
           <p className="mt-3 text-sm text-slate-500">
-            Référence : <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700">{reference}</code>
+            Code d&apos;erreur :{" "}
+            <code data-testid="error-code" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700">
+              {reference}
+            </code>
           </p>
         ) : null}
         <div className="mt-6 flex flex-wrap justify-center gap-3">

@@ -40,7 +40,10 @@ export default function GlobalError({ error, retry, reset }: { error: unknown; r
             </p>
             {reference ? (
               <p className="mt-3 text-sm text-slate-500">
-                Référence : <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700">{reference}</code>
+                Code d&apos;erreur :{" "}
+                <code data-testid="error-code" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700">
+                  {reference}
+                </code>
               </p>
             ) : null}
             <div className="mt-6 flex flex-wrap justify-center gap-3">

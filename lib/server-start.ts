@@ -2,6 +2,9 @@
 // own module so that the Edge bundle of instrumentation.ts never sees
 // process.exit or the database.
 export async function registerNode() {
+  // Request errors are logged with their request id (instrumentation.ts onRequestError).
+  const { reportRequestError } = await import("@/lib/log/request-error");
+  (globalThis as { __espaceReportRequestError?: typeof reportRequestError }).__espaceReportRequestError = reportRequestError;
   // Refuse to start with settings that would make emailed links or client
   // addresses come from request headers (APP_URL, TRUSTED_PROXY_HOPS), or
   // that would serve full message texts next to a real provider.

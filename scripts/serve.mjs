@@ -8,19 +8,65 @@
 //    connection when its last response is done, close the database, exit 0;
 //    whatever is still running at SHUTDOWN_TIMEOUT_MS (default 10 s) is cut
 //    and the process exits 1 within about a second more.
+//  - every request gets an id (X-Request-Id, on the request for the app and on
+//    the response), and one JSON line is written when it ends (pino): method,
+//    path without its query, status, duration, request id, and the codes of
+//    the errors it met (the "code d'erreur" of the error page); no personal data.
+//
+// The same file is the `server.js` of the standalone output (copied there by
+// scripts/standalone.mjs): it then reads the build's settings from
+// .next/required-server-files.json, as Next's own standalone server does.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import pino from "pino";
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const standalone = existsSync(path.join(here, ".next", "required-server-files.json"));
+const dir = standalone ? here : path.resolve(here, "..");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? undefined;
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
 
 process.env.NODE_ENV = "production";
-const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
+let conf;
+if (standalone) {
+  // Paths the app reads by process.cwd() (migrations, data/) are the folder's own.
+  process.chdir(dir);
+  conf = JSON.parse(readFileSync(path.join(dir, ".next", "required-server-files.json"), "utf8")).config;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
+}
+const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost", ...(conf ? { conf } : {}) });
 const handle = app.getRequestHandler();
+
+const log = pino({ base: { service: "espace-interimaire" }, timestamp: pino.stdTimeFunctions.isoTime });
+// An id set by a proxy in front is kept when it has the same shape; anything else is replaced.
+const REQUEST_ID = /^[0-9a-f]{8,32}$/;
+
+/** Gives the request its id (header on the request for the app, and on the response). */
+function tagRequest(req, res) {
+  const given = req.headers["x-request-id"];
+  const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomBytes(6).toString("hex");
+  req.headers["x-request-id"] = id;
+  const raw = req.rawHeaders;
+  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i].toLowerCase() === "x-request-id") raw.splice(i, 2);
+  raw.push("X-Request-Id", id);
+  res.setHeader("X-Request-Id", id);
+  return id;
+}
+
+// Path segments that are secrets themselves (the calendar feed's token).
+const SECRET_SEGMENTS = [/^(\/calendrier\/)[^/]+/];
+
+/** The path as logged: never the query string, secret segments masked. */
+function loggedPath(url) {
+  let pathname = (url ?? "/").split("?")[0].split("#")[0];
+  for (const pattern of SECRET_SEGMENTS) pathname = pathname.replace(pattern, "$1[redacted]");
+  return pathname.length > 300 ? `${pathname.slice(0, 300)}…` : pathname;
+}
 
 let stopping = false;
 let server; // set once Next.js is ready
@@ -67,6 +113,27 @@ function markClosing(res) {
 
 server = http.createServer((req, res) => {
   appendForwardedFor(req);
+  const requestId = tagRequest(req, res);
+  const startedAt = process.hrtime.bigint();
+  res.once("close", () => {
+    const line = {
+      event: "request",
+      requestId,
+      method: req.method,
+      path: loggedPath(req.url),
+      status: res.statusCode,
+      durationMs: Math.round(Number(process.hrtime.bigint() - startedAt) / 1e5) / 10,
+    };
+    if (!res.writableFinished) line.aborted = true;
+    // Codes of the errors this request met (shown on the error page), from lib/log/request-error.ts.
+    const codes = globalThis.__espaceRequestErrorCodes?.get(requestId);
+    if (codes) {
+      line.errorCodes = codes;
+      globalThis.__espaceRequestErrorCodes.delete(requestId);
+    }
+    if (res.statusCode >= 500) log.warn(line, "request");
+    else log.info(line, "request");
+  });
   const socket = req.socket;
   sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
   inFlight.add(res);
@@ -77,7 +144,7 @@ server = http.createServer((req, res) => {
   });
   if (stopping) markClosing(res);
   handle(req, res).catch((error) => {
-    console.error(error);
+    log.error({ event: "error", source: "server", requestId, err: { type: error?.name, message: String(error?.message) } }, "server error");
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });

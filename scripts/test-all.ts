@@ -107,6 +107,8 @@ async function main() {
   if (!skipBuild)
     await step("Production build", async () => {
       await run(bin("next"), ["build"], baseEnv);
+      // The standalone folder (.next/standalone) the Dockerfile ships.
+      await run(process.execPath, [path.join(root, "scripts", "standalone.mjs")]);
       built = true;
     });
 

@@ -1,7 +1,9 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { FIX_FIELDS, parseForm } from "@/lib/forms";
+import { logError, REQUEST_ID_PATTERN } from "@/lib/log";
 import { fail, type ActionState, type Failure, type Result } from "@/lib/result";
 import {
   getSessionUser,
@@ -29,11 +31,22 @@ export function newRequestId(): string {
   return crypto.randomUUID().slice(0, 8);
 }
 
-/** The generic message with its reference, after logging the error under it. */
-export function unexpected(error: unknown): Failure<never> {
-  const requestId = newRequestId();
-  console.error(`[action] unexpected error (request ${requestId})`, error);
-  return fail(`${GENERIC_ERROR} (référence ${requestId})`);
+/** The id scripts/serve.mjs gave this request (X-Request-Id), or a new one outside a server request. */
+async function currentRequestId(): Promise<string> {
+  try {
+    const id = (await headers()).get("x-request-id");
+    if (id && REQUEST_ID_PATTERN.test(id)) return id;
+  } catch {
+    // outside a request (tests, scripts)
+  }
+  return newRequestId();
+}
+
+/** The generic message with its error code (the request id), after logging the error under it. */
+export async function unexpected(error: unknown): Promise<Failure<never>> {
+  const requestId = await currentRequestId();
+  logError("action", requestId, error);
+  return fail(`${GENERIC_ERROR} (code d'erreur : ${requestId})`);
 }
 
 /** Runs an action body: redirect/notFound rethrown, anything else logged and answered generically. */

@@ -34,6 +34,7 @@ vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => (session.role ? staff : null),
 }));
 
+const { logger } = await import("@/lib/log");
 const { GENERIC_ERROR, publicAction, staffAction, userAction, workerAction } = await import("@/lib/auth/action");
 
 const schema = z.object({
@@ -95,20 +96,21 @@ describe("the action chain", () => {
   });
 
   it("an unexpected error: the generic French message, logged with the same request id", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     const action = staffAction(schema, async () => {
-      throw new Error("connection terminated unexpectedly");
+      throw new Error("connection terminated unexpectedly for lina@example.com");
     });
     const answer = await action(null, form({ name: "Lina", count: "1" }));
     expect(answer.ok).toBe(false);
     const message = answer.ok ? "" : answer.message;
-    expect(message).toMatch(new RegExp(`^${GENERIC_ERROR.replace(/[.]/g, "\\.")} \\(référence [0-9a-f]{8}\\)$`));
+    expect(message).toMatch(new RegExp(`^${GENERIC_ERROR.replace(/[.]/g, "\\.")} \\(code d'erreur : [0-9a-f]{8}\\)$`));
     expect(message).not.toContain("connection terminated");
-    const requestId = /référence ([0-9a-f]{8})/.exec(message)![1];
+    const requestId = /code d'erreur : ([0-9a-f]{8})/.exec(message)![1];
     expect(log).toHaveBeenCalledTimes(1);
-    const [line, error] = log.mock.calls[0];
-    expect(line).toBe(`[action] unexpected error (request ${requestId})`);
-    expect((error as Error).message).toBe("connection terminated unexpectedly");
+    const [line] = log.mock.calls[0] as unknown as [{ source: string; requestId: string; err: { message: string } }];
+    expect(line).toMatchObject({ source: "action", requestId });
+    // The error's message is logged, without the email it carried.
+    expect(line.err.message).toBe("connection terminated unexpectedly for [email]");
   });
 
   it("redirect and notFound from the handler are rethrown, not turned into a message", async () => {
@@ -153,12 +155,14 @@ describe("the action chain", () => {
     await post(form({ id: "b1" }));
     expect(seen).toEqual(["b1"]);
     expect(await digestOf(post(form({})))).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     const failing = staffAction.post(z.object({}), async () => {
       throw new Error("disk full");
     });
-    await expect(failing(form({}))).rejects.toThrow(new RegExp(`^${GENERIC_ERROR.replace(/[.]/g, "\\.")} \\(référence [0-9a-f]{8}\\)$`));
-    expect(String(log.mock.calls[0][0])).toMatch(/^\[action\] unexpected error \(request [0-9a-f]{8}\)$/);
+    await expect(failing(form({}))).rejects.toThrow(
+      new RegExp(`^${GENERIC_ERROR.replace(/[.]/g, "\\.")} \\(code d'erreur : [0-9a-f]{8}\\)$`),
+    );
+    expect((log.mock.calls[0] as unknown as [{ requestId: string }])[0].requestId).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it("call: the arguments are parsed by a tuple schema; wrong ones are refused without running the handler", async () => {

@@ -403,14 +403,16 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
     };
     crashAfterMessage();
     // The crash reaches the worker as the generic message; the log keeps it under the request id.
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { logger } = await import("@/lib/log");
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     const crashed = await requestNewDocument(null, form());
     expect(crashed).toMatchObject({ ok: false, message: expect.stringMatching(/^Une erreur est survenue\. Réessayez dans un instant\./) });
+    const code = /code d'erreur : (\w+)\)$/.exec(crashed.ok ? "" : crashed.message)?.[1];
     expect(
-      log.mock.calls.some(
-        ([line, error]) =>
-          /^\[action\] unexpected error \(request \w+\)/.test(String(line)) && /crash/.test(String((error as Error)?.message)),
-      ),
+      log.mock.calls.some((call) => {
+        const line = call[0] as unknown as { source?: string; requestId?: string; err?: { message?: string } };
+        return line.source === "action" && line.requestId === code && /crash/.test(String(line.err?.message));
+      }),
     ).toBe(true);
     log.mockRestore();
     expect(await prisma.documentRequest.count({ where: { workerId: w.workerProfile!.id } })).toBe(0);
