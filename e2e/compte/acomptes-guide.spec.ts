@@ -142,7 +142,7 @@ test('the list pages with a "Nombre par page" selector, and "Tout sélectionner"
   const staff = await signedIn(browser, accounts.staff, CLOCK);
   await open(staff, LIST);
   const perPage = staff.getByLabel("Nombre par page :");
-  await expect(perPage).toHaveValue("15");
+  await expect(perPage).toHaveValue("50");
   await perPage.selectOption("30");
   await staff.waitForURL(/par=30/);
   await expect(staff.getByLabel("Nombre par page :")).toHaveValue("30");

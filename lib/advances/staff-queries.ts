@@ -33,6 +33,8 @@ function otherPendingOf(staff: AgencyStaff, payDate: Date) {
 
 /** The choices of "Nombre par page" on the staff advances list. */
 export const ADVANCE_PAGE_SIZES = [15, 30, 50] as const;
+/** The default page: a whole payment day of an agency fits on it, as before the paging. */
+export const ADVANCE_DEFAULT_PAGE_SIZE = 50;
 
 /**
  * One page of the requests of a payment day (cancelled ones left out), each with the
@@ -43,7 +45,7 @@ export async function staffAdvancesOfPayDay(
   staff: AgencyStaff,
   payDate: Date,
   at: Date,
-  paging: { page: number; perPage: number } = { page: 1, perPage: ADVANCE_PAGE_SIZES[0] },
+  paging: { page: number; perPage: number } = { page: 1, perPage: ADVANCE_DEFAULT_PAGE_SIZE },
 ) {
   const total = await db.advanceRequest.count({ where: ofPayDay(staff, payDate) });
   const pageCount = Math.max(1, Math.ceil(total / paging.perPage));

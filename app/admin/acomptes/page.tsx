@@ -10,7 +10,7 @@ import { advanceStateLabel, REFUSAL_REASONS } from "@/lib/advances/labels";
 import { calendarDay, parisDay } from "@/lib/advances/rules";
 import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { ADVANCE_PAGE_SIZES, staffAdvancesOfPayDay, staffNextPayDate } from "@/lib/advances/staff-queries";
+import { ADVANCE_DEFAULT_PAGE_SIZE, ADVANCE_PAGE_SIZES, staffAdvancesOfPayDay, staffNextPayDate } from "@/lib/advances/staff-queries";
 import { AutoSubmitSelect } from "@/components/missions/auto-submit-select";
 import { controlClasses } from "@/components/ui/field";
 import { Pagination, pageHref } from "@/components/ui/pagination";
@@ -35,7 +35,7 @@ export default async function StaffAdvancesPage({
 
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
   const perPageAsked = Number.parseInt(one(params.par), 10);
-  const perPage = (ADVANCE_PAGE_SIZES as readonly number[]).includes(perPageAsked) ? perPageAsked : ADVANCE_PAGE_SIZES[0];
+  const perPage = (ADVANCE_PAGE_SIZES as readonly number[]).includes(perPageAsked) ? perPageAsked : ADVANCE_DEFAULT_PAGE_SIZE;
   const pageAsked = Math.max(1, Number.parseInt(one(params.page) || "1", 10) || 1);
   const { requests, total, pageCount, current, otherPending } = await staffAdvancesOfPayDay(staff, payDate, at, {
     page: pageAsked,
