@@ -33,6 +33,14 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
   const [selected, setSelected] = useState<string[]>([]);
   const overSelected = rows.filter((r) => r.overLimit && selected.includes(r.key)).length;
   const confirmError = fieldErrorOf(state, "confirmOverCap");
+  const selectable = rows.filter((r) => r.status !== "PAID" && r.status !== "REFUSED").map((r) => r.key);
+  const allSelected = selectable.length > 0 && selectable.every((k) => selected.includes(k));
+  /** "Tout sélectionner": checks (or unchecks) every selectable row of the page. */
+  const toggleAll = (form: HTMLFormElement | null, on: boolean) => {
+    if (!form) return;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="sel"]:not(:disabled)')) box.checked = on;
+    setSelected(on ? selectable : []);
+  };
   return (
     <form
       action={action}
@@ -46,7 +54,17 @@ export function AdvanceDecisions({ rows, reasons, today }: { rows: StaffAdvanceR
         <THead>
           <tr>
             <Th>
-              <span className="sr-only">Sélection</span>
+              <input
+                type="checkbox"
+                aria-label="Tout sélectionner (cette page)"
+                className="accent-brand-600 size-5"
+                checked={allSelected}
+                disabled={selectable.length === 0}
+                onChange={(e) => {
+                  e.stopPropagation();
+                  toggleAll(e.currentTarget.form, e.currentTarget.checked);
+                }}
+              />
             </Th>
             <Th>Intérimaire</Th>
             <Th>Montant</Th>

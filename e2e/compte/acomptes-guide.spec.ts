@@ -135,3 +135,29 @@ test("the staff home's advances count is the list it links to", async ({ browser
   await expect(pending).toHaveCount(count);
   await expect(pending.filter({ hasText: "PLAFOND Paula" })).toHaveCount(1);
 });
+
+test('the list pages with a "Nombre par page" selector, and "Tout sélectionner" checks every open request of the page', async ({
+  browser,
+}) => {
+  const staff = await signedIn(browser, accounts.staff, CLOCK);
+  await open(staff, LIST);
+  const perPage = staff.getByLabel("Nombre par page :");
+  await expect(perPage).toHaveValue("50");
+  await perPage.selectOption("30");
+  await staff.waitForURL(/par=30/);
+  await expect(staff.getByLabel("Nombre par page :")).toHaveValue("30");
+
+  const all = staff.getByLabel("Tout sélectionner (cette page)");
+  const open_ = staff.locator('input[name="sel"]:enabled');
+  const closed = staff.locator('input[name="sel"]:disabled');
+  expect(await open_.count()).toBeGreaterThan(1);
+  await all.check();
+  for (const box of await open_.all()) await expect(box).toBeChecked();
+  for (const box of await closed.all()) await expect(box).not.toBeChecked();
+  await all.uncheck();
+  for (const box of await open_.all()) await expect(box).not.toBeChecked();
+  // Checking every row by hand checks "Tout sélectionner" too.
+  for (const box of await open_.all()) await box.check();
+  await expect(all).toBeChecked();
+  await all.uncheck();
+});

@@ -31,15 +31,30 @@ function otherPendingOf(staff: AgencyStaff, payDate: Date) {
   });
 }
 
+/** The choices of "Nombre par page" on the staff advances list. */
+export const ADVANCE_PAGE_SIZES = [15, 30, 50] as const;
+/** The default page: a whole payment day of an agency fits on it, as before the paging. */
+export const ADVANCE_DEFAULT_PAGE_SIZE = 50;
+
 /**
- * The requests of a payment day (cancelled ones left out), each with the
+ * One page of the requests of a payment day (cancelled ones left out), each with the
  * worker's available amount now (the one query of lib/advances/queries.ts)
  * and whether it is above it, and how many wait on other days.
  */
-export async function staffAdvancesOfPayDay(staff: AgencyStaff, payDate: Date, at: Date) {
+export async function staffAdvancesOfPayDay(
+  staff: AgencyStaff,
+  payDate: Date,
+  at: Date,
+  paging: { page: number; perPage: number } = { page: 1, perPage: ADVANCE_DEFAULT_PAGE_SIZE },
+) {
+  const total = await db.advanceRequest.count({ where: ofPayDay(staff, payDate) });
+  const pageCount = Math.max(1, Math.ceil(total / paging.perPage));
+  const current = Math.min(Math.max(1, paging.page), pageCount);
   const requests = await db.advanceRequest.findMany({
     where: ofPayDay(staff, payDate),
-    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip: (current - 1) * paging.perPage,
+    take: paging.perPage,
     include: {
       agency: true,
       worker: {
@@ -51,16 +66,18 @@ export async function staffAdvancesOfPayDay(staff: AgencyStaff, payDate: Date, a
       },
     },
   });
-  const bases = new Map<string, AdvanceBasis>();
-  for (const r of requests) {
-    const key = `${r.workerId}:${r.agencyId}`;
-    if (!bases.has(key)) bases.set(key, await advanceBasisOf(r.workerId, r.agencyId, rulesOfAgency(r.agency).ratioPct, at));
-  }
+  // The basis of each worker of the page only (bounded by the page size, not by the day's requests).
+  const keys = [...new Map(requests.map((r) => [`${r.workerId}:${r.agencyId}`, r])).entries()];
+  const bases = new Map<string, AdvanceBasis>(
+    await Promise.all(
+      keys.map(async ([key, r]) => [key, await advanceBasisOf(r.workerId, r.agencyId, rulesOfAgency(r.agency).ratioPct, at)] as const),
+    ),
+  );
   const rows = requests.map((r) => {
     const basis = bases.get(`${r.workerId}:${r.agencyId}`)!;
     return { ...r, basis, overCapNow: r.status === "PENDING" && r.amountCents > basis.availableCents };
   });
-  return { requests: rows, otherPending: await otherPendingOf(staff, payDate) };
+  return { requests: rows, total, pageCount, current, otherPending: await otherPendingOf(staff, payDate) };
 }
 
 /**

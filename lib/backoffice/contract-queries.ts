@@ -5,13 +5,18 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ContractState } from "@/lib/generated/prisma/enums";
 import { agencyScope, contractScope, membershipOfAgencies, workerOfAgencies } from "@/lib/auth/scope";
 import type { StaffUser } from "@/lib/auth/session";
+import { COUNT_CAP, keysetOrder, keysetPage, keysetWhere, type PageRequest } from "@/lib/paging/keyset";
 
 type Staff = Pick<StaffUser, "role" | "agencyIds">;
 
 export type StaffContractFilter = { state?: ContractState; clientId?: string; from: Date | null; to: Date | null; workerQuery: string };
 
-/** One page of the staff member's contracts matching the filter, their count, and the clients to filter by. */
-export async function staffContractPage(staff: Staff, filter: StaffContractFilter, page: number, pageSize: number) {
+/**
+ * One page of the staff member's contracts matching the filter (newest first,
+ * keyset paging on the Contract(createdAt, id) index), their count capped at
+ * COUNT_CAP + 1, and the clients to filter by.
+ */
+export async function staffContractPage(staff: Staff, filter: StaffContractFilter, request: PageRequest, pageSize: number) {
   const { state, from, to, workerQuery } = filter;
   const where: Prisma.ContractWhereInput = {
     ...contractScope(staff),
@@ -31,13 +36,12 @@ export async function staffContractPage(staff: Staff, filter: StaffContractFilte
         }
       : {}),
   };
-  const [count, contracts, clients] = await Promise.all([
-    db.contract.count({ where }),
+  const [count, rows, clients] = await Promise.all([
+    db.contract.count({ where, take: COUNT_CAP + 1 }),
     db.contract.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      where: { AND: [where, keysetWhere(request)] },
+      orderBy: keysetOrder(request),
+      take: pageSize + 1,
       include: {
         worker: { select: { user: { select: { firstName: true, lastName: true } } } },
         client: { select: { name: true } },
@@ -46,7 +50,8 @@ export async function staffContractPage(staff: Staff, filter: StaffContractFilte
     }),
     db.client.findMany({ where: agencyScope(staff), select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { count, contracts, clients };
+  const { items: contracts, newer, older } = keysetPage(rows, pageSize, request);
+  return { count, contracts, clients, newer, older };
 }
 
 /** What the new-contract form offers: the agencies' active workers, their clients with sites, the qualifications. */

@@ -12,6 +12,7 @@ import { staffContractPage } from "./contract-queries";
 import { pendingValidations, staffWorkerPage } from "./worker-queries";
 
 const NO_FILTER = { from: null, to: null, workerQuery: "" };
+const FIRST_PAGE = { cursor: null, direction: "apres" } as const;
 
 /** The figures of the staff home page and the list each one links to, all within the staff member's agencies. */
 export async function staffDashboardCounts(staff: StaffUser) {
@@ -20,9 +21,9 @@ export async function staffDashboardCounts(staff: StaffUser) {
   const week = weekAt(addDays(clock, -7));
   const [workers, awaitingSignature, incomplete, drafts, validations, advances, sheets, desk] = await Promise.all([
     staffWorkerPage(staff, { words: [], number: "", city: "" }, 1, 1),
-    staffContractPage(staff, { ...NO_FILTER, state: "AWAITING_SIGNATURE" }, 1, 1),
-    staffContractPage(staff, { ...NO_FILTER, state: "INCOMPLETE" }, 1, 1),
-    staffContractPage(staff, { ...NO_FILTER, state: "DRAFT" }, 1, 1),
+    staffContractPage(staff, { ...NO_FILTER, state: "AWAITING_SIGNATURE" }, FIRST_PAGE, 1),
+    staffContractPage(staff, { ...NO_FILTER, state: "INCOMPLETE" }, FIRST_PAGE, 1),
+    staffContractPage(staff, { ...NO_FILTER, state: "DRAFT" }, FIRST_PAGE, 1),
     pendingValidations(staff),
     staffAdvanceCounts(staff, clock),
     staffSubmittedWeek(staff, week),
@@ -34,8 +35,8 @@ export async function staffDashboardCounts(staff: StaffUser) {
     awaitingSignature: awaitingSignature.count,
     incomplete: incomplete.count,
     drafts: drafts.count,
-    profileChanges: validations.changes.length,
-    diplomas: validations.diplomas.length,
+    profileChanges: validations.changeCount,
+    diplomas: validations.diplomaCount,
     advances: { ...advances, href: `/admin/acomptes?date=${isoDate(advances.payDate)}` },
     timesheets: {
       submitted: sheets.filter((s) => s.status === "SUBMITTED").length,

@@ -109,23 +109,44 @@ export function staffWorkerAvailabilities(staff: AgencyStaff, workerId: string, 
 }
 
 /** The profile changes and diplomas waiting for review from the agencies' workers, with what they would replace. */
-export async function pendingValidations(staff: AgencyStaff) {
+/** Rows per page of each list of /admin/validations. */
+export const VALIDATIONS_PER_PAGE = 20;
+
+export async function pendingValidations(
+  staff: AgencyStaff,
+  paging: { changesPage: number; diplomasPage: number; perPage: number } = {
+    changesPage: 1,
+    diplomasPage: 1,
+    perPage: VALIDATIONS_PER_PAGE,
+  },
+) {
   const scope = workerOfAgencies(staff);
   const workerSelect = {
     ...profileSelect,
     agencies: { select: { workerNumber: true, agency: { select: { code: true } } } },
   } as const;
+  const changeWhere = { status: "PENDING" as const, worker: scope };
+  const diplomaWhere = { status: "PENDING" as const, worker: scope };
+  const [changeCount, diplomaCount] = await Promise.all([
+    db.profileChange.count({ where: changeWhere }),
+    db.diploma.count({ where: diplomaWhere }),
+  ]);
+  const pageOf = (asked: number, count: number) => Math.min(Math.max(1, asked), Math.max(1, Math.ceil(count / paging.perPage)));
+  const changesPage = pageOf(paging.changesPage, changeCount);
+  const diplomasPage = pageOf(paging.diplomasPage, diplomaCount);
   const [changes, diplomas, qualifications] = await Promise.all([
     db.profileChange.findMany({
-      where: { status: "PENDING", worker: scope },
-      orderBy: { createdAt: "asc" },
-      take: 200,
+      where: changeWhere,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (changesPage - 1) * paging.perPage,
+      take: paging.perPage,
       include: { worker: { select: workerSelect }, document: { select: { id: true, fileName: true } } },
     }),
     db.diploma.findMany({
-      where: { status: "PENDING", worker: scope },
-      orderBy: { createdAt: "asc" },
-      take: 200,
+      where: diplomaWhere,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (diplomasPage - 1) * paging.perPage,
+      take: paging.perPage,
       include: {
         worker: {
           select: {
@@ -147,5 +168,16 @@ export async function pendingValidations(staff: AgencyStaff) {
         include: { document: { select: { id: true, fileName: true } } },
       })
     : [];
-  return { changes, diplomas, qualifications, approvedDocs };
+  return {
+    changes,
+    diplomas,
+    qualifications,
+    approvedDocs,
+    changeCount,
+    diplomaCount,
+    changesPage,
+    diplomasPage,
+    changePageCount: Math.max(1, Math.ceil(changeCount / paging.perPage)),
+    diplomaPageCount: Math.max(1, Math.ceil(diplomaCount / paging.perPage)),
+  };
 }

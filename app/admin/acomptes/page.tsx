@@ -3,14 +3,17 @@ import { searchParamDate } from "@/lib/time/dates";
 import Link from "next/link";
 import { adminPages } from "@/components/shell/nav";
 import { AdvanceDecisions, type StaffAdvanceRow } from "@/components/compte/advance-decisions";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { advanceStateLabel, REFUSAL_REASONS } from "@/lib/advances/labels";
 import { calendarDay, parisDay } from "@/lib/advances/rules";
 import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { staffAdvancesOfPayDay, staffNextPayDate } from "@/lib/advances/staff-queries";
+import { ADVANCE_DEFAULT_PAGE_SIZE, ADVANCE_PAGE_SIZES, staffAdvancesOfPayDay, staffNextPayDate } from "@/lib/advances/staff-queries";
+import { AutoSubmitSelect } from "@/components/missions/auto-submit-select";
+import { controlClasses } from "@/components/ui/field";
+import { Pagination, pageHref } from "@/components/ui/pagination";
 import { formatDateTime, formatDuration, formatEuros, formatLongDate, formatMonthYear } from "@/lib/format";
 
 const page = adminPages.acomptes;
@@ -30,7 +33,14 @@ export default async function StaffAdvancesPage({
   const payDate = searchParamDate(params.date) ?? next;
   const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-  const { requests, otherPending } = await staffAdvancesOfPayDay(staff, payDate, at);
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  const perPageAsked = Number.parseInt(one(params.par), 10);
+  const perPage = (ADVANCE_PAGE_SIZES as readonly number[]).includes(perPageAsked) ? perPageAsked : ADVANCE_DEFAULT_PAGE_SIZE;
+  const pageAsked = Math.max(1, Number.parseInt(one(params.page) || "1", 10) || 1);
+  const { requests, total, pageCount, current, otherPending } = await staffAdvancesOfPayDay(staff, payDate, at, {
+    page: pageAsked,
+    perPage,
+  });
   const rows: StaffAdvanceRow[] = requests.map((r) => {
     const number = r.worker.agencies.find((a) => a.agencyId === r.agencyId);
     return {
@@ -103,7 +113,33 @@ export default async function StaffAdvancesPage({
       {rows.length === 0 ? (
         <EmptyState title="Aucune demande pour ce versement" />
       ) : (
-        <AdvanceDecisions rows={rows} reasons={REFUSAL_REASONS} today={iso(parisDay(at))} />
+        <>
+          <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+            <p className="font-semibold text-slate-900" data-testid="advance-count">
+              {total} demande{total > 1 ? "s" : ""}
+            </p>
+            <form method="get" action="/admin/acomptes" className="flex items-center gap-2">
+              {one(params.date) ? <input type="hidden" name="date" value={one(params.date)} /> : null}
+              <label htmlFor="par-page" className="font-medium text-slate-700">
+                Nombre par page :
+              </label>
+              <AutoSubmitSelect id="par-page" name="par" defaultValue={String(perPage)} className={controlClasses() + " w-auto py-1.5"}>
+                {ADVANCE_PAGE_SIZES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </AutoSubmitSelect>
+              <noscript>
+                <Button type="submit" size="sm" variant="secondary">
+                  OK
+                </Button>
+              </noscript>
+            </form>
+          </div>
+          <AdvanceDecisions rows={rows} reasons={REFUSAL_REASONS} today={iso(parisDay(at))} />
+          <Pagination page={current} pageCount={pageCount} hrefFor={(n) => pageHref("/admin/acomptes", params, n)} />
+        </>
       )}
     </div>
   );

@@ -5,12 +5,13 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InputField, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination, pageHref } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { cappedCount, pageRequest } from "@/lib/paging/keyset";
 import { staffAuditPage } from "@/lib/audit/queries";
-import { ROLE_LABELS, auditActionOptions, auditLabel, renderAuditDetails } from "@/lib/audit/events";
+import { AUDIT_EVENTS, ROLE_LABELS, auditActionOptions, auditLabel, renderAuditDetails } from "@/lib/audit/events";
 
 const page = adminPages.audit;
 export const metadata: Metadata = { title: page.title };
@@ -36,12 +37,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const toRaw = first(params.au);
   const from = parseDay(fromRaw);
   const to = parseDay(toRaw);
-  const requestedPage = Math.max(1, Number.parseInt(first(params.page) || "1", 10) || 1);
-
-  const { staffMembers, actions, total, pageCount, current, entries } = await staffAuditPage(
+  const { staffMembers, total, entries, newer, older } = await staffAuditPage(
     staff,
     { worker, actorId, action, from, to },
-    requestedPage,
+    pageRequest(params),
     PER_PAGE,
   );
   const filtered = Boolean(worker || actorId || action || fromRaw || toRaw);
@@ -73,7 +72,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </SelectField>
         <SelectField label="Action" name="action" defaultValue={action}>
           <option value="">Toutes</option>
-          {auditActionOptions(actions.map((a) => a.action)).map((a) => (
+          {auditActionOptions(Object.keys(AUDIT_EVENTS)).map((a) => (
             <option key={a.value} value={a.value}>
               {a.label}
             </option>
@@ -92,7 +91,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </form>
 
       <p className="text-sm text-slate-600" aria-live="polite">
-        {total === 0 ? "Aucune entrée" : `${total.toLocaleString("fr-FR")} entrée${total > 1 ? "s" : ""}`}
+        {total === 0 ? "Aucune entrée" : cappedCount(total, "entrée", formatCount)}
       </p>
       {entries.length === 0 ? (
         <EmptyState title="Aucune entrée" description={filtered ? "Aucune action ne correspond à ces filtres." : undefined} />
@@ -141,7 +140,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </TBody>
         </Table>
       )}
-      <Pagination page={current} pageCount={pageCount} hrefFor={(p) => pageHref("/admin/audit", params, p)} />
+      <CursorPagination pathname="/admin/audit" searchParams={params} newer={newer} older={older} />
     </div>
   );
 }

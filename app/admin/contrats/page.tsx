@@ -6,7 +6,9 @@ import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InputField, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/cursor-pagination";
+import { formatCount } from "@/lib/format";
+import { cappedCount, pageRequest } from "@/lib/paging/keyset";
 import { requireStaff } from "@/lib/auth/session";
 import type { ContractState } from "@/lib/generated/prisma/enums";
 import { CONTRACT_STATE_LABELS } from "@/lib/contracts/rules";
@@ -26,7 +28,16 @@ const STATE_SLUGS: Record<string, ContractState> = {
   annule: "CANCELLED",
 };
 
-type Search = { etat?: string; interimaire?: string; client?: string; du?: string; au?: string; page?: string };
+type Search = {
+  etat?: string;
+  interimaire?: string;
+  client?: string;
+  du?: string;
+  au?: string;
+  page?: string;
+  apres?: string;
+  avant?: string;
+};
 
 export default async function ContractsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const staff = await requireStaff();
@@ -35,11 +46,10 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const from = search.du ? parseDay(search.du) : null;
   const to = search.au ? parseDay(search.au) : null;
   const workerQuery = search.interimaire?.trim() ?? "";
-  const current = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
-  const { count, contracts, clients } = await staffContractPage(
+  const { count, contracts, clients, newer, older } = await staffContractPage(
     staff,
     { state, clientId: search.client, from, to, workerQuery },
-    current,
+    pageRequest(search),
     PAGE_SIZE,
   );
   const active = [state, search.client, from, to, workerQuery].filter(Boolean).length;
@@ -89,16 +99,14 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
         <Link href="/admin/contrats" className="text-brand-700 font-medium hover:underline">
           {active} filtre{active > 1 ? "s" : ""} actif{active > 1 ? "s" : ""}
         </Link>
-        <span>
-          {count} contrat{count > 1 ? "s" : ""}
-        </span>
+        <span>{cappedCount(count, "contrat", formatCount)}</span>
       </p>
       {contracts.length ? (
         <ContractTable caption="Contrats" detailed contracts={contracts} />
       ) : (
         <EmptyState title="Aucun contrat ne correspond à ces filtres." />
       )}
-      <Pagination page={current} pageCount={Math.ceil(count / PAGE_SIZE)} pathname="/admin/contrats" searchParams={search} />
+      <CursorPagination pathname="/admin/contrats" searchParams={search} newer={newer} older={older} />
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { adminPages } from "@/components/shell/nav";
 import { ReviewActions } from "@/components/compte/review-actions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination, pageHref } from "@/components/ui/pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
-import { pendingValidations } from "@/lib/backoffice/worker-queries";
+import { VALIDATIONS_PER_PAGE, pendingValidations } from "@/lib/backoffice/worker-queries";
 import { approveDiploma, refuseDiploma } from "@/lib/diplomas/actions";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { approveProfileChange, refuseProfileChange } from "@/lib/profile/actions";
@@ -23,9 +24,28 @@ function DocLink({ id, name }: { id: string; name: string }) {
   );
 }
 
-export default async function ValidationsPage() {
+type Params = Record<string, string | string[] | undefined>;
+const pageParam = (v: string | string[] | undefined) => Math.max(1, Number.parseInt((Array.isArray(v) ? v[0] : v) ?? "1", 10) || 1);
+
+export default async function ValidationsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const staff = await requireStaff();
-  const { changes, diplomas, qualifications, approvedDocs } = await pendingValidations(staff);
+  const params = await searchParams;
+  const {
+    changes,
+    diplomas,
+    qualifications,
+    approvedDocs,
+    changeCount,
+    diplomaCount,
+    changesPage,
+    diplomasPage,
+    changePageCount,
+    diplomaPageCount,
+  } = await pendingValidations(staff, {
+    changesPage: pageParam(params.modifications),
+    diplomasPage: pageParam(params.diplomes),
+    perPage: VALIDATIONS_PER_PAGE,
+  });
 
   return (
     <div className="space-y-8">
@@ -37,7 +57,7 @@ export default async function ValidationsPage() {
 
       <section aria-labelledby="modifications" className="space-y-3">
         <h2 id="modifications" className="text-lg font-semibold text-slate-900">
-          Modifications de fiche perso ({changes.length})
+          Modifications de fiche perso ({changeCount})
         </h2>
         {changes.length === 0 ? (
           <EmptyState title="Aucune modification en attente" />
@@ -98,11 +118,16 @@ export default async function ValidationsPage() {
             </TBody>
           </Table>
         )}
+        <Pagination
+          page={changesPage}
+          pageCount={changePageCount}
+          hrefFor={(n) => pageHref("/admin/validations", params, n, "modifications")}
+        />
       </section>
 
       <section aria-labelledby="diplomes" className="space-y-3">
         <h2 id="diplomes" className="text-lg font-semibold text-slate-900">
-          Diplômes / certificats ({diplomas.length})
+          Diplômes / certificats ({diplomaCount})
         </h2>
         {diplomas.length === 0 ? (
           <EmptyState title="Aucun diplôme en attente" />
@@ -152,6 +177,11 @@ export default async function ValidationsPage() {
             </TBody>
           </Table>
         )}
+        <Pagination
+          page={diplomasPage}
+          pageCount={diplomaPageCount}
+          hrefFor={(n) => pageHref("/admin/validations", params, n, "diplomes")}
+        />
       </section>
     </div>
   );
