@@ -26,7 +26,7 @@ import {
   type SortKey,
   hoursText,
 } from "@/lib/contracts/rules";
-import { formatDashedDate, formatDateTime, parisCalendarDate } from "@/lib/format";
+import { formatDashedDate, formatTime, parisCalendarDate } from "@/lib/format";
 
 // Links in the table: one short shared string; min-h-6 keeps a 24 px target, 44 px on phones.
 const LINK = "text-brand-700 inline-flex min-h-6 items-center text-left font-medium underline max-sm:min-h-11";
@@ -273,8 +273,11 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                         </span>
                       )}
                     </Td>
-                    <Td label="Date de création">{formatDateTime(c.createdAt)}</Td>
-                    <Td label="État">
+                    <Td label="Date de création">
+                      <span className="inline-block whitespace-nowrap">{formatDashedDate(c.createdAt)}</span>{" "}
+                      <span className="inline-block whitespace-nowrap">à {formatTime(c.createdAt)}</span>
+                    </Td>
+                    <Td label="État" className="sm:min-w-32">
                       <Badge tone={st.tone} wrap>
                         {st.label}
                       </Badge>
