@@ -15,7 +15,7 @@ const config: Config = {
           700: "#135c56",
           900: "#0b3532",
         },
-        accent: { 500: "#e8772e", 600: "#cc6220" },
+        accent: { 500: "#e8772e", 600: "#cc6220", 700: "#b5541a" },
       },
       fontFamily: {
         sans: ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Noto Sans", "sans-serif"],

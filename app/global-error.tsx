@@ -31,7 +31,7 @@ export default function GlobalError({ error, retry, reset }: { error: unknown; r
         <main className="flex min-h-screen items-center justify-center px-4 py-12">
           <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm sm:p-8">
             <p className="text-brand-700 text-2xl font-bold tracking-tight">
-              coop <span className="text-accent-500">emploi</span>
+              coop <span className="text-accent-700">emploi</span>
             </p>
             <h1 className="mt-4 text-2xl font-bold">Une erreur est survenue</h1>
             <p className="mt-3 text-slate-600">

@@ -63,7 +63,7 @@ export function FieldRow({ field, state }: { field: FieldKey; state: RowState })
       <dt className="text-sm font-medium text-slate-600">{def.label}</dt>
       <dd className="mt-1 text-slate-900 sm:col-span-2 sm:mt-0">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <span className={state.pending !== null ? "break-all" : "break-all"} data-testid={`valeur-${field}`}>
+          <span className="min-w-0 wrap-break-word" data-testid={`valeur-${field}`}>
             {shown}
           </span>
           <span className="flex gap-1">
@@ -191,6 +191,8 @@ export function DocumentRow({ doc, formKey }: { doc: DocumentRowState; formKey: 
     if (formState?.ok) setOpen(false);
   }
   const error = clientError ?? fieldErrorOf(formState, "file") ?? errorOf(formState);
+  // The visible label starts the accessible name (WCAG 2.5.3).
+  const docVerb = doc.validated || doc.pending ? "Remplacer" : "Ajouter";
   return (
     <div className="py-3 sm:grid sm:grid-cols-3 sm:gap-4">
       <dt className="text-sm font-medium text-slate-600">{doc.label}</dt>
@@ -203,8 +205,14 @@ export function DocumentRow({ doc, formKey }: { doc: DocumentRowState; formKey: 
           ) : (
             <span className="text-slate-500">Aucun document validé</span>
           )}
-          <Button size="sm" variant="secondary" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`Déposer : ${doc.label}`}>
-            {doc.validated || doc.pending ? "Remplacer" : "Ajouter"}
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+            aria-label={`${docVerb} : ${doc.label}`}
+          >
+            {docVerb}
           </Button>
         </div>
         {doc.pending ? (

@@ -51,13 +51,13 @@ export function AvailabilityCalendar({ month, entries, todayKey }: { month: Date
                     className={cx(
                       "h-16 border-l border-slate-100 p-0.5 sm:p-1",
                       !inMonth && "bg-slate-50/70",
-                      key < todayKey && "opacity-60",
+                      key < todayKey && "bg-slate-100/70",
                     )}
                   >
                     <div
                       className={cx(
                         "mb-0.5 font-semibold",
-                        key === todayKey ? "text-brand-700" : inMonth ? "text-slate-700" : "text-slate-400",
+                        key === todayKey ? "text-brand-700" : inMonth && key >= todayKey ? "text-slate-700" : "text-slate-600",
                       )}
                     >
                       {day.getUTCDate()}

@@ -81,7 +81,7 @@ export function MonthView({
                             ? "bg-brand-600 inline-flex size-6 items-center justify-center rounded-full text-white"
                             : inMonth
                               ? "text-slate-700"
-                              : "text-slate-400",
+                              : "text-slate-500",
                         )}
                       >
                         {day.getUTCDate()}

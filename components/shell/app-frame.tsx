@@ -4,6 +4,7 @@ import { Icon } from "./icons";
 import { LogoutButton } from "./logout-button";
 import { MobileMenu } from "./mobile-menu";
 import { NavLinks } from "./nav-links";
+import { RouteFocus } from "./route-focus";
 import type { NavGroup } from "./nav";
 
 /** "coop emploi", as on the sign-in page, with the name of the space under it. */
@@ -11,7 +12,7 @@ export function Brand({ href, space }: { href: string; space?: string }) {
   return (
     <Link href={href} className="flex min-h-11 shrink-0 flex-col justify-center rounded-md leading-none">
       <span className="text-brand-700 text-xl font-bold tracking-tight">
-        coop <span className="text-accent-500">emploi</span>
+        coop <span className="text-accent-700">emploi</span>
       </span>
       {space ? <span className="mt-1 text-[0.7rem] font-medium tracking-wider text-slate-500 uppercase">{space}</span> : null}
     </Link>
@@ -124,6 +125,7 @@ export function AppFrame({
         <main id="contenu" tabIndex={-1} className="min-w-0 flex-1 py-6 focus:outline-none sm:py-8">
           {children}
         </main>
+        <RouteFocus />
       </div>
 
       <footer className="border-t border-slate-200 bg-white px-4 py-5 text-center text-xs text-slate-500">© 2026 Coop Emploi</footer>

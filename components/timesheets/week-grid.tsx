@@ -126,7 +126,7 @@ export function WeekGrid({
       ) : null}
 
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="w-full min-w-[960px] border-collapse text-left text-sm">
+        <table className="w-full min-w-[900px] border-collapse text-left text-sm">
           <caption className="sr-only">Heures travaillées de la semaine {weekNumber}</caption>
           <thead className="border-b border-slate-200 bg-slate-50">
             <tr>

@@ -84,7 +84,7 @@ test("a profile change waits in orange, is approved once by staff and applied; a
 test("personal documents are checked by content, and nobody reads another worker's documents", async ({ browser }) => {
   const worker = await signedIn(browser, accounts.fiche);
   await open(worker, "/fiche-perso");
-  await worker.getByRole("button", { name: "Déposer : Justificatif de domicile" }).click();
+  await worker.getByRole("button", { name: /^(Ajouter|Remplacer) : Justificatif de domicile$/ }).click();
   await worker.locator("#doc-PROOF_OF_ADDRESS").setInputFiles(fakePdf());
   await worker.getByRole("button", { name: "Déposer", exact: true }).click();
   await expect(worker.getByText(/n'est pas un PDF, un JPEG ou un PNG valide/)).toBeVisible();

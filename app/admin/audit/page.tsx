@@ -117,17 +117,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <span className="font-medium">{auditLabel(e.action)}</span>
                 </Td>
                 <Td label="Par">
-                  {e.actor ? `${e.actor.firstName} ${e.actor.lastName}` : "—"}
-                  {e.actor ? <span className="block text-xs text-slate-500">{ROLE_LABELS[e.actor.role]}</span> : null}
+                  <div>
+                    {e.actor ? `${e.actor.firstName} ${e.actor.lastName}` : "—"}
+                    {e.actor ? <span className="block text-xs text-slate-500">{ROLE_LABELS[e.actor.role]}</span> : null}
+                  </div>
                 </Td>
                 <Td label="Intérimaire / compte">
-                  {e.subjectUser ? `${e.subjectUser.firstName} ${e.subjectUser.lastName}` : "—"}
-                  {e.subjectUser ? <span className="block text-xs text-slate-500">{ROLE_LABELS[e.subjectUser.role]}</span> : null}
-                  {e.subjectUser?.workerProfile?.agencies.length ? (
-                    <span className="block text-xs text-slate-500">
-                      n° {e.subjectUser.workerProfile.agencies.map((a) => a.workerNumber).join(", ")}
-                    </span>
-                  ) : null}
+                  <div>
+                    {e.subjectUser ? `${e.subjectUser.firstName} ${e.subjectUser.lastName}` : "—"}
+                    {e.subjectUser ? <span className="block text-xs text-slate-500">{ROLE_LABELS[e.subjectUser.role]}</span> : null}
+                    {e.subjectUser?.workerProfile?.agencies.length ? (
+                      <span className="block text-xs text-slate-500">
+                        n° {e.subjectUser.workerProfile.agencies.map((a) => a.workerNumber).join(", ")}
+                      </span>
+                    ) : null}
+                  </div>
                 </Td>
                 <Td label="Détails" className="max-w-md text-xs [overflow-wrap:anywhere] text-slate-700">
                   <AuditDetails lines={renderAuditDetails(e.action, e.details)} />

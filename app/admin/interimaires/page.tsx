@@ -89,10 +89,12 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             {workers.map((w) => (
               <Tr key={w.id}>
                 <Td label="Nom">
-                  <Link href={`/admin/interimaires/${w.id}`} className="text-brand-700 font-semibold hover:underline">
-                    {personName(w.user)}
-                  </Link>
-                  <span className="block text-xs text-slate-500">{w.user.email}</span>
+                  <div className="min-w-0 max-sm:wrap-anywhere">
+                    <Link href={`/admin/interimaires/${w.id}`} className="text-brand-700 font-semibold hover:underline">
+                      {personName(w.user)}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{w.user.email}</span>
+                  </div>
                 </Td>
                 <Td label="N° intérimaire">{w.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}</Td>
                 <Td label="Qualifications">{w.qualifications.map((q) => q.qualification.code).join(", ") || "—"}</Td>

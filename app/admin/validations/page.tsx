@@ -88,10 +88,10 @@ export default async function ValidationsPage({ searchParams }: { searchParams: 
                       </div>
                     </Td>
                     <Td label="Champ">{fieldLabel(c.field)}</Td>
-                    <Td label="Valeur actuelle" className="break-all">
+                    <Td label="Valeur actuelle" className="wrap-break-word">
                       {def ? current : approvedDoc ? <DocLink id={approvedDoc.id} name={approvedDoc.fileName} /> : "-"}
                     </Td>
-                    <Td label="Nouvelle valeur" className="font-medium break-all text-orange-800">
+                    <Td label="Nouvelle valeur" className="font-medium wrap-break-word text-orange-800">
                       {def ? (
                         def.display(changeValue(c.field, c.newValue), false)
                       ) : c.document ? (
@@ -160,10 +160,10 @@ export default async function ValidationsPage({ searchParams }: { searchParams: 
                       <ReviewActions id={d.id} approve={approveDiploma} refuse={refuseDiploma} label={`diplôme ${d.name} de ${who}`}>
                         <fieldset className="text-left">
                           <legend className="text-xs font-medium text-slate-600">Qualifications accordées</legend>
-                          <div className="max-h-40 space-y-1 overflow-y-auto">
+                          <div className="max-h-44 overflow-y-auto">
                             {qualifications.map((q) => (
-                              <label key={q.id} className="flex items-center gap-2 text-xs">
-                                <input type="checkbox" name="qualificationIds" value={q.id} className="accent-brand-600" />
+                              <label key={q.id} className="flex min-h-7 items-center gap-2 text-xs">
+                                <input type="checkbox" name="qualificationIds" value={q.id} className="accent-brand-600 size-5 shrink-0" />
                                 {q.label} ({q.code})
                               </label>
                             ))}

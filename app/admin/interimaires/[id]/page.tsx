@@ -128,7 +128,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
       ) : null}
 
       <nav aria-label="Sections de la fiche" className="sticky top-0 z-10 -mx-1 overflow-x-auto bg-slate-50/95 py-2">
-        <ul className="flex gap-1">
+        <ul className="flex flex-wrap gap-1">
           {SECTIONS.map(([anchor, label]) => (
             <li key={anchor}>
               <a
