@@ -84,7 +84,9 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
               </div>
               <div>
                 <dt className="text-sm text-slate-600">Demande à faire au plus tard</dt>
-                <dd className="text-lg font-semibold text-slate-900">{formatLongDate(cutoffShown, { withYear: false, now: at })} à 23h59</dd>
+                <dd className="text-lg font-semibold text-slate-900">
+                  {formatLongDate(cutoffShown, { withYear: false, now: at })} à 23h59
+                </dd>
               </div>
               <div>
                 <dt className="text-sm text-slate-600">Montant disponible</dt>
