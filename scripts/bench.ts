@@ -59,9 +59,10 @@ async function prepareDatabase() {
     .catch(() => false);
   const hasScale = hasDemo && (await client.query(`SELECT 1 FROM "Agency" WHERE id LIKE 'scale\\_%'`)).rowCount! > 0;
   await client.end();
+  // Always migrate: a database kept from an earlier run gets the migrations added since.
+  await run("npm", ["run", "db:migrate"], env);
   if (!hasDemo) {
-    console.log(`Base ${DB} : migrations et données de démonstration…`);
-    await run("npm", ["run", "db:migrate"], env);
+    console.log(`Base ${DB} : données de démonstration…`);
     await run("npm", ["run", "db:seed"], env);
   }
   if (!hasScale) {
