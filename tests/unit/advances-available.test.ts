@@ -136,7 +136,7 @@ describe.each(engines)("the available amount on $name", ({ open }) => {
       ok: true,
       data: undefined,
       message: expect.stringMatching(
-        /est enregistrée.*Votre demande dépasse le montant disponible \(425\s€\) : l'agence la vérifiera avec les heures validées\./,
+        /est enregistrée.*Votre demande dépasse le montant disponible \(425,00\s€\) : l'agence la vérifiera avec les heures validées\./,
       ),
     });
     const row = await db.prisma.advanceRequest.findFirstOrThrow({ where: { workerId: w.workerId, status: "PENDING" } });

@@ -57,7 +57,7 @@ describe.each(engines)("20 parallel identical advance requests on $name", ({ ope
   it("20 parallel requests above the available amount: one row, flagged over the cap, the same notice to all", async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => submitAdvanceRequest(worker, { amount: "900" }, MONDAY)));
     for (const r of results) expect(r).toEqual(results[0]);
-    expect(results[0]).toMatchObject({ ok: true, message: expect.stringMatching(/dépasse le montant disponible \(787\s€\)/) });
+    expect(results[0]).toMatchObject({ ok: true, message: expect.stringMatching(/dépasse le montant disponible \(787,00\s€\)/) });
     const rows = await rowsOf();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ amountCents: 90_000, overCap: true, availableCentsAtRequest: 78_700 });
