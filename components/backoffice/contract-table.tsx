@@ -68,8 +68,10 @@ export function ContractTable(props: Props) {
                 </>
               ) : null}
               <Td label="Date de mission">
-                <span className="whitespace-nowrap">Du {formatDashedDate(c.startDate)}</span>{" "}
-                <span className="whitespace-nowrap">Au {formatDashedDate(c.endDate)}</span>
+                <div>
+                  <span className="whitespace-nowrap">Du {formatDashedDate(c.startDate)}</span>{" "}
+                  <span className="whitespace-nowrap">Au {formatDashedDate(c.endDate)}</span>
+                </div>
               </Td>
               {full ? (
                 <Td label="Horaires" className="tabular-nums">

@@ -16,7 +16,7 @@ export function SlotLink({ slot }: { slot: PlanningSlot }) {
       title={slot.validated ? undefined : "En attente de validation"}
       className={cx(
         "hover:ring-brand-500 block rounded-md px-1.5 py-1 text-xs leading-snug break-words hover:ring-2",
-        slot.absence ? "bg-amber-100 text-amber-900" : slot.validated ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-500",
+        slot.absence ? "bg-amber-100 text-amber-900" : slot.validated ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700",
       )}
     >
       {slot.text}

@@ -133,7 +133,7 @@ export default async function StatementPage({ searchParams }: { searchParams: Pr
                         <td
                           className={cx(
                             "px-2 py-1.5 text-right sm:px-4",
-                            d.difference === null ? "text-slate-400" : d.difference ? "font-semibold text-amber-800" : "text-slate-600",
+                            d.difference === null ? "text-slate-500" : d.difference ? "font-semibold text-amber-800" : "text-slate-600",
                           )}
                         >
                           {d.retained === null ? "en attente" : signed(d.difference)}
