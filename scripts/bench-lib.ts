@@ -37,7 +37,7 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     const page = await browser.newPage({ baseURL: baseUrl });
     await page.goto("/connexion");
     await page.waitForLoadState("networkidle");
-    await page.getByLabel("Adresse email").fill(email);
+    await page.getByLabel("Adresse e-mail").fill(email);
     await page.getByLabel("Mot de passe", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Connexion" }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/connexion"), { timeout: 30_000 });

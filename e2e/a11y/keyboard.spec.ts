@@ -22,7 +22,7 @@ test("keyboard only: sign in, menu, contract signing with the SMS code, advance 
   await open(page, "/connexion");
 
   // Sign in.
-  await tabTo(page, page.getByLabel("Adresse email"));
+  await tabTo(page, page.getByLabel("Adresse e-mail"));
   await page.keyboard.type(worker.email);
   await tabTo(page, page.getByLabel("Mot de passe", { exact: true }));
   await page.keyboard.type(DEMO_PASSWORD);

@@ -190,7 +190,7 @@ describe("standalone server from an empty folder", () => {
     browser = await chromium.launch({ executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined });
     const page = await browser.newPage();
     await page.goto(`${base()}/connexion`);
-    await page.getByLabel("Adresse email").fill(STAFF);
+    await page.getByLabel("Adresse e-mail").fill(STAFF);
     await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Connexion" }).click();
     await page.waitForURL((url) => url.pathname.startsWith("/admin"));
@@ -213,7 +213,7 @@ describe("standalone server from an empty folder", () => {
   it("a page that fails shows its « code d'erreur », found in the error line and in the request's line (same id as the header)", async () => {
     const page = await browser!.newPage();
     await page.goto(`${base()}/connexion`);
-    await page.getByLabel("Adresse email").fill(STAFF);
+    await page.getByLabel("Adresse e-mail").fill(STAFF);
     await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Connexion" }).click();
     await page.waitForURL((url) => url.pathname.startsWith("/admin"));
