@@ -12,8 +12,8 @@ import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/resu
 const MESSAGES = {
   email: {
     valueMissing: "Renseignez votre adresse email.",
-    typeMismatch: "Adresse email invalide.",
-    tooLong: "Adresse email trop longue.",
+    typeMismatch: "Adresse e-mail invalide.",
+    tooLong: "Adresse e-mail trop longue.",
   },
   password: { valueMissing: "Renseignez votre mot de passe.", typeMismatch: "", tooLong: "" },
 } as const;
