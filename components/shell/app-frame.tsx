@@ -116,8 +116,8 @@ export function AppFrame({
         </div>
       </header>
 
-      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-8 px-4 sm:px-6">
-        <aside className="hidden w-64 shrink-0 lg:block">
+      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-5 px-4 sm:px-6">
+        <aside className="hidden w-52 shrink-0 lg:block">
           <div className="sticky top-16 max-h-[calc(100vh-4rem)] overflow-y-auto py-6 pr-1">
             <NavLinks groups={nav} label={navLabel} />
           </div>

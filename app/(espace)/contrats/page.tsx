@@ -247,7 +247,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                     <Td label="Référence" className="font-semibold">
                       {c.reference}
                     </Td>
-                    <Td label="Qualification">
+                    <Td label="Qualification" className="sm:min-w-32">
                       {c.qualification.label} ({c.qualification.code})
                     </Td>
                     <Td label="Date de mission">
@@ -277,7 +277,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                       <span className="inline-block whitespace-nowrap">{formatDashedDate(c.createdAt)}</span>{" "}
                       <span className="inline-block whitespace-nowrap">à {formatTime(c.createdAt)}</span>
                     </Td>
-                    <Td label="État" className="sm:min-w-32">
+                    <Td label="État" className="sm:min-w-38">
                       <Badge tone={st.tone} wrap>
                         {st.label}
                       </Badge>
