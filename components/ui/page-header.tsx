@@ -55,8 +55,8 @@ export function PageHeader({
       <Breadcrumbs items={breadcrumbs} />
       <div className="flex flex-wrap items-end justify-between gap-x-4 gap-y-3">
         <div className="min-w-0">
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{title}</h1>
-          {description ? <div className="mt-2 max-w-3xl text-slate-600">{description}</div> : null}
+          <h1 className="text-2xl font-bold tracking-tight wrap-break-word text-slate-900 sm:text-3xl">{title}</h1>
+          {description ? <div className="mt-2 max-w-3xl wrap-break-word text-slate-600">{description}</div> : null}
         </div>
         {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
       </div>

@@ -60,13 +60,16 @@ function SortHeader({ col, p }: { col: { key: SortKey; label: string }; p: Contr
   // The link's name says what a click does; the current order is the header's aria-sort.
   return (
     <Th aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={`/contrats${listQuery(p, { sort: col.key, dir: nextDir, page: 1 })}`} className="hover:text-brand-700">
+      <Link
+        href={`/contrats${listQuery(p, { sort: col.key, dir: nextDir, page: 1 })}`}
+        aria-label={`${col.label}, trier par ordre ${nextDir === "asc" ? "croissant" : "décroissant"}`}
+        className="hover:text-brand-700"
+      >
         {col.label}
         <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-400"}>
           {" "}
           {active ? (p.dir === "asc" ? "▲" : "▼") : "↕"}
         </span>
-        <span className="sr-only">, trier par ordre {nextDir === "asc" ? "croissant" : "décroissant"}</span>
       </Link>
     </Th>
   );
@@ -293,8 +296,14 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                             Voir<span className="sr-only"> le contrat {c.number}</span>
                           </Link>
                         )}
-                        <button type="button" data-details={c.id} aria-haspopup="dialog" className={LINK}>
-                          <span className="sr-only">Afficher les </span>Détails<span className="sr-only"> de la mission {c.number}</span>
+                        <button
+                          type="button"
+                          data-details={c.id}
+                          aria-haspopup="dialog"
+                          aria-label={`Afficher les détails de la mission ${c.number}`}
+                          className={LINK}
+                        >
+                          Détails
                         </button>
                       </span>
                     </Td>
