@@ -11,7 +11,7 @@ import { errorOf, successOf, fieldErrorOf, initialActionState } from "@/lib/resu
 // messages next to the fields at once; the server checks everything again (loginSchema).
 const MESSAGES = {
   email: {
-    valueMissing: "Renseignez votre adresse email.",
+    valueMissing: "Renseignez votre adresse e-mail.",
     typeMismatch: "Adresse e-mail invalide.",
     tooLong: "Adresse e-mail trop longue.",
   },
