@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { ZodJitless } from "@/components/zod-jitless";
 import { PreviewBanner } from "@/components/preview/preview-banner";
 import "./globals.css";
 
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="fr">
       <body className="min-h-screen font-sans">
+        <ZodJitless />
         <PreviewBanner />
         {children}
       </body>

@@ -81,12 +81,12 @@ test("Mes contrats on a phone: sorting reachable, main actions 44 px tall", asyn
     .getByRole("button", { name: /Afficher les détails de la mission/ });
   expect((await details.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   // The column headers are hidden on cards: the sort select replaces them.
-  await page.getByLabel("Trier par").selectOption("entreprise");
+  await page.getByLabel("Trier par", { exact: true }).selectOption("entreprise");
   await expect(page).toHaveURL(/tri=entreprise&ordre=desc/);
   await expect(page).toHaveURL(/etat=a-signer/);
-  await page.getByLabel("Ordre").selectOption("asc");
+  await page.getByLabel("Ordre", { exact: true }).selectOption("asc");
   await expect(page).toHaveURL(/tri=entreprise&ordre=asc/);
-  await expect(page.getByLabel("Trier par")).toHaveValue("entreprise");
+  await expect(page.getByLabel("Trier par", { exact: true })).toHaveValue("entreprise");
 });
 
 test("Mes contrats at 1280 px: every column and Signer visible, rows one or two lines, no sideways scroll", async ({ page }) => {
