@@ -12,21 +12,42 @@ type HrefSource =
       param?: string;
     };
 
-/** Builds "/contrats?etat=a-signer&page=2"; page 1 drops the parameter. */
-export function pageHref(
-  pathname: string,
-  searchParams: Record<string, string | string[] | undefined> = {},
-  page: number,
-  param = "page",
-): string {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The list's address with the other filters kept, the `drop` parameters removed and `set` applied. */
+export function listHref(pathname: string, searchParams: SearchParams, drop: string[], set: Record<string, string> = {}): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(searchParams)) {
-    if (key === param || value === undefined) continue;
+    if (drop.includes(key) || value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) query.append(key, v);
   }
-  if (page > 1) query.set(param, String(page));
+  for (const [key, value] of Object.entries(set)) query.set(key, value);
   const qs = query.toString();
   return qs ? `${pathname}?${qs}` : pathname;
+}
+
+/** Builds "/contrats?etat=a-signer&page=2"; page 1 drops the parameter. */
+export function pageHref(pathname: string, searchParams: SearchParams = {}, page: number, param = "page"): string {
+  return listHref(pathname, searchParams, [param], page > 1 ? { [param]: String(page) } : {});
+}
+
+const itemBase = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 text-sm font-medium";
+
+/** "Précédent" / "Suivant": a link when there is somewhere to go, a greyed label otherwise. */
+export function PageEdge({ href, label, rel }: { href: string | null; label: string; rel: "prev" | "next" }) {
+  return href ? (
+    <Link
+      href={href}
+      rel={rel}
+      className={cx(itemBase, "hover:bg-brand-50 hover:text-brand-900 border border-slate-300 bg-white text-slate-800")}
+    >
+      {label}
+    </Link>
+  ) : (
+    <span aria-disabled="true" className={cx(itemBase, "border border-slate-200 text-slate-400")}>
+      {label}
+    </span>
+  );
 }
 
 /** The pages to show as numbers around the current one (0 stands for "…"). */
@@ -41,8 +62,6 @@ function pageWindow(page: number, pageCount: number): number[] {
   return out;
 }
 
-const itemBase = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 text-sm font-medium";
-
 /** Server-rendered pagination: plain links, "Précédent" / "Page 2 sur 5" / "Suivant". */
 export function Pagination({
   page,
@@ -54,24 +73,9 @@ export function Pagination({
   const current = Math.min(Math.max(1, page), pageCount);
   const href = (p: number) => ("hrefFor" in source ? source.hrefFor(p) : pageHref(source.pathname, source.searchParams, p, source.param));
 
-  const edge = (target: number, label: string, enabled: boolean, rel: "prev" | "next") =>
-    enabled ? (
-      <Link
-        href={href(target)}
-        rel={rel}
-        className={cx(itemBase, "hover:bg-brand-50 hover:text-brand-900 border border-slate-300 bg-white text-slate-800")}
-      >
-        {label}
-      </Link>
-    ) : (
-      <span aria-disabled="true" className={cx(itemBase, "border border-slate-200 text-slate-400")}>
-        {label}
-      </span>
-    );
-
   return (
     <nav aria-label="Pagination" className={cx("mt-4 flex flex-wrap items-center justify-between gap-2 sm:justify-end", className)}>
-      {edge(current - 1, "Précédent", current > 1, "prev")}
+      <PageEdge href={current > 1 ? href(current - 1) : null} label="Précédent" rel="prev" />
       <p className="text-sm text-slate-600 sm:order-first sm:mr-auto">
         Page {current} sur {pageCount}
       </p>
@@ -99,7 +103,7 @@ export function Pagination({
           ),
         )}
       </ul>
-      {edge(current + 1, "Suivant", current < pageCount, "next")}
+      <PageEdge href={current < pageCount ? href(current + 1) : null} label="Suivant" rel="next" />
     </nav>
   );
 }
