@@ -85,3 +85,56 @@ export async function signUpAndConfirm(
   await expect(page).toHaveURL(/\/connexion\?confirme=1/);
   return { email, password };
 }
+
+/**
+ * Every page of each area with a fixed address, for the checks that crawl them all
+ * (e2e/a11y/axe.spec.ts, e2e/security/csp.spec.ts): one list, so both cover the same pages.
+ * Detail pages (a contract, a worker, a client) are found by each spec on their list page.
+ */
+export const areaPages = {
+  public: [
+    "/connexion",
+    "/inscription",
+    "/inscription/verifiez-vos-emails",
+    "/inscription/activer",
+    "/mot-de-passe-oublie",
+    "/reinitialiser-mot-de-passe",
+    "/confirmer-email",
+    "/verifier",
+  ],
+  worker: [
+    "/",
+    "/acomptes",
+    "/fiche-perso",
+    "/diplomes",
+    "/parametres",
+    "/contrats",
+    "/plannings",
+    "/plannings/releve",
+    "/disponibilites",
+    "/bulletins-de-salaire",
+    "/attestations-assedic",
+    "/certificats-de-travail",
+    "/offres",
+  ],
+  staff: [
+    "/admin",
+    "/admin/interimaires",
+    "/admin/interimaires/inviter",
+    "/admin/validations",
+    "/admin/contrats",
+    "/admin/contrats/nouveau",
+    "/admin/acomptes",
+    "/admin/heures",
+    "/admin/documents",
+    "/admin/clients",
+    "/admin/clients/nouveau",
+    "/admin/ciblages",
+    "/admin/remuneration",
+    "/admin/blocs",
+    "/admin/audit",
+    "/admin/outbox",
+    "/admin/securite",
+  ],
+  client: ["/client", "/client/contrats", "/client/securite"],
+} as const;

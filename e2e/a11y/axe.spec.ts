@@ -8,7 +8,7 @@ import { appendFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { stateOf } from "../auth-state";
-import { demo, open } from "../helpers";
+import { areaPages, demo, open } from "../helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const IMPACTS = ["critical", "serious", "moderate", "minor"] as const;
@@ -25,77 +25,33 @@ const widths = [
 type Target = string | { from: string; link: RegExp } | { under: string };
 
 const areas: { role: string; email?: string; checkWidth: boolean; pages: Target[] }[] = [
-  {
-    role: "public",
-    checkWidth: true,
-    pages: [
-      "/connexion",
-      "/inscription",
-      "/inscription/verifiez-vos-emails",
-      "/inscription/activer",
-      "/mot-de-passe-oublie",
-      "/reinitialiser-mot-de-passe",
-      "/confirmer-email",
-      "/verifier",
-    ],
-  },
+  { role: "public", checkWidth: true, pages: [...areaPages.public] },
   {
     role: "worker",
     email: demo.worker,
     // Worker page widths: e2e specs of the worker pages.
     checkWidth: false,
-    pages: [
-      "/",
-      "/acomptes",
-      "/fiche-perso",
-      "/diplomes",
-      "/parametres",
-      "/contrats",
-      { from: "/contrats", link: /^\/contrats\/[^/?]+$/ },
-      "/plannings",
-      "/plannings/releve",
-      "/disponibilites",
-      "/bulletins-de-salaire",
-      "/attestations-assedic",
-      "/certificats-de-travail",
-      "/offres",
-    ],
+    pages: [...areaPages.worker, { from: "/contrats", link: /^\/contrats\/[^/?]+$/ }],
   },
   {
     role: "staff",
     email: demo.staff,
     checkWidth: true,
     pages: [
-      "/admin",
-      "/admin/interimaires",
+      ...areaPages.staff,
       { from: "/admin/interimaires", link: /^\/admin\/interimaires\/(?!inviter)[^/?]+$/ },
       { under: "/disponibilites" },
-      "/admin/interimaires/inviter",
-      "/admin/validations",
-      "/admin/contrats",
       { from: "/admin/contrats", link: /^\/admin\/contrats\/(?!nouveau)[^/?]+$/ },
-      "/admin/contrats/nouveau",
-      "/admin/acomptes",
-      "/admin/heures",
       { from: "/admin/heures", link: /^\/admin\/heures\/[^/?]+$/ },
-      "/admin/documents",
-      "/admin/clients",
       { from: "/admin/clients", link: /^\/admin\/clients\/(?!nouveau)[^/?]+$/ },
-      "/admin/clients/nouveau",
-      "/admin/ciblages",
       { from: "/admin/ciblages", link: /^\/admin\/ciblages\/[^/?]+$/ },
-      "/admin/remuneration",
-      "/admin/blocs",
-      "/admin/audit",
-      "/admin/outbox",
-      "/admin/securite",
     ],
   },
   {
     role: "client",
     email: demo.client,
     checkWidth: true,
-    pages: ["/client", "/client/contrats", { from: "/client/contrats", link: /^\/client\/contrats\/[^/?]+$/ }, "/client/securite"],
+    pages: [...areaPages.client, { from: "/client/contrats", link: /^\/client\/contrats\/[^/?]+$/ }],
   },
 ];
 

@@ -2,51 +2,10 @@
 // and the public ones loads and hydrates with no violation, the nonce changes
 // per request, and a script injected without the nonce does not run.
 import { expect, test, type Page } from "@playwright/test";
-import { demo, login, open } from "../helpers";
+import { areaPages, demo, login, open } from "../helpers";
 import { signIn } from "../auth-state";
 
-const publicPages = [
-  "/connexion",
-  "/inscription",
-  "/inscription/verifiez-vos-emails",
-  "/inscription/activer",
-  "/mot-de-passe-oublie",
-  "/reinitialiser-mot-de-passe",
-  "/confirmer-email",
-];
-const workerPages = [
-  "/",
-  "/acomptes",
-  "/attestations-assedic",
-  "/bulletins-de-salaire",
-  "/certificats-de-travail",
-  "/contrats",
-  "/diplomes",
-  "/disponibilites",
-  "/fiche-perso",
-  "/offres",
-  "/parametres",
-  "/plannings",
-];
-const staffPages = [
-  "/admin",
-  "/admin/acomptes",
-  "/admin/audit",
-  "/admin/blocs",
-  "/admin/ciblages",
-  "/admin/clients",
-  "/admin/clients/nouveau",
-  "/admin/contrats",
-  "/admin/contrats/nouveau",
-  "/admin/documents",
-  "/admin/heures",
-  "/admin/interimaires",
-  "/admin/interimaires/inviter",
-  "/admin/outbox",
-  "/admin/securite",
-  "/admin/validations",
-];
-const clientPages = ["/client", "/client/contrats", "/client/securite"];
+const { public: publicPages, worker: workerPages, staff: staffPages, client: clientPages } = areaPages;
 
 /** Records CSP violations, as events and as console errors. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -68,7 +27,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 /** Visits each page and checks it answers, carries a CSP with a nonce, and hydrates without violation. */
-async function visitAll(page: Page, paths: string[]) {
+async function visitAll(page: Page, paths: readonly string[]) {
   const violations = await watchViolations(page);
   const seen: string[] = [];
   for (const path of paths) {
