@@ -33,19 +33,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function spawnServer(env: Record<string, string>, port: number): Server {
-  const child = spawn(process.execPath, [...serverNodeArgs, path.join(root, "scripts", "serve.mjs")], {
-    cwd: root,
+/** Starts `node <args>` in `cwd` with exactly `env`, its output kept. */
+export function spawnNode(args: string[], cwd: string, env: NodeJS.ProcessEnv, port: number): Server {
+  const child = spawn(process.execPath, args, {
+    cwd,
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_ENV: "test",
-      AUTH_SECRET: "fault-secret-not-for-production-0123456789",
-      ...env,
-      PORT: String(port),
-    },
+    env: { ...env, PORT: String(port) } as NodeJS.ProcessEnv,
   });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
@@ -56,7 +49,23 @@ export function spawnServer(env: Record<string, string>, port: number): Server {
   return { child, port, output: () => out, exited };
 }
 
-export async function waitReady(server: Server, path = "/api/health", timeoutMs = 60_000): Promise<void> {
+export function spawnServer(env: Record<string, string>, port: number): Server {
+  return spawnNode(
+    [...serverNodeArgs, path.join(root, "scripts", "serve.mjs")],
+    root,
+    {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_ENV: "test",
+      AUTH_SECRET: "fault-secret-not-for-production-0123456789",
+      ...env,
+    },
+    port,
+  );
+}
+
+export async function waitReady(server: Server, path = "/api/health", timeoutMs = 60_000, intervalMs = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}:\n${server.output()}`);
@@ -66,7 +75,7 @@ export async function waitReady(server: Server, path = "/api/health", timeoutMs 
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`server not ready within ${timeoutMs} ms:\n${server.output()}`);
 }

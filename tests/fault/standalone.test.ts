@@ -25,7 +25,7 @@ import path from "node:path";
 import pg from "pg";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, kill, type Server } from "./server";
+import { freePort, kill, spawnNode, waitReady, type Server } from "./server";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const standalone = path.join(root, ".next", "standalone");
@@ -116,10 +116,11 @@ beforeAll(async () => {
 
   const port = await freePort();
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ["--max-old-space-size=320", "server.js"], {
-    cwd: appDir,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
+  // Only what the image sets: no variable of this shell or of the repository leaks in.
+  server = spawnNode(
+    ["--max-old-space-size=320", "server.js"],
+    appDir,
+    {
       PATH: process.env.PATH ?? "",
       HOME: tmp,
       NODE_ENV: "production",
@@ -128,27 +129,10 @@ beforeAll(async () => {
       AUTH_SECRET: "standalone-secret-not-for-production-0123456789",
       DATABASE_URL: databaseUrl,
       STORAGE_DIR: storageDir,
-      PORT: String(port),
     },
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+    port,
   );
-  server = { child, port, output: () => out, exited };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`standalone server exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`standalone server not healthy within 60 s:\n${out}`);
-    const status = await fetch(`${base()}/api/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitReady(server, "/api/health", 60_000, 50);
   coldStartMs = Date.now() - spawnedAt;
   startRssKb = rssKb();
 }, 180_000);
