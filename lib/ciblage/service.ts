@@ -37,11 +37,6 @@ export async function needForStaff(agencyIds: string[], needId: string) {
 
 export type NeedForStaff = NonNullable<Awaited<ReturnType<typeof needForStaff>>>;
 
-/** Every classified worker of the need (tests and small needs; pages use `matchingPage`, bounded). */
-export async function matchingWorkers(need: NeedForStaff) {
-  return (await matchingPage(need, { limits: { match: 5000, unknown: 5000, excluded: 5000 } })).rows;
-}
-
 function needSummary(need: {
   site: { name: string; city: string };
   qualification: { label: string; code: string };

@@ -19,7 +19,8 @@ import { setAvailability } from "@/lib/missions/set-availability";
 import { registerWorker } from "@/lib/auth/accounts";
 import { cellName, saveClientWeek } from "@/lib/timesheets/service";
 import { isoDate, weekOf } from "@/lib/timesheets/rules";
-import { matchingWorkers, needForStaff, sendOffers } from "@/lib/ciblage/service";
+import { needForStaff, sendOffers } from "@/lib/ciblage/service";
+import { matchingPage } from "@/lib/ciblage/matching";
 import { publishDocument } from "@/lib/documents/publish";
 import { Readable } from "node:stream";
 import { COMPTE_E2E_WORKERS, HOURS_CLIENT_EMAIL, seedWithFixtures, seededStaff } from "../helpers/seed";
@@ -272,7 +273,9 @@ describe.each(engines)("parallel identical submissions on $name", ({ open }) => 
     let target: { needId: string; workerIds: string[] } | null = null;
     for (const { id } of needs) {
       const need = (await needForStaff(staff.agencyIds, id))!;
-      const fresh = (await matchingWorkers(need)).filter((m) => m.status === "match" && !m.offered).map((m) => m.workerId);
+      const fresh = (await matchingPage(need, { limits: { match: 5000, unknown: 0, excluded: 0 } })).rows
+        .filter((m) => m.status === "match" && !m.offered)
+        .map((m) => m.workerId);
       if (fresh.length) {
         target = { needId: id, workerIds: fresh.slice(0, 2) };
         break;

@@ -59,7 +59,8 @@ vi.mock("@/lib/contracts/rules", async (importOriginal) => ({
 const { approveChange, refuseChange, valueToken } = await import("@/lib/profile/service");
 const { issueContractForSignature } = await import("@/lib/contracts/issue-contract");
 const { updateContractTerms } = await import("@/lib/contracts/update-contract-terms");
-const { sendOffers, closeNeed, needForStaff, matchingWorkers } = await import("@/lib/ciblage/service");
+const { sendOffers, closeNeed, needForStaff } = await import("@/lib/ciblage/service");
+const { matchingPage } = await import("@/lib/ciblage/matching");
 const { requestPasswordResetFor, registerWorker } = await import("@/lib/auth/accounts");
 const { inviteWorker } = await import("@/lib/backoffice/workers");
 const { requestSignatureCode } = await import("@/lib/contracts/request-signature-code");
@@ -298,7 +299,9 @@ describe.each(engines)("messages in the caller's transaction on $name", ({ open 
       data: { ...copy, startDate: later(seeded.startDate), endDate: later(seeded.endDate), createdAt: new Date() },
     });
     const need = (await needForStaff(staff.agencyIds, row.id))!;
-    const matches = (await matchingWorkers(need)).filter((m) => m.status === "match");
+    const matches = (await matchingPage(need, { limits: { match: 5000, unknown: 0, excluded: 0 } })).rows.filter(
+      (m) => m.status === "match",
+    );
     expect(matches.length).toBeGreaterThan(0);
     // A matching worker not offered yet (their earlier offer, if any, removed).
     const chosen = matches[0].workerId;
