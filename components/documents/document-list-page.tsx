@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PageDef } from "@/components/shell/nav";
 import { formatDate, formatMonthYear } from "@/lib/format";
@@ -69,31 +70,13 @@ export async function DocumentListPage({
           <h2 id="liste-documents" className="text-base font-semibold text-slate-900" aria-live="polite">
             {documentCount(kind, list.total)}
           </h2>
-          <form method="get" action={page.href} className="flex items-end gap-2">
-            {q.sort !== "ajout" ? <input type="hidden" name="tri" value={q.sort} /> : null}
-            {q.dir !== "desc" ? <input type="hidden" name="ordre" value={q.dir} /> : null}
-            <label htmlFor="par" className="pb-2.5 text-sm text-slate-700">
-              Nombre par page :
-            </label>
-            <select
-              id="par"
-              name="par"
-              defaultValue={String(q.perPage)}
-              className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm"
-            >
-              {PAGE_SIZES.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-            <button
-              type="submit"
-              className="hover:bg-brand-50 min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-800"
-            >
-              OK
-            </button>
-          </form>
+          <PageSizeSelect
+            action={page.href}
+            keep={{ tri: q.sort !== "ajout" ? q.sort : undefined, ordre: q.dir !== "desc" ? q.dir : undefined }}
+            value={q.perPage}
+            sizes={PAGE_SIZES}
+            id="par"
+          />
         </div>
         {list.total === 0 ? (
           <EmptyState

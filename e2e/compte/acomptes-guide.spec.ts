@@ -161,3 +161,18 @@ test('the list pages with a "Nombre par page" selector, and "Tout sélectionner"
   await expect(all).toBeChecked();
   await all.uncheck();
 });
+
+test('the worker\'s own list has the same "Nombre par page" selector; the size stays in the address', async ({ browser }) => {
+  const page = await signedIn(browser, worker.second, CLOCK);
+  await open(page, "/acomptes");
+  const perPage = page.getByLabel("Nombre par page :");
+  await expect(perPage).toHaveValue("15");
+  await expect(perPage.locator("option")).toHaveText(["15", "30", "50"]);
+  await perPage.selectOption("30");
+  await page.waitForURL(/\/acomptes\?par=30$/);
+  await expect(page.getByLabel("Nombre par page :")).toHaveValue("30");
+  await expect(page.getByTestId("demande-acompte").first()).toBeVisible();
+  // A size that is not offered falls back to 15.
+  await open(page, "/acomptes?par=1000");
+  await expect(page.getByLabel("Nombre par page :")).toHaveValue("15");
+});

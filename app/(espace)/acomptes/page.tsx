@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { advanceStateLabel } from "@/lib/advances/labels";
 import { advanceContexts } from "@/lib/advances/queries";
@@ -19,7 +20,7 @@ import type { AdvanceStatus } from "@/lib/generated/prisma/enums";
 
 const page = workerPages.acomptes;
 export const metadata: Metadata = { title: page.title };
-const PAGE_SIZE = 15;
+const PAGE_SIZES = [15, 30, 50] as const;
 
 const TONES: Record<AdvanceStatus, BadgeTone> = {
   PENDING: "warning",
@@ -34,10 +35,12 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const at = await now();
   const contexts = await advanceContexts(worker.workerId, at);
+  const asked = Number.parseInt(String(params.par ?? ""), 10);
+  const perPage = (PAGE_SIZES as readonly number[]).includes(asked) ? asked : PAGE_SIZES[0];
   const { total, pageCount, current, requests } = await workerAdvancePage(
     worker,
     Number.parseInt(String(params.page ?? "1"), 10) || 1,
-    PAGE_SIZE,
+    perPage,
   );
   const openKeys = new Set(contexts.map((c) => advanceOpenKey(worker.workerId, c.agencyId, c.schedule.payDate)));
   const hasOpen = await hasOpenAdvance(worker, [...openKeys]);
@@ -132,11 +135,11 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
       ) : null}
 
       <section aria-labelledby="liste-acomptes" className="space-y-2">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="liste-acomptes" className="text-lg font-semibold text-slate-900">
             {total} demande{total > 1 ? "s" : ""} d&apos;acompte
           </h2>
-          <p className="text-sm text-slate-600">Nombre par page : {PAGE_SIZE}</p>
+          <PageSizeSelect action="/acomptes" value={perPage} sizes={PAGE_SIZES} />
         </div>
         {requests.length === 0 ? (
           <EmptyState title="Aucune demande d'acompte" description="Vos demandes apparaîtront ici avec leur état." />
@@ -186,7 +189,12 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Pro
             </TBody>
           </Table>
         )}
-        <Pagination page={current} pageCount={pageCount} pathname="/acomptes" />
+        <Pagination
+          page={current}
+          pageCount={pageCount}
+          pathname="/acomptes"
+          searchParams={{ par: perPage === PAGE_SIZES[0] ? undefined : String(perPage) }}
+        />
       </section>
     </div>
   );
