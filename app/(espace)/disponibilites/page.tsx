@@ -32,7 +32,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
   const month = parseMonth(params.mois, today);
   const gridStart = mondayOf(month);
   const gridEnd = addDays(mondayOf(endOfMonth(month)), 6);
-  const { entries, upcoming } = await workerAvailabilities(user, gridStart, gridEnd, today);
+  const { entries, upcoming, missions } = await workerAvailabilities(user, gridStart, gridEnd, today);
   const monthKey = (d: Date) => keyOf(d).slice(0, 7);
 
   return (
@@ -69,7 +69,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
               </ButtonLink>
             </div>
           </div>
-          <AvailabilityCalendar month={month} entries={entries} todayKey={keyOf(today)} />
+          <AvailabilityCalendar month={month} entries={entries} missions={missions} todayKey={keyOf(today)} />
         </section>
       </div>
 
