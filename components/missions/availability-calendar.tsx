@@ -26,6 +26,8 @@ function MissionLink({ mission }: { mission: MissionDay }) {
   return (
     <Link
       href={`/contrats/${mission.contractId}`}
+      // A month of links in view: no prefetch of each contract.
+      prefetch={false}
       data-testid="mission-mark"
       title={`${mission.client} – ${mission.site}, ${hours}`}
       className={cx(LABEL, "hover:ring-brand-500 bg-sky-100 text-sky-900 underline-offset-2 hover:underline hover:ring-2")}

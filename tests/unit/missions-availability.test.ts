@@ -150,6 +150,25 @@ describe.each(engines)("availability writes on $name", ({ open }) => {
     expect(await db.prisma.availability.findMany({ where: { workerId: worker.workerId, date } })).toEqual(first);
   });
 
+  it("a day left with overlapping rows by earlier versions is made coherent by its next write", async () => {
+    const date = day("2026-02-06");
+    const at = (h: number) => new Date(Date.UTC(2025, 0, 1, h));
+    await db.prisma.availability.createMany({
+      data: [
+        { workerId: worker.workerId, date, part: "MORNING", available: false, createdAt: at(0), updatedAt: at(0) },
+        { workerId: worker.workerId, date, part: "FULL_DAY", available: true, createdAt: at(1), updatedAt: at(1) },
+        { workerId: worker.workerId, date, part: "NIGHT", available: false, createdAt: at(2), updatedAt: at(2) },
+      ],
+    });
+    expect(await setAvailability(worker, [date], ["AFTERNOON"], false)).toEqual({ ok: true, data: 3 });
+    // The morning takes the newer full day's answer, the night keeps its own newer one.
+    expect(await rowsOf(worker, date)).toEqual([
+      { part: "MORNING", available: true },
+      { part: "AFTERNOON", available: false },
+      { part: "NIGHT", available: false },
+    ]);
+  });
+
   it("every day state × every choice × available or not, through the service: the rows the rule says", async () => {
     // Each case on its own day: 27 states × 15 choices × 2 answers, written in batches.
     const cases = DAY_STATES.flatMap((before) =>

@@ -83,7 +83,12 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
               const part = DAY_PARTS.find((p) => p.part === a.part)!.label;
               const label = `${formatCalendarLongDate(a.date)} – ${part}`;
               return (
-                <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="availability-item">
+                <li
+                  key={a.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2"
+                  data-testid="availability-item"
+                  data-day={keyOf(a.date)}
+                >
                   <span className="first-letter:uppercase">
                     {label} <Badge tone={a.available ? "success" : "danger"}>{a.available ? "Disponible" : "Indisponible"}</Badge>
                   </span>
