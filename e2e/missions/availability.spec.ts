@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { demo, open } from "../helpers";
 import { signIn } from "../auth-state";
-import { missionsWorkers } from "./missions-helpers";
+import { cutLabels, missionsWorkers } from "./missions-helpers";
+
+// The tests share the availability worker: in order, each after the other.
+test.describe.configure({ mode: "serial" });
 
 const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
 const plusDays = (key: string, n: number) => new Date(Date.parse(`${key}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -70,4 +73,58 @@ test("availability: one day, a weekly pattern, change and remove; past dates ref
   await signIn(staffPage, demo.staff);
   expect((await open(staffPage, "/admin/interimaires/inconnu/disponibilites"))?.status()).toBe(404);
   await staff.close();
+});
+
+test("availability: one coherent state per day, whatever the boxes ticked, repeated or split", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, missionsWorkers.dispo.email);
+  await open(page, "/disponibilites");
+  const day = plusDays(parisToday(), 25);
+  const items = page.locator(`[data-testid="availability-item"][data-day="${day}"]`);
+  const statusOf = async () =>
+    (await items.allInnerTexts()).map(
+      (t) => `${t.match(/– (Journée entière|Matin|Après-midi|Nuit)/)?.[1]} ${/Indisponible/.test(t) ? "✕" : "✓"}`,
+    );
+  const save = async (status: "Disponible" | "Indisponible", parts: string[]) => {
+    await page.getByRole("radio", { name: status, exact: true }).check();
+    for (const p of ["Journée entière", "Matin", "Après-midi", "Nuit"])
+      await page.getByRole("checkbox", { name: p, exact: true }).setChecked(parts.includes(p));
+    await page.getByLabel("Jour", { exact: true }).fill(day);
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+  };
+
+  // Journée entière + matin + nuit: the whole day, one entry.
+  await save("Disponible", ["Journée entière", "Matin", "Nuit"]);
+  await expect(page.getByText("1 créneau enregistré.")).toBeVisible();
+  await expect.poll(statusOf).toEqual(["Journée entière ✓"]);
+
+  // The afternoon unavailable on that day splits it; the other parts keep their answer.
+  await save("Indisponible", ["Après-midi"]);
+  await expect(page.getByText("3 créneaux enregistrés.")).toBeVisible();
+  await expect.poll(statusOf).toEqual(["Matin ✓", "Après-midi ✕", "Nuit ✓"]);
+
+  // The same choice again (a second click, another tab): the same three entries.
+  await save("Indisponible", ["Après-midi", "Après-midi"]);
+  await expect.poll(statusOf).toEqual(["Matin ✓", "Après-midi ✕", "Nuit ✓"]);
+
+  // The calendar shows the day as stored, every label whole, at 1280 px and on a phone.
+  await open(page, `/disponibilites?mois=${day.slice(0, 7)}`);
+  const marks = page.locator(`td[data-day="${day}"]`).getByTestId("availability-mark");
+  await expect(marks).toHaveText(["Matin : disponible", "Après-midi : indisponible", "Nuit : disponible"].map((t) => new RegExp(t)));
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await cutLabels(page), `labels cut at ${width} px`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Back to available: the three parts agree again and merge into the whole day.
+  await items
+    .filter({ hasText: "Après-midi" })
+    .getByRole("button", { name: /Passer en disponible/ })
+    .click();
+  await expect.poll(statusOf).toEqual(["Journée entière ✓"]);
+
+  // The whole day unavailable replaces it, one entry.
+  await save("Indisponible", ["Journée entière"]);
+  await expect.poll(statusOf).toEqual(["Journée entière ✕"]);
 });

@@ -10,6 +10,15 @@ export const missionsWorkers = {
   dispo: { email: "missions.dispo@exemple.fr", phone: "+33639989105" },
 };
 
+/** The calendar labels of the availability page whose text does not fit their box (cut, with "…" or hidden). */
+export async function cutLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="availability-mark"], [data-testid="mission-mark"]')]
+      .filter((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1)
+      .map((el) => `${(el.textContent ?? "").trim()} (${el.scrollWidth} > ${el.clientWidth} px)`),
+  );
+}
+
 /** Moves the server's clock for this browser context (APP_ENV=test only). */
 export async function setClock(context: BrowserContext, baseURL: string, at: Date) {
   await context.addCookies([{ name: "e2e-now", value: at.toISOString(), url: baseURL }]);

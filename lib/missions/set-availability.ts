@@ -1,6 +1,8 @@
-// Writes the worker's availability for days × parts of the day. One row per
-// worker, day and part (unique key): a second identical submission (double
-// click, two tabs, parallel posts) replaces the same rows and creates none.
+// Writes the worker's availability for days × parts of the day. A day holds
+// one coherent state (lib/missions/availability.ts: "journée entière" when
+// its three parts agree, else one row per part), computed here from what the
+// day already says, under a per-worker lock: two tabs or a double click never
+// leave overlapping rows, and a repeat changes nothing.
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -10,7 +12,8 @@ import type { DayPart } from "@/lib/generated/prisma/enums";
 import { formatDate, formatTime } from "@/lib/format";
 import { fail, okWith, type Result } from "@/lib/result";
 import { addDays } from "../time/days";
-import { isLocked } from "./availability";
+import { applyMarks, isLocked, sameDay, type DayMark } from "./availability";
+import { keyOf } from "./calendar";
 import { unavailabilityConflicts, type UnavailableMark } from "./rules";
 
 class SignedMissionConflict extends Error {}
@@ -43,31 +46,73 @@ async function assertNoSignedMission(tx: Prisma.TransactionClient, workerId: str
   }
 }
 
-/** Sets the marks; refused (nothing stored) when an unavailability meets a signed mission. */
+/** Serialises the availability writes of one worker (across transactions and instances). */
+async function lockAvailability(tx: Prisma.TransactionClient, workerId: string) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${"worker-availability:" + workerId}))`;
+}
+
+/**
+ * Sets `parts` to `available` on each day, from what the day says now, and
+ * stores each changed day's coherent rows. Answers the number of rows the
+ * days hold afterwards. Inside the caller's transaction, after the lock.
+ */
+async function writeDays(tx: Prisma.TransactionClient, workerId: string, days: Date[], parts: DayPart[], available: boolean) {
+  const unique = [...new Map(days.map((d) => [keyOf(d), d])).values()];
+  const existing = await tx.availability.findMany({
+    where: { workerId, date: { in: unique } },
+    select: { date: true, part: true, available: true, updatedAt: true },
+  });
+  // The order they were written in: a later row wins a part it shares with an
+  // earlier one (a part's own row on a tie), as the cleaning migration reads them.
+  existing.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || Number(b.part === "FULL_DAY") - Number(a.part === "FULL_DAY"));
+  const byDay = new Map<string, DayMark[]>();
+  for (const row of existing) byDay.set(keyOf(row.date), [...(byDay.get(keyOf(row.date)) ?? []), row]);
+  const changed: Date[] = [];
+  const rows: Prisma.AvailabilityCreateManyInput[] = [];
+  let count = 0;
+  for (const date of unique) {
+    const current = byDay.get(keyOf(date)) ?? [];
+    const next = applyMarks(current, parts, available);
+    count += next.length;
+    if (sameDay(current, next)) continue;
+    changed.push(date);
+    rows.push(...next.map((m) => ({ workerId, date, part: m.part, available: m.available })));
+  }
+  if (changed.length) {
+    await tx.availability.deleteMany({ where: { workerId, date: { in: changed } } });
+    await tx.availability.createMany({ data: rows });
+  }
+  return count;
+}
+
+/**
+ * Sets the marks; refused (nothing stored) when an unavailability meets a
+ * signed mission. Answers the number of rows the days hold afterwards.
+ */
 export async function setAvailability(
   user: { id: string; workerId: string },
   days: Date[],
   parts: DayPart[],
   available: boolean,
 ): Promise<Result<number>> {
-  const rows = days.flatMap((date) => parts.map((part) => ({ workerId: user.workerId, date, part, available })));
+  const marks = days.flatMap((date) => parts.map((part) => ({ date, part })));
   try {
-    await db.$transaction(async (tx) => {
-      if (!available) await assertNoSignedMission(tx, user.workerId, rows);
-      await tx.availability.deleteMany({ where: { workerId: user.workerId, OR: rows.map((r) => ({ date: r.date, part: r.part })) } });
-      // A twin transaction inserting the same rows waits on the unique key, then skips them.
-      await tx.availability.createMany({ data: rows, skipDuplicates: true });
+    const count = await db.$transaction(async (tx) => {
+      await lockAvailability(tx, user.workerId);
+      if (!available) await assertNoSignedMission(tx, user.workerId, marks);
+      const stored = await writeDays(tx, user.workerId, days, parts, available);
       await recordAudit(
         tx,
         { type: "availability.set", data: { days: days.length, parts, available } },
         { actorId: user.id, subjectUserId: user.id, entityType: "WorkerProfile", entityId: user.workerId },
       );
+      return stored;
     });
+    return okWith(count);
   } catch (error) {
     if (error instanceof SignedMissionConflict) return fail(error.message);
     throw error;
   }
-  return okWith(rows.length);
 }
 
 /** One of the worker's own entries, still open to changes (not a past day). */
@@ -88,18 +133,23 @@ export async function removeAvailabilityEntry(user: { workerId: string }, id: st
 /**
  * Available ↔ unavailable on one entry; false when it is not the worker's or
  * is past, the refusal when it would mark a signed mission's day unavailable.
+ * The day stays coherent: a part that now agrees with the other two merges
+ * with them into "journée entière".
  */
 export async function toggleAvailabilityEntry(user: { workerId: string }, id: string, today: Date): Promise<boolean | { refusal: string }> {
-  const entry = await ownFutureEntry(user.workerId, id, today);
-  if (!entry) return false;
+  if (!(await ownFutureEntry(user.workerId, id, today))) return false;
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
+      await lockAvailability(tx, user.workerId);
+      // Read again under the lock: another tab may have changed the day meanwhile.
+      const entry = await tx.availability.findFirst({ where: { id, workerId: user.workerId } });
+      if (!entry) return false;
       if (entry.available) await assertNoSignedMission(tx, user.workerId, [entry]);
-      await tx.availability.updateMany({ where: { id: entry.id, workerId: user.workerId }, data: { available: !entry.available } });
+      await writeDays(tx, user.workerId, [entry.date], [entry.part], !entry.available);
+      return true;
     });
   } catch (error) {
     if (error instanceof SignedMissionConflict) return { refusal: error.message };
     throw error;
   }
-  return true;
 }

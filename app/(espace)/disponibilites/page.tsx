@@ -32,7 +32,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
   const month = parseMonth(params.mois, today);
   const gridStart = mondayOf(month);
   const gridEnd = addDays(mondayOf(endOfMonth(month)), 6);
-  const { entries, upcoming } = await workerAvailabilities(user, gridStart, gridEnd, today);
+  const { entries, upcoming, missions } = await workerAvailabilities(user, gridStart, gridEnd, today);
   const monthKey = (d: Date) => keyOf(d).slice(0, 7);
 
   return (
@@ -69,7 +69,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
               </ButtonLink>
             </div>
           </div>
-          <AvailabilityCalendar month={month} entries={entries} todayKey={keyOf(today)} />
+          <AvailabilityCalendar month={month} entries={entries} missions={missions} todayKey={keyOf(today)} />
         </section>
       </div>
 
@@ -83,7 +83,12 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
               const part = DAY_PARTS.find((p) => p.part === a.part)!.label;
               const label = `${formatCalendarLongDate(a.date)} – ${part}`;
               return (
-                <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="availability-item">
+                <li
+                  key={a.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2"
+                  data-testid="availability-item"
+                  data-day={keyOf(a.date)}
+                >
                   <span className="first-letter:uppercase">
                     {label} <Badge tone={a.available ? "success" : "danger"}>{a.available ? "Disponible" : "Indisponible"}</Badge>
                   </span>
