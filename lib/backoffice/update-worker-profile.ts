@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/audit";
 import { locateCommune } from "@/lib/geo/communes";
 import { notifyDecision } from "@/lib/notifications";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
-import { createOnce, isUniqueViolation } from "@/lib/submissions";
+import { createOnce, firstSubmission, isUniqueViolation } from "@/lib/submissions";
 import { absoluteUrl } from "@/lib/url";
 import { fieldDef, pendingKeyOf, type FieldKey } from "@/lib/profile/fields";
 import { applyValue, changeValue, loadProfile, maskEmail, validatedValues } from "@/lib/profile/service";
@@ -23,6 +23,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 export const EMAIL_TAKEN = "Cette adresse e-mail est déjà utilisée par un autre compte.";
+const REPEATED = "Informations mises à jour.";
 export const NOTHING_CHANGED = "Aucune modification : les valeurs saisies sont celles déjà enregistrées.";
 
 export type WorkerProfileUpdate = {
@@ -52,6 +53,9 @@ export async function updateWorkerProfile(
   });
   if (!scoped) return fail("Intérimaire introuvable.");
   const agencyId = scoped.agencies[0]?.agencyId ?? null;
+  // The same form posted again (double click, replay) answers like the first,
+  // before comparing: the values it typed are by now the ones on file.
+  if (await firstSubmission(key)) return okWith({ changed: [], stillPending: [] }, REPEATED);
 
   const profile = await loadProfile(workerId);
   const read = readStaffEdit(values, validatedValues(profile!));
@@ -76,8 +80,8 @@ export async function updateWorkerProfile(
       outcome = await apply(tx, { staffId: staff.id, workerId, userId: scoped.userId, agencyId, values, ctaUrl, key });
       return workerId;
     });
-    // The same form posted twice (double click, replay): the first did the work.
-    if (created.repeated) return okWith(outcome, "Informations mises à jour.");
+    // Both posted at once: the first did the work.
+    if (created.repeated) return okWith(outcome, REPEATED);
   } catch (error) {
     if (error instanceof NothingChanged) return fail(NOTHING_CHANGED);
     if (isUniqueViolation(error)) return fail(FIX_FIELDS, { email: EMAIL_TAKEN });

@@ -104,7 +104,7 @@ describe.each(engines)("staff edit a worker's data on $name", ({ open }) => {
     holder.__espacePrisma = db.prisma;
     staff = await seededStaff(db.prisma);
     medimpOnly = await seededStaff(db.prisma, "lea.fabre@demo.coop-emploi.fr");
-  });
+  }, 180_000); // seeding the demo data and fixtures, on a shared machine
 
   afterAll(async () => {
     await db?.cleanup();
@@ -218,6 +218,8 @@ describe.each(engines)("staff edit a worker's data on $name", ({ open }) => {
     const key = newFormKey();
     const results = await Promise.all(Array.from({ length: 8 }, () => updateWorkerProfile(staff, workerId, values, key)));
     expect(results.every((r) => r.ok)).toBe(true);
+    // Replayed later, when its values are already the ones on file: still answered like the first.
+    expect(await updateWorkerProfile(staff, workerId, values, key)).toMatchObject({ ok: true, message: "Informations mises à jour." });
     expect((await auditsOf(userId)).length).toBe(before.audits + 1);
     expect((await mailsTo(STAFF_EDIT_E2E.unit.email)).length).toBe(before.mails + 1);
   });

@@ -97,7 +97,8 @@ export function WorkerEditForm({
                     {...common}
                     type={input.type}
                     inputMode={input.inputMode}
-                    placeholder={input.placeholder}
+                    // A sample value next to a masked one would read as the one on file.
+                    placeholder={def.sensitive ? undefined : input.placeholder}
                     autoComplete="off"
                   />
                 );
