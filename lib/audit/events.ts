@@ -74,6 +74,8 @@ export interface AuditEventData {
   "worker.invitation_resent": Record<string, never>;
   "worker.deactivated": { sessionsEnded?: number };
   "worker.reactivated": Record<string, never>;
+  /** Staff edited the worker's data directly; values shown as on screen, sensitive ones masked. */
+  "worker.profile.updated_by_staff": { fields: string[]; changes: { field: string; from: string; to: string }[] };
 
   "contract.created": { number: string; startDate: IsoDay; endDate: IsoDay; shifts: number; hourlyRateCents: number };
   "contract.updated": {
@@ -434,6 +436,10 @@ export const AUDIT_EVENTS: { [K in AuditEventType]: Definition<K> } = {
     render: (d) => (d.sessionsEnded ? [plural(d.sessionsEnded, "session fermée", "sessions fermées")] : []),
   },
   "worker.reactivated": { label: "Compte intérimaire réactivé", render: none },
+  "worker.profile.updated_by_staff": {
+    label: "Informations de l'intérimaire modifiées par l'agence",
+    render: (d) => d.changes.map((c) => arrow(fieldLabel(c.field), c.from, c.to)),
+  },
 
   "contract.created": {
     label: "Contrat créé",

@@ -146,8 +146,8 @@ export async function requestFieldChange(input: {
   return ok("Modification enregistrée : elle est en attente de validation par l'agence.");
 }
 
-/** Writes an approved value into the profile (inside the approval's transaction). */
-async function applyValue(tx: Tx, profile: ProfileRow, field: string, value: string | null): Promise<void> {
+/** Writes an approved value into the profile (inside the approval's transaction, or a staff edit's). */
+export async function applyValue(tx: Tx, profile: ProfileRow, field: string, value: string | null): Promise<void> {
   const def = fieldDef(field);
   if (!def || value === null) return; // documents: the approved change itself is the validation
   const profileData: Prisma.WorkerProfileUpdateInput = {};
@@ -331,7 +331,7 @@ async function notifyReviewed(
 }
 
 /** "m••••@exemple.fr": enough for the owner to recognise it, not to learn it. */
-function maskEmail(email: string): string {
+export function maskEmail(email: string): string {
   const [local, domain] = email.split("@");
   return `${local.slice(0, 1)}••••@${domain}`;
 }

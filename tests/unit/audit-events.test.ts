@@ -69,6 +69,13 @@ const SAMPLES: { [K in AuditEventType]: AuditEventData[K] } = {
   "worker.invitation_resent": {},
   "worker.deactivated": { sessionsEnded: 2 },
   "worker.reactivated": {},
+  "worker.profile.updated_by_staff": {
+    fields: ["phone", "iban"],
+    changes: [
+      { field: "phone", from: "06 12 34 56 78", to: "06 98 76 54 32" },
+      { field: "iban", from: "FR76 **** **** **** **** ***0 189", to: "FR76 **** **** **** **** ***0 606" },
+    ],
+  },
   "contract.created": { number: "40014", startDate: "2026-03-12", endDate: "2026-03-19", shifts: 6, hourlyRateCents: 1450 },
   "contract.updated": {
     changed: {

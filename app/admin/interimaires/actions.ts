@@ -7,6 +7,8 @@ import { staffAction } from "@/lib/auth/action";
 import { checkedDiplomaSchema, inviteSchema } from "@/lib/backoffice/schemas";
 import { recordCheckedDiploma } from "@/lib/backoffice/record-diploma";
 import { inviteWorker, resendInvitation, setWorkerActive } from "@/lib/backoffice/workers";
+import { updateWorkerProfile } from "@/lib/backoffice/update-worker-profile";
+import { staffProfileSchema } from "@/lib/profile/staff-edit";
 import { submissionKey } from "@/lib/submissions";
 import { fail, ok, type Result } from "@/lib/result";
 
@@ -40,4 +42,13 @@ export const recordDiplomaAction = staffAction(checkedDiplomaSchema, async (data
   if (!result.ok) return result;
   revalidatePath(`/admin/interimaires/${data.workerId}`);
   return ok("Diplôme enregistré : la qualification est accordée.");
+});
+
+export const updateWorkerProfileAction = staffAction(staffProfileSchema, async (data, staff, formData) => {
+  const result = await updateWorkerProfile(staff, data.workerId, data, submissionKey(staff.id, formData));
+  if (result.ok) {
+    revalidatePath(`/admin/interimaires/${data.workerId}`);
+    revalidatePath(`/admin/interimaires/${data.workerId}/modifier`);
+  }
+  return result;
 });

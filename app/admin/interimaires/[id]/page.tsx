@@ -146,6 +146,11 @@ export default async function WorkerPage({ params, searchParams }: Props) {
         <CardHeader
           id="profil"
           title="Profil"
+          action={
+            <ButtonLink href={`/admin/interimaires/${worker.id}/modifier`} variant="secondary" size="sm">
+              Modifier les informations
+            </ButtonLink>
+          }
           description={
             pendingChanges ? (
               <>
@@ -156,7 +161,7 @@ export default async function WorkerPage({ params, searchParams }: Props) {
                 .
               </>
             ) : (
-              "Valeurs validées en vigueur. Les modifications demandées par l'intérimaire se valident dans Validations."
+              "Valeurs validées en vigueur. Les modifications demandées par l'intérimaire se valident dans Validations ; l'agence peut aussi corriger les informations directement."
             )
           }
         />
