@@ -57,13 +57,19 @@ export async function advanceBasesOf(keys: AdvanceKey[], at: Date, client: Reade
       },
       select: { workerId: true, agencyId: true, periodStart: true, periodEnd: true },
     }),
-    // One row per validated day and contract, with the contract's rate: from the workers' contracts down.
-    // A timesheet is a week from its Monday (weekStart): the weeks that can hold a day of the lookback.
+    // One row per validated day and contract, with the contract's rate: from the workers' contracts
+    // down, each contract's timesheets read on its (contractId, weekStart) index (the LATERAL with
+    // OFFSET 0 keeps the planner from hashing the whole Timesheet table instead), so the cost follows
+    // the workers asked for, not the tables. A timesheet is the week from its Monday (weekStart).
     client.$queryRaw<{ workerId: string; agencyId: string; day: string; minutes: number; rate: number }[]>`
       SELECT c."workerId", c."agencyId", e."date"::text AS day, e."minutes", c."hourlyRateCents" AS rate
       FROM "Contract" c
-      JOIN "Timesheet" t ON t."contractId" = c."id" AND t."status" = 'SUBMITTED'
-        AND t."weekStart" >= ${isoDay(addDays(from, -6))}::date AND t."weekStart" <= ${isoDay(today)}::date
+      CROSS JOIN LATERAL (
+        SELECT t."id" FROM "Timesheet" t
+        WHERE t."contractId" = c."id" AND t."status" = 'SUBMITTED'
+          AND t."weekStart" >= ${isoDay(addDays(from, -6))}::date AND t."weekStart" <= ${isoDay(today)}::date
+        OFFSET 0
+      ) t
       JOIN "TimesheetEntry" e ON e."timesheetId" = t."id"
       WHERE c."workerId" IN (${Prisma.join(workerIds)}) AND c."agencyId" IN (${Prisma.join(agencyIds)})
         AND c."state" <> 'CANCELLED'
