@@ -15,7 +15,7 @@ import { notifyUser } from "@/lib/notifications";
 import { absoluteUrl } from "@/lib/url";
 import { wakeOutboxWorker } from "@/lib/messaging/worker";
 import { fail, ok, type Result } from "@/lib/result";
-import { advanceBasisOf } from "./queries";
+import { advanceBasesOf, advanceBasisOf } from "./queries";
 import { overCapAcceptanceProblem, overCapInSelection, rulesOfAgency } from "./rules";
 
 export type AdvanceDecision = "accept" | "refuse" | "pay";
@@ -173,12 +173,11 @@ async function overCapOfSelection(staff: StaffUser, items: { id: string }[], at:
     include: { agency: true },
   });
   const ordered = items.flatMap((i) => requests.filter((r) => r.id === i.id));
-  const available = new Map<string, number>();
-  for (const r of ordered) {
-    const key = `${r.workerId}:${r.agencyId}`;
-    if (!available.has(key))
-      available.set(key, (await advanceBasisOf(r.workerId, r.agencyId, rulesOfAgency(r.agency).ratioPct, at)).availableCents);
-  }
+  const bases = await advanceBasesOf(
+    ordered.map((r) => ({ workerId: r.workerId, agencyId: r.agencyId, ratioPct: rulesOfAgency(r.agency).ratioPct })),
+    at,
+  );
+  const available = new Map([...bases].map(([key, basis]) => [key, basis.availableCents]));
   return overCapInSelection(ordered, available).size;
 }
 

@@ -5,8 +5,8 @@ import { recordAudit } from "@/lib/audit";
 import { agencyScope, type AgencyStaff } from "@/lib/auth/scope";
 import { staffAgenciesWithRules } from "@/lib/backoffice/agencies";
 import { addDays } from "@/lib/time/days";
-import { advanceBasisOf } from "./queries";
-import { DEFAULT_ADVANCE_RULES, isoWeekday, parisDay, rulesOfAgency, type AdvanceBasis } from "./rules";
+import { advanceBasesOf, advanceKeyOf } from "./queries";
+import { DEFAULT_ADVANCE_RULES, isoWeekday, parisDay, rulesOfAgency } from "./rules";
 
 /** The next payment day of the staff member's agencies (the first agency's weekday), today included. */
 export async function staffNextPayDate(staff: AgencyStaff, at: Date): Promise<Date> {
@@ -67,14 +67,12 @@ export async function staffAdvancesOfPayDay(
     },
   });
   // The basis of each worker of the page only (bounded by the page size, not by the day's requests).
-  const keys = [...new Map(requests.map((r) => [`${r.workerId}:${r.agencyId}`, r])).entries()];
-  const bases = new Map<string, AdvanceBasis>(
-    await Promise.all(
-      keys.map(async ([key, r]) => [key, await advanceBasisOf(r.workerId, r.agencyId, rulesOfAgency(r.agency).ratioPct, at)] as const),
-    ),
+  const bases = await advanceBasesOf(
+    requests.map((r) => ({ workerId: r.workerId, agencyId: r.agencyId, ratioPct: rulesOfAgency(r.agency).ratioPct })),
+    at,
   );
   const rows = requests.map((r) => {
-    const basis = bases.get(`${r.workerId}:${r.agencyId}`)!;
+    const basis = bases.get(advanceKeyOf(r))!;
     return { ...r, basis, overCapNow: r.status === "PENDING" && r.amountCents > basis.availableCents };
   });
   return { requests: rows, total, pageCount, current, otherPending: await otherPendingOf(staff, payDate) };

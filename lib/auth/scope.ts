@@ -91,9 +91,14 @@ export function contractScope(caller: ContractCaller): Prisma.ContractWhereInput
   return agencyScope(caller);
 }
 
-/** The audit entries staff may read: of their agencies, about their agencies' workers, or made by their agencies' staff. */
+/**
+ * The audit entries staff may read: those of their agencies, on the entry's
+ * own agencyId (the writer, lib/audit.ts, sets it from the entity, the
+ * subject worker or the actor), so that the audit page reads one index
+ * (AuditLog(agencyId, createdAt, id)). An entry with no agency (a failed
+ * sign-in with an unknown address, a nightly demo reset) is read by no staff
+ * member: it belongs to no agency and there is no network-wide role.
+ */
 export function auditScope(staff: AgencyStaff): Prisma.AuditLogWhereInput {
-  return {
-    OR: [agencyScope(staff), { subjectUser: { workerProfile: workerOfAgencies(staff) } }, { actor: staffOfAgencies(staff) }],
-  };
+  return agencyScope(staff);
 }

@@ -32,12 +32,18 @@ export function pageRequest(params: Record<string, string | string[] | undefined
   return { cursor: decodeCursor(one(params.apres)), direction: "apres" };
 }
 
-/** The where clause of the rows beyond the cursor in the order (createdAt desc, id desc), or its reverse. */
+/**
+ * The where clause of the rows beyond the cursor in the order (createdAt desc,
+ * id desc), or its reverse. The redundant bound on createdAt alone lets the
+ * index scan start at the cursor instead of reading (and discarding) every
+ * newer row: the OR by itself is not an index condition.
+ */
 export function keysetWhere(request: PageRequest) {
   const { cursor, direction } = request;
   if (!cursor) return {};
   const op = direction === "apres" ? "lt" : "gt";
   return {
+    createdAt: { [direction === "apres" ? "lte" : "gte"]: cursor.createdAt },
     OR: [{ createdAt: { [op]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [op]: cursor.id } }],
   };
 }

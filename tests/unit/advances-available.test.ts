@@ -18,7 +18,7 @@ const clock = vi.hoisted(() => ({ at: new Date("2025-06-02T08:00:00.000Z") }));
 vi.mock("@/lib/clock", () => ({ now: async () => clock.at, TEST_CLOCK_COOKIE: "e2e-now" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const { advanceBasisOf, advanceContexts } = await import("@/lib/advances/queries");
+const { advanceBasesOf, advanceBasisOf, advanceContexts } = await import("@/lib/advances/queries");
 const { submitAdvanceRequest } = await import("@/lib/advances/request");
 const { updateAdvanceRequest } = await import("@/lib/advances/update-request");
 const { decideAdvanceRequests } = await import("@/lib/advances/decide-advances");
@@ -166,6 +166,15 @@ describe.each(engines)("the available amount on $name", ({ open }) => {
     const { requests } = await staffAdvancesOfPayDay(staff, payDate, JUNE_2);
     const over = requests.find((r) => r.workerId === workers[ADVANCES_E2E.over.email].workerId)!;
     expect(over.basis.availableCents).toBe(42_500);
+    // The list reads every row's basis in one grouped read: the same figures as one worker at a time.
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    for (const r of requests) expect(r.basis).toEqual(await advanceBasisOf(r.workerId, r.agencyId, 60, JUNE_2));
+    const grouped = await advanceBasesOf(
+      requests.map((r) => ({ workerId: r.workerId, agencyId: r.agencyId, ratioPct: 60 })),
+      JUNE_2,
+    );
+    expect(new Set(grouped.keys())).toEqual(new Set(requests.map((r) => `${r.workerId}:${r.agencyId}`)));
+    expect(await advanceBasesOf([], JUNE_2)).toEqual(new Map());
     expect(over.overCapNow).toBe(true);
     const counts = await staffAdvanceCounts(staff, JUNE_2);
     expect(counts.payDate.toISOString().slice(0, 10)).toBe(ADVANCES_E2E.payDate);

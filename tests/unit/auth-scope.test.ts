@@ -252,13 +252,13 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
     expect(await readable({ role: "WORKER", workerId: ids.workerA })).toEqual([docs.payslipA]);
   });
 
-  it("auditScope: entries of the agencies, about their workers, or made by their staff", async () => {
+  it("auditScope: an entry is read by the staff of its own agency only; one with no agency by no staff member", async () => {
     await prisma.auditLog.createMany({
       data: [
         { action: "scope.a", agencyId: ids.agencyA },
         { action: "scope.b", agencyId: ids.agencyB },
-        { action: "scope.about-b-worker", subjectUserId: ids.userB },
-        { action: "scope.by-staff-b", actorId: ids.staffB },
+        // Stored without agency (as rows were before the backfill): about A's worker, made by A's staff: still not A's.
+        { action: "scope.none", subjectUserId: ids.userA, actorId: ids.staffA },
       ],
     });
     const actions = async (staff: AgencyStaff) =>
@@ -271,7 +271,39 @@ describe.each(engines)("scoped reads and route callers on $name", ({ open }) => 
         .map((r) => r.action)
         .sort();
     expect(await actions(staffA())).toEqual(["scope.a"]);
-    expect(await actions(staffB())).toEqual(["scope.about-b-worker", "scope.b", "scope.by-staff-b"]);
+    expect(await actions(staffB())).toEqual(["scope.b"]);
+    expect(await actions({ agencyIds: [ids.agencyA, ids.agencyB] })).toEqual(["scope.a", "scope.b"]);
+    expect(await actions({ agencyIds: [] })).toEqual([]);
+  });
+
+  it("recordAudit: an entry written without agencyId gets it from its entity, its subject worker or its actor", async () => {
+    const { recordAudit } = await import("@/lib/audit");
+    const event = { type: "auth.reauth_failed", data: { failuresInARow: 1 } } as const;
+    const write = async (context: Parameters<typeof recordAudit>[2]) => {
+      await prisma.auditLog.deleteMany({ where: { action: event.type } });
+      await recordAudit(prisma, event, context);
+      return (await prisma.auditLog.findFirstOrThrow({ where: { action: event.type }, select: { agencyId: true } })).agencyId;
+    };
+    // The subject worker's agency: B's worker signing in is B's, never A's.
+    expect(await write({ actorId: ids.userB, subjectUserId: ids.userB })).toBe(ids.agencyB);
+    expect(await write({ actorId: ids.userA, subjectUserId: ids.userA })).toBe(ids.agencyA);
+    // A worker of both agencies: the registration shared with the acting staff member.
+    expect(await write({ actorId: ids.staffB, subjectUserId: ids.userAB })).toBe(ids.agencyB);
+    expect(await write({ actorId: ids.staffA, subjectUserId: ids.userAB })).toBe(ids.agencyA);
+    expect([ids.agencyA, ids.agencyB]).toContain(await write({ actorId: ids.userAB, subjectUserId: ids.userAB }));
+    // The entity's agency first: B's contract of the worker of both, whoever acts.
+    expect(await write({ actorId: ids.userAB, subjectUserId: ids.userAB, entityType: "Contract", entityId: contracts.contractB })).toBe(
+      ids.agencyB,
+    );
+    expect(await write({ actorId: ids.staffA, entityType: "Client", entityId: ids.clientB })).toBe(ids.agencyB);
+    // No worker: the actor's staff membership, then the client company's agency.
+    expect(await write({ actorId: ids.staffB, subjectUserId: ids.staffB })).toBe(ids.agencyB);
+    expect(await write({ actorId: ids.staffA })).toBe(ids.agencyA);
+    expect(await write({ actorId: ids.clientUser, subjectUserId: ids.clientUser })).toBe(ids.agencyA);
+    // What the caller gives wins; nothing to derive it from: no agency.
+    expect(await write({ actorId: ids.staffA, subjectUserId: ids.userAB, agencyId: ids.agencyB })).toBe(ids.agencyB);
+    expect(await write({ entityType: "Contract", entityId: "no-such-contract" })).toBeNull();
+    expect(await write({})).toBeNull();
   });
 
   it("currentCaller: the caller from the session row with what scopes them; no session, none", async () => {

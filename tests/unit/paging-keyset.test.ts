@@ -22,9 +22,11 @@ describe("keyset paging", () => {
     expect(pageRequest({ avant: encodeCursor(c), apres: encodeCursor(row(1)) })).toEqual({ cursor: c, direction: "avant" });
     expect(keysetWhere({ cursor: null, direction: "apres" })).toEqual({});
     expect(keysetWhere({ cursor: c, direction: "apres" })).toEqual({
+      createdAt: { lte: c.createdAt },
       OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }],
     });
     expect(keysetWhere({ cursor: c, direction: "avant" })).toEqual({
+      createdAt: { gte: c.createdAt },
       OR: [{ createdAt: { gt: c.createdAt } }, { createdAt: c.createdAt, id: { gt: c.id } }],
     });
   });

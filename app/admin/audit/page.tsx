@@ -10,7 +10,7 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { cappedCount, pageRequest } from "@/lib/paging/keyset";
-import { staffAuditPage } from "@/lib/audit/queries";
+import { AUDIT_WORKER_MATCH_CAP, staffAuditPage } from "@/lib/audit/queries";
 import { AUDIT_EVENTS, ROLE_LABELS, auditActionOptions, auditLabel, renderAuditDetails } from "@/lib/audit/events";
 
 const page = adminPages.audit;
@@ -37,7 +37,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const toRaw = first(params.au);
   const from = parseDay(fromRaw);
   const to = parseDay(toRaw);
-  const { staffMembers, total, entries, newer, older } = await staffAuditPage(
+  const { staffMembers, total, entries, newer, older, tooManyWorkers } = await staffAuditPage(
     staff,
     { worker, actorId, action, from, to },
     pageRequest(params),
@@ -61,7 +61,18 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         aria-label="Filtrer le journal"
         className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5"
       >
-        <InputField label="Intérimaire" name="interimaire" type="search" defaultValue={worker} placeholder="Nom, email ou n°" />
+        <InputField
+          label="Intérimaire"
+          name="interimaire"
+          type="search"
+          defaultValue={worker}
+          placeholder="Nom, email ou n°"
+          hint={
+            tooManyWorkers
+              ? `Plus de ${AUDIT_WORKER_MATCH_CAP} intérimaires correspondent : seules les actions des ${AUDIT_WORKER_MATCH_CAP} premiers (par nom) sont affichées. Précisez la recherche.`
+              : undefined
+          }
+        />
         <SelectField label="Membre de l'agence" name="agent" defaultValue={actorId}>
           <option value="">Tous</option>
           {staffMembers.map((s) => (

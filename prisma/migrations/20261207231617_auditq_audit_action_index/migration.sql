@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditLog_agencyId_action_createdAt_idx" ON "AuditLog"("agencyId", "action", "createdAt");
