@@ -84,7 +84,7 @@ describe("a day's availability rule", () => {
 const engines = await testEngines("avail");
 const holder = globalThis as unknown as { __espacePrisma?: PrismaClient };
 const MIGRATION = readFileSync(
-  path.join(process.cwd(), "prisma/migrations/20261207231500_availability_one_state_per_day/migration.sql"),
+  path.join(process.cwd(), "prisma/migrations/20261207231501_availability_one_state_per_day/migration.sql"),
   "utf8",
 );
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
