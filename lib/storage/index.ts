@@ -28,6 +28,8 @@ export type Storage = {
 
 // "2026/11/3f2c...-uuid": only what newObjectKey() produces is accepted, so a
 // key can never point outside the storage folder.
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 const KEY_PATTERN = /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function newObjectKey(now: Date = new Date()): string {
@@ -79,7 +81,8 @@ export function localStorage(dir: string): Storage {
     async openObjectStream(key) {
       const file = fileOf(key);
       await stat(file); // rejects with ENOENT before a stream is handed out
-      return createReadStream(file);
+      // Large reads: a zip of 200 payslips is a few hundred reads, not thousands.
+      return createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
     },
 
     async objectExists(key) {
