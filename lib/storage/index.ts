@@ -10,7 +10,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { classifyStorageError } from "./errors";
-import { s3ConfigFromEnv, s3Storage } from "./s3";
+import { s3ConfigFromEnv, type S3Config } from "./s3-config";
 
 export { STORAGE_UNAVAILABLE_MESSAGE, StorageUnavailableError, isStorageFailure } from "./errors";
 
@@ -126,6 +126,18 @@ export function guardStorage(inner: Storage): Storage {
   };
 }
 
+/** The S3 driver, its module (and the AWS SDK) loaded on the first operation. */
+function lazyS3Storage(config: S3Config): Storage {
+  let driver: Promise<Storage> | null = null;
+  const load = () => (driver ??= import("./s3").then((m) => m.s3Storage(config)));
+  return {
+    putObject: async (input, meta) => (await load()).putObject(input, meta),
+    openObjectStream: async (key) => (await load()).openObjectStream(key),
+    objectExists: async (key) => (await load()).objectExists(key),
+    deleteObject: async (key) => (await load()).deleteObject(key),
+  };
+}
+
 /** The configured storage: S3 when S3_BUCKET is set, else the folder in STORAGE_DIR, else ./storage (git-ignored). */
 export function storageDir(): string {
   // A folder chosen at run time: not traced into the build output.
@@ -137,6 +149,6 @@ const holder = globalThis as unknown as { __espaceStorage?: { dir: string; stora
 export function getStorage(): Storage {
   const s3 = s3ConfigFromEnv();
   const id = s3 ? `s3:${s3.endpoint ?? s3.region}/${s3.bucket}/${s3.prefix ?? ""}` : storageDir();
-  if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: guardStorage(s3 ? s3Storage(s3) : localStorage(id)) };
+  if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: guardStorage(s3 ? lazyS3Storage(s3) : localStorage(id)) };
   return holder.__espaceStorage.storage;
 }
