@@ -59,7 +59,15 @@ process.on("SIGUSR2", () => {
     const rss = /^Rss:\s+(\d+) kB/.exec(line);
     if (rss) mappings[current] = (mappings[current] || 0) + Number(rss[1]) * 1024;
   }
-  fs.writeFileSync(process.env.BENCH_PROBE_FILE, JSON.stringify({ memory: process.memoryUsage(), spaces, packages, mappings }));
+  // Who required the native modules (a chain of parents).
+  const natives = {};
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (!file.endsWith(".node")) continue;
+    const chain = [];
+    for (let m = mod.parent; m && chain.length < 8; m = m.parent) chain.push(m.filename.replace(/^.*node_modules\//, ""));
+    natives[file.replace(/^.*node_modules\//, "")] = chain;
+  }
+  fs.writeFileSync(process.env.BENCH_PROBE_FILE, JSON.stringify({ memory: process.memoryUsage(), spaces, packages, mappings, natives }));
 });
 `;
 
@@ -120,6 +128,8 @@ async function main() {
         .sort((a, b) => b[1] - a[1])
         .slice(0, 8);
       console.log(`  RSS par projection : ${maps.map(([n, b]) => `${n} ${(b / MB).toFixed(0)} Mo`).join(", ")}`);
+      for (const [file, chain] of Object.entries(probe.natives as Record<string, string[]>))
+        console.log(`  module natif ${file} ← ${chain.join(" ← ")}`);
       console.log(`  modules CommonJS chargés par paquet : ${top.map(([n, c]) => `${n} ${c}`).join(", ")}`);
     }
   } finally {

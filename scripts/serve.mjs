@@ -40,10 +40,11 @@ if (standalone) {
   conf = JSON.parse(readFileSync(builtConfig, "utf8")).config;
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 } else if (existsSync(builtConfig)) {
-  // The settings the build resolved, as the standalone server reads them:
-  // loading next.config.ts instead would load the SWC compiler (about 25 MB
-  // kept resident) only to transpile it.
+  // The settings the build resolved, read as the standalone server reads them
+  // (every config load of Next returns them): loading next.config.ts instead
+  // loads the SWC compiler (about 25 MB kept resident) only to transpile it.
   conf = JSON.parse(readFileSync(builtConfig, "utf8")).config;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 }
 const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost", ...(conf ? { conf } : {}) });
 const handle = app.getRequestHandler();

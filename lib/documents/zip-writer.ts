@@ -227,12 +227,13 @@ export async function* zipChunks(entries: ZipWriterEntry[]): AsyncGenerator<Uint
       pending.push(chunk);
       pendingBytes += chunk.length;
       if (pendingBytes >= COALESCE_BYTES) {
-        yield Buffer.concat(pending, pendingBytes);
+        yield pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
         pending = [];
         pendingBytes = 0;
       }
     }
-    if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
+    if (pending.length === 1) yield pending[0];
+    else if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
     offset += record.size;
     const descriptor = dataDescriptor(record.crc, record.size);
     yield descriptor;
