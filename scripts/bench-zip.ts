@@ -143,12 +143,16 @@ async function main() {
     if (res.status !== 200 || !res.body) throw new Error(`archive: HTTP ${res.status}`);
     let received = 0;
     let firstByteMs = 0;
+    let firstByteCpuMs = 0;
     let tail = Buffer.alloc(0);
     const reader = res.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!firstByteMs) firstByteMs = performance.now() - started;
+      if (!firstByteMs) {
+        firstByteMs = performance.now() - started;
+        firstByteCpuMs = processCpuMs(server.pid!) - cpuBefore;
+      }
       received += value.length;
       tail = Buffer.concat([tail, Buffer.from(value)]).subarray(-22);
     }
@@ -164,7 +168,7 @@ async function main() {
       `Archive : ${entries} bulletins, ${fmt(received)} Mo en ${seconds.toFixed(2)} s → ${(received / MB / seconds).toFixed(1)} Mo/s (premier octet après ${Math.round(firstByteMs)} ms)`,
     );
     console.log(
-      `Serveur : RSS au repos ${fmt(serverBaseline)} Mo, pic pendant le zip ${fmt(serverPeak)} Mo (+${fmt(serverPeak - serverBaseline)} Mo pour ${fmt(received)} Mo servis), CPU ${Math.round(serverCpuMs)} ms (${(received / MB / (serverCpuMs / 1000)).toFixed(0)} Mo par seconde de CPU)`,
+      `Serveur : RSS au repos ${fmt(serverBaseline)} Mo, pic pendant le zip ${fmt(serverPeak)} Mo (+${fmt(serverPeak - serverBaseline)} Mo pour ${fmt(received)} Mo servis), CPU ${Math.round(serverCpuMs)} ms dont ${Math.round(firstByteCpuMs)} ms avant le premier octet (${(received / MB / (serverCpuMs / 1000)).toFixed(0)} Mo par seconde de CPU)`,
     );
     console.log(
       `Référence disque : ${files.length} fichiers, ${fmt(diskBytes)} Mo lus en ${diskSeconds.toFixed(2)} s → ${(diskBytes / MB / diskSeconds).toFixed(1)} Mo/s, RSS +${fmt(peakDisk - rssBeforeDisk)} Mo`,
