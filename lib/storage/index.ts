@@ -10,7 +10,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { classifyStorageError } from "./errors";
-import { s3ConfigFromEnv, s3Storage } from "./s3";
+import { s3ConfigFromEnv, type S3Config } from "./s3-config";
 
 export { STORAGE_UNAVAILABLE_MESSAGE, StorageUnavailableError, isStorageFailure } from "./errors";
 
@@ -28,6 +28,8 @@ export type Storage = {
 
 // "2026/11/3f2c...-uuid": only what newObjectKey() produces is accepted, so a
 // key can never point outside the storage folder.
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 const KEY_PATTERN = /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function newObjectKey(now: Date = new Date()): string {
@@ -78,8 +80,12 @@ export function localStorage(dir: string): Storage {
 
     async openObjectStream(key) {
       const file = fileOf(key);
-      await stat(file); // rejects with ENOENT before a stream is handed out
-      return createReadStream(file);
+      const { size } = await stat(file); // rejects with ENOENT before a stream is handed out
+      // Large reads, bounded by the file: each read allocates a buffer of the
+      // read's size, and a 1 MiB buffer per 150 KB payslip (plus one more to
+      // find the end) made the garbage collector the main cost of a zip.
+      // Stored objects never change, so the size read here is the file's.
+      return createReadStream(file, size > 0 ? { highWaterMark: Math.min(READ_CHUNK_BYTES, size), end: size - 1 } : {});
     },
 
     async objectExists(key) {
@@ -123,6 +129,18 @@ export function guardStorage(inner: Storage): Storage {
   };
 }
 
+/** The S3 driver, its module (and the AWS SDK) loaded on the first operation. */
+function lazyS3Storage(config: S3Config): Storage {
+  let driver: Promise<Storage> | null = null;
+  const load = () => (driver ??= import("./s3").then((m) => m.s3Storage(config)));
+  return {
+    putObject: async (input, meta) => (await load()).putObject(input, meta),
+    openObjectStream: async (key) => (await load()).openObjectStream(key),
+    objectExists: async (key) => (await load()).objectExists(key),
+    deleteObject: async (key) => (await load()).deleteObject(key),
+  };
+}
+
 /** The configured storage: S3 when S3_BUCKET is set, else the folder in STORAGE_DIR, else ./storage (git-ignored). */
 export function storageDir(): string {
   // A folder chosen at run time: not traced into the build output.
@@ -134,6 +152,6 @@ const holder = globalThis as unknown as { __espaceStorage?: { dir: string; stora
 export function getStorage(): Storage {
   const s3 = s3ConfigFromEnv();
   const id = s3 ? `s3:${s3.endpoint ?? s3.region}/${s3.bucket}/${s3.prefix ?? ""}` : storageDir();
-  if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: guardStorage(s3 ? s3Storage(s3) : localStorage(id)) };
+  if (holder.__espaceStorage?.dir !== id) holder.__espaceStorage = { dir: id, storage: guardStorage(s3 ? lazyS3Storage(s3) : localStorage(id)) };
   return holder.__espaceStorage.storage;
 }

@@ -11,21 +11,9 @@ import { Readable, Transform, pipeline } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { isValidObjectKey, newObjectKey, type Storage } from "./index";
+import type { S3Config } from "./s3-config";
 
-export type S3Config = {
-  /** e.g. "https://s3.fr-par.scw.cloud" or "http://127.0.0.1:9000"; unset: AWS's own endpoint for the region. */
-  endpoint?: string;
-  region: string;
-  bucket: string;
-  /** Static keys; unset: the SDK's standard credential chain (AWS_* variables, profiles, IAM roles). */
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  sessionToken?: string;
-  /** Optional prefix inside the bucket, e.g. "espace/" */
-  prefix?: string;
-};
-
-type Env = Record<string, string | undefined>;
+export { s3ConfigFromEnv, type S3Config } from "./s3-config";
 
 /** Each multipart part (S3's minimum is 5 MiB); a smaller file is sent as one PutObject. */
 export const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
@@ -34,29 +22,6 @@ export const UPLOAD_QUEUE_SIZE = 2;
 /** Connecting to the object store, and waiting on a silent socket (milliseconds). */
 const CONNECT_TIMEOUT_MS = 5_000;
 const SOCKET_TIMEOUT_MS = 30_000;
-
-/**
- * S3 settings from S3_BUCKET (required to use S3), S3_ENDPOINT, S3_REGION,
- * S3_ACCESS_KEY_ID + S3_SECRET_ACCESS_KEY (+ S3_SESSION_TOKEN), S3_PREFIX.
- * Without the keys, the SDK finds credentials itself (AWS_ACCESS_KEY_ID /
- * AWS_SESSION_TOKEN, AWS_PROFILE, a web identity token, an ECS or EC2 role).
- */
-export function s3ConfigFromEnv(env: Env = process.env): S3Config | null {
-  const bucket = env.S3_BUCKET?.trim();
-  if (!bucket) return null;
-  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined;
-  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined;
-  if (!accessKeyId !== !secretAccessKey) throw new Error("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the standard AWS credential chain");
-  return {
-    endpoint: env.S3_ENDPOINT?.trim().replace(/\/+$/, "") || undefined,
-    region: env.S3_REGION?.trim() || env.AWS_REGION?.trim() || "us-east-1",
-    bucket,
-    accessKeyId,
-    secretAccessKey,
-    sessionToken: accessKeyId ? env.S3_SESSION_TOKEN?.trim() || undefined : undefined,
-    prefix: env.S3_PREFIX?.trim() || "",
-  };
-}
 
 /** The SDK client for these settings (exported for tests and scripts). */
 export function s3Client(config: S3Config, extra: Partial<S3ClientConfig> = {}): S3Client {

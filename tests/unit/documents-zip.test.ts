@@ -11,6 +11,9 @@ import { zipStream } from "@/lib/documents/archive";
 import { pdfGuard, UploadRejected } from "@/lib/documents/streams";
 import { checkZipLimits, DEFAULT_ZIP_LIMITS, openZipEntry, readZipEntries, ZipRejected, type ZipEntry } from "@/lib/documents/zip-reader";
 
+/** The bytes of a web stream (the archive is the route's response body). */
+const bytesOf = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer());
+
 const dir = mkdtempSync(path.join(os.tmpdir(), "documents-zip-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,7 +49,7 @@ describe("download archive", () => {
       entry("bulletin_2019-06.pdf", pdf("bis")),
     ]);
     expect(opened).toEqual([]); // nothing opened before the archive is read
-    const bytes = await buffer(stream);
+    const bytes = await bytesOf(stream);
     expect(opened).toEqual(["bulletin_2019-06.pdf", "bulletin_2019-05.pdf", "bulletin_2019-06.pdf"]);
     expect(maxOpen).toBe(1);
     const zip = await JSZip.loadAsync(bytes);
@@ -59,7 +62,7 @@ describe("download archive", () => {
 
   it("fails the archive when a source cannot be opened", async () => {
     const stream = zipStream([{ name: "a.pdf", open: async () => Promise.reject(new Error("missing object")) }]);
-    await expect(buffer(stream)).rejects.toThrow(/missing object/);
+    await expect(bytesOf(stream)).rejects.toThrow(/missing object/);
   });
 });
 

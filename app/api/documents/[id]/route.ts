@@ -1,7 +1,8 @@
 // One document, streamed from storage with a clean file name. Someone else's
 // document answers 404, exactly like a missing one.
 import { cleanId } from "@/lib/forms";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
+import { webStreamOf } from "@/lib/documents/streams";
 import { contentDisposition, downloadName } from "@/lib/documents/rules";
 import { documentsForDownload } from "@/lib/documents/access";
 import { routeCaller } from "@/lib/auth/route";
@@ -27,7 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch {
     return notFound();
   }
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
+  return new Response(webStreamOf(stream), {
     headers: {
       "content-type": "application/pdf",
       "content-length": String(doc.sizeBytes),

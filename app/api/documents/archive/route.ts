@@ -1,6 +1,5 @@
 // Several documents as one zip, streamed while it is produced. Every id must
 // be the caller's: one foreign or unknown id gives 404 and no archive at all.
-import { Readable } from "node:stream";
 import { contentDisposition, downloadName } from "@/lib/documents/rules";
 import { documentsForDownload } from "@/lib/documents/access";
 import { routeCaller } from "@/lib/auth/route";
@@ -33,7 +32,7 @@ async function archive(request: Request, rawIds: string[], rawCount: number) {
   );
   const kinds = new Set(docs.map((d) => d.kind));
   const base = kinds.size === 1 && kinds.has("PAYSLIP") ? "bulletins_de_salaire" : "documents";
-  return new Response(Readable.toWeb(zip) as ReadableStream, {
+  return new Response(zip, {
     headers: {
       "content-type": "application/zip",
       "content-disposition": contentDisposition(`${base}.zip`),
