@@ -52,7 +52,8 @@ export function Icon({ name, className = "size-5" }: { name: IconName; className
       strokeWidth={1.6}
       strokeLinecap="round"
       strokeLinejoin="round"
-      className={className}
+      // "" (styled by its parent, e.g. .ui-nav-link > svg): no class attribute at all.
+      className={className || undefined}
     >
       <path d={paths[name]} />
     </svg>

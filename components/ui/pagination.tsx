@@ -41,7 +41,8 @@ function pageWindow(page: number, pageCount: number): number[] {
   return out;
 }
 
-const itemBase = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 text-sm font-medium";
+// .ui-page of app/globals.css: a 44 px page link.
+const itemBase = "ui-page";
 
 /** Server-rendered pagination: plain links, "Précédent" / "Page 2 sur 5" / "Suivant". */
 export function Pagination({
