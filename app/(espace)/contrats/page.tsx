@@ -284,9 +284,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                     <Td label="Horaires" className="ui-lines">
                       {hoursText(c.hoursLabel)
                         .split(" ")
-                        .map((slot, i) => (
-                          <span key={i}>{i ? ` ${slot}` : slot}</span>
-                        ))}
+                        .flatMap((slot, i) => [i ? " " : null, <span key={i}>{slot}</span>])}
                     </Td>
                     <Td label="Entreprise">{c.client.name}</Td>
                     <Td label="Contrat de mission">
