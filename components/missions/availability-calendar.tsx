@@ -68,7 +68,8 @@ export function AvailabilityCalendar({ month, entries, todayKey }: { month: Date
                           key={e.part}
                           data-testid="availability-mark"
                           className={cx(
-                            "truncate rounded px-1 text-[11px] leading-4",
+                            // relative: the screen-reader word (position: absolute) stays inside the mark, not past the screen.
+                            "relative truncate rounded px-1 text-[11px] leading-4",
                             e.available ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900",
                           )}
                           title={`${DAY_PARTS.find((p) => p.part === e.part)?.label} : ${e.available ? "disponible" : "indisponible"}`}

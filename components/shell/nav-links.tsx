@@ -17,7 +17,7 @@ export function NavLinks({ groups, label = "Menu principal" }: { groups: NavGrou
         return (
           <div key={group.label ?? index}>
             {group.label ? (
-              <p id={headingId} className="mb-1 flex items-center gap-2 px-3 text-xs font-semibold tracking-wider text-slate-500 uppercase">
+              <p id={headingId} className="ui-nav-group">
                 {group.icon ? <Icon name={group.icon} className="size-4" /> : null}
                 {group.label}
               </p>

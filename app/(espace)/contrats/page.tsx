@@ -273,9 +273,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                 // Spans inside .ui-lines cells do not wrap inside themselves.
                 return (
                   <Tr key={c.id} data-testid="contract-row">
-                    <Td label="Référence" className="font-semibold">
-                      {c.reference}
-                    </Td>
+                    <Td label="Référence">{c.reference}</Td>
                     <Td label="Qualification">{`${c.qualification.label} (${c.qualification.code})`}</Td>
                     <Td label="Date de mission" className="ui-lines">
                       <span>{`Du ${formatDashedDate(c.startDate)}`}</span> <span>{`Au ${formatDashedDate(c.endDate)}`}</span>
@@ -292,12 +290,12 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                         "—"
                       ) : (
                         <span className="ui-pair">
-                          <a href={`/contrats/${c.id}/pdf`} className="ui-link" download>
-                            Télécharger<span className="sr-only">{` le contrat ${c.number}`}</span>
+                          <a href={`/contrats/${c.id}/pdf`} className="ui-link" download aria-label={`Télécharger le contrat ${c.number}`}>
+                            Télécharger
                           </a>
                           {c.signedDocumentId ? (
-                            <a href={`/contrats/${c.id}/pdf?signe=1`} className="ui-link" download>
-                              Contrat signé<span className="sr-only">{` ${c.number}`}</span>
+                            <a href={`/contrats/${c.id}/pdf?signe=1`} className="ui-link" download aria-label={`Contrat signé ${c.number}`}>
+                              Contrat signé
                             </a>
                           ) : null}
                         </span>
@@ -314,12 +312,12 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                     <Td label="Action">
                       <span className="ui-actions">
                         {c.state === "AWAITING_SIGNATURE" ? (
-                          <ButtonLink href={`/contrats/${c.id}`} size="xs">
-                            Signer<span className="sr-only">{` le contrat ${c.number}`}</span>
+                          <ButtonLink href={`/contrats/${c.id}`} size="xs" aria-label={`Signer le contrat ${c.number}`}>
+                            Signer
                           </ButtonLink>
                         ) : (
-                          <Link href={`/contrats/${c.id}`} className="ui-link">
-                            Voir<span className="sr-only">{` le contrat ${c.number}`}</span>
+                          <Link href={`/contrats/${c.id}`} className="ui-link" aria-label={`Voir le contrat ${c.number}`}>
+                            Voir
                           </Link>
                         )}
                         <button
