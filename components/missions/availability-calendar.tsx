@@ -15,7 +15,8 @@ export type AvailabilityEntry = { date: Date; part: DayPart; available: boolean 
 const WEEKDAYS = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
 
 // Labels wrap inside their day, never cut: short forms keep them on one line where there is room.
-const LABEL = "block rounded px-0.5 text-[10px] leading-tight break-words sm:px-1 sm:text-[11px] sm:leading-4";
+// relative: the screen-reader words (position: absolute) stay inside the mark, never past the screen.
+const LABEL = "relative block rounded px-0.5 text-[10px] leading-tight break-words sm:px-1 sm:text-[11px] sm:leading-4";
 
 function partOf(part: DayPart) {
   return DAY_PARTS.find((p) => p.part === part)!;

@@ -14,7 +14,7 @@ export function Brand({ href, space }: { href: string; space?: string }) {
       <span className="text-brand-700 text-xl font-bold tracking-tight">
         coop <span className="text-accent-700">emploi</span>
       </span>
-      {space ? <span className="mt-1 text-[0.7rem] font-medium tracking-wider text-slate-500 uppercase">{space}</span> : null}
+      {space ? <span className="ui-space">{space}</span> : null}
     </Link>
   );
 }
@@ -27,10 +27,7 @@ function Initials({ name }: { name: string }) {
     .map((part) => part[0]!.toUpperCase())
     .join("");
   return (
-    <span
-      aria-hidden="true"
-      className="bg-brand-100 text-brand-700 flex size-9 shrink-0 items-center justify-center rounded-full text-sm font-semibold"
-    >
+    <span aria-hidden="true" className="ui-initials">
       {initials}
     </span>
   );
@@ -63,10 +60,7 @@ export function AppFrame({
   children: ReactNode;
 }) {
   const accountLink = accountHref ? (
-    <Link
-      href={accountHref}
-      className="inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
-    >
+    <Link href={accountHref} className="ui-account">
       <Icon name="user" className="size-5 text-slate-400" />
       Mon compte
     </Link>
@@ -74,15 +68,12 @@ export function AppFrame({
 
   return (
     <div className="flex min-h-screen flex-col">
-      <a
-        href="#contenu"
-        className="text-brand-700 fixed top-2 left-2 z-50 -translate-y-24 rounded-md bg-white px-4 py-2 font-medium shadow transition-transform focus:translate-y-0"
-      >
+      <a href="#contenu" className="ui-skip">
         Aller au contenu
       </a>
 
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
-        <div className="relative mx-auto flex h-16 max-w-7xl items-center justify-between gap-3 px-4 sm:px-6">
+        <div className="ui-topbar">
           <Brand href={homeHref} space={space} />
 
           <div className="hidden items-center gap-2 lg:flex">
@@ -128,7 +119,7 @@ export function AppFrame({
         <RouteFocus />
       </div>
 
-      <footer className="border-t border-slate-200 bg-white px-4 py-5 text-center text-xs text-slate-500">© 2026 Coop Emploi</footer>
+      <footer className="ui-footer">© 2026 Coop Emploi</footer>
     </div>
   );
 }

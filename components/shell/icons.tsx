@@ -41,19 +41,10 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
+/** The stroke settings are the .ui-icon class of app/globals.css, not attributes repeated on every icon. */
 export function Icon({ name, className = "size-5" }: { name: IconName; className?: string }) {
   return (
-    <svg
-      aria-hidden="true"
-      focusable="false"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className={className}
-    >
+    <svg aria-hidden="true" viewBox="0 0 24 24" className={className ? `ui-icon ${className}` : "ui-icon"}>
       <path d={paths[name]} />
     </svg>
   );

@@ -48,7 +48,8 @@ export function MobileMenu({ children }: { children: ReactNode }) {
         }}
         className="absolute inset-x-0 top-full z-40 max-h-[calc(100dvh-4rem)] overflow-y-auto border-b border-slate-200 bg-white shadow-lg lg:hidden"
       >
-        {children}
+        {/* Rendered only while open: the page's HTML does not carry the menu twice. */}
+        {open ? children : null}
       </div>
     </>
   );

@@ -3,33 +3,18 @@ import type { ButtonHTMLAttributes, ComponentProps } from "react";
 import { cx } from "./cx";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
-export type ButtonSize = "sm" | "md" | "lg";
+/** xs: a compact button in a dense table row (24 px), 44 px on phones. */
+export type ButtonSize = "xs" | "sm" | "md" | "lg";
 
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-lg font-semibold transition-colors select-none " +
-  "disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60";
-
-const variants: Record<ButtonVariant, string> = {
-  primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 active:bg-brand-900",
-  secondary: "border border-slate-300 bg-white text-slate-800 shadow-sm hover:border-brand-500 hover:bg-brand-50 hover:text-brand-900",
-  ghost: "text-brand-700 hover:bg-brand-50 hover:text-brand-900",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800",
-};
-
-// md and lg keep a 44 px touch target.
-const sizes: Record<ButtonSize, string> = {
-  sm: "min-h-9 px-3 py-1.5 text-sm",
-  md: "min-h-11 px-4 py-2 text-sm sm:text-base",
-  lg: "min-h-12 px-6 py-3 text-base",
-};
-
+// The styles are the short classes .ui-btn, .ui-btn-<variant>, .ui-btn-<size> of
+// app/globals.css (md and lg keep a 44 px touch target).
 export function buttonClasses({
   variant = "primary",
   size = "md",
   block = false,
   className,
 }: { variant?: ButtonVariant; size?: ButtonSize; block?: boolean; className?: string } = {}): string {
-  return cx(base, variants[variant], sizes[size], block && "w-full", className);
+  return cx("ui-btn", `ui-btn-${variant}`, `ui-btn-${size}`, block && "w-full", className);
 }
 
 type StyleProps = { variant?: ButtonVariant; size?: ButtonSize; block?: boolean };

@@ -14,13 +14,8 @@ type FieldBase = {
   className?: string;
 };
 
-export const controlClasses = (error?: string) =>
-  cx(
-    "block w-full rounded-lg border bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm transition",
-    "placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200",
-    "disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500",
-    error ? "border-red-500" : "border-slate-300",
-  );
+// .ui-control of app/globals.css: one short class on every input and select.
+export const controlClasses = (error?: string) => cx("ui-control", error && "ui-control-error");
 
 function ids(name: string, id: string | undefined, hint: ReactNode, error: string | undefined) {
   const fieldId = id ?? `champ-${name.replace(/[^\w-]/g, "-")}`;

@@ -31,7 +31,8 @@ export function pageHref(pathname: string, searchParams: SearchParams = {}, page
   return listHref(pathname, searchParams, [param], page > 1 ? { [param]: String(page) } : {});
 }
 
-const itemBase = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg px-3 text-sm font-medium";
+// .ui-page of app/globals.css: a 44 px page link.
+const itemBase = "ui-page";
 
 /** "Précédent" / "Suivant": a link when there is somewhere to go, a greyed label otherwise. */
 export function PageEdge({ href, label, rel }: { href: string | null; label: string; rel: "prev" | "next" }) {

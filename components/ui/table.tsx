@@ -45,7 +45,7 @@ export function TBody({ className, ...props }: HTMLAttributes<HTMLTableSectionEl
 }
 
 export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {
-  return <tr className={cx("align-top hover:bg-slate-50/60", className)} {...props} />;
+  return <tr className={cx("ui-tr", className)} {...props} />;
 }
 
 export function Th({ className, scope = "col", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {

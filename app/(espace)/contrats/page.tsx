@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoSubmitSelect } from "@/components/missions/auto-submit-select";
-import { ContractDetailsDialog } from "@/components/missions/contract-details-dialog";
+import { ContractDetailsDialog, type MissionPlace } from "@/components/missions/contract-details-dialog";
 import { workerPages } from "@/components/shell/nav";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -27,9 +27,6 @@ import {
   hoursText,
 } from "@/lib/contracts/rules";
 import { formatDashedDate, formatTime, parisCalendarDate } from "@/lib/format";
-
-// Links in the table: one short shared string; min-h-6 keeps a 24 px target, 44 px on phones.
-const LINK = "text-brand-700 inline-flex min-h-6 items-center text-left font-medium underline max-sm:min-h-11";
 
 const page = workerPages.contrats;
 export const metadata: Metadata = { title: page.title };
@@ -73,6 +70,33 @@ function SortHeader({ col, p }: { col: { key: SortKey; label: string }; p: Contr
       </Link>
     </Th>
   );
+}
+
+/** The dialog's data: each contract's number and the index of its place, each place (site and client) once. */
+function detailsOf(rows: Awaited<ReturnType<typeof listWorkerContracts>>["rows"]) {
+  const places: MissionPlace[] = [];
+  const index = new Map<string, number>();
+  const items: Record<string, [string, number]> = {};
+  for (const c of rows) {
+    const key = JSON.stringify([c.site, c.client.name, c.client.phone]);
+    let at = index.get(key);
+    if (at === undefined) {
+      at =
+        places.push({
+          site: {
+            name: c.site.name,
+            address: c.site.address,
+            city: c.site.city,
+            postalCode: c.site.postalCode,
+            accessMeans: c.site.accessMeans,
+          },
+          client: { name: c.client.name, phone: c.client.phone ?? c.site.phone },
+        }) - 1;
+      index.set(key, at);
+    }
+    items[c.id] = [c.number, at];
+  }
+  return { items, places };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
@@ -230,7 +254,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
               </Button>
             </noscript>
           </form>
-          <Table caption="Vos contrats" dense>
+          <Table caption="Vos contrats" dense className="ui-contracts">
             <THead>
               <tr>
                 {COLUMNS.map((col) => (
@@ -245,55 +269,55 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
             <TBody>
               {rows.map((c) => {
                 const st = stateDisplay(c.state);
+                // Short markup: each row is sent twice (HTML and the component payload).
+                // Spans inside .ui-lines cells do not wrap inside themselves.
                 return (
                   <Tr key={c.id} data-testid="contract-row">
-                    <Td label="Référence" className="font-semibold">
-                      {c.reference}
-                    </Td>
-                    <Td label="Qualification" className="sm:min-w-32">
-                      {c.qualification.label} ({c.qualification.code})
-                    </Td>
-                    <Td label="Date de mission">
-                      <span className="inline-block whitespace-nowrap">Du {formatDashedDate(c.startDate)}</span>{" "}
-                      <span className="inline-block whitespace-nowrap">Au {formatDashedDate(c.endDate)}</span>
+                    <Td label="Référence">{c.reference}</Td>
+                    <Td label="Qualification">{`${c.qualification.label} (${c.qualification.code})`}</Td>
+                    <Td label="Date de mission" className="ui-lines">
+                      <span>{`Du ${formatDashedDate(c.startDate)}`}</span> <span>{`Au ${formatDashedDate(c.endDate)}`}</span>
                     </Td>
                     <Td label="Détail">{c.detail ?? "—"}</Td>
-                    <Td label="Horaires">{hoursText(c.hoursLabel)}</Td>
+                    <Td label="Horaires" className="ui-lines">
+                      {hoursText(c.hoursLabel)
+                        .split(" ")
+                        .flatMap((slot, i) => [i ? " " : null, <span key={i}>{slot}</span>])}
+                    </Td>
                     <Td label="Entreprise">{c.client.name}</Td>
                     <Td label="Contrat de mission">
                       {c.state === "CANCELLED" ? (
                         "—"
                       ) : (
-                        <span className="flex flex-col items-end gap-1 sm:items-start">
-                          <a href={`/contrats/${c.id}/pdf`} className={LINK} download>
-                            Télécharger<span className="sr-only"> le contrat {c.number}</span>
+                        <span className="ui-pair">
+                          <a href={`/contrats/${c.id}/pdf`} className="ui-link" download aria-label={`Télécharger le contrat ${c.number}`}>
+                            Télécharger
                           </a>
                           {c.signedDocumentId ? (
-                            <a href={`/contrats/${c.id}/pdf?signe=1`} className={LINK} download>
-                              Contrat signé<span className="sr-only"> {c.number}</span>
+                            <a href={`/contrats/${c.id}/pdf?signe=1`} className="ui-link" download aria-label={`Contrat signé ${c.number}`}>
+                              Contrat signé
                             </a>
                           ) : null}
                         </span>
                       )}
                     </Td>
-                    <Td label="Date de création">
-                      <span className="inline-block whitespace-nowrap">{formatDashedDate(c.createdAt)}</span>{" "}
-                      <span className="inline-block whitespace-nowrap">à {formatTime(c.createdAt)}</span>
+                    <Td label="Date de création" className="ui-lines">
+                      <span>{formatDashedDate(c.createdAt)}</span> <span>{`à ${formatTime(c.createdAt)}`}</span>
                     </Td>
-                    <Td label="État" className="sm:min-w-38">
+                    <Td label="État">
                       <Badge tone={st.tone} wrap>
                         {st.label}
                       </Badge>
                     </Td>
                     <Td label="Action">
-                      <span className="flex flex-col items-end gap-1 sm:items-start">
+                      <span className="ui-actions">
                         {c.state === "AWAITING_SIGNATURE" ? (
-                          <ButtonLink href={`/contrats/${c.id}`} size="sm" className="max-sm:min-h-11">
-                            Signer<span className="sr-only"> le contrat {c.number}</span>
+                          <ButtonLink href={`/contrats/${c.id}`} size="xs" aria-label={`Signer le contrat ${c.number}`}>
+                            Signer
                           </ButtonLink>
                         ) : (
-                          <Link href={`/contrats/${c.id}`} className={LINK}>
-                            Voir<span className="sr-only"> le contrat {c.number}</span>
+                          <Link href={`/contrats/${c.id}`} className="ui-link" aria-label={`Voir le contrat ${c.number}`}>
+                            Voir
                           </Link>
                         )}
                         <button
@@ -301,7 +325,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                           data-details={c.id}
                           aria-haspopup="dialog"
                           aria-label={`Afficher les détails de la mission ${c.number}`}
-                          className={LINK}
+                          className="ui-link"
                         >
                           Détails
                         </button>
@@ -312,24 +336,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
               })}
             </TBody>
           </Table>
-          <ContractDetailsDialog
-            items={Object.fromEntries(
-              rows.map((c) => [
-                c.id,
-                {
-                  number: c.number,
-                  site: {
-                    name: c.site.name,
-                    address: c.site.address,
-                    city: c.site.city,
-                    postalCode: c.site.postalCode,
-                    accessMeans: c.site.accessMeans,
-                  },
-                  client: { name: c.client.name, phone: c.client.phone ?? c.site.phone },
-                },
-              ]),
-            )}
-          />
+          <ContractDetailsDialog {...detailsOf(rows)} />
         </>
       )}
       <Pagination page={current} pageCount={pageCount} hrefFor={(n) => `/contrats${listQuery(p, { page: n })}`} />
