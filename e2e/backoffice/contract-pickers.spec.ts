@@ -58,7 +58,7 @@ test("staff pick the worker and the site by typing, with the keyboard, and creat
   await site.fill(clientName.toLowerCase());
   await expect(page.getByRole("listbox", { name: "Site client" }).getByRole("option")).toHaveCount(1);
   await site.press("Enter");
-  await expect(site).toHaveValue(`${clientName} – site principal (Rodez) – ${clientName} – MEDIMP`);
+  await expect(site).toHaveValue(`${clientName} – site principal (RODEZ) – ${clientName} – MEDIMP`);
 
   await fillContractTerms(page, {
     reference: "PICKER",
