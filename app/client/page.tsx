@@ -6,9 +6,10 @@ import { WeekGrid } from "@/components/timesheets/week-grid";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requireClient } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
-import { clientWeekRows } from "@/lib/timesheets/queries";
+import { CLIENT_WEEK_PAGE_SIZE, clientWeekRows } from "@/lib/timesheets/queries";
 import { addDays, frenchDayMonth, isoDate, parseIsoDate, periodLabel, weekAt, weekOf } from "@/lib/timesheets/rules";
 import { saveWeekAction } from "./actions";
 
@@ -27,7 +28,8 @@ export default async function TimesheetEntryPage({
   const week = chosen ? weekOf(chosen) : weekAt(today);
   const current = weekAt(today);
   const ref = typeof params.ref === "string" ? params.ref.slice(0, 40) : "";
-  const rows = await clientWeekRows(user, week, today, ref);
+  const asked = typeof params.page === "string" ? Number.parseInt(params.page, 10) || 1 : 1;
+  const { rows, count, page: shown, pageCount } = await clientWeekRows(user, week, today, ref, asked);
 
   const link = (monday: Date) => {
     const q = new URLSearchParams({ semaine: isoDate(monday) });
@@ -126,6 +128,12 @@ export default async function TimesheetEntryPage({
           <h2 id="heures" className="text-lg font-semibold text-slate-900">
             Heures travaillées du {periodLabel(week)}
           </h2>
+          {pageCount > 1 ? (
+            <p className="text-sm font-medium text-slate-800" data-testid="lignes">
+              Intérimaires {(shown - 1) * CLIENT_WEEK_PAGE_SIZE + 1} à {(shown - 1) * CLIENT_WEEK_PAGE_SIZE + rows.length} sur {count} :
+              enregistrez ou transmettez chaque page.
+            </p>
+          ) : null}
           <p className="text-sm text-slate-600">
             Les heures sont pré-remplies d&apos;après le planning prévu, jusqu&apos;à l&apos;heure actuelle : un jour pas encore travaillé
             ne se saisit pas. Saisissez une durée par jour (7, 7,5 ou 7h30) : 10 heures au plus par jour (12 heures avec un accord collectif
@@ -133,13 +141,19 @@ export default async function TimesheetEntryPage({
             déplacements, absence) s&apos;ouvre sous chaque intérimaire.
           </p>
           <WeekGrid
-            key={`${isoDate(week.monday)}-${ref}`}
+            key={`${isoDate(week.monday)}-${ref}-${shown}`}
             weekNumber={week.number}
             days={days}
             rows={gridRows}
             action={saveWeekAction}
             hidden={{ semaine: isoDate(week.monday) }}
             mode="client"
+          />
+          <Pagination
+            page={shown}
+            pageCount={pageCount}
+            pathname="/client"
+            searchParams={{ semaine: isoDate(week.monday), ref: ref || undefined }}
           />
         </section>
       )}

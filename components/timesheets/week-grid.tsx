@@ -36,6 +36,8 @@ type Action = (state: ActionState, formData: FormData) => Promise<Result>;
 const cellName = (contractId: string, iso: string) => `h.${contractId}.${iso}`;
 const extraName = (field: ExtraField, contractId: string, iso: string) => `x.${field}.${contractId}.${iso}`;
 
+const extraLocked = (r: WeekGridRow, d: WeekGridRow["days"][number]) => r.readOnly || d.future || d.locked || !d.inContract;
+
 const EXTRA_ROWS: { field: Exclude<ExtraField, "absence">; label: string; kind: "hours" | "count" }[] = [
   { field: "night", label: "Heures de nuit (21 h – 6 h)", kind: "hours" },
   { field: "sunday", label: "Heures du dimanche", kind: "hours" },
@@ -43,6 +45,7 @@ const EXTRA_ROWS: { field: Exclude<ExtraField, "absence">; label: string; kind: 
   { field: "meals", label: "Paniers repas", kind: "count" },
   { field: "travel", label: "Indemnités de déplacement", kind: "count" },
 ];
+const EXTRA_FIELDS: ExtraField[] = [...EXTRA_ROWS.map((x) => x.field), "absence"];
 
 /**
  * The week of hours, one row per worker's contract: inputs per day, totals per
@@ -105,6 +108,16 @@ export function WeekGrid({
     const data = new FormData(event.currentTarget);
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.name) data.set(submitter.name, submitter.value);
+    // A closed detail is not rendered (a week of 20 workers would be 400 KB of inputs): its values come from the state,
+    // for the cells its inputs would have sent (enabled ones).
+    for (const r of rows)
+      for (const d of r.days) {
+        if (extraLocked(r, d)) continue;
+        for (const field of EXTRA_FIELDS) {
+          const name = extraName(field, r.contractId, d.iso);
+          if (!data.has(name)) data.set(name, values[name] ?? "");
+        }
+      }
     startTransition(() => formAction(data));
   };
 
@@ -171,7 +184,7 @@ export function WeekGrid({
                       <button
                         type="button"
                         aria-expanded={open}
-                        aria-controls={detailId}
+                        aria-controls={open ? detailId : undefined}
                         onClick={() => setOpened((o) => ({ ...o, [r.contractId]: !open }))}
                         className="text-brand-700 mt-2 block text-xs font-medium underline underline-offset-2"
                       >
@@ -237,8 +250,8 @@ export function WeekGrid({
                       ) : null}
                     </td>
                   </tr>
-                  {EXTRA_ROWS.map((x, index) => (
-                    <tr key={x.field} id={index === 0 ? detailId : undefined} hidden={!open} className="bg-slate-50/70 text-xs">
+                  {(open ? EXTRA_ROWS : []).map((x, index) => (
+                    <tr key={x.field} id={index === 0 ? detailId : undefined} className="bg-slate-50/70 text-xs">
                       <td />
                       <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-1 text-left font-medium text-slate-700">
                         {x.label}
@@ -247,7 +260,7 @@ export function WeekGrid({
                         const name = extraName(x.field, r.contractId, d.iso);
                         const error = errors[name];
                         const day = days.find((y) => y.iso === d.iso);
-                        const locked = r.readOnly || d.future || d.locked || !d.inContract;
+                        const locked = extraLocked(r, d);
                         return (
                           <td key={d.iso} className="px-1.5 py-1 text-center">
                             <input
@@ -283,46 +296,48 @@ export function WeekGrid({
                       </td>
                     </tr>
                   ))}
-                  <tr hidden={!open} className="bg-slate-50/70 text-xs">
-                    <td />
-                    <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-1 text-left font-medium text-slate-700">
-                      Motif d&apos;absence
-                    </th>
-                    {r.days.map((d) => {
-                      const name = extraName("absence", r.contractId, d.iso);
-                      const error = errors[name];
-                      const day = days.find((y) => y.iso === d.iso);
-                      const locked = r.readOnly || d.future || d.locked || !d.inContract;
-                      return (
-                        <td key={d.iso} className="px-1.5 py-1 text-center">
-                          <select
-                            name={name}
-                            aria-label={`${r.workerName}, motif d'absence, ${day?.weekday} ${day?.label}`}
-                            value={values[name] ?? ""}
-                            disabled={locked}
-                            onChange={(e) => setValue(name, e.target.value)}
-                            aria-invalid={error ? true : undefined}
-                            aria-describedby={error ? `${name}-erreur` : undefined}
-                            className={cx("w-20 rounded-md border px-1 py-1 text-xs", error ? "border-red-500" : "border-slate-300")}
-                          >
-                            <option value="">—</option>
-                            {ABSENCE_CODES.map((a) => (
-                              <option key={a.code} value={a.code}>
-                                {a.code} – {a.label}
-                              </option>
-                            ))}
-                          </select>
-                          {d.holiday ? <span className="mt-0.5 block text-[11px] text-slate-500">{d.holiday}</span> : null}
-                          {error ? (
-                            <span id={`${name}-erreur`} role="alert" className="mt-1 block max-w-24 text-xs font-medium text-red-700">
-                              {error}
-                            </span>
-                          ) : null}
-                        </td>
-                      );
-                    })}
-                    <td />
-                  </tr>
+                  {open ? (
+                    <tr className="bg-slate-50/70 text-xs">
+                      <td />
+                      <th scope="row" className="sticky left-0 z-10 bg-slate-50 px-3 py-1 text-left font-medium text-slate-700">
+                        Motif d&apos;absence
+                      </th>
+                      {r.days.map((d) => {
+                        const name = extraName("absence", r.contractId, d.iso);
+                        const error = errors[name];
+                        const day = days.find((y) => y.iso === d.iso);
+                        const locked = extraLocked(r, d);
+                        return (
+                          <td key={d.iso} className="px-1.5 py-1 text-center">
+                            <select
+                              name={name}
+                              aria-label={`${r.workerName}, motif d'absence, ${day?.weekday} ${day?.label}`}
+                              value={values[name] ?? ""}
+                              disabled={locked}
+                              onChange={(e) => setValue(name, e.target.value)}
+                              aria-invalid={error ? true : undefined}
+                              aria-describedby={error ? `${name}-erreur` : undefined}
+                              className={cx("w-20 rounded-md border px-1 py-1 text-xs", error ? "border-red-500" : "border-slate-300")}
+                            >
+                              <option value="">—</option>
+                              {ABSENCE_CODES.map((a) => (
+                                <option key={a.code} value={a.code}>
+                                  {a.code} – {a.label}
+                                </option>
+                              ))}
+                            </select>
+                            {d.holiday ? <span className="mt-0.5 block text-[11px] text-slate-500">{d.holiday}</span> : null}
+                            {error ? (
+                              <span id={`${name}-erreur`} role="alert" className="mt-1 block max-w-24 text-xs font-medium text-red-700">
+                                {error}
+                              </span>
+                            ) : null}
+                          </td>
+                        );
+                      })}
+                      <td />
+                    </tr>
+                  ) : null}
                 </Fragment>
               );
             })}

@@ -89,9 +89,20 @@ export type ContractDraft = {
   qualification?: string;
 };
 
-/** Fills the new-contract form and submits it (unless `submit` is false); the caller checks the outcome. */
+/**
+ * Fills the new-contract form and submits it (unless `submit` is false); the caller checks the outcome.
+ * The worker and the site come from the address, as the links of a worker's or a site's page give them
+ * (contract-pickers.spec.ts types them in the search fields).
+ */
 export async function fillContract(page: Page, c: ContractDraft, { submit = true } = {}) {
   await open(page, `/admin/contrats/nouveau?interimaire=${c.workerId}&site=${c.siteId}`);
+  await expect(page.getByRole("combobox", { name: "Intérimaire" })).not.toHaveValue("");
+  await expect(page.getByRole("combobox", { name: "Site client" })).not.toHaveValue("");
+  await fillContractTerms(page, c, { submit });
+}
+
+/** The new-contract form past the worker and the site: qualification, dates, rate, recourse, weekly pattern. */
+export async function fillContractTerms(page: Page, c: Omit<ContractDraft, "workerId" | "siteId">, { submit = true } = {}) {
   await page.getByLabel("Qualification").selectOption({ label: c.qualification ?? "AGENT DE SERVICE LOGISTIQUE (525)" });
   await page.getByLabel("Référence").fill(c.reference);
   await page.getByLabel("Date de début").fill(c.startDate);

@@ -2,7 +2,7 @@
 // data puts one of these in its query, so that a forgotten check finds nothing
 // rather than another agency's rows. The only place the agency filter is
 // written by hand.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** What scopes a staff member: the agencies they belong to. */
 export type AgencyStaff = { agencyIds: readonly string[] };
@@ -32,6 +32,17 @@ export function ownAgencies(staff: AgencyStaff): Prisma.AgencyWhereInput {
 /** Workers registered in at least one of the staff member's agencies. */
 export function workerOfAgencies(staff: AgencyStaff): Prisma.WorkerProfileWhereInput {
   return { agencies: { some: { agencyId: agencyIdIn(staff) } } };
+}
+
+/**
+ * workerOfAgencies for raw SQL: the worker whose id is in `workerId` (a column
+ * of the outer query, e.g. Prisma.raw(`pc."workerId"`)) is registered in one of
+ * the staff member's agencies. Probes WorkerAgency(workerId, agencyId) directly,
+ * without the join on WorkerProfile that Prisma's relation filter adds.
+ */
+export function workerOfAgenciesSql(staff: AgencyStaff, workerId: Prisma.Sql): Prisma.Sql {
+  if (!staff.agencyIds.length) return Prisma.sql`FALSE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "WorkerAgency" wa WHERE wa."workerId" = ${workerId} AND wa."agencyId" IN (${Prisma.join([...staff.agencyIds])}))`;
 }
 
 /** A worker's registrations restricted to the staff member's agencies (never another agency's number). */

@@ -1,9 +1,16 @@
 // Reads of the staff worker pages, within the staff member's agencies.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { now } from "@/lib/clock";
-import { agencyScope, membershipOfAgencies, staffDocumentScope, workerOfAgencies, type AgencyStaff } from "@/lib/auth/scope";
+import {
+  agencyScope,
+  membershipOfAgencies,
+  staffDocumentScope,
+  workerOfAgencies,
+  workerOfAgenciesSql,
+  type AgencyStaff,
+} from "@/lib/auth/scope";
 import { documentKindOf } from "@/lib/profile/fields";
 import { profileSelect } from "@/lib/profile/service";
 import { searchWords } from "./search";
@@ -127,10 +134,13 @@ export async function pendingValidations(
   } as const;
   const changeWhere = { status: "PENDING" as const, worker: scope };
   const diplomaWhere = { status: "PENDING" as const, worker: scope };
-  const [changeCount, diplomaCount] = await Promise.all([
-    db.profileChange.count({ where: changeWhere }),
-    db.diploma.count({ where: diplomaWhere }),
-  ]);
+  // Both counts in one round trip, the scope probed on WorkerAgency alone (Prisma's count joins every WorkerProfile).
+  const [counts] = await db.$queryRaw<{ changes: number; diplomas: number }[]>`
+    SELECT
+      (SELECT count(*)::int FROM "ProfileChange" pc WHERE pc."status" = 'PENDING' AND ${workerOfAgenciesSql(staff, Prisma.raw(`pc."workerId"`))}) AS changes,
+      (SELECT count(*)::int FROM "Diploma" d WHERE d."status" = 'PENDING' AND ${workerOfAgenciesSql(staff, Prisma.raw(`d."workerId"`))}) AS diplomas`;
+  const changeCount = counts.changes;
+  const diplomaCount = counts.diplomas;
   const pageOf = (asked: number, count: number) => Math.min(Math.max(1, asked), Math.max(1, Math.ceil(count / paging.perPage)));
   const changesPage = pageOf(paging.changesPage, changeCount);
   const diplomasPage = pageOf(paging.diplomasPage, diplomaCount);

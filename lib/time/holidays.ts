@@ -23,8 +23,20 @@ export function easterSunday(year: number): Date {
 
 const iso = (day: Date) => day.toISOString().slice(0, 10);
 
-/** The eleven public holidays of metropolitan France of a year, keyed by ISO date, with their French names. */
-export function frenchPublicHolidays(year: number): Map<string, string> {
+const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
+
+/** The eleven public holidays of metropolitan France of a year, keyed by ISO date, with their French names (computed once a year). */
+export function frenchPublicHolidays(year: number): ReadonlyMap<string, string> {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    holidays = computeHolidays(year);
+    if (holidaysByYear.size >= 1000) holidaysByYear.clear();
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+function computeHolidays(year: number): ReadonlyMap<string, string> {
   const easter = easterSunday(year);
   const days: [Date, string][] = [
     [calendarDay(year, 1, 1), "Jour de l'an"],

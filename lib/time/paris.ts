@@ -24,31 +24,45 @@ function toDate(value: Instant): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-/** The wall-clock reading in Paris of an instant (month 1-12). */
-export function parisParts(value: Instant): ParisParts {
-  const parts: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(toDate(value))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
+// Paris changes its offset only on a whole UTC hour (01:00 UTC in the EU rule), so the
+// offset read once per UTC hour holds for every instant of that hour. formatToParts is
+// slow (a timesheet grid asks thousands of times per page): remember the hours seen.
+const offsetByHour = new Map<number, number>();
+
+function hourOffsetMs(instantMs: number): number {
+  const hour = Math.floor(instantMs / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * 3_600_000;
+    const parts: Record<string, number> = {};
+    for (const part of wallClock.formatToParts(new Date(start))) {
+      if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+    offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - start;
+    if (offsetByHour.size >= 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
   }
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
-  };
+  return offset;
 }
 
-function offsetMs(instantMs: number): number {
-  const p = parisParts(instantMs);
-  // The reading has whole seconds: compare with the instant cut to the second.
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instantMs / 1000) * 1000;
+/** The wall-clock reading in Paris of an instant (month 1-12). */
+export function parisParts(value: Instant): ParisParts {
+  const ms = toDate(value).getTime();
+  if (!Number.isFinite(ms)) throw new RangeError("Invalid time value");
+  const local = new Date(ms + hourOffsetMs(ms));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** Minutes Paris is ahead of UTC at an instant: 60 in winter, 120 in summer. */
 export function parisOffsetMinutes(value: Instant): number {
-  return Math.round(offsetMs(toDate(value).getTime()) / 60_000);
+  return Math.round(hourOffsetMs(toDate(value).getTime()) / 60_000);
 }
 
 /**
@@ -61,8 +75,8 @@ export function parisOffsetMinutes(value: Instant): number {
  */
 export function parisWallTimeToInstant(year: number, month: number, day: number, hour = 0, minute = 0): Date {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  let instant = guess - offsetMs(guess);
-  instant = guess - offsetMs(instant);
+  let instant = guess - hourOffsetMs(guess);
+  instant = guess - hourOffsetMs(instant);
   return new Date(instant);
 }
 

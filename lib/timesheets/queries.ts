@@ -150,26 +150,43 @@ async function buildRows(contracts: ContractRow[], week: Week, at: Date, prefill
   });
 }
 
-/** The client's contracts running during the week, optionally filtered by reference or number. */
+/** Rows of the client's Saisie des heures per page: what one screen and one save hold. */
+export const CLIENT_WEEK_PAGE_SIZE = 15;
+
+/**
+ * One page of the client's contracts running during the week (by worker name),
+ * optionally filtered by reference or number, and how many there are: the
+ * week bounds the query (Contract(clientId, endDate) index), the page the
+ * rows built and sent.
+ */
 export async function clientWeekRows(
   client: ContractCaller & { role: "CLIENT" },
   week: Week,
   at: Date,
   reference?: string,
-): Promise<GridRow[]> {
+  page = 1,
+): Promise<{ rows: GridRow[]; count: number; page: number; pageCount: number }> {
   const ref = reference?.trim();
-  const contracts = await db.contract.findMany({
-    where: {
-      ...contractScope(client),
-      state: { in: [...CLIENT_VISIBLE_STATES] },
-      startDate: { lte: week.sunday },
-      endDate: { gte: week.monday },
-      ...(ref ? { OR: [{ number: { contains: ref, mode: "insensitive" } }, { reference: { contains: ref, mode: "insensitive" } }] } : {}),
-    },
-    select: contractSelect,
-    orderBy: [{ worker: { user: { lastName: "asc" } } }, { number: "asc" }],
-  });
-  return buildRows(contracts, week, at, true);
+  const where: Prisma.ContractWhereInput = {
+    ...contractScope(client),
+    state: { in: [...CLIENT_VISIBLE_STATES] },
+    startDate: { lte: week.sunday },
+    endDate: { gte: week.monday },
+    ...(ref ? { OR: [{ number: { contains: ref, mode: "insensitive" } }, { reference: { contains: ref, mode: "insensitive" } }] } : {}),
+  };
+  const count = await db.contract.count({ where });
+  const pageCount = Math.max(1, Math.ceil(count / CLIENT_WEEK_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const contracts = count
+    ? await db.contract.findMany({
+        where,
+        select: contractSelect,
+        orderBy: [{ worker: { user: { lastName: "asc" } } }, { number: "asc" }, { id: "asc" }],
+        skip: (current - 1) * CLIENT_WEEK_PAGE_SIZE,
+        take: CLIENT_WEEK_PAGE_SIZE,
+      })
+    : [];
+  return { rows: await buildRows(contracts, week, at, true), count, page: current, pageCount };
 }
 
 /** One submitted timesheet, for staff of the contract's agency. */

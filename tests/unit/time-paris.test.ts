@@ -175,3 +175,36 @@ describe("one calendar-day module (lib/time/days), the same function everywhere"
     expect(paris.parisDayKey(new Date("2026-07-15T22:00:00Z"))).toBe("2026-07-16");
   });
 });
+
+describe("parisParts from the offset of its UTC hour (issue 16)", () => {
+  const reference = new Intl.DateTimeFormat("en-US", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    hourCycle: "h23",
+  });
+  const direct = (ms: number) => {
+    const parts: Record<string, number> = {};
+    for (const p of reference.formatToParts(new Date(ms))) if (p.type !== "literal") parts[p.type] = Number(p.value);
+    return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  };
+
+  it("reads what Intl reads, minute by minute across both 2026 changes and at random instants", () => {
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)])
+      for (let ms = change - 3 * 3_600_000; ms <= change + 3 * 3_600_000; ms += 59_999) expect(parisParts(ms)).toEqual(direct(ms));
+    let seed = 42;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const ms = Date.UTC(1990, 0, 1) + (seed / 2 ** 31) * 60 * 365 * 86_400_000;
+      expect(parisParts(ms)).toEqual(direct(ms));
+    }
+  });
+
+  it("refuses an invalid instant as before", () => {
+    expect(() => parisParts("pas une date")).toThrow(RangeError);
+  });
+});

@@ -164,7 +164,7 @@ export default async function ValidationsPage({ searchParams }: { searchParams: 
                             {qualifications.map((q) => (
                               <label key={q.id} className="flex min-h-7 items-center gap-2 text-xs">
                                 <input type="checkbox" name="qualificationIds" value={q.id} className="accent-brand-600 size-5 shrink-0" />
-                                {q.label} ({q.code})
+                                {`${q.label} (${q.code})`}
                               </label>
                             ))}
                           </div>

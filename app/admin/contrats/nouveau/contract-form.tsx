@@ -7,7 +7,9 @@ import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { FORM_KEY_FIELD } from "@/lib/forms";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { SearchCombobox } from "@/components/backoffice/search-combobox";
+import type { SiteChoice, WorkerChoice } from "@/lib/backoffice/contract-queries";
 import { createContractAction, unavailabilityWarningAction } from "../actions";
 
 const WARNING_FIELDS = new Set([
@@ -33,10 +35,8 @@ const WARNING_FIELDS = new Set([
 function useUnavailabilityWarning() {
   const [warning, setWarning] = useState<string | null>(null);
   const asked = useRef(0);
-  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
-    const target = event.target as HTMLInputElement;
-    if (!WARNING_FIELDS.has(target.name)) return;
-    const data = new FormData(event.currentTarget);
+  const check = (form: HTMLFormElement) => {
+    const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "");
     const weekdays = [1, 2, 3, 4, 5, 6, 7].filter((n) => data.get(`day${n}`) === "on");
     if (!text("workerId") || !text("startDate") || !text("endDate")) return setWarning(null);
@@ -47,7 +47,10 @@ function useUnavailabilityWarning() {
       },
     );
   };
-  return { warning, onChange };
+  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
+    if (WARNING_FIELDS.has((event.target as HTMLInputElement).name)) check(event.currentTarget);
+  };
+  return { warning, onChange, check };
 }
 
 export type Option = { value: string; label: string; group?: string };
@@ -83,28 +86,30 @@ function Options({ options }: { options: Option[] }) {
 }
 
 export function ContractForm({
-  workers,
-  sites,
+  worker,
+  site,
   qualifications,
-  held,
   recourseOptions,
-  defaults,
   formKey,
 }: {
   formKey: string;
-  workers: Option[];
-  sites: Option[];
+  /** The worker and site the form starts with (from the address), if any. */
+  worker: WorkerChoice | null;
+  site: SiteChoice | null;
   qualifications: Option[];
-  /** Per worker, the qualifications held through a validated diploma. */
-  held: Record<string, string[]>;
   recourseOptions: RecourseOption[];
-  defaults: { workerId?: string; siteId?: string };
 }) {
   const { state, pending, onSubmit, formAction, errorFor } = useServerForm(createContractAction);
-  const { warning, onChange } = useUnavailabilityWarning();
-  const [workerId, setWorkerId] = useState(defaults.workerId ?? "");
-  // With a worker chosen, the qualifications they hold come first; the others are flagged (the server refuses them).
-  const mine = workerId ? (held[workerId] ?? []) : null;
+  const { warning, onChange, check } = useUnavailabilityWarning();
+  const form = useRef<HTMLFormElement>(null);
+  const [chosen, setChosen] = useState<WorkerChoice | null>(worker);
+  // The picker's hidden input changes without a change event: ask again once it is rendered.
+  useEffect(() => {
+    if (form.current) check(form.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the worker changes
+  }, [chosen]);
+  // With a worker chosen, the qualifications they hold (through a validated diploma) come first; the others are flagged (the server refuses them).
+  const mine = chosen?.held ?? null;
   const qualificationOptions = mine
     ? [
         ...qualifications.filter((q) => mine.includes(q.value)).map((q) => ({ ...q, group: "Qualifications de l'intérimaire" })),
@@ -114,24 +119,32 @@ export function ContractForm({
       ]
     : qualifications;
   return (
-    <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-6">
+    <form ref={form} action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-6">
       <FormFeedback state={state} />
       <input type="hidden" name={FORM_KEY_FIELD} value={formKey} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold text-slate-900">Mission</legend>
-        <SelectField
+        <SearchCombobox
           label="Intérimaire"
           name="workerId"
+          endpoint="/api/admin/interimaires/suggestions"
+          initial={worker}
           required
-          defaultValue={defaults.workerId ?? ""}
-          onChange={(e) => setWorkerId(e.target.value)}
+          placeholder="Nom ou n° d'intérimaire"
+          hint="Tapez le nom ou le numéro, puis choisissez dans la liste."
+          onSelect={setChosen}
           error={errorFor("workerId")}
-        >
-          <Options options={workers} />
-        </SelectField>
-        <SelectField label="Site client" name="siteId" required defaultValue={defaults.siteId ?? ""} error={errorFor("siteId")}>
-          <Options options={sites} />
-        </SelectField>
+        />
+        <SearchCombobox
+          label="Site client"
+          name="siteId"
+          endpoint="/api/admin/sites/suggestions"
+          initial={site}
+          required
+          placeholder="Site, ville ou client"
+          hint="Tapez le nom du site, sa ville ou le client."
+          error={errorFor("siteId")}
+        />
         <SelectField label="Qualification" name="qualificationId" required defaultValue="" error={errorFor("qualificationId")}>
           <Options options={qualificationOptions} />
         </SelectField>

@@ -15,8 +15,8 @@ type Props = { searchParams: Promise<{ interimaire?: string; site?: string }> };
 
 export default async function NewContractPage({ searchParams }: Props) {
   const staff = await requireStaff();
-  const { interimaire, site } = await searchParams;
-  const { workers, clients, qualifications } = await newContractChoices(staff);
+  const { interimaire, site: siteId } = await searchParams;
+  const { worker, site, qualifications } = await newContractChoices(staff, { workerId: interimaire, siteId });
   return (
     <div>
       <PageHeader
@@ -31,17 +31,10 @@ export default async function NewContractPage({ searchParams }: Props) {
       <Card>
         <ContractForm
           formKey={newFormKey()}
-          workers={workers.map((w) => ({
-            value: w.id,
-            label: `${w.user.lastName.toUpperCase()} ${w.user.firstName} – ${w.agencies.map((a) => `${a.agency.code} : ${a.workerNumber}`).join(", ")}`,
-          }))}
-          sites={clients.flatMap((c) =>
-            c.sites.map((s) => ({ value: s.id, label: `${s.name} (${s.city})`, group: `${c.name} – ${c.agency.code}` })),
-          )}
+          worker={worker}
+          site={site}
           qualifications={qualifications.map((q) => ({ value: q.id, label: qualificationLabel(q) }))}
-          held={Object.fromEntries(workers.map((w) => [w.id, w.qualifications.map((q) => q.qualificationId)]))}
           recourseOptions={recourseOptions()}
-          defaults={{ workerId: interimaire, siteId: site }}
         />
       </Card>
     </div>
