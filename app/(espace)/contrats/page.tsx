@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { controlClasses } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireWorker } from "@/lib/auth/session";
@@ -178,26 +179,12 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
             {plural(total, "contrat", "contrats")}
           </span>
         </div>
-        <form method="get" action="/contrats" className="flex items-center gap-2 text-sm">
-          {Object.entries(Object.fromEntries(new URLSearchParams(listQuery(p, { page: 1, perPage: 15 }).slice(1)))).map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          <label htmlFor="par-page" className="font-medium text-slate-700">
-            Nombre par page :
-          </label>
-          <AutoSubmitSelect id="par-page" name="par" defaultValue={String(p.perPage)} className={controlClasses() + " w-auto py-1.5"}>
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </AutoSubmitSelect>
-          <noscript>
-            <Button type="submit" size="sm" variant="secondary">
-              OK
-            </Button>
-          </noscript>
-        </form>
+        <PageSizeSelect
+          action="/contrats"
+          keep={Object.fromEntries(new URLSearchParams(listQuery(p, { page: 1, perPage: 15 }).slice(1)))}
+          value={p.perPage}
+          sizes={PAGE_SIZES}
+        />
       </div>
 
       <ul className="mb-3 flex flex-wrap gap-3 text-sm text-slate-600" aria-label="Légende">

@@ -3,7 +3,7 @@ import { searchParamDate } from "@/lib/time/dates";
 import Link from "next/link";
 import { adminPages } from "@/components/shell/nav";
 import { AdvanceDecisions, type StaffAdvanceRow } from "@/components/compte/advance-decisions";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { advanceStateLabel, REFUSAL_REASONS } from "@/lib/advances/labels";
@@ -11,8 +11,7 @@ import { calendarDay, parisDay } from "@/lib/advances/rules";
 import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { ADVANCE_DEFAULT_PAGE_SIZE, ADVANCE_PAGE_SIZES, staffAdvancesOfPayDay, staffNextPayDate } from "@/lib/advances/staff-queries";
-import { AutoSubmitSelect } from "@/components/missions/auto-submit-select";
-import { controlClasses } from "@/components/ui/field";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { Pagination, pageHref } from "@/components/ui/pagination";
 import { formatDateTime, formatDuration, formatEuros, formatLongDate, formatMonthYear } from "@/lib/format";
 
@@ -118,24 +117,7 @@ export default async function StaffAdvancesPage({
             <p className="font-semibold text-slate-900" data-testid="advance-count">
               {total} demande{total > 1 ? "s" : ""}
             </p>
-            <form method="get" action="/admin/acomptes" className="flex items-center gap-2">
-              {one(params.date) ? <input type="hidden" name="date" value={one(params.date)} /> : null}
-              <label htmlFor="par-page" className="font-medium text-slate-700">
-                Nombre par page :
-              </label>
-              <AutoSubmitSelect id="par-page" name="par" defaultValue={String(perPage)} className={controlClasses() + " w-auto py-1.5"}>
-                {ADVANCE_PAGE_SIZES.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </AutoSubmitSelect>
-              <noscript>
-                <Button type="submit" size="sm" variant="secondary">
-                  OK
-                </Button>
-              </noscript>
-            </form>
+            <PageSizeSelect action="/admin/acomptes" keep={{ date: one(params.date) }} value={perPage} sizes={ADVANCE_PAGE_SIZES} />
           </div>
           <AdvanceDecisions rows={rows} reasons={REFUSAL_REASONS} today={iso(parisDay(at))} />
           <Pagination page={current} pageCount={pageCount} hrefFor={(n) => pageHref("/admin/acomptes", params, n)} />
