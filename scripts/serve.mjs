@@ -49,7 +49,11 @@ if (standalone) {
 const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost", ...(conf ? { conf } : {}) });
 const handle = app.getRequestHandler();
 
-const log = pino({ base: { service: "espace-interimaire" }, timestamp: pino.stdTimeFunctions.isoTime });
+const log = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { service: "espace-interimaire" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
 // An id set by a proxy in front is kept when it has the same shape; anything else is replaced.
 const REQUEST_ID = /^[0-9a-f]{8,32}$/;
 

@@ -163,7 +163,8 @@ async function main() {
       try {
         await run(bin("tsx"), [path.join(root, "scripts", "migrate.ts")], env);
         await run(bin("tsx"), [path.join(root, "prisma", "fixtures", "seed.ts")], env);
-        server = startServer(port, env);
+        // One JSON line per request would bury the test output: errors and 5xx lines only.
+        server = startServer(port, { LOG_LEVEL: "warn", ...env });
         await waitForHealth(`http://127.0.0.1:${port}/api/health`);
         const out = path.join(tmp, `playwright-${engine}.json`);
         try {
