@@ -38,7 +38,9 @@ export async function staffContractPage(staff: Staff, filter: StaffContractFilte
       : {}),
   };
   const [count, rows, clients] = await Promise.all([
-    db.contract.count({ where, take: COUNT_CAP + 1 }),
+    // Prisma's capped count orders its LIMIT subquery by id, which walks the primary key
+    // filtering agencies (34 ms at scale); ordered by agency it reads the (agencyId, state) index (4 ms).
+    db.contract.count({ where, take: COUNT_CAP + 1, orderBy: { agencyId: "asc" } }),
     db.contract.findMany({
       where: { AND: [where, keysetWhere(request)] },
       orderBy: keysetOrder(request),

@@ -10,14 +10,16 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { localStorage } from "@/lib/storage";
 import { workerLiveContracts } from "@/lib/auth/scope";
 import { DEMO_WORKER_EMAIL } from "@/prisma/seed/data";
-import { seedWithFixtures } from "../helpers/seed";
+import { seededStaff, seedWithFixtures } from "../helpers/seed";
 import { testEngines, type TestDb } from "./test-databases";
 
 const { workerDashboard } = await import("@/lib/dashboard/worker");
+const { staffContractPage } = await import("@/lib/backoffice/contract-queries");
 const [pglite] = await testEngines("wdash");
+const FIRST_PAGE = { cursor: null, direction: "apres" } as const;
 const holder = globalThis as unknown as { __espacePrisma?: PrismaClient };
 
-describe("worker home page, next shift", () => {
+describe("worker home page and staff contracts list, at their indexes", () => {
   let dir = "";
   let tdb: TestDb;
 
@@ -54,6 +56,27 @@ describe("worker home page, next shift", () => {
     expect(withShift).toBeGreaterThan(1);
     const demo = workers.find((w) => w.user.email === DEMO_WORKER_EMAIL)!;
     expect((await workerDashboard({ workerId: demo.id })).nextShift).not.toBeNull();
+  });
+
+  it("staff contracts list (read on the same seed): the capped count is the count of the staff's own agencies, filters applied", async () => {
+    const prisma = tdb.prisma;
+    const noFilter = { from: null, to: null, workerQuery: "" };
+    for (const email of ["agence@demo.coop-emploi.fr", "lea.fabre@demo.coop-emploi.fr"]) {
+      const staff = await seededStaff(prisma, email);
+      const all = await staffContractPage(staff, noFilter, FIRST_PAGE, 15);
+      expect(all.count, email).toBe(await prisma.contract.count({ where: { agencyId: { in: staff.agencyIds } } }));
+      expect(all.count).toBeGreaterThan(0);
+      const signed = await staffContractPage(staff, { ...noFilter, state: "SIGNED" }, FIRST_PAGE, 15);
+      expect(signed.count, email).toBe(await prisma.contract.count({ where: { agencyId: { in: staff.agencyIds }, state: "SIGNED" } }));
+      expect(all.contracts.every((c) => staff.agencyIds.includes(c.agencyId))).toBe(true);
+    }
+    // A staff member of one agency counts fewer contracts than the one of several.
+    const one = await seededStaff(prisma, "lea.fabre@demo.coop-emploi.fr");
+    const several = await seededStaff(prisma, "agence@demo.coop-emploi.fr");
+    expect(one.agencyIds.length).toBeLessThan(several.agencyIds.length);
+    expect((await staffContractPage(one, noFilter, FIRST_PAGE, 15)).count).toBeLessThan(
+      (await staffContractPage(several, noFilter, FIRST_PAGE, 15)).count,
+    );
   });
 
   it("leaves out a draft's and a cancelled contract's shifts", async () => {
