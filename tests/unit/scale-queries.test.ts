@@ -1,4 +1,5 @@
-// The worker's home page: its "next shift" read from the worker's running
+// Queries rewritten for their indexes at scale (issue 16), checked against the
+// plain reading on the seed. The worker's home page: its "next shift" read from the worker's running
 // contracts (issue 16) must name the same shift as the plain reading over
 // every shift, for every seeded worker: drafts, cancelled contracts, absences
 // and other workers' shifts left out.
