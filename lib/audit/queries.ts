@@ -71,10 +71,15 @@ function sqlOf(c: AuditConditions): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-/** How many entries match, stopping at COUNT_CAP + 1 ("plus de 10 000"). */
+/**
+ * How many entries match, stopping at COUNT_CAP + 1 ("plus de 10 000"). Ordered by
+ * agency so that it reads an agency index: unordered, the planner expects a third of
+ * the table to match and scans it in physical order, 45–160 ms at scale when the
+ * agencies' rows are not at its start (8 ms on the index).
+ */
 async function cappedAuditCount(c: AuditConditions): Promise<number> {
   const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "AuditLog" WHERE ${sqlOf(c)} LIMIT ${COUNT_CAP + 1}) AS capped`;
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "AuditLog" WHERE ${sqlOf(c)} ORDER BY "agencyId" LIMIT ${COUNT_CAP + 1}) AS capped`;
   return Number(rows[0]?.n ?? 0);
 }
 
