@@ -23,6 +23,10 @@ function client(): PrismaClient {
     holder.__espacePrisma = prisma;
     holder.__espacePool = handle.pool;
     holder.__espaceDbShutdown = async () => {
+      // Disconnected while PGlite is still opening its folder (a SIGTERM during the
+      // boot's first query), the process spun forever, timers included: the engine's
+      // start is let finish first (serve.mjs bounds the whole wait).
+      await handle.ready;
       await prisma.$disconnect().catch(() => {});
       await handle.close();
     };

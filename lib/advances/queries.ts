@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { agencyScope } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   advanceBasis,
@@ -51,7 +52,7 @@ export async function advanceBasesOf(keys: AdvanceKey[], at: Date, client: Reade
       where: {
         kind: "PAYSLIP",
         workerId: { in: workerIds },
-        agencyId: { in: agencyIds },
+        ...agencyScope({ agencyIds }),
         createdAt: { lte: at },
         OR: [{ periodEnd: { gte: from } }, { periodEnd: null, periodStart: { gte: from } }],
       },
@@ -75,7 +76,7 @@ export async function advanceBasesOf(keys: AdvanceKey[], at: Date, client: Reade
         AND c."state" <> 'CANCELLED'
         AND e."date" >= ${isoDay(from)}::date AND e."date" <= ${isoDay(today)}::date AND e."minutes" > 0`,
     client.advanceRequest.findMany({
-      where: { workerId: { in: workerIds }, agencyId: { in: agencyIds }, status: { in: ["ACCEPTED", "PAID"] }, payDate: { gte: from } },
+      where: { workerId: { in: workerIds }, ...agencyScope({ agencyIds }), status: { in: ["ACCEPTED", "PAID"] }, payDate: { gte: from } },
       select: { workerId: true, agencyId: true, payDate: true, amountCents: true },
     }),
   ]);

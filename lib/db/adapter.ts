@@ -89,6 +89,8 @@ export type AdapterHandle = {
   /** PostgreSQL only: the pool behind the adapter (the health probe uses it). */
   pool?: ResilientPool;
   close: () => Promise<void>;
+  /** Resolves once the engine has started (PGlite: its data folder opened); shutdown waits for it. */
+  ready: Promise<unknown>;
 };
 
 /**
@@ -107,6 +109,7 @@ export function createAdapter(options: { databaseUrl?: string; pgliteDir?: strin
       factory: awaitingScripts(factory as unknown as SqlMigrationAwareDriverAdapterFactory, "postgresql"),
       pool,
       close: async () => {},
+      ready: Promise.resolve(),
     };
   }
   // pgliteDir === null means an in-memory database (used to diff migrations).
@@ -125,8 +128,10 @@ export function createAdapter(options: { databaseUrl?: string; pgliteDir?: strin
   return {
     engine: "pglite",
     factory,
+    ready: client.waitReady.catch(() => undefined),
     close: async () => {
       try {
+        await client.waitReady;
         if (!client.closed) await client.close();
       } finally {
         release();
