@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { controlClasses } from "@/components/ui/field";
+import { controlClasses, Help, Label } from "@/components/ui/field";
 import { cx } from "@/components/ui/cx";
 
 export type ComboboxOption = { value: string; label: string };
@@ -115,15 +115,9 @@ export function SearchCombobox<T extends ComboboxOption>({
   const describedBy = [hint ? hintId : null, error ? errorId : null, statusId].filter(Boolean).join(" ");
   return (
     <div className="relative space-y-1.5">
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+      <Label htmlFor={inputId} required={required}>
         {label}
-        {required ? (
-          <span className="text-red-700" aria-hidden="true">
-            {" "}
-            *
-          </span>
-        ) : null}
-      </label>
+      </Label>
       <input type="hidden" name={name} value={selected?.value ?? ""} />
       <input
         id={inputId}
@@ -178,19 +172,10 @@ export function SearchCombobox<T extends ComboboxOption>({
           </li>
         ))}
       </ul>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
       <p id={statusId} role="status" className="text-sm text-slate-500">
         {status}
       </p>
-      {error ? (
-        <p id={errorId} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <Help hintId={hintId} hint={hint} errorId={errorId} error={error} />
     </div>
   );
 }

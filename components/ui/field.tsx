@@ -25,7 +25,8 @@ function ids(name: string, id: string | undefined, hint: ReactNode, error: strin
   return { fieldId, hintId, errorId, describedBy };
 }
 
-function Label({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: ReactNode }) {
+/** A field's label, with the required mark. */
+export function Label({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: ReactNode }) {
   return (
     <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-800">
       {children}
@@ -39,7 +40,8 @@ function Label({ htmlFor, required, children }: { htmlFor: string; required?: bo
   );
 }
 
-function Help({ hintId, hint, errorId, error }: { hintId?: string; hint?: ReactNode; errorId?: string; error?: string }) {
+/** A field's hint and its error (with the icon), under the control. */
+export function Help({ hintId, hint, errorId, error }: { hintId?: string; hint?: ReactNode; errorId?: string; error?: string }) {
   return (
     <>
       {hint ? (
